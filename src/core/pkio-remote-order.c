@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pkio-remote-order.h"
+
+PkioRemoteOrder *
+pkio_remote_order_new (void)
+{
+  return g_new0 (PkioRemoteOrder, 1);
+}
+
+void
+pkio_remote_order_free (PkioRemoteOrder *order)
+{
+  if (order == NULL)
+    return;
+
+  g_free (order->status);
+  g_clear_pointer (&order->date_created, g_date_time_unref);
+  g_free (order->product_name_id);
+  g_free (order->common_name);
+  g_free (order->email);
+  g_free (order->profile_option);
+  g_free (order->ship_method);
+  g_free (order);
+}
+
+PkioRemoteOrder *
+pkio_remote_order_copy (const PkioRemoteOrder *order)
+{
+  PkioRemoteOrder *copy;
+
+  g_return_val_if_fail (order != NULL, NULL);
+
+  copy = pkio_remote_order_new ();
+  copy->order_id = order->order_id;
+  copy->certificate_id = order->certificate_id;
+  copy->status = g_strdup (order->status);
+  copy->date_created = order->date_created ? g_date_time_ref (order->date_created) : NULL;
+  copy->product_name_id = g_strdup (order->product_name_id);
+  copy->common_name = g_strdup (order->common_name);
+  copy->email = g_strdup (order->email);
+  copy->individual_id = order->individual_id;
+  copy->profile_option = g_strdup (order->profile_option);
+  copy->ship_method = g_strdup (order->ship_method);
+  return copy;
+}
+
+/* Lenient readers: CertCentral answers are untrusted, a wrong type counts as absent. */
+static gint64
+read_int (JsonObject *object,
+          const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return 0;
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static char *
+read_string (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return NULL;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static JsonObject *
+read_object (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+    return NULL;
+  return json_node_get_object (node);
+}
+
+static GDateTime *
+read_date (JsonObject *object,
+           const char *member)
+{
+  g_autofree char *text = read_string (object, member);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime *parsed;
+
+  if (text == NULL)
+    return NULL;
+  /* CertCentral uses "2018-10-16T17:29:56+00:00" and sometimes "2018-10-16 17:29:56". */
+  if (strlen (text) > 10 && text[10] == ' ')
+    text[10] = 'T';
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  if (parsed == NULL && strlen (text) == 10)
+    {
+      g_autofree char *midnight = g_strconcat (text, "T00:00:00", NULL);
+      parsed = g_date_time_new_from_iso8601 (midnight, utc);
+    }
+  if (parsed != NULL)
+    {
+      GDateTime *in_utc = g_date_time_to_utc (parsed);
+      g_date_time_unref (parsed);
+      parsed = in_utc;
+    }
+  return parsed;
+}
+
+PkioRemoteOrder *
+pkio_remote_order_from_json (JsonObject *object,
+                             GError    **error)
+{
+  g_autoptr(PkioRemoteOrder) order = pkio_remote_order_new ();
+  JsonObject *certificate;
+  JsonObject *product;
+  JsonObject *individual;
+  JsonObject *ship_info;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  order->order_id = read_int (object, "id");
+  if (order->order_id <= 0)
+    order->order_id = read_int (object, "order_id");
+  if (order->order_id <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "CertCentral sent an order without an “id”");
+      return NULL;
+    }
+
+  order->status = read_string (object, "status");
+  order->date_created = read_date (object, "date_created");
+  order->certificate_id = read_int (object, "certificate_id");
+
+  certificate = read_object (object, "certificate");
+  if (certificate != NULL)
+    {
+      JsonNode *emails = json_object_get_member (certificate, "emails");
+
+      if (order->certificate_id == 0)
+        order->certificate_id = read_int (certificate, "id");
+      order->common_name = read_string (certificate, "common_name");
+      order->profile_option = read_string (certificate, "profile_option");
+      if (emails != NULL && JSON_NODE_HOLDS_ARRAY (emails)
+          && json_array_get_length (json_node_get_array (emails)) > 0)
+        {
+          JsonNode *first = json_array_get_element (json_node_get_array (emails), 0);
+
+          if (JSON_NODE_HOLDS_VALUE (first) && json_node_get_value_type (first) == G_TYPE_STRING)
+            order->email = g_strdup (json_node_get_string (first));
+        }
+      individual = read_object (certificate, "individual");
+      if (individual != NULL)
+        {
+          order->individual_id = read_int (individual, "id");
+          if (order->email == NULL)
+            order->email = read_string (individual, "email");
+        }
+    }
+
+  individual = read_object (object, "individual");
+  if (individual != NULL)
+    {
+      if (order->individual_id == 0)
+        order->individual_id = read_int (individual, "id");
+      if (order->email == NULL)
+        order->email = read_string (individual, "email");
+    }
+
+  product = read_object (object, "product");
+  if (product != NULL)
+    order->product_name_id = read_string (product, "name_id");
+
+  ship_info = read_object (object, "ship_info");
+  if (ship_info != NULL)
+    order->ship_method = read_string (ship_info, "method");
+
+  return g_steal_pointer (&order);
+}
