@@ -309,6 +309,9 @@ validate_card (const PkioCreditCard *c,
 
   check_plain (problems, "credit_card.cardholder_name", _("Name on the card"),
                c->cardholder_name, TRUE);
+
+  if (digits != NULL)
+    explicit_bzero (digits, strlen (digits));
 }
 
 static void
