@@ -91,6 +91,42 @@ read_object (Reader     *reader,
   return json_node_get_object (node);
 }
 
+static gboolean
+is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* The member @key when it holds a @type value. Absent or null: NULL, *@present FALSE. Another
+ * type: NULL, *@present TRUE, and a wrong_type problem that says how to write it. */
+static JsonNode *
+get_typed (Reader     *reader,
+           JsonObject *object,
+           const char *prefix,
+           const char *key,
+           GType       type,
+           gboolean   *present)
+{
+  JsonNode *node = get_value (object, key);
+  g_autofree char *path = NULL;
+  char *message;
+
+  *present = node != NULL;
+  if (node == NULL
+      || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type))
+    return node;
+
+  path = join_path (prefix, key);
+  if (type == G_TYPE_BOOLEAN)
+    message = g_strdup_printf (_("Write “%s” as true or false, without quotes."), path);
+  else if (type == G_TYPE_INT64)
+    message = g_strdup_printf (_("Write “%s” as a whole number, without quotes."), path);
+  else
+    message = g_strdup_printf (_("Write “%s” as text in double quotes."), path);
+  report (reader, path, "wrong_type", message);
+  return NULL;
+}
+
 /* Absent or null leaves *@out alone: validation reports a missing required string. */
 static void
 read_string (Reader     *reader,
@@ -99,21 +135,14 @@ read_string (Reader     *reader,
              const char *key,
              char      **out)
 {
-  JsonNode *node = get_value (object, key);
-  g_autofree char *path = NULL;
+  gboolean present;
+  JsonNode *node = get_typed (reader, object, prefix, key, G_TYPE_STRING, &present);
 
-  if (node == NULL)
-    return;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      pkio_order_set_secret (out, json_node_get_string (node));
-      return;
-    }
-  path = join_path (prefix, key);
-  report (reader, path, "wrong_type",
-          g_strdup_printf (_("Write “%s” as text in double quotes."), path));
+  if (node != NULL)
+    pkio_order_set_secret (out, json_node_get_string (node));
 }
 
+/* FALSE when absent. */
 static gboolean
 read_boolean (Reader     *reader,
               JsonObject *object,
@@ -121,26 +150,12 @@ read_boolean (Reader     *reader,
               const char *key,
               gboolean   *out)
 {
-  JsonNode *node = get_value (object, key);
-  g_autofree char *path = NULL;
+  gboolean present;
+  JsonNode *node = get_typed (reader, object, prefix, key, G_TYPE_BOOLEAN, &present);
 
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    {
-      *out = json_node_get_boolean (node);
-      return TRUE;
-    }
-  path = join_path (prefix, key);
-  report (reader, path, "wrong_type",
-          g_strdup_printf (_("Write “%s” as true or false, without quotes."), path));
-  return TRUE;
-}
-
-static gboolean
-is_integer (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
+  return present;
 }
 
 static void
@@ -150,19 +165,11 @@ read_integer (Reader     *reader,
               const char *key,
               gint64     *out)
 {
-  JsonNode *node = get_value (object, key);
-  g_autofree char *path = NULL;
+  gboolean present;
+  JsonNode *node = get_typed (reader, object, prefix, key, G_TYPE_INT64, &present);
 
-  if (node == NULL)
-    return;
-  if (is_integer (node))
-    {
-      *out = json_node_get_int (node);
-      return;
-    }
-  path = join_path (prefix, key);
-  report (reader, path, "wrong_type",
-          g_strdup_printf (_("Write “%s” as a whole number, without quotes."), path));
+  if (node != NULL)
+    *out = json_node_get_int (node);
 }
 
 /* An enum member: NULL when absent (reported as missing) or not a string (reported). */
@@ -172,19 +179,16 @@ read_enum_text (Reader     *reader,
                 const char *prefix,
                 const char *key)
 {
-  JsonNode *node = get_value (object, key);
-  g_autofree char *path = join_path (prefix, key);
+  gboolean present;
+  JsonNode *node = get_typed (reader, object, prefix, key, G_TYPE_STRING, &present);
 
-  if (node == NULL)
+  if (!present)
     {
+      g_autofree char *path = join_path (prefix, key);
+
       report_missing (reader, path);
-      return NULL;
     }
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  report (reader, path, "wrong_type",
-          g_strdup_printf (_("Write “%s” as text in double quotes."), path));
-  return NULL;
+  return node != NULL ? json_node_get_string (node) : NULL;
 }
 
 static const char * const certificate_keys[] = {
