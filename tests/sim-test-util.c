@@ -16,13 +16,6 @@ const char seed_body[] =
   "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
   "\"method\":\"STANDARD\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
 
-const char seed_body_by_id[] =
-  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"nonrepudiation\","
-  "\"is_rsassa_pss\":true,\"individual\":{\"id\":%d}},"
-  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
-  "\"ship_info\":{\"name\":\"John Doe\",\"addr1\":\"813 Lincoln Street\",\"addr2\":\"Suite 20\","
-  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
-  "\"method\":\"%s\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
 
 void
 reply_free (Reply *reply)
@@ -201,4 +194,18 @@ order_status (Fixture *fx,
 
   g_assert_cmpuint (reply->status, ==, 200);
   return g_strdup (json_object_get_string_member (reply_object (reply), "status"));
+}
+
+char *
+make_body_by_id (int         individual_id,
+                 const char *ship_method)
+{
+  return g_strdup_printf (
+  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"nonrepudiation\","
+  "\"is_rsassa_pss\":true,\"individual\":{\"id\":%d}},"
+  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
+  "\"ship_info\":{\"name\":\"John Doe\",\"addr1\":\"813 Lincoln Street\",\"addr2\":\"Suite 20\","
+  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
+  "\"method\":\"%s\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}",
+    individual_id, ship_method);
 }
