@@ -198,6 +198,33 @@ test_bad_orders (Fixture       *fx,
   g_assert_true (has_error (empty, NULL, "certificate"));
   g_assert_true (has_error (empty, NULL, "ship_info"));
 
+  /* Every problem at once, each with its field path (api/decisions.md rules). */
+  {
+    g_autoptr(Reply) many = request (fx, "POST", "order/certificate/pkio_burger",
+      "{\"certificate\":{\"signature_hash\":\"sha1\",\"profile_option\":\"encryption\","
+      "\"is_rsassa_pss\":false,\"individual\":{\"first_name\":\"Dr. John\","
+      "\"last_name\":\"Doe\",\"email\":\"john.doe@\",\"telephone\":\"020 254 7999\","
+      "\"country\":\"nl\",\"city\":\"Amsterdam\",\"state\":\"NH\",\"zip\":\"0123 AA\"}},"
+      "\"csa_agreed_to\":true,\"provisioning_method\":\"token\",\"ship_info\":{\"name\":\"J\","
+      "\"addr1\":\"a\",\"addr2\":\"\",\"city\":\"A\",\"state\":\"B\",\"zip\":\"1013 AA\","
+      "\"country\":\"nl\",\"method\":\"STANDARD\"},\"order_validity\":{\"years\":1},"
+      "\"payment_method\":\"balance\",\"extra\":1}");
+    JsonArray *errors;
+
+    g_assert_cmpuint (many->status, ==, 400);
+    errors = json_object_get_array_member (reply_object (many), "errors");
+    g_assert_cmpuint (json_array_get_length (errors), ==, 6);
+    g_assert_true (has_error (many, "unknown_field", "extra"));
+    g_assert_true (has_error (many, NULL, "certificate.signature_hash"));
+    g_assert_true (has_error (many, NULL, "certificate.individual.first_name"));
+    g_assert_true (has_error (many, NULL, "certificate.individual.email"));
+    g_assert_true (has_error (many, NULL, "certificate.individual.telephone"));
+    g_assert_true (has_error (many, NULL, "certificate.individual.zip"));
+    for (guint i = 0; i < json_array_get_length (errors); i++)
+      g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (errors, i),
+                                                       "message"));
+  }
+
   g_assert_cmpuint (other_product->status, ==, 404);
   g_assert_cmpstr (first_error_code (other_product), ==, "not_found|product");
 

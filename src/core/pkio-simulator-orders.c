@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pkio-order-json.h"
+#include "pkio-order.h"
 #include "pkio-simulator-private.h"
 
 #define MAX_LIMIT          1000
@@ -198,32 +201,6 @@ get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static gint64
-get_int (JsonObject *object,
-         const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return 0;
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
 typedef struct
 {
   char *code;
@@ -289,23 +266,46 @@ respond_errors (SoupServerMessage *msg,
   _pkio_simulator_respond_json (msg, status, root);
 }
 
-/* Every problem of the body by api/decisions.md, as (code, field path, message). */
-static void
+/* Every problem of the body by api/decisions.md, with the app's own rules, into @errors.
+ * Returns the parsed order (NULL when it is not an object). */
+static PkioOrder *
 collect_problems (JsonNode  *root,
                   GPtrArray *errors)
 {
-  JsonObject *body = json_node_get_object (root);
-  JsonObject *certificate = get_object (body, "certificate");
-  JsonObject *individual = get_object (certificate, "individual");
-  JsonObject *ship_info = get_object (body, "ship_info");
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PkioOrder) order = NULL;
+  /* CertCentral answers in English whatever the app's language: the "C" locale makes
+   * gettext return the English source text for this thread only. */
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t previous = c_locale != (locale_t) 0 ? uselocale (c_locale) : (locale_t) 0;
 
-  if (certificate == NULL)
-    add_error (errors, "missing_param", "certificate", "certificate is required.");
-  else if (individual == NULL)
-    add_error (errors, "missing_param", "certificate.individual",
-               "certificate.individual is required.");
-  if (ship_info == NULL)
-    add_error (errors, "missing_param", "ship_info", "ship_info is required.");
+  order = pkio_order_from_json (root, problems);
+  if (order != NULL)
+    {
+      g_autoptr(GPtrArray) rules = pkio_order_validate (order, now);
+
+      pkio_problem_list_merge (problems, rules);
+    }
+  if (c_locale != (locale_t) 0)
+    {
+      uselocale (previous);
+      freelocale (c_locale);
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PkioProblem *problem = g_ptr_array_index (problems, i);
+
+      add_error (errors, problem->code, problem->path, problem->message);
+    }
+  return g_steal_pointer (&order);
+}
+
+static char *
+trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
 static void
@@ -314,16 +314,11 @@ handle_place_order (PkioSimulator     *sim,
 {
   g_autoptr(JsonNode) root = parse_body (msg);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (sim_error_free);
+  g_autoptr(PkioOrder) request = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  JsonObject *body;
-  JsonObject *certificate;
-  JsonObject *individual;
   const PkioSimIndividual *known = NULL;
-  const char *ship_method;
-  const char *payment;
   PkioSimOrder *order;
-  gint64 individual_id;
   gint64 price;
 
   if (root == NULL)
@@ -333,20 +328,18 @@ handle_place_order (PkioSimulator     *sim,
       return;
     }
 
-  collect_problems (root, errors);
-  if (errors->len > 0)
+  request = collect_problems (root, errors);
+  if (request == NULL || errors->len > 0)
     {
+      if (errors->len == 0)
+        add_error (errors, "bad_request_format", NULL, "The request body must be a JSON object.");
       respond_errors (msg, SOUP_STATUS_BAD_REQUEST, errors);
       return;
     }
 
-  body = json_node_get_object (root);
-  certificate = get_object (body, "certificate");
-  individual = get_object (certificate, "individual");
-  individual_id = get_int (individual, "id");
-  if (json_object_has_member (individual, "id"))
+  if (request->individual.use_id)
     {
-      known = _pkio_simulator_find_individual (individual_id);
+      known = _pkio_simulator_find_individual (request->individual.id);
       if (known == NULL)
         {
           _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_individual",
@@ -356,14 +349,10 @@ handle_place_order (PkioSimulator     *sim,
         }
     }
 
-  ship_method = get_string (get_object (body, "ship_info"), "method");
-  payment = get_string (body, "payment_method");
-  if (payment == NULL)
-    payment = "balance";
   price = PKIO_SIMULATOR_ORDER_PRICE;
-  if (g_strcmp0 (ship_method, "EXPEDITED") == 0)
+  if (request->ship_info.method == PKIO_SHIP_EXPEDITED)
     price += PKIO_SIMULATOR_EXPEDITED_PRICE;
-  if (strcmp (payment, "balance") == 0)
+  if (request->payment_method == PKIO_PAYMENT_BALANCE)
     {
       if (sim->balance_cents < price)
         {
@@ -392,13 +381,14 @@ handle_place_order (PkioSimulator     *sim,
     }
   else
     {
-      order->first_name = g_strdup (get_string (individual, "first_name"));
-      order->last_name = g_strdup (get_string (individual, "last_name"));
-      order->email = g_strdup (get_string (individual, "email"));
+      order->first_name = trimmed (request->individual.first_name);
+      order->last_name = trimmed (request->individual.last_name);
+      order->email = trimmed (request->individual.email);
     }
-  order->profile_option = g_strdup (get_string (certificate, "profile_option"));
-  order->ship_method = g_strdup (ship_method);
-  order->payment_method = g_strdup (payment);
+  order->profile_option = g_strdup (pkio_profile_to_string (request->profile));
+  order->ship_method = g_strdup (pkio_ship_method_to_string (request->ship_info.method));
+  /* The payment method only: card data is never kept. */
+  order->payment_method = g_strdup (pkio_payment_method_to_string (request->payment_method));
   order->price_cents = price;
   _pkio_simulator_insert_order (sim, order);
   _pkio_simulator_save_state (sim);
