@@ -161,18 +161,22 @@ has_error (Reply      *reply,
   return FALSE;
 }
 
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main context (and so the simulator) run for @ms. */
 void
 wait_ms (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < until)
-    {
-      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-      g_timeout_add (MAX (1, (until - g_get_monotonic_time ()) / 1000), (GSourceFunc) g_main_loop_quit,
-                     loop);
-      g_main_loop_run (loop);
-    }
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 gint64

@@ -203,6 +203,7 @@ test_request_log (Fixture       *fx,
   g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fx->sim);
   g_autoptr(JsonNode) json = NULL;
   PkioSimulatorRequest *first;
+  PkioSimulatorRequest *second;
 
   g_assert_cmpuint (requests->len, ==, 3);
   first = g_ptr_array_index (requests, 0);
@@ -213,8 +214,8 @@ test_request_log (Fixture       *fx,
   g_assert_cmpstr (g_hash_table_lookup (first->headers, "x-dc-devkey"), ==, KEY);
   g_assert_cmpstr (g_hash_table_lookup (first->headers, "X-DC-DEVKEY"), ==, KEY);
 
-  g_assert_cmpstr (g_hash_table_lookup (((PkioSimulatorRequest *) g_ptr_array_index (requests, 1))->headers,
-                                        "X-DC-DEVKEY"), ==, "wrong");
+  second = g_ptr_array_index (requests, 1);
+  g_assert_cmpstr (g_hash_table_lookup (second->headers, "X-DC-DEVKEY"), ==, "wrong");
   json = pkio_simulator_request_dup_json (g_ptr_array_index (requests, 2));
   g_assert_nonnull (json);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json));
