@@ -28,6 +28,25 @@ show_view_action_cb (GtkWidget  *widget,
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Benchmark hook (bench/bench-startup): report when the first frame is painted, then quit.
+ * Only active when PKIO_ORDERS_BENCH_FIRST_FRAME is set. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        PkioWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+window_mapped_for_bench_cb (PkioWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
 static void
 pkio_window_constructed (GObject *object)
 {
@@ -57,6 +76,9 @@ pkio_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+
+  if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
 }
 
 static void
