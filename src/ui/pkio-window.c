@@ -51,23 +51,20 @@ static void
 pkio_window_constructed (GObject *object)
 {
   PkioWindow *self = PKIO_WINDOW (object);
-  GtkApplication *app;
 
   G_OBJECT_CLASS (pkio_window_parent_class)->constructed (object);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (PKIO_IS_APPLICATION (app))
-    {
-      PkioApplication *pkio_app = PKIO_APPLICATION (app);
+  if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
+}
 
-      self->settings = g_object_ref (pkio_application_get_settings (pkio_app));
-      gtk_revealer_set_reveal_child (self->practice_banner,
-                                     pkio_application_get_practice (pkio_app));
-    }
-  else
-    {
-      self->settings = g_settings_new (APPLICATION_ID);
-    }
+/* Called once from pkio_window_new(), when the application is known. */
+static void
+pkio_window_attach_application (PkioWindow      *self,
+                                PkioApplication *app)
+{
+  self->settings = g_object_ref (pkio_application_get_settings (app));
+  gtk_revealer_set_reveal_child (self->practice_banner, pkio_application_get_practice (app));
 
   /* Remember the size the person chose, as GNOME apps do. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -76,9 +73,6 @@ pkio_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
-
-  if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
 }
 
 static void
@@ -133,7 +127,21 @@ pkio_window_init (PkioWindow *self)
 PkioWindow *
 pkio_window_new (PkioApplication *application)
 {
-  return g_object_new (PKIO_TYPE_WINDOW, "application", application, NULL);
+  PkioWindow *self;
+
+  g_return_val_if_fail (PKIO_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (PKIO_TYPE_WINDOW, "application", application, NULL);
+  pkio_window_attach_application (self, application);
+  return self;
+}
+
+gboolean
+pkio_window_get_practice_banner_visible (PkioWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->practice_banner);
 }
 
 void
