@@ -203,6 +203,7 @@ test_request_log (Fixture       *fx,
   g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fx->sim);
   g_autoptr(JsonNode) json = NULL;
   PkioSimulatorRequest *first;
+  PkioSimulatorRequest *second;
 
   g_assert_cmpuint (requests->len, ==, 3);
   first = g_ptr_array_index (requests, 0);
@@ -213,8 +214,8 @@ test_request_log (Fixture       *fx,
   g_assert_cmpstr (g_hash_table_lookup (first->headers, "x-dc-devkey"), ==, KEY);
   g_assert_cmpstr (g_hash_table_lookup (first->headers, "X-DC-DEVKEY"), ==, KEY);
 
-  g_assert_cmpstr (g_hash_table_lookup (((PkioSimulatorRequest *) g_ptr_array_index (requests, 1))->headers,
-                                        "X-DC-DEVKEY"), ==, "wrong");
+  second = g_ptr_array_index (requests, 1);
+  g_assert_cmpstr (g_hash_table_lookup (second->headers, "X-DC-DEVKEY"), ==, "wrong");
   json = pkio_simulator_request_dup_json (g_ptr_array_index (requests, 2));
   g_assert_nonnull (json);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json));
@@ -292,6 +293,84 @@ test_state_file (Fixture       *fx,
   g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  char         *base_url;
+  GMainContext *context;
+  GMainLoop    *loop;
+} ThreadData;
+
+static gpointer
+server_thread (gpointer user_data)
+{
+  ThreadData *td = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(PkioSimulator) sim = NULL;
+
+  g_main_context_push_thread_default (context);
+  sim = pkio_simulator_new ();
+  g_assert_true (pkio_simulator_start (sim, NULL));
+  td->loop = g_main_loop_new (context, FALSE);
+
+  g_mutex_lock (&td->lock);
+  td->base_url = g_strdup (pkio_simulator_get_base_url (sim));
+  td->context = context;
+  g_cond_signal (&td->cond);
+  g_mutex_unlock (&td->lock);
+
+  g_main_loop_run (td->loop);
+  g_assert_finalize_object (g_steal_pointer (&sim));
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The simulator serves on the thread-default context of its creator: here another thread, so a
+ * blocking client call in this thread works. */
+static void
+test_thread_default_context (void)
+{
+  ThreadData td = { 0 };
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_mutex_init (&td.lock);
+  g_cond_init (&td.cond);
+  thread = g_thread_new ("simulator", server_thread, &td);
+  g_mutex_lock (&td.lock);
+  while (td.base_url == NULL)
+    g_cond_wait (&td.cond, &td.lock);
+  g_mutex_unlock (&td.lock);
+
+  url = g_strconcat (td.base_url, "product/pkio_burger", NULL);
+  msg = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-DC-DEVKEY",
+                                PKIO_SIMULATOR_DEFAULT_API_KEY);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_nonnull (strstr (g_bytes_get_data (body, NULL), "pkio_burger"));
+
+  g_main_context_invoke (td.context, quit_loop_cb, td.loop);
+  g_thread_join (g_steal_pointer (&thread));
+  g_main_loop_unref (td.loop);
+  g_free (td.base_url);
+  g_mutex_clear (&td.lock);
+  g_cond_clear (&td.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +387,7 @@ main (int   argc,
   ADD ("/simulator/requests/log", test_request_log);
   ADD ("/simulator/state-file", test_state_file);
 #undef ADD
+  g_test_add_func ("/simulator/thread-default-context", test_thread_default_context);
 
   return g_test_run ();
 }
