@@ -300,7 +300,7 @@ test_locked (void)
       g_assert_cmpint (g_mkdir_with_parents (run, 0700), ==, 0);
       g_assert_cmpint (g_mkdir_with_parents (services, 0700), ==, 0);
       contents = g_strdup_printf ("[D-BUS Service]\nName=org.freedesktop.secrets\n"
-                                  "Exec=/bin/sh -c \"echo -n pw | exec %s --foreground --unlock "
+                                  "Exec=/bin/sh -c \"unset G_DEBUG; echo -n pw | exec %s --foreground --unlock "
                                   "--components=secrets\"\n", keyring);
       g_assert_true (g_file_set_contents (service, contents, -1, &error));
       g_setenv ("HOME", tmp_home, TRUE);
