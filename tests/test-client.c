@@ -630,6 +630,63 @@ test_connection_refused (void)
 }
 
 static void
+redirect_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  guint *elsewhere = user_data;
+
+  if (g_str_has_prefix (path, "/elsewhere/"))
+    {
+      (*elsewhere)++;
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"id\":1}", 8);
+      return;
+    }
+  soup_server_message_set_redirect (msg, 302, "/elsewhere/user/me");
+}
+
+/* A redirect is never followed: it would carry the key elsewhere (and a POST would become a
+ * GET). */
+static void
+test_redirect_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(PkioClient) client = NULL;
+  g_autoptr(JsonObject) user = NULL;
+  g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  guint elsewhere = 0;
+
+  soup_server_add_handler (server, NULL, redirect_cb, &elsewhere, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/services/v2/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = pkio_client_new (url, KEY, &error);
+  g_assert_no_error (error);
+  user = get_user (client, NULL, &error);
+  g_assert_null (user);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+
+  pkio_client_place_order_async (client, node, NULL, got_result_cb, &result);
+  placed = pkio_client_place_order_finish (client, wait_result (&result), &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (elsewhere, ==, 0);
+}
+
+static void
 test_urls (void)
 {
   const char *refused[] = {
@@ -725,6 +782,7 @@ main (int argc, char *argv[])
   ADD ("/client/list-all-pages", test_list_all_pages);
   ADD ("/client/cancelled", test_cancelled);
   g_test_add_func ("/client/connection-refused", test_connection_refused);
+  g_test_add_func ("/client/redirect-refused", test_redirect_refused);
   g_test_add_func ("/client/urls", test_urls);
   g_test_add_func ("/client/resolve-base-url", test_resolve_base_url);
   g_test_add_func ("/client/one-session", test_one_session);
