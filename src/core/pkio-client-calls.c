@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-client-private.h"
+#include "pkio-json-guard.h"
+
+/* The account and product GETs of PkioClient; pkio-client.c has the order POST,
+ * pkio-client-orders.c the order list, status and cancel calls. */
+
+GError *
+_pkio_client_bad_answer_error (void)
+{
+  return pkio_api_error_new_literal (PKIO_API_ERROR_BAD_ANSWER,
+                                     _("CertCentral sent an answer in an unexpected form. The app may need an update; if it keeps happening, tell your administrator."),
+                                     NULL);
+}
+
+/* ---- GETs answering one object ---------------------------------------------------------- */
+
+typedef enum { NEED_INT, NEED_STRING, NEED_SCALAR } Need;
+
+typedef struct
+{
+  const char *member;
+  Need        need;
+} ObjectCheck;
+
+static void
+get_object_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const ObjectCheck *check = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
+  JsonObject *object;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_error (task, _pkio_client_bad_answer_error ());
+      return;
+    }
+  object = json_node_get_object (root);
+  if (check->need == NEED_INT)
+    {
+      if (!pkio_json_guard_get_int (object, check->member, NULL, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    {
+      JsonNode *node = json_object_get_member (object, check->member);
+      GType type = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                         : G_TYPE_INVALID;
+
+      /* balance: CertCentral sends a number or a decimal string. */
+      if (type != G_TYPE_STRING
+          && (check->need == NEED_STRING || (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)))
+        {
+          g_task_return_error (task, _pkio_client_bad_answer_error ());
+          return;
+        }
+    }
+  g_task_return_pointer (task, json_object_ref (object), (GDestroyNotify) json_object_unref);
+}
+
+static void
+get_object (PkioClient          *self,
+            const char          *path,
+            const ObjectCheck   *check,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) check, NULL);
+  _pkio_client_request_async (self, "GET", path, NULL, FALSE, cancellable, get_object_cb, task);
+}
+
+static JsonObject *
+get_object_finish (PkioClient    *self,
+                   GAsyncResult  *result,
+                   gpointer       source_tag,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const ObjectCheck user_check = { "id", NEED_INT };
+static const ObjectCheck balance_check = { "balance", NEED_SCALAR };
+static const ObjectCheck product_check = { "name_id", NEED_STRING };
+
+void
+pkio_client_get_user_async (PkioClient          *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  get_object (self, "user/me", &user_check, pkio_client_get_user_async, cancellable,
+              callback, user_data);
+}
+
+JsonObject *
+pkio_client_get_user_finish (PkioClient    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return get_object_finish (self, result, pkio_client_get_user_async, error);
+}
+
+void
+pkio_client_check_key_async (PkioClient          *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  get_object (self, "user/me", &user_check, pkio_client_check_key_async, cancellable,
+              callback, user_data);
+}
+
+JsonObject *
+pkio_client_check_key_finish (PkioClient    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return get_object_finish (self, result, pkio_client_check_key_async, error);
+}
+
+void
+pkio_client_get_balance_async (PkioClient          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  get_object (self, "finance/balance", &balance_check, pkio_client_get_balance_async,
+              cancellable, callback, user_data);
+}
+
+JsonObject *
+pkio_client_get_balance_finish (PkioClient    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return get_object_finish (self, result, pkio_client_get_balance_async, error);
+}
+
+void
+pkio_client_get_product_async (PkioClient          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  get_object (self, "product/pkio_burger", &product_check, pkio_client_get_product_async,
+              cancellable, callback, user_data);
+}
+
+JsonObject *
+pkio_client_get_product_finish (PkioClient    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return get_object_finish (self, result, pkio_client_get_product_async, error);
+}
