@@ -234,34 +234,23 @@ lenient_int (JsonObject *object,
 
 /* ---- place order ------------------------------------------------------------------------ */
 
-static void
-place_order_cb (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
+PkioOrderResult *
+pkio_order_result_from_json (JsonNode  *root,
+                             GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
-  g_autoptr(PkioOrderResult) result = NULL;
+  g_autoptr(PkioOrderResult) result = pkio_order_result_new ();
   JsonObject *object;
   JsonNode *requests;
 
-  if (root == NULL && error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = pkio_order_result_new ();
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (object == NULL || (result->order_id = lenient_int (object, "id")) <= 0)
     {
       /* A 2xx means the order was most likely placed: an answer without an id is not a
        * failure the person may simply retry. */
-      g_task_return_error (task, pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
-                                                             _("CertCentral accepted the order but its answer has no order number. Your order may or may not have been placed: check the order list before ordering again."),
-                                                             NULL));
-      return;
+      g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
+                                                            _("CertCentral accepted the order but its answer has no order number. Your order may or may not have been placed: check the order list before ordering again."),
+                                                            NULL));
+      return NULL;
     }
   result->certificate_id = MAX (lenient_int (object, "certificate_id"), 0);
 
@@ -281,6 +270,31 @@ place_order_cb (GObject      *source,
           if (id > 0)
             g_array_append_val (result->request_ids, id);
         }
+    }
+  return g_steal_pointer (&result);
+}
+
+static void
+place_order_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
+  g_autoptr(PkioOrderResult) result = NULL;
+
+  if (root == NULL && error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = pkio_order_result_from_json (root, &error);
+  if (result == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) pkio_order_result_free);

@@ -26,6 +26,11 @@ PkioOrderResult *pkio_order_result_new  (void);
 void             pkio_order_result_free (PkioOrderResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioOrderResult, pkio_order_result_free)
 
+/* Reads the answer to the order POST ({"id", "certificate_id"} or {"id", "requests": [...]}).
+ * No usable id: PKIO_API_ERROR_OUTCOME_UNKNOWN, since a 2xx means the order likely exists. */
+PkioOrderResult *pkio_order_result_from_json (JsonNode  *root,
+                                              GError   **error);
+
 /* Filters for GET order/certificate. NULL / 0 members are left out of the query.
  * The strings are copied when the call starts. */
 typedef struct
