@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
 #include "sim-test-util.h"
@@ -371,6 +372,94 @@ test_thread_default_context (void)
   g_cond_clear (&td.cond);
 }
 
+static GSubprocess *
+spawn_tool (const char *state_file,
+            char      **out_url)
+{
+  g_autofree char *tool = g_test_build_filename (G_TEST_BUILT, "pkio-simulator-tool", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, tool, "--key", KEY,
+                              "--issue-delay-ms", "0", "--state-file", state_file, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  *out_url = g_data_input_stream_read_line (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (*out_url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (*out_url, "/services/v2/"));
+  return process;
+}
+
+static guint
+tool_request (SoupSession *session,
+              const char  *method,
+              const char  *url,
+              const char  *body,
+              char       **out_body)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-DC-DEVKEY", KEY);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *out_body = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+  return soup_message_get_status (msg);
+}
+
+static void
+stop_tool (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
+/* The standalone tool, as the CLI tests use it: a later process still knows the order. */
+static void
+test_tool_process (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *state = g_build_filename (fx->tmpdir, "tool-state.json", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(JsonNode) placed = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *url2 = NULL;
+  g_autofree char *post_url = NULL;
+  g_autofree char *info_url = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *info = NULL;
+  gint64 id;
+
+  first = spawn_tool (state, &url);
+  post_url = g_strconcat (url, "order/certificate/pkio_burger", NULL);
+  g_assert_cmpuint (tool_request (session, "POST", post_url, seed_body, &answer), ==, 201);
+  placed = json_from_string (answer, NULL);
+  id = json_object_get_int_member (json_node_get_object (placed), "id");
+  stop_tool (first);
+
+  second = spawn_tool (state, &url2);
+  info_url = g_strdup_printf ("%sorder/certificate/%" G_GINT64_FORMAT, url2, id);
+  g_assert_cmpuint (tool_request (session, "GET", info_url, NULL, &info), ==, 200);
+  g_assert_nonnull (strstr (info, "\"status\":\"issued\""));
+  g_assert_nonnull (strstr (info, "john.doe@example.com"));
+  stop_tool (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +475,7 @@ main (int   argc,
   ADD ("/simulator/fault/matching", test_fault_matching);
   ADD ("/simulator/requests/log", test_request_log);
   ADD ("/simulator/state-file", test_state_file);
+  ADD ("/simulator/tool-process", test_tool_process);
 #undef ADD
   g_test_add_func ("/simulator/thread-default-context", test_thread_default_context);
 
