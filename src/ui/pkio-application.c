@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-application.h"
+#include "pkio-preferences-window.h"
+#include "pkio-window.h"
+
+struct _PkioApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  gboolean        practice;
+};
+
+G_DEFINE_FINAL_TYPE (PkioApplication, pkio_application, ADW_TYPE_APPLICATION)
+
+static const char * const developers[] = {
+  "PKIo Orders developers",
+  NULL
+};
+
+static void
+pkio_application_activate (GApplication *app)
+{
+  PkioApplication *self = PKIO_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pkio_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+pkio_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  PkioApplication *self = PKIO_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "practice"))
+    self->practice = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PkioApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("PKIo Orders"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The PKIo Orders developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Order PKIoverheid citizen certificates on a hardware token "
+                                      "from DigiCert CertCentral Europe, and follow your orders."),
+                        "website", "https://github.com/pkioorders/pkio-orders",
+                        "issue-url", "https://github.com/pkioorders/pkio-orders/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PkioApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PkioPreferencesWindow *preferences = pkio_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+pkio_application_startup (GApplication *app)
+{
+  PkioApplication *self = PKIO_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (pkio_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+pkio_application_finalize (GObject *object)
+{
+  PkioApplication *self = PKIO_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pkio_application_parent_class)->finalize (object);
+}
+
+static void
+pkio_application_class_init (PkioApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pkio_application_finalize;
+  app_class->activate = pkio_application_activate;
+  app_class->startup = pkio_application_startup;
+  app_class->handle_local_options = pkio_application_handle_local_options;
+}
+
+static void
+pkio_application_init (PkioApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "practice", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Practice mode: place orders with a built-in simulator, never with CertCentral"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _("[COMMAND …]"));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("Order PKIoverheid citizen certificates from DigiCert CertCentral Europe.\n"
+      "Without a command the window opens."));
+  g_application_set_option_context_description (
+    G_APPLICATION (self),
+    _("Commands:\n"
+      "  order FILE.json [--dry-run]   Check an order file and place the order\n"
+      "  set-api-key                   Read an API key from standard input and store it\n"
+      "  history [--json|--csv]        Print the order history\n"
+      "  status ORDER_ID               Show the status of one order\n"
+      "\n"
+      "Each command accepts --practice and --help."));
+}
+
+PkioApplication *
+pkio_application_new (void)
+{
+  return g_object_new (PKIO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+pkio_application_get_settings (PkioApplication *self)
+{
+  g_return_val_if_fail (PKIO_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+gboolean
+pkio_application_get_practice (PkioApplication *self)
+{
+  g_return_val_if_fail (PKIO_IS_APPLICATION (self), FALSE);
+
+  return self->practice;
+}

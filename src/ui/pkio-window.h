@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pkio-application.h"
+
+G_BEGIN_DECLS
+
+#define PKIO_TYPE_WINDOW (pkio_window_get_type ())
+G_DECLARE_FINAL_TYPE (PkioWindow, pkio_window, PKIO, WINDOW, AdwApplicationWindow)
+
+PkioWindow *pkio_window_new              (PkioApplication *application);
+void        pkio_window_show_view        (PkioWindow      *self,
+                                          const char      *name);
+const char *pkio_window_get_visible_view (PkioWindow      *self);
+void        pkio_window_add_toast        (PkioWindow      *self,
+                                          AdwToast        *toast);
+gboolean    pkio_window_get_practice_banner_visible (PkioWindow *self);
+
+G_END_DECLS
