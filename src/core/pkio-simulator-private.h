@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "pkio-simulator.h"
+
+G_BEGIN_DECLS
+
+/* An order as the simulator keeps it. Never any card data: the payment method only. */
+typedef struct
+{
+  gint64  id;
+  gint64  certificate_id;
+  char   *status;          /* stored status; "pending" turns "issued" at issue_at_usec */
+  gint64  created_usec;    /* real time, UTC */
+  gint64  issue_at_usec;   /* 0: never changes by itself */
+  gint64  changed_usec;    /* last status change */
+  gint64  individual_id;
+  char   *first_name;
+  char   *last_name;
+  char   *email;
+  char   *profile_option;
+  char   *ship_method;
+  char   *payment_method;
+  gint64  price_cents;
+} PkioSimOrder;
+
+struct _PkioSimulator
+{
+  GObject       parent_instance;
+
+  SoupServer   *server;
+  GMainContext *context;
+  char         *base_url;
+  guint         port;
+
+  char         *api_key;
+  char         *view_only_key;
+  guint         issue_delay_ms;
+  guint         fault_delay_ms;
+
+  GPtrArray    *faults;      /* PkioSimFaultRule */
+  GPtrArray    *requests;    /* PkioSimulatorRequest */
+  GPtrArray    *pending;     /* PkioSimPending: paused messages waiting for a timer */
+
+  GPtrArray    *orders;      /* PkioSimOrder, ascending id */
+  GHashTable   *orders_by_id;
+  gint64        next_order_id;
+  gint64        next_certificate_id;
+  gint64        balance_cents;
+  char         *state_file;
+};
+
+typedef struct
+{
+  gint64      id;
+  const char *first_name;
+  const char *last_name;
+  const char *email;
+} PkioSimIndividual;
+
+/* pkio-simulator.c */
+void        _pkio_simulator_respond_json   (SoupServerMessage *msg,
+                                            guint              status,
+                                            JsonNode          *node);
+void        _pkio_simulator_respond_error  (SoupServerMessage *msg,
+                                            guint              status,
+                                            const char        *code,
+                                            const char        *field,
+                                            const char        *message);
+void        _pkio_simulator_handle         (PkioSimulator     *sim,
+                                            SoupServerMessage *msg,
+                                            const char        *path,
+                                            GHashTable        *query);
+
+/* pkio-simulator-faults.c */
+void        _pkio_simulator_apply_fault    (PkioSimulator      *sim,
+                                            SoupServerMessage  *msg,
+                                            const char         *path,
+                                            GHashTable         *query,
+                                            PkioSimulatorFault  fault);
+void        _pkio_simulator_cancel_pending (PkioSimulator      *sim);
+
+/* pkio-simulator-orders.c */
+void        _pkio_simulator_handle_orders  (PkioSimulator     *sim,
+                                            SoupServerMessage *msg,
+                                            const char        *method,
+                                            const char        *path,
+                                            GHashTable        *query);
+gboolean    _pkio_simulator_refresh        (PkioSimulator     *sim);
+const PkioSimIndividual *_pkio_simulator_find_individual (gint64 id);
+PkioSimOrder *_pkio_sim_order_new          (void);
+void        _pkio_sim_order_free           (PkioSimOrder *order);
+void        _pkio_simulator_insert_order   (PkioSimulator *sim,
+                                            PkioSimOrder  *order);
+const char *_pkio_sim_order_status         (const PkioSimOrder *order,
+                                            gint64              now_usec);
+
+/* pkio-simulator-state.c */
+void        _pkio_simulator_load_state     (PkioSimulator *sim);
+void        _pkio_simulator_save_state     (PkioSimulator *sim);
+
+G_END_DECLS

@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pkio-simulator-private.h"
+
+#define API_PREFIX "/services/v2/"
+
+typedef struct
+{
+  char               *method;       /* NULL: any */
+  char               *path_prefix;  /* NULL: any */
+  PkioSimulatorFault  fault;
+  guint               remaining;
+} PkioSimFaultRule;
+
+G_DEFINE_FINAL_TYPE (PkioSimulator, pkio_simulator, G_TYPE_OBJECT)
+
+static void
+fault_rule_free (gpointer data)
+{
+  PkioSimFaultRule *rule = data;
+
+  g_free (rule->method);
+  g_free (rule->path_prefix);
+  g_free (rule);
+}
+
+/* Requests */
+
+static guint
+header_name_hash (gconstpointer key)
+{
+  g_autofree char *lower = g_ascii_strdown (key, -1);
+
+  return g_str_hash (lower);
+}
+
+static gboolean
+header_name_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+static void
+request_clear (gpointer data)
+{
+  PkioSimulatorRequest *request = data;
+
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->headers, g_hash_table_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+}
+
+PkioSimulatorRequest *
+pkio_simulator_request_ref (PkioSimulatorRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (request);
+}
+
+void
+pkio_simulator_request_unref (PkioSimulatorRequest *request)
+{
+  if (request != NULL)
+    g_atomic_rc_box_release_full (request, request_clear);
+}
+
+JsonNode *
+pkio_simulator_request_dup_json (PkioSimulatorRequest *request)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *data;
+  gsize size = 0;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (request->body == NULL)
+    return NULL;
+  data = g_bytes_get_data (request->body, &size);
+  if (data == NULL || !json_parser_load_from_data (parser, data, size, NULL))
+    return NULL;
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+copy_header_cb (const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  g_hash_table_replace (user_data, g_strdup (name), g_strdup (value));
+}
+
+static void
+record_request (PkioSimulator     *sim,
+                SoupServerMessage *msg,
+                const char        *path)
+{
+  PkioSimulatorRequest *request = g_atomic_rc_box_new0 (PkioSimulatorRequest);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+
+  request->method = g_strdup (soup_server_message_get_method (msg));
+  request->path = g_strdup (path);
+  request->query = g_strdup (query);
+  request->headers = g_hash_table_new_full (header_name_hash, header_name_equal, g_free, g_free);
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg),
+                                copy_header_cb, request->headers);
+  request->body = soup_message_body_flatten (body);
+  g_ptr_array_add (sim->requests, request);
+}
+
+static gboolean
+matches (const char *method,
+         const char *path_prefix,
+         const char *req_method,
+         const char *req_path)
+{
+  if (method != NULL && *method != '\0' && g_strcmp0 (method, "*") != 0
+      && g_ascii_strcasecmp (method, req_method) != 0)
+    return FALSE;
+  if (path_prefix != NULL && *path_prefix != '\0' && !g_str_has_prefix (req_path, path_prefix))
+    return FALSE;
+  return TRUE;
+}
+
+static PkioSimulatorFault
+take_fault (PkioSimulator *sim,
+            const char    *method,
+            const char    *path)
+{
+  for (guint i = 0; i < sim->faults->len; i++)
+    {
+      PkioSimFaultRule *rule = g_ptr_array_index (sim->faults, i);
+      PkioSimulatorFault fault = rule->fault;
+
+      if (!matches (rule->method, rule->path_prefix, method, path))
+        continue;
+      if (--rule->remaining == 0)
+        g_ptr_array_remove_index (sim->faults, i);
+      return fault;
+    }
+  return PKIO_SIMULATOR_FAULT_NONE;
+}
+
+/* Responses */
+
+void
+_pkio_simulator_respond_json (SoupServerMessage *msg,
+                              guint              status,
+                              JsonNode          *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *text;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
+}
+
+void
+_pkio_simulator_respond_error (SoupServerMessage *msg,
+                               guint              status,
+                               const char        *code,
+                               const char        *field,
+                               const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "errors");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  if (field != NULL)
+    {
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, field);
+    }
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  _pkio_simulator_respond_json (msg, status, root);
+}
+
+static void
+respond_parsed (SoupServerMessage *msg,
+                guint              status,
+                const char        *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert (node != NULL);
+  _pkio_simulator_respond_json (msg, status, node);
+}
+
+static void
+handle_user_me (PkioSimulator     *sim,
+                SoupServerMessage *msg,
+                gboolean           view_only)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\":1001,\"first_name\":\"Practice\",\"last_name\":\"User\","
+    "\"email\":\"practice.user@example.com\",\"username\":\"practice.user@example.com\","
+    "\"account_id\":5550001,\"status\":\"active\","
+    "\"container\":{\"id\":4001,\"name\":\"Practice organisation\"},"
+    "\"access_roles\":[{\"id\":%d,\"name\":\"%s\"}]}",
+    view_only ? 3 : 1, view_only ? "View Only" : "Administrator");
+
+  respond_parsed (msg, SOUP_STATUS_OK, json);
+}
+
+static void
+handle_balance (PkioSimulator     *sim,
+                SoupServerMessage *msg)
+{
+  g_autofree char *json = NULL;
+  gint64 cents = sim->balance_cents;
+  const char *sign = cents < 0 ? "-" : "";
+
+  cents = ABS (cents);
+  json = g_strdup_printf ("{\"balance\":\"%s%" G_GINT64_FORMAT ".%02d\",\"currency\":\"EUR\","
+                          "\"total_available_funds\":\"%s%" G_GINT64_FORMAT ".%02d\","
+                          "\"unpaid_invoice_balance\":\"0.00\","
+                          "\"negative_balance_limit\":\"0.00\"}",
+                          sign, cents / 100, (int) (cents % 100),
+                          sign, cents / 100, (int) (cents % 100));
+  respond_parsed (msg, SOUP_STATUS_OK, json);
+}
+
+static void
+handle_product (SoupServerMessage *msg)
+{
+  respond_parsed (msg, SOUP_STATUS_OK,
+                  "{\"name_id\":\"pkio_burger\",\"name\":\"PKIo Citizen\","
+                  "\"type\":\"client_certificate\",\"allowed_validity_years\":[1,2,3],"
+                  "\"signature_hash_types\":[{\"id\":\"sha256\",\"name\":\"SHA-256\"}],"
+                  "\"allowed_profile_options\":[\"authentication\",\"nonrepudiation\","
+                  "\"encryption\"],\"provisioning_methods\":[\"token\"]}");
+}
+
+/* Answers one request as CertCentral would; @path is relative to /services/v2/. Faults are
+ * decided by the caller. */
+void
+_pkio_simulator_handle (PkioSimulator     *sim,
+                        SoupServerMessage *msg,
+                        const char        *path,
+                        GHashTable        *query)
+{
+  const char *method = soup_server_message_get_method (msg);
+  const char *key;
+  gboolean view_only = FALSE;
+  gboolean is_get;
+
+  if (path == NULL)
+    {
+      _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|route", NULL,
+                                     "The requested route was not found.");
+      return;
+    }
+
+  key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                      "X-DC-DEVKEY");
+  if (key != NULL && sim->view_only_key != NULL && strcmp (key, sim->view_only_key) == 0)
+    view_only = TRUE;
+  else if (key == NULL || sim->api_key == NULL || strcmp (key, sim->api_key) != 0)
+    {
+      _pkio_simulator_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "invalid_api_key", NULL,
+                                     "The API key is missing or invalid.");
+      return;
+    }
+
+  is_get = strcmp (method, SOUP_METHOD_GET) == 0;
+  if (view_only && !is_get)
+    {
+      _pkio_simulator_respond_error (msg, SOUP_STATUS_FORBIDDEN,
+                                     "access_denied|missing_permission", NULL,
+                                     "You do not have permission to perform this action.");
+      return;
+    }
+
+  if (_pkio_simulator_refresh (sim))
+    _pkio_simulator_save_state (sim);
+
+  if (is_get && strcmp (path, "user/me") == 0)
+    handle_user_me (sim, msg, view_only);
+  else if (is_get && strcmp (path, "finance/balance") == 0)
+    handle_balance (sim, msg);
+  else if (is_get && strcmp (path, "product/pkio_burger") == 0)
+    handle_product (msg);
+  else if (is_get && g_str_has_prefix (path, "product/"))
+    _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|product", NULL,
+                                   "The requested product was not found.");
+  else if (strcmp (path, "order/certificate") == 0 || g_str_has_prefix (path, "order/certificate/"))
+    _pkio_simulator_handle_orders (sim, msg, method, path, query);
+  else
+    _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|route", NULL,
+                                   "The requested route was not found.");
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *full_path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  PkioSimulator *sim = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = NULL;
+  PkioSimulatorFault fault;
+
+  if (g_str_has_prefix (full_path, API_PREFIX))
+    path = full_path + strlen (API_PREFIX);
+
+  record_request (sim, msg, path != NULL ? path : full_path);
+  g_debug ("simulator: %s /services/v2/%s", method, path != NULL ? path : "?");
+
+  fault = take_fault (sim, method, path != NULL ? path : full_path);
+  if (fault == PKIO_SIMULATOR_FAULT_NONE)
+    _pkio_simulator_handle (sim, msg, path, query);
+  else
+    _pkio_simulator_apply_fault (sim, msg, path, query, fault);
+}
+
+/* GObject */
+
+static void
+pkio_simulator_dispose (GObject *object)
+{
+  PkioSimulator *self = PKIO_SIMULATOR (object);
+
+  _pkio_simulator_cancel_pending (self);
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (pkio_simulator_parent_class)->dispose (object);
+}
+
+static void
+pkio_simulator_finalize (GObject *object)
+{
+  PkioSimulator *self = PKIO_SIMULATOR (object);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_free (self->base_url);
+  g_free (self->api_key);
+  g_free (self->view_only_key);
+  g_ptr_array_unref (self->faults);
+  g_ptr_array_unref (self->requests);
+  g_ptr_array_unref (self->pending);
+  g_hash_table_unref (self->orders_by_id);
+  g_ptr_array_unref (self->orders);
+  g_free (self->state_file);
+
+  G_OBJECT_CLASS (pkio_simulator_parent_class)->finalize (object);
+}
+
+static void
+pkio_simulator_class_init (PkioSimulatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pkio_simulator_dispose;
+  object_class->finalize = pkio_simulator_finalize;
+}
+
+static void
+pkio_simulator_init (PkioSimulator *self)
+{
+  self->api_key = g_strdup (PKIO_SIMULATOR_DEFAULT_API_KEY);
+  self->issue_delay_ms = PKIO_SIMULATOR_DEFAULT_ISSUE_DELAY;
+  self->fault_delay_ms = 3000;
+  self->faults = g_ptr_array_new_with_free_func (fault_rule_free);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_simulator_request_unref);
+  self->pending = g_ptr_array_new ();
+  self->orders = g_ptr_array_new_with_free_func ((GDestroyNotify) _pkio_sim_order_free);
+  self->orders_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->next_order_id = 8436001;
+  self->next_certificate_id = 8455001;
+  self->balance_cents = PKIO_SIMULATOR_DEFAULT_BALANCE;
+}
+
+/* Public API */
+
+PkioSimulator *
+pkio_simulator_new (void)
+{
+  return g_object_new (PKIO_TYPE_SIMULATOR, NULL);
+}
+
+gboolean
+pkio_simulator_start (PkioSimulator *sim,
+                      GError       **error)
+{
+  g_autoptr(SoupServer) server = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+  g_return_val_if_fail (sim->server == NULL, FALSE);
+
+  server = soup_server_new ("server-header", "pkio-simulator", NULL);
+  soup_server_add_handler (server, NULL, server_cb, sim, NULL);
+  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+    return FALSE;
+
+  uris = soup_server_get_uris (server);
+  g_return_val_if_fail (uris != NULL, FALSE);
+  sim->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  sim->context = g_main_context_ref_thread_default ();
+  sim->base_url = g_strdup_printf ("http://127.0.0.1:%u" API_PREFIX, sim->port);
+  sim->server = g_steal_pointer (&server);
+  return TRUE;
+}
+
+const char *
+pkio_simulator_get_base_url (PkioSimulator *sim)
+{
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), NULL);
+
+  return sim->base_url;
+}
+
+guint
+pkio_simulator_get_port (PkioSimulator *sim)
+{
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
+
+  return sim->port;
+}
+
+void
+pkio_simulator_set_api_key (PkioSimulator *sim,
+                            const char    *key)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  g_free (sim->api_key);
+  sim->api_key = g_strdup (key);
+}
+
+void
+pkio_simulator_set_view_only_key (PkioSimulator *sim,
+                                  const char    *key)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  g_free (sim->view_only_key);
+  sim->view_only_key = g_strdup (key);
+}
+
+void
+pkio_simulator_set_issue_delay (PkioSimulator *sim,
+                                guint          ms)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  sim->issue_delay_ms = ms;
+}
+
+void
+pkio_simulator_set_fault_delay (PkioSimulator *sim,
+                                guint          ms)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  sim->fault_delay_ms = ms;
+}
+
+void
+pkio_simulator_set_balance (PkioSimulator *sim,
+                            gint64         cents)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  sim->balance_cents = cents;
+  _pkio_simulator_save_state (sim);
+}
+
+gint64
+pkio_simulator_get_balance (PkioSimulator *sim)
+{
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
+
+  return sim->balance_cents;
+}
+
+void
+pkio_simulator_inject_fault (PkioSimulator     *sim,
+                             const char        *method,
+                             const char        *path_prefix,
+                             PkioSimulatorFault fault,
+                             guint              count)
+{
+  PkioSimFaultRule *rule;
+
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  if (count == 0 || fault == PKIO_SIMULATOR_FAULT_NONE)
+    return;
+  rule = g_new0 (PkioSimFaultRule, 1);
+  rule->method = (method != NULL && strcmp (method, "*") != 0) ? g_strdup (method) : NULL;
+  rule->path_prefix = g_strdup (path_prefix);
+  rule->fault = fault;
+  rule->remaining = count;
+  g_ptr_array_add (sim->faults, rule);
+}
+
+void
+pkio_simulator_clear_faults (PkioSimulator *sim)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  g_ptr_array_set_size (sim->faults, 0);
+}
+
+GPtrArray *
+pkio_simulator_get_requests (PkioSimulator *sim)
+{
+  GPtrArray *copy;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), NULL);
+
+  copy = g_ptr_array_new_full (sim->requests->len,
+                               (GDestroyNotify) pkio_simulator_request_unref);
+  for (guint i = 0; i < sim->requests->len; i++)
+    g_ptr_array_add (copy, pkio_simulator_request_ref (g_ptr_array_index (sim->requests, i)));
+  return copy;
+}
+
+guint
+pkio_simulator_count_requests (PkioSimulator *sim,
+                               const char    *method,
+                               const char    *path_prefix)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
+
+  for (guint i = 0; i < sim->requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (sim->requests, i);
+
+      if (matches (method, path_prefix, request->method, request->path))
+        count++;
+    }
+  return count;
+}
+
+void
+pkio_simulator_clear_requests (PkioSimulator *sim)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  g_ptr_array_set_size (sim->requests, 0);
+}

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A loopback CertCentral (SoupServer on 127.0.0.1, random port) for tests and practice mode.
+ *
+ * It runs on the thread-default main context of the thread that calls
+ * pkio_simulator_start(): a client in the same thread must use async calls and iterate that
+ * context (a sync call would wait for itself).
+ *
+ * Server messages are English text mimicking CertCentral; they are not translated. */
+
+#define PKIO_TYPE_SIMULATOR (pkio_simulator_get_type ())
+G_DECLARE_FINAL_TYPE (PkioSimulator, pkio_simulator, PKIO, SIMULATOR, GObject)
+
+#define PKIO_SIMULATOR_DEFAULT_API_KEY     "practice-key"
+#define PKIO_SIMULATOR_DEFAULT_ISSUE_DELAY 2000
+/* Issue delay meaning "stay pending until canceled" (cancel tests). */
+#define PKIO_SIMULATOR_ISSUE_NEVER         G_MAXUINT
+/* Balance at start, in cents (EUR). An order costs 100.00, EXPEDITED shipping 25.00 more. */
+#define PKIO_SIMULATOR_DEFAULT_BALANCE     500000
+#define PKIO_SIMULATOR_ORDER_PRICE         10000
+#define PKIO_SIMULATOR_EXPEDITED_PRICE     2500
+
+typedef enum
+{
+  PKIO_SIMULATOR_FAULT_NONE,
+  PKIO_SIMULATOR_FAULT_DELAY,                  /* normal answer after the fault delay */
+  PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY,        /* request handled (an order IS created), then the
+                                                  connection is closed without an answer */
+  PKIO_SIMULATOR_FAULT_RATE_LIMIT,             /* 429 request_limit_exceeded, no Retry-After */
+  PKIO_SIMULATOR_FAULT_RATE_LIMIT_RETRY_AFTER, /* 429 with "Retry-After: 1" */
+  PKIO_SIMULATOR_FAULT_SERVER_ERROR,           /* 500 with errors[] */
+  PKIO_SIMULATOR_FAULT_BAD_GATEWAY_HTML,       /* 502 with a text/html body */
+  PKIO_SIMULATOR_FAULT_MALFORMED_JSON,         /* 200 with truncated JSON */
+  PKIO_SIMULATOR_FAULT_DEEP_NESTING,           /* 200 with 10000 nested arrays */
+  PKIO_SIMULATOR_FAULT_HUGE_BODY,              /* 200 with a valid 9 MiB JSON object */
+  PKIO_SIMULATOR_FAULT_WRONG_TYPES,            /* 200 with "id":"abc", "orders":"…" etc. */
+} PkioSimulatorFault;
+
+/* One request as received. @path is relative to /services/v2/ (e.g. "order/certificate/5"),
+ * @query the raw query string (or NULL), @headers a copy of the request headers, looked up
+ * case-insensitively. It holds whatever the client sent (the API key, even card numbers):
+ * in memory only, never print it. */
+typedef struct
+{
+  char       *method;
+  char       *path;
+  char       *query;
+  GHashTable *headers;
+  GBytes     *body;
+} PkioSimulatorRequest;
+
+PkioSimulatorRequest *pkio_simulator_request_ref   (PkioSimulatorRequest *request);
+void                  pkio_simulator_request_unref (PkioSimulatorRequest *request);
+/* The body parsed as JSON, or NULL. Free with json_node_unref(). */
+JsonNode             *pkio_simulator_request_dup_json (PkioSimulatorRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSimulatorRequest, pkio_simulator_request_unref)
+
+PkioSimulator *pkio_simulator_new               (void);
+gboolean       pkio_simulator_start             (PkioSimulator *sim,
+                                                 GError       **error);
+/* "http://127.0.0.1:PORT/services/v2/", NULL before start. */
+const char    *pkio_simulator_get_base_url      (PkioSimulator *sim);
+guint          pkio_simulator_get_port          (PkioSimulator *sim);
+
+void           pkio_simulator_set_api_key       (PkioSimulator *sim,
+                                                 const char    *key);
+/* A second key that may only GET (role "View Only"): POST/PUT get 403
+ * access_denied|missing_permission. NULL removes it. */
+void           pkio_simulator_set_view_only_key (PkioSimulator *sim,
+                                                 const char    *key);
+/* An order is pending for @ms after it was placed, then issued (computed from the clock when
+ * asked; 0 = issued from the first request after the POST; the POST answer itself is the same).
+ * PKIO_SIMULATOR_ISSUE_NEVER keeps new orders pending. Applies to orders placed afterwards. */
+void           pkio_simulator_set_issue_delay   (PkioSimulator *sim,
+                                                 guint          ms);
+void           pkio_simulator_set_fault_delay   (PkioSimulator *sim,
+                                                 guint          ms);   /* default 3000 */
+/* Balance in cents (EUR). */
+void           pkio_simulator_set_balance       (PkioSimulator *sim,
+                                                 gint64         cents);
+gint64         pkio_simulator_get_balance       (PkioSimulator *sim);
+
+/* The next @count requests whose method equals @method ("*" or NULL: any) and whose path
+ * (relative to /services/v2/) starts with @path_prefix (NULL or "": any) get @fault. Rules are
+ * tried in the order they were added; a request uses at most one rule. */
+void           pkio_simulator_inject_fault      (PkioSimulator     *sim,
+                                                 const char        *method,
+                                                 const char        *path_prefix,
+                                                 PkioSimulatorFault fault,
+                                                 guint              count);
+void           pkio_simulator_clear_faults      (PkioSimulator *sim);
+
+/* Transfer full: a new array (free with g_ptr_array_unref) of PkioSimulatorRequest refs,
+ * oldest first. */
+GPtrArray     *pkio_simulator_get_requests      (PkioSimulator *sim);
+guint          pkio_simulator_count_requests    (PkioSimulator *sim,
+                                                 const char    *method,
+                                                 const char    *path_prefix);
+void           pkio_simulator_clear_requests    (PkioSimulator *sim);
+
+/* An order placed "elsewhere" (CertCentral web UI, a colleague): it keeps @status. @created
+ * NULL = now. Returns the order id. */
+gint64         pkio_simulator_add_remote_order  (PkioSimulator *sim,
+                                                 const char    *email,
+                                                 const char    *first_name,
+                                                 const char    *last_name,
+                                                 const char    *status,
+                                                 GDateTime     *created);
+/* @n generated orders (person<i>@example.com, statuses mixed, created over the past year),
+ * for benchmarks. */
+void           pkio_simulator_add_remote_orders_bulk (PkioSimulator *sim,
+                                                      guint          n);
+guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
+/* The effective status of an order ("pending", "issued", …) or NULL when unknown. */
+const char    *pkio_simulator_get_order_status  (PkioSimulator *sim,
+                                                 gint64         order_id);
+
+/* Practice mode: loads orders, balance and next ids from @path now if it exists (a corrupt
+ * file is moved aside to PATH.corrupt) and saves there after every change (atomically). The
+ * file never holds card data or the API key. */
+void           pkio_simulator_set_state_file    (PkioSimulator *sim,
+                                                 const char    *path);
+
+G_END_DECLS
