@@ -1,0 +1,795 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <signal.h>
+#include <string.h>
+
+#include "pkio-order-json.h"
+#include "pkio-order.h"
+#include "pkio-problem.h"
+
+/* The command line, end to end: the built pkio-orders binary against a simulator in its own
+ * process, with HOME and XDG_* in a temporary folder. Keyring tests need an unlocked
+ * Secret Service on the session bus (the test wrapper starts gnome-keyring-daemon). */
+
+#define TEST_KEY  "cli-test-key-7Qz9xKp2"
+#define WRONG_KEY "cli-wrong-key-0000"
+
+static struct
+{
+  char        *tmpdir;
+  char        *data_dir;
+  char        *bin;
+  char        *base_url;
+  GSubprocess *simulator;
+  gboolean     keyring;
+  char        *keyring_reason;
+  gboolean     key_stored;
+  gint64       placed_order_id;
+  GString     *transcript;  /* everything the CLI printed, checked for the key at the end */
+} cli;
+
+static int
+run_cli_full (const char  *stdin_text,
+              const char  *crash_point,
+              char       **out_stdout,
+              char       **out_stderr,
+              ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_cli_full (const char  *stdin_text,
+              const char  *crash_point,
+              char       **out_stdout,
+              char       **out_stderr,
+              ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, cli.bin);
+  va_start (args, out_stderr);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, cli.tmpdir);
+  if (crash_point != NULL)
+    g_subprocess_launcher_setenv (launcher, "PKIO_ORDER_SENDER_TEST_CRASH_POINT", crash_point,
+                                  TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, stdin_text != NULL ? stdin_text : "", NULL,
+                                 &out, &err, &error);
+  g_assert_no_error (error);
+
+  g_string_append (cli.transcript, out);
+  g_string_append (cli.transcript, err);
+  g_test_message ("pkio-orders %s → stdout:\n%s\nstderr:\n%s",
+                  (const char *) argv->pdata[1], out, err);
+
+  if (g_subprocess_get_if_exited (process))
+    status = g_subprocess_get_exit_status (process);
+  else
+    status = -g_subprocess_get_term_sig (process);
+
+  if (out_stdout != NULL)
+    *out_stdout = g_steal_pointer (&out);
+  if (out_stderr != NULL)
+    *out_stderr = g_steal_pointer (&err);
+  return status;
+}
+
+#define run_cli(stdin_text, out, err, ...) \
+  run_cli_full (stdin_text, NULL, out, err, __VA_ARGS__, NULL)
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* A copy of the "details" seed with @from replaced by @to (all occurrences). */
+static char *
+write_variant (const char *name,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *seed_path = fixture ("seed-details.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (cli.tmpdir, name, NULL);
+
+  g_file_get_contents (seed_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), >, 0);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (cli.tmpdir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+require_keyring (void)
+{
+  if (!cli.keyring)
+    g_test_skip (cli.keyring_reason);
+  return cli.keyring;
+}
+
+/* secret-tool, as an administrator would use it: what the keyring holds for the URL. */
+static char *
+secret_tool_lookup (void)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  const char *argv[] = { "secret-tool", "lookup", "xdg:schema",
+                         "io.github.pkioorders.PkioOrders.ApiKey", "api-url", cli.base_url,
+                         NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+static gint64
+parse_order_id (const char *out)
+{
+  const char *line = strstr (out, "order_id: ");
+
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen ("order_id: "), NULL, 10);
+}
+
+/* --- tests ------------------------------------------------------------------------------ */
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "order", "set-api-key", "history", "status" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (run_cli (NULL, &out, NULL, commands[i], "--help"), ==, 0);
+      g_assert_nonnull (strstr (out, commands[i]));
+      g_assert_nonnull (strstr (out, "--practice"));
+    }
+}
+
+static void
+test_unknown_command (void)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "ordr"), ==, 1);
+  g_assert_nonnull (strstr (err, "ordr"));
+  g_assert_nonnull (strstr (err, "set-api-key"));
+}
+
+static void
+check_dry_run (const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(PkioOrder) order = NULL;
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *expected_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path, "--dry-run"), ==, 0);
+
+  /* Exactly the normalized body the core would send, pretty with 2 spaces. */
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  order = pkio_order_from_json (json_parser_get_root (parser), problems);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (problems->len, ==, 0);
+  expected = pkio_order_to_json (order);
+  json_generator_set_root (generator, expected);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  expected_text = json_generator_to_data (generator, NULL);
+  g_assert_true (g_str_has_prefix (out, expected_text));
+  g_assert_cmpstr (out + strlen (expected_text), ==, "\n");
+  g_assert_nonnull (strstr (out, "\n  \"certificate\" : {\n"));
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_dry_run_seeds (void)
+{
+  check_dry_run ("seed-details.json");
+  check_dry_run ("seed-id.json");
+}
+
+static void
+test_dry_run_practice_first (void)
+{
+  g_autofree char *path = fixture ("seed-id.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--practice", "order", path, "--dry-run"), ==, 0);
+  g_assert_true (g_str_has_prefix (err, "Practice mode"));
+  g_assert_nonnull (strstr (out, "\"nonrepudiation\""));
+}
+
+typedef struct
+{
+  const char *file;
+  const char *from;       /* NULL: @to is the whole file (or NULL: no file at all) */
+  const char *to;
+  const char *prefixes[3]; /* each must start a line of stderr */
+  const char *contains;   /* and stderr must contain this, when set */
+} InvalidCase;
+
+static void
+test_invalid_files (void)
+{
+  const InvalidCase cases[] = {
+    { "missing.json", NULL, NULL, { "missing.json: ", NULL }, "no such file" },
+    { "not-json.json", NULL, "{\n  \"certificate\": {\n    sha256\n}",
+      { "not-json.json: ", NULL }, "line 3" },
+    { "array.json", NULL, "[1, 2, 3]\n", { "array.json: ", NULL }, "object" },
+    { "sha1.json", "\"sha256\"", "\"sha1\"", { "certificate.signature_hash: ", NULL }, NULL },
+    { "zip.json", "\"1013 AA\"", "\"1013\"",
+      { "certificate.individual.zip: ", "ship_info.zip: ", NULL }, NULL },
+    { "csa.json", "\"csa_agreed_to\": true", "\"csa_agreed_to\": false",
+      { "csa_agreed_to: ", NULL }, NULL },
+    { "phone.json", "+31(0)20 254 7999", "020 254 7999",
+      { "certificate.individual.telephone: ", NULL }, NULL },
+    { "unknown-key.json", "\"provisioning_method\"",
+      "\"api_key\": \"x\", \"provisioning_method\"", { "api_key: ", NULL }, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const InvalidCase *c = &cases[i];
+      g_autofree char *path = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (c->from != NULL)
+        path = write_variant (c->file, c->from, c->to);
+      else if (c->to != NULL)
+        path = write_file (c->file, c->to);
+
+      /* Relative to the working directory (the temporary folder), as a person types it. */
+      g_test_message ("case %s", c->file);
+      g_assert_cmpint (run_cli (NULL, &out, &err, "order", c->file, "--dry-run"), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+
+      lines = g_strsplit (err, "\n", -1);
+      for (gsize e = 0; c->prefixes[e] != NULL; e++)
+        {
+          gboolean found = FALSE;
+
+          for (gsize l = 0; lines[l] != NULL; l++)
+            found = found || g_str_has_prefix (lines[l], c->prefixes[e]);
+          if (!found)
+            g_error ("%s: expected a line starting with “%s” in:\n%s", c->file,
+                     c->prefixes[e], err);
+        }
+      if (c->contains != NULL && strstr (err, c->contains) == NULL)
+        g_error ("%s: expected “%s” in:\n%s", c->file, c->contains, err);
+    }
+}
+
+static void
+test_secret_option_refused (void)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path, "--api-key=sk-SECRET-VALUE-123"),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "--api-key"));
+  g_assert_null (strstr (err, "SECRET-VALUE"));
+  g_assert_cmpstr (out, ==, "");
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "status", "--api-key", "sk-SECRET-VALUE-123", "5"),
+                   ==, 2);
+  g_assert_null (strstr (err, "SECRET-VALUE"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "set-api-key", "sk-SECRET-VALUE-123"), ==, 2);
+  g_assert_null (strstr (err, "SECRET-VALUE"));
+}
+
+static void
+test_status_bad_id (void)
+{
+  const char *bad[] = { "abc", "0", "12x", "99999999999999999999999" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (NULL, NULL, &err, "status", bad[i]), ==, 2);
+      g_assert_nonnull (strstr (err, bad[i]));
+    }
+}
+
+static void
+test_order_without_key (void)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *err = NULL;
+
+  if (!require_keyring ())
+    return;
+
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", path), ==, 1);
+  g_assert_nonnull (strstr (err, "No API key is stored for"));
+  g_assert_nonnull (strstr (err, "set-api-key"));
+}
+
+static void
+test_set_api_key_wrong (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+
+  if (!require_keyring ())
+    return;
+
+  g_assert_cmpint (run_cli (WRONG_KEY "\n", &out, &err, "set-api-key"), ==, 3);
+  g_assert_nonnull (strstr (err, "Nothing was stored"));
+  stored = secret_tool_lookup ();
+  g_assert_cmpstr (stored, ==, "");
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("   \n", NULL, &err, "set-api-key"), ==, 2);
+}
+
+static void
+test_set_api_key_right (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+
+  if (!require_keyring ())
+    return;
+
+  /* Surrounding blanks are trimmed. */
+  g_assert_cmpint (run_cli ("  " TEST_KEY "  \n", &out, &err, "set-api-key"), ==, 0);
+  g_assert_nonnull (strstr (out, "Key accepted for"));
+  g_assert_nonnull (strstr (out, "(account "));
+  stored = secret_tool_lookup ();
+  g_assert_cmpstr (stored, ==, TEST_KEY);
+  cli.key_stored = TRUE;
+}
+
+static void
+test_order_end_to_end (void)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *history = g_build_filename (cli.data_dir, "history.sqlite", NULL);
+
+  if (!require_keyring ())
+    return;
+  g_assert_true (cli.key_stored);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
+  cli.placed_order_id = parse_order_id (out);
+  g_assert_cmpint (cli.placed_order_id, >, 0);
+  g_assert_nonnull (strstr (out, "certificate_id: "));
+  /* The attempt went through the journal. */
+  g_assert_true (g_file_test (history, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_status (void)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!require_keyring ())
+    return;
+  g_assert_cmpint (cli.placed_order_id, >, 0);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, cli.placed_order_id);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "status", id), ==, 0);
+  g_assert_nonnull (strstr (out, id));
+  g_assert_true (strstr (out, "(pending)") != NULL || strstr (out, "(issued)") != NULL);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "status", "999999"), ==, 1);
+  g_assert_nonnull (strstr (err, "No order 999999"));
+}
+
+static void
+test_history_exports (void)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!require_keyring ())
+    return;
+  g_assert_cmpint (cli.placed_order_id, >, 0);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, cli.placed_order_id);
+
+  g_assert_cmpint (run_cli (NULL, &csv, &err, "history", "--csv"), ==, 0);
+  g_assert_nonnull (strstr (csv, id));
+  g_assert_nonnull (strstr (csv, "john.doe@example.com"));
+  g_assert_nonnull (strstr (csv, "\r\n"));
+
+  g_assert_cmpint (run_cli (NULL, &json, NULL, "history", "--json"), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, id));
+
+  g_assert_cmpint (run_cli (NULL, &table, NULL, "history"), ==, 0);
+  g_assert_nonnull (strstr (table, "Order"));
+  g_assert_nonnull (strstr (table, id));
+
+  g_assert_cmpint (run_cli (NULL, NULL, NULL, "history", "--csv", "--json"), ==, 2);
+}
+
+static void
+test_history_offline (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!require_keyring ())
+    return;
+
+  /* The key is stored for the simulator's URL only: another address has none, so the
+   * stored history is shown with a warning. */
+  g_setenv ("PKIO_ORDERS_API_URL", "http://127.0.0.1:9/services/v2/", TRUE);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "history", "--csv"), ==, 0);
+  g_setenv ("PKIO_ORDERS_API_URL", cli.base_url, TRUE);
+  g_assert_nonnull (strstr (err, "Could not update from CertCentral"));
+  if (cli.placed_order_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cli.placed_order_id);
+
+      g_assert_nonnull (strstr (out, id));
+    }
+}
+
+static void
+test_practice (void)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *practice_history = g_build_filename (cli.data_dir,
+                                                        "practice-history.sqlite", NULL);
+  gint64 order_id;
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--practice", "order", path), ==, 0);
+  g_assert_true (g_str_has_prefix (err, "Practice mode — no real orders"));
+  order_id = parse_order_id (out);
+  g_assert_cmpint (order_id, >, 0);
+  g_assert_true (g_file_test (practice_history, G_FILE_TEST_EXISTS));
+
+  /* A second process still knows the order: the simulator keeps its state in the data dir. */
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "status", id, "--practice"), ==, 0);
+  g_assert_true (g_str_has_prefix (err, "Practice mode"));
+  g_assert_nonnull (strstr (out, id));
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "history", "--practice", "--csv"), ==, 0);
+  g_assert_nonnull (strstr (out, id));
+}
+
+static void
+test_practice_set_api_key (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* Checked against the in-process simulator; the keyring is never touched. */
+  g_assert_cmpint (run_cli (WRONG_KEY "\n", &out, &err, "--practice", "set-api-key"), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("practice-key\n", &out, &err, "set-api-key", "--practice"), ==, 0);
+  g_assert_nonnull (strstr (out, "not stored"));
+}
+
+static void
+test_killed_order_reconciled (void)
+{
+  g_autofree char *path = write_variant ("crash.json", "john.doe@example.com",
+                                         "crash.test@example.com");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *csv = NULL;
+  int status;
+
+  if (!require_keyring ())
+    return;
+  g_assert_true (cli.key_stored);
+
+  /* The process dies right after the request left: the journal must say "unknown". */
+  status = run_cli_full (NULL, "after-send", &out, &err, "order", path, NULL);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_null (strstr (out, "order_id: "));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &csv, &err, "history", "--csv"), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    gboolean found = FALSE;
+
+    for (gsize i = 0; lines[i] != NULL; i++)
+      {
+        if (strstr (lines[i], "crash.test@example.com") == NULL)
+          continue;
+        found = TRUE;
+        /* Reconciled: the simulator did create it, so it is placed, with an order id. */
+        g_assert_null (strstr (lines[i], "unknown"));
+        g_assert_null (strstr (lines[i], "sending"));
+        g_assert_nonnull (strstr (lines[i], "placed"));
+      }
+    g_assert_true (found);
+  }
+}
+
+/* Runs last: nothing the CLI printed or wrote holds the key. */
+static gboolean
+bytes_contain (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+tree_contains (const char *dir,
+               const char *needle)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (tree_contains (path, needle))
+            return TRUE;
+        }
+      else if (g_file_get_contents (path, &contents, &length, NULL) &&
+               bytes_contain (contents, length, needle))
+        {
+          g_test_message ("found the key in %s", path);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_no_secret_leaks (void)
+{
+  g_assert_null (strstr (cli.transcript->str, TEST_KEY));
+  g_assert_null (strstr (cli.transcript->str, WRONG_KEY));
+  g_assert_false (tree_contains (cli.data_dir, TEST_KEY));
+  g_assert_false (tree_contains (cli.data_dir, WRONG_KEY));
+  g_assert_false (tree_contains (cli.data_dir, "practice-key"));
+}
+
+/* --- setup ------------------------------------------------------------------------------ */
+
+static const SecretSchema probe_schema = {
+  "io.github.pkioorders.PkioOrders.TestProbe", SECRET_SCHEMA_NONE,
+  { { "probe", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
+};
+
+static void
+probe_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Without a session bus libsecret would autolaunch one in the real $HOME. */
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      cli.keyring_reason = g_strdup ("no D-Bus session bus (run under dbus-run-session with "
+                                     "an unlocked gnome-keyring-daemon)");
+      return;
+    }
+  if (!secret_password_store_sync (&probe_schema, SECRET_COLLECTION_DEFAULT, "probe", "x",
+                                   NULL, &error, "probe", "cli", NULL))
+    {
+      cli.keyring_reason = g_strdup_printf ("no usable Secret Service: %s", error->message);
+      return;
+    }
+  secret_password_clear_sync (&probe_schema, NULL, NULL, "probe", "cli", NULL);
+  cli.keyring = TRUE;
+}
+
+static void
+start_simulator (void)
+{
+  const char *tool = g_getenv ("PKIO_SIMULATOR_TOOL");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) input = NULL;
+  char *line;
+
+  g_assert_nonnull (tool);
+  cli.simulator = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, tool,
+                                    "--key", TEST_KEY, "--issue-delay-ms", "1000", NULL);
+  g_assert_no_error (error);
+  input = g_data_input_stream_new (g_subprocess_get_stdout_pipe (cli.simulator));
+  line = g_data_input_stream_read_line_utf8 (input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "http://127.0.0.1:"));
+  cli.base_url = line;
+}
+
+static void
+set_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *subdirs[] = { "data", "config", "cache", "runtime" };
+
+  cli.bin = g_strdup (g_getenv ("PKIO_ORDERS_BIN"));
+  g_assert_nonnull (cli.bin);
+  cli.transcript = g_string_new (NULL);
+
+  cli.tmpdir = g_dir_make_tmp ("pkio-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (cli.tmpdir, subdirs[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    }
+  cli.data_dir = g_build_filename (cli.tmpdir, "data", "pkio-orders", NULL);
+
+  /* Probe the keyring with the caller's environment (the wrapper's bus and daemon), then
+   * point every CLI run at the temporary folder. */
+  probe_keyring ();
+  g_setenv ("HOME", cli.tmpdir, TRUE);
+  for (gsize i = 0; i < 3; i++)
+    {
+      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (cli.tmpdir, subdirs[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("PKIO_ORDER_SENDER_TEST_CRASH_POINT");
+
+  start_simulator ();
+  g_setenv ("PKIO_ORDERS_API_URL", cli.base_url, TRUE);
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+tear_down (void)
+{
+  if (cli.key_stored)
+    {
+      const char *argv[] = { "secret-tool", "clear", "xdg:schema",
+                             "io.github.pkioorders.PkioOrders.ApiKey", "api-url", cli.base_url,
+                             NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, NULL);
+    }
+  if (cli.simulator != NULL)
+    {
+      g_subprocess_send_signal (cli.simulator, SIGTERM);
+      g_subprocess_wait (cli.simulator, NULL, NULL);
+      g_clear_object (&cli.simulator);
+    }
+  rm_rf (cli.tmpdir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  set_up ();
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/unknown-command", test_unknown_command);
+  g_test_add_func ("/cli/order/dry-run-seeds", test_dry_run_seeds);
+  g_test_add_func ("/cli/order/dry-run-practice-first", test_dry_run_practice_first);
+  g_test_add_func ("/cli/order/invalid-files", test_invalid_files);
+  g_test_add_func ("/cli/secret-option-refused", test_secret_option_refused);
+  g_test_add_func ("/cli/status/bad-id", test_status_bad_id);
+  g_test_add_func ("/cli/order/without-key", test_order_without_key);
+  g_test_add_func ("/cli/set-api-key/wrong", test_set_api_key_wrong);
+  g_test_add_func ("/cli/set-api-key/right", test_set_api_key_right);
+  g_test_add_func ("/cli/order/end-to-end", test_order_end_to_end);
+  g_test_add_func ("/cli/status/placed", test_status);
+  g_test_add_func ("/cli/history/exports", test_history_exports);
+  g_test_add_func ("/cli/history/offline", test_history_offline);
+  g_test_add_func ("/cli/practice/order-then-status", test_practice);
+  g_test_add_func ("/cli/practice/set-api-key", test_practice_set_api_key);
+  g_test_add_func ("/cli/order/killed-then-reconciled", test_killed_order_reconciled);
+  g_test_add_func ("/cli/no-secret-leaks", test_no_secret_leaks);
+
+  result = g_test_run ();
+  tear_down ();
+  return result;
+}
