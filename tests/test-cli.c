@@ -372,7 +372,7 @@ test_set_api_key_wrong (void)
     return;
 
   g_assert_cmpint (run_cli (WRONG_KEY "\n", &out, &err, "set-api-key"), ==, 3);
-  g_assert_nonnull (strstr (err, "Nothing was stored"));
+  g_assert_nonnull (strstr (err, "nothing was stored"));
   stored = secret_tool_lookup ();
   g_assert_cmpstr (stored, ==, "");
 

@@ -196,8 +196,7 @@ pkio_cli_session_new_client (PkioCliSession *session,
     }
 
   client = pkio_client_new (session->base_url, key, &error);
-  explicit_bzero (key, strlen (key));
-  g_free (key);
+  pkio_credentials_free_key (key);
   if (client == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -7,6 +7,7 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
+#include "pkio-credentials.h"
 #include "pkio-history-export.h"
 #include "pkio-history-record.h"
 #include "pkio-history-store.h"
@@ -28,8 +29,8 @@ update_from_certcentral (PkioCliSession   *session,
 {
   g_autoptr(PkioClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *key = NULL;
   g_autoptr(GError) local_error = NULL;
+  char *key;
 
   key = pkio_cli_session_lookup_key (session, &local_error);
   if (local_error != NULL)
@@ -46,7 +47,7 @@ update_from_certcentral (PkioCliSession   *session,
     }
 
   client = pkio_client_new (session->base_url, key, error);
-  explicit_bzero (key, strlen (key));
+  pkio_credentials_free_key (key);
   if (client == NULL)
     return FALSE;
 

@@ -173,9 +173,10 @@ check_key (PkioCliSession *session,
       exit_code = pkio_cli_exit_for_error (error);
       if (exit_code == PKIO_CLI_EXIT_REJECTED)
         {
-          g_printerr (_("CertCentral did not accept this key: %s\nNothing was stored. Check "
-                        "that you copied the whole key and that it is still active.\n"),
-                      error->message);
+          g_printerr ("%s\n", _("CertCentral did not accept this key, so nothing was stored. "
+                                "Check that you copied the whole key and that it is still "
+                                "active."));
+          pkio_cli_print_api_error_entries (pkio_api_error_get_entries (error));
           if (session->practice)
             g_printerr (_("In practice mode, use the key “%s”.\n"),
                         PKIO_SIMULATOR_DEFAULT_API_KEY);
