@@ -31,16 +31,17 @@ static struct
   GString     *transcript;  /* everything the CLI printed, checked for the key at the end */
 } cli;
 
+/* @env: NULL or "NAME=VALUE" strings, NULL-terminated, set for this run only. */
 static int
 run_cli_full (const char  *stdin_text,
-              const char  *crash_point,
+              const char **env,
               char       **out_stdout,
               char       **out_stderr,
               ...) G_GNUC_NULL_TERMINATED;
 
 static int
 run_cli_full (const char  *stdin_text,
-              const char  *crash_point,
+              const char **env,
               char       **out_stdout,
               char       **out_stderr,
               ...)
@@ -66,9 +67,12 @@ run_cli_full (const char  *stdin_text,
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, cli.tmpdir);
-  if (crash_point != NULL)
-    g_subprocess_launcher_setenv (launcher, "PKIO_ORDER_SENDER_TEST_CRASH_POINT", crash_point,
-                                  TRUE);
+  for (gsize i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -420,6 +424,33 @@ test_order_end_to_end (void)
 }
 
 static void
+test_order_journal_unwritable (void)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *blocker = g_build_filename (cli.tmpdir, "blocked-data", NULL);
+  g_autofree char *blocked_dir = g_build_filename (blocker, "pkio-orders", NULL);
+  g_autofree char *env_data = g_strdup_printf ("XDG_DATA_HOME=%s", blocker);
+  const char *env[] = { env_data, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_keyring ())
+    return;
+  g_assert_true (cli.key_stored);
+
+  /* The data folder cannot be created (a file is in its place, which stops root too): the
+   * order must not be sent, since it could not be journaled first. */
+  g_assert_cmpint (g_mkdir_with_parents (blocker, 0700), ==, 0);
+  g_file_set_contents (blocked_dir, "not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli_full (NULL, env, &out, &err, "order", path, NULL), ==, 1);
+  g_assert_null (strstr (out, "order_id"));
+  g_assert_nonnull (strstr (err, "history"));
+}
+
+static void
 test_status (void)
 {
   g_autofree char *id = NULL;
@@ -459,8 +490,18 @@ test_history_exports (void)
 
   g_assert_cmpint (run_cli (NULL, &csv, &err, "history", "--csv"), ==, 0);
   g_assert_nonnull (strstr (csv, id));
-  g_assert_nonnull (strstr (csv, "john.doe@example.com"));
   g_assert_nonnull (strstr (csv, "\r\n"));
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    guint n = 0;
+
+    /* One order for this holder: merged with CertCentral's copy, not duplicated, and the
+     * attempt refused for its unwritable journal never reached CertCentral. */
+    for (gsize i = 0; lines[i] != NULL; i++)
+      if (strstr (lines[i], "john.doe@example.com") != NULL)
+        n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
 
   g_assert_cmpint (run_cli (NULL, &json, NULL, "history", "--json"), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
@@ -550,13 +591,14 @@ test_killed_order_reconciled (void)
   g_autofree char *err = NULL;
   g_autofree char *csv = NULL;
   int status;
+  const char *env[] = { "PKIO_ORDER_SENDER_TEST_CRASH_POINT=after-send", NULL };
 
   if (!require_keyring ())
     return;
   g_assert_true (cli.key_stored);
 
   /* The process dies right after the request left: the journal must say "unknown". */
-  status = run_cli_full (NULL, "after-send", &out, &err, "order", path, NULL);
+  status = run_cli_full (NULL, env, &out, &err, "order", path, NULL);
   g_assert_cmpint (status, !=, 0);
   g_assert_null (strstr (out, "order_id: "));
 
@@ -781,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/cli/set-api-key/wrong", test_set_api_key_wrong);
   g_test_add_func ("/cli/set-api-key/right", test_set_api_key_right);
   g_test_add_func ("/cli/order/end-to-end", test_order_end_to_end);
+  g_test_add_func ("/cli/order/journal-unwritable", test_order_journal_unwritable);
   g_test_add_func ("/cli/status/placed", test_status);
   g_test_add_func ("/cli/history/exports", test_history_exports);
   g_test_add_func ("/cli/history/offline", test_history_offline);
