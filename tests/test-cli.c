@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include "pkio-order-json.h"
@@ -267,7 +268,7 @@ test_invalid_files (void)
   const InvalidCase cases[] = {
     { "missing.json", NULL, NULL, { "missing.json: ", NULL }, "no such file" },
     { "not-json.json", NULL, "{\n  \"certificate\": {\n    sha256\n}",
-      { "not-json.json: ", NULL }, "line 3" },
+      { "not-json.json: ", NULL }, "(line 2, column " },
     { "array.json", NULL, "[1, 2, 3]\n", { "array.json: ", NULL }, "object" },
     { "sha1.json", "\"sha256\"", "\"sha1\"", { "certificate.signature_hash: ", NULL }, NULL },
     { "zip.json", "\"1013 AA\"", "\"1013\"",
@@ -706,16 +707,27 @@ probe_keyring (void)
 }
 
 static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
 start_simulator (void)
 {
   const char *tool = g_getenv ("PKIO_SIMULATOR_TOOL");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) input = NULL;
   char *line;
 
   g_assert_nonnull (tool);
-  cli.simulator = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, tool,
-                                    "--key", TEST_KEY, "--issue-delay-ms", "1000", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* A failed assertion aborts this process: the simulator must not outlive it (meson would
+   * wait for the pipes it inherited). */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  cli.simulator = g_subprocess_launcher_spawn (launcher, &error, tool, "--key", TEST_KEY,
+                                               "--issue-delay-ms", "1000", NULL);
   g_assert_no_error (error);
   input = g_data_input_stream_new (g_subprocess_get_stdout_pipe (cli.simulator));
   line = g_data_input_stream_read_line_utf8 (input, NULL, NULL, &error);
@@ -810,26 +822,28 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
+  /* The cases build on each other (key, then order, then status and history), so they all
+   * sit at one level, where GTest keeps the order they were added in. */
   set_up ();
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
-  g_test_add_func ("/cli/order/dry-run-seeds", test_dry_run_seeds);
-  g_test_add_func ("/cli/order/dry-run-practice-first", test_dry_run_practice_first);
-  g_test_add_func ("/cli/order/invalid-files", test_invalid_files);
+  g_test_add_func ("/cli/order-dry-run-seeds", test_dry_run_seeds);
+  g_test_add_func ("/cli/order-dry-run-practice-first", test_dry_run_practice_first);
+  g_test_add_func ("/cli/order-invalid-files", test_invalid_files);
   g_test_add_func ("/cli/secret-option-refused", test_secret_option_refused);
-  g_test_add_func ("/cli/status/bad-id", test_status_bad_id);
-  g_test_add_func ("/cli/order/without-key", test_order_without_key);
-  g_test_add_func ("/cli/set-api-key/wrong", test_set_api_key_wrong);
-  g_test_add_func ("/cli/set-api-key/right", test_set_api_key_right);
-  g_test_add_func ("/cli/order/end-to-end", test_order_end_to_end);
-  g_test_add_func ("/cli/order/journal-unwritable", test_order_journal_unwritable);
-  g_test_add_func ("/cli/status/placed", test_status);
-  g_test_add_func ("/cli/history/exports", test_history_exports);
-  g_test_add_func ("/cli/history/offline", test_history_offline);
-  g_test_add_func ("/cli/practice/order-then-status", test_practice);
-  g_test_add_func ("/cli/practice/set-api-key", test_practice_set_api_key);
-  g_test_add_func ("/cli/order/killed-then-reconciled", test_killed_order_reconciled);
+  g_test_add_func ("/cli/status-bad-id", test_status_bad_id);
+  g_test_add_func ("/cli/order-without-key", test_order_without_key);
+  g_test_add_func ("/cli/set-api-key-wrong", test_set_api_key_wrong);
+  g_test_add_func ("/cli/set-api-key-right", test_set_api_key_right);
+  g_test_add_func ("/cli/order-end-to-end", test_order_end_to_end);
+  g_test_add_func ("/cli/order-journal-unwritable", test_order_journal_unwritable);
+  g_test_add_func ("/cli/status-placed", test_status);
+  g_test_add_func ("/cli/history-exports", test_history_exports);
+  g_test_add_func ("/cli/history-offline", test_history_offline);
+  g_test_add_func ("/cli/practice-order-then-status", test_practice);
+  g_test_add_func ("/cli/practice-set-api-key", test_practice_set_api_key);
+  g_test_add_func ("/cli/order-killed-then-reconciled", test_killed_order_reconciled);
   g_test_add_func ("/cli/no-secret-leaks", test_no_secret_leaks);
 
   result = g_test_run ();
