@@ -16,13 +16,6 @@ const char seed_body[] =
   "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
   "\"method\":\"STANDARD\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
 
-const char seed_body_by_id[] =
-  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"nonrepudiation\","
-  "\"is_rsassa_pss\":true,\"individual\":{\"id\":%d}},"
-  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
-  "\"ship_info\":{\"name\":\"John Doe\",\"addr1\":\"813 Lincoln Street\",\"addr2\":\"Suite 20\","
-  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
-  "\"method\":\"%s\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
 
 void
 reply_free (Reply *reply)
@@ -168,18 +161,22 @@ has_error (Reply      *reply,
   return FALSE;
 }
 
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main context (and so the simulator) run for @ms. */
 void
 wait_ms (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < until)
-    {
-      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-      g_timeout_add (MAX (1, (until - g_get_monotonic_time ()) / 1000), (GSourceFunc) g_main_loop_quit,
-                     loop);
-      g_main_loop_run (loop);
-    }
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 gint64
@@ -201,4 +198,18 @@ order_status (Fixture *fx,
 
   g_assert_cmpuint (reply->status, ==, 200);
   return g_strdup (json_object_get_string_member (reply_object (reply), "status"));
+}
+
+char *
+make_body_by_id (int         individual_id,
+                 const char *ship_method)
+{
+  return g_strdup_printf (
+  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"nonrepudiation\","
+  "\"is_rsassa_pss\":true,\"individual\":{\"id\":%d}},"
+  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
+  "\"ship_info\":{\"name\":\"John Doe\",\"addr1\":\"813 Lincoln Street\",\"addr2\":\"Suite 20\","
+  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
+  "\"method\":\"%s\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}",
+    individual_id, ship_method);
 }

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 #define KEY "test-key"
 
 extern const char seed_body[];
-extern const char seed_body_by_id[];   /* printf format: %d individual id, %s ship method */
 
 typedef struct
 {
@@ -46,5 +45,7 @@ gboolean    has_error        (Reply *reply, const char *code, const char *field)
 void        wait_ms          (guint ms);
 gint64      place_seed       (Fixture *fx);
 char       *order_status     (Fixture *fx, gint64 id);
+/* The seed's second body: ordered by individual id, with @ship_method. */
+char       *make_body_by_id  (int individual_id, const char *ship_method);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
 #include "sim-test-util.h"
@@ -203,6 +204,7 @@ test_request_log (Fixture       *fx,
   g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fx->sim);
   g_autoptr(JsonNode) json = NULL;
   PkioSimulatorRequest *first;
+  PkioSimulatorRequest *second;
 
   g_assert_cmpuint (requests->len, ==, 3);
   first = g_ptr_array_index (requests, 0);
@@ -213,8 +215,8 @@ test_request_log (Fixture       *fx,
   g_assert_cmpstr (g_hash_table_lookup (first->headers, "x-dc-devkey"), ==, KEY);
   g_assert_cmpstr (g_hash_table_lookup (first->headers, "X-DC-DEVKEY"), ==, KEY);
 
-  g_assert_cmpstr (g_hash_table_lookup (((PkioSimulatorRequest *) g_ptr_array_index (requests, 1))->headers,
-                                        "X-DC-DEVKEY"), ==, "wrong");
+  second = g_ptr_array_index (requests, 1);
+  g_assert_cmpstr (g_hash_table_lookup (second->headers, "X-DC-DEVKEY"), ==, "wrong");
   json = pkio_simulator_request_dup_json (g_ptr_array_index (requests, 2));
   g_assert_nonnull (json);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json));
@@ -292,6 +294,172 @@ test_state_file (Fixture       *fx,
   g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  char         *base_url;
+  GMainContext *context;
+  GMainLoop    *loop;
+} ThreadData;
+
+static gpointer
+server_thread (gpointer user_data)
+{
+  ThreadData *td = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(PkioSimulator) sim = NULL;
+
+  g_main_context_push_thread_default (context);
+  sim = pkio_simulator_new ();
+  g_assert_true (pkio_simulator_start (sim, NULL));
+  td->loop = g_main_loop_new (context, FALSE);
+
+  g_mutex_lock (&td->lock);
+  td->base_url = g_strdup (pkio_simulator_get_base_url (sim));
+  td->context = context;
+  g_cond_signal (&td->cond);
+  g_mutex_unlock (&td->lock);
+
+  g_main_loop_run (td->loop);
+  g_assert_finalize_object (g_steal_pointer (&sim));
+  g_main_context_pop_thread_default (context);
+  return NULL;
+}
+
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The simulator serves on the thread-default context of its creator: here another thread, so a
+ * blocking client call in this thread works. */
+static void
+test_thread_default_context (void)
+{
+  ThreadData td = { 0 };
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_mutex_init (&td.lock);
+  g_cond_init (&td.cond);
+  thread = g_thread_new ("simulator", server_thread, &td);
+  g_mutex_lock (&td.lock);
+  while (td.base_url == NULL)
+    g_cond_wait (&td.cond, &td.lock);
+  g_mutex_unlock (&td.lock);
+
+  url = g_strconcat (td.base_url, "product/pkio_burger", NULL);
+  msg = soup_message_new ("GET", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-DC-DEVKEY",
+                                PKIO_SIMULATOR_DEFAULT_API_KEY);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_nonnull (strstr (g_bytes_get_data (body, NULL), "pkio_burger"));
+
+  g_main_context_invoke (td.context, quit_loop_cb, td.loop);
+  g_thread_join (g_steal_pointer (&thread));
+  g_main_loop_unref (td.loop);
+  g_free (td.base_url);
+  g_mutex_clear (&td.lock);
+  g_cond_clear (&td.cond);
+}
+
+static GSubprocess *
+spawn_tool (const char *state_file,
+            char      **out_url)
+{
+  g_autofree char *tool = g_test_build_filename (G_TEST_BUILT, "pkio-simulator-tool", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, tool, "--key", KEY,
+                              "--issue-delay-ms", "0", "--state-file", state_file, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  *out_url = g_data_input_stream_read_line (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (*out_url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (*out_url, "/services/v2/"));
+  return process;
+}
+
+static guint
+tool_request (SoupSession *session,
+              const char  *method,
+              const char  *url,
+              const char  *body,
+              char       **out_body)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-DC-DEVKEY", KEY);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *out_body = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+  return soup_message_get_status (msg);
+}
+
+static void
+stop_tool (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
+/* The standalone tool, as the CLI tests use it: a later process still knows the order. */
+static void
+test_tool_process (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *state = g_build_filename (fx->tmpdir, "tool-state.json", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(JsonNode) placed = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *url2 = NULL;
+  g_autofree char *post_url = NULL;
+  g_autofree char *info_url = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *info = NULL;
+  gint64 id;
+
+  first = spawn_tool (state, &url);
+  post_url = g_strconcat (url, "order/certificate/pkio_burger", NULL);
+  g_assert_cmpuint (tool_request (session, "POST", post_url, seed_body, &answer), ==, 201);
+  placed = json_from_string (answer, NULL);
+  id = json_object_get_int_member (json_node_get_object (placed), "id");
+  stop_tool (first);
+
+  second = spawn_tool (state, &url2);
+  info_url = g_strdup_printf ("%sorder/certificate/%" G_GINT64_FORMAT, url2, id);
+  g_assert_cmpuint (tool_request (session, "GET", info_url, NULL, &info), ==, 200);
+  g_assert_nonnull (strstr (info, "\"status\":\"issued\""));
+  g_assert_nonnull (strstr (info, "john.doe@example.com"));
+  stop_tool (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,7 +475,9 @@ main (int   argc,
   ADD ("/simulator/fault/matching", test_fault_matching);
   ADD ("/simulator/requests/log", test_request_log);
   ADD ("/simulator/state-file", test_state_file);
+  ADD ("/simulator/tool-process", test_tool_process);
 #undef ADD
+  g_test_add_func ("/simulator/thread-default-context", test_thread_default_context);
 
   return g_test_run ();
 }

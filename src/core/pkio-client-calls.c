@@ -21,7 +21,7 @@ bad_answer_error (void)
 
 /* ---- GETs answering one object ---------------------------------------------------------- */
 
-typedef enum { NEED_NOTHING, NEED_INT, NEED_MEMBER } Need;
+typedef enum { NEED_INT, NEED_STRING, NEED_SCALAR } Need;
 
 typedef struct
 {
@@ -51,12 +51,27 @@ get_object_cb (GObject      *source,
       return;
     }
   object = json_node_get_object (root);
-  if ((check->need == NEED_INT && !pkio_json_guard_get_int (object, check->member, NULL, &error))
-      || (check->need == NEED_MEMBER
-          && !pkio_json_guard_has_member (object, check->member, &error)))
+  if (check->need == NEED_INT)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      if (!pkio_json_guard_get_int (object, check->member, NULL, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    {
+      JsonNode *node = json_object_get_member (object, check->member);
+      GType type = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                         : G_TYPE_INVALID;
+
+      /* balance: CertCentral sends a number or a decimal string. */
+      if (type != G_TYPE_STRING
+          && (check->need == NEED_STRING || (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)))
+        {
+          g_task_return_error (task, bad_answer_error ());
+          return;
+        }
     }
   g_task_return_pointer (task, json_object_ref (object), (GDestroyNotify) json_object_unref);
 }
@@ -90,8 +105,8 @@ get_object_finish (PkioClient    *self,
 }
 
 static const ObjectCheck user_check = { "id", NEED_INT };
-static const ObjectCheck balance_check = { "balance", NEED_MEMBER };
-static const ObjectCheck product_check = { NULL, NEED_NOTHING };
+static const ObjectCheck balance_check = { "balance", NEED_SCALAR };
+static const ObjectCheck product_check = { "name_id", NEED_STRING };
 
 void
 pkio_client_get_user_async (PkioClient          *self,

@@ -69,10 +69,16 @@ pkio_credentials_map_error (const GError *error)
                                 _("No keyring is available to keep the API key safe. Log in to a desktop session with a keyring (such as GNOME Keyring) and try again."));
 
   lower = g_ascii_strdown (error->message ? error->message : "", -1);
+  /* A missing default collection ("…/collection/login does not exist") is what a dismissed
+   * unlock or create prompt leaves behind. */
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED)
-      || strstr (lower, "locked") != NULL)
+      || g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT)
+      || strstr (lower, "locked") != NULL
+      || ((g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD)
+           || g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT))
+          && strstr (lower, "/collection/") != NULL))
     return g_error_new_literal (PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_LOCKED,
-                                _("The keyring is locked. Unlock it (for example by logging in again) and try again."));
+                                _("The keyring is locked, or unlocking it was dismissed. Unlock it (for example by logging in again) and try again."));
 
   return g_error_new (PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_FAILED,
                       _("The keyring could not be used (%s). Try again; if it keeps happening, tell your administrator."),

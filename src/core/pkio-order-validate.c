@@ -208,8 +208,17 @@ validate_validity (const PkioValidity *v,
     {
     case PKIO_VALIDITY_YEARS:
       if (v->years < 1 || v->years > 3 || (v->allowed_years & (1u << v->years)) == 0)
-        add (problems, "order_validity.years", "validity_out_of_range",
-             _("Choose one of the offered validity periods (1, 2 or 3 years)."));
+        {
+          g_autoptr(GString) offered = g_string_new (NULL);
+
+          for (guint y = 1; y <= 3; y++)
+            if (v->allowed_years & (1u << y))
+              g_string_append_printf (offered, "%s%u", offered->len ? ", " : "", y);
+          /* TRANSLATORS: %s is a list of numbers of years, such as "1, 2, 3" */
+          pkio_problem_list_take (problems, "order_validity.years", "validity_out_of_range",
+                                  g_strdup_printf (_("Choose a validity of %s years."),
+                                                   offered->str));
+        }
       break;
 
     case PKIO_VALIDITY_DAYS:
@@ -309,6 +318,9 @@ validate_card (const PkioCreditCard *c,
 
   check_plain (problems, "credit_card.cardholder_name", _("Name on the card"),
                c->cardholder_name, TRUE);
+
+  if (digits != NULL)
+    explicit_bzero (digits, strlen (digits));
 }
 
 static void

@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pkio-order-json.h"
+#include "pkio-order.h"
 #include "pkio-simulator-private.h"
-
-#define MAX_LIMIT          1000
-#define MAX_CHANGE_MINUTES 10080
-#define DAY_USEC           (G_USEC_PER_SEC * (gint64) 86400)
 
 static const PkioSimIndividual individuals[] = {
   { 21, "John", "Doe", "john.doe@example.com" },
@@ -95,8 +94,8 @@ format_date (gint64 usec)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S+00:00");
 }
 
-static JsonNode *
-order_to_json (const PkioSimOrder *order,
+JsonNode *
+_pkio_sim_order_to_json (const PkioSimOrder *order,
                gboolean            full)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -198,32 +197,6 @@ get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static gint64
-get_int (JsonObject *object,
-         const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return 0;
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
 typedef struct
 {
   char *code;
@@ -289,23 +262,46 @@ respond_errors (SoupServerMessage *msg,
   _pkio_simulator_respond_json (msg, status, root);
 }
 
-/* Every problem of the body by api/decisions.md, as (code, field path, message). */
-static void
+/* Every problem of the body by api/decisions.md, with the app's own rules, into @errors.
+ * Returns the parsed order (NULL when it is not an object). */
+static PkioOrder *
 collect_problems (JsonNode  *root,
                   GPtrArray *errors)
 {
-  JsonObject *body = json_node_get_object (root);
-  JsonObject *certificate = get_object (body, "certificate");
-  JsonObject *individual = get_object (certificate, "individual");
-  JsonObject *ship_info = get_object (body, "ship_info");
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(PkioOrder) order = NULL;
+  /* CertCentral answers in English whatever the app's language: the "C" locale makes
+   * gettext return the English source text for this thread only. */
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t previous = c_locale != (locale_t) 0 ? uselocale (c_locale) : (locale_t) 0;
 
-  if (certificate == NULL)
-    add_error (errors, "missing_param", "certificate", "certificate is required.");
-  else if (individual == NULL)
-    add_error (errors, "missing_param", "certificate.individual",
-               "certificate.individual is required.");
-  if (ship_info == NULL)
-    add_error (errors, "missing_param", "ship_info", "ship_info is required.");
+  order = pkio_order_from_json (root, problems);
+  if (order != NULL)
+    {
+      g_autoptr(GPtrArray) rules = pkio_order_validate (order, now);
+
+      pkio_problem_list_merge (problems, rules);
+    }
+  if (c_locale != (locale_t) 0)
+    {
+      uselocale (previous);
+      freelocale (c_locale);
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PkioProblem *problem = g_ptr_array_index (problems, i);
+
+      add_error (errors, problem->code, problem->path, problem->message);
+    }
+  return g_steal_pointer (&order);
+}
+
+static char *
+trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
 static void
@@ -314,16 +310,11 @@ handle_place_order (PkioSimulator     *sim,
 {
   g_autoptr(JsonNode) root = parse_body (msg);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (sim_error_free);
+  g_autoptr(PkioOrder) request = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  JsonObject *body;
-  JsonObject *certificate;
-  JsonObject *individual;
   const PkioSimIndividual *known = NULL;
-  const char *ship_method;
-  const char *payment;
   PkioSimOrder *order;
-  gint64 individual_id;
   gint64 price;
 
   if (root == NULL)
@@ -333,20 +324,18 @@ handle_place_order (PkioSimulator     *sim,
       return;
     }
 
-  collect_problems (root, errors);
-  if (errors->len > 0)
+  request = collect_problems (root, errors);
+  if (request == NULL || errors->len > 0)
     {
+      if (errors->len == 0)
+        add_error (errors, "bad_request_format", NULL, "The request body must be a JSON object.");
       respond_errors (msg, SOUP_STATUS_BAD_REQUEST, errors);
       return;
     }
 
-  body = json_node_get_object (root);
-  certificate = get_object (body, "certificate");
-  individual = get_object (certificate, "individual");
-  individual_id = get_int (individual, "id");
-  if (json_object_has_member (individual, "id"))
+  if (request->individual.use_id)
     {
-      known = _pkio_simulator_find_individual (individual_id);
+      known = _pkio_simulator_find_individual (request->individual.id);
       if (known == NULL)
         {
           _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_individual",
@@ -356,14 +345,10 @@ handle_place_order (PkioSimulator     *sim,
         }
     }
 
-  ship_method = get_string (get_object (body, "ship_info"), "method");
-  payment = get_string (body, "payment_method");
-  if (payment == NULL)
-    payment = "balance";
   price = PKIO_SIMULATOR_ORDER_PRICE;
-  if (g_strcmp0 (ship_method, "EXPEDITED") == 0)
+  if (request->ship_info.method == PKIO_SHIP_EXPEDITED)
     price += PKIO_SIMULATOR_EXPEDITED_PRICE;
-  if (strcmp (payment, "balance") == 0)
+  if (request->payment_method == PKIO_PAYMENT_BALANCE)
     {
       if (sim->balance_cents < price)
         {
@@ -392,13 +377,14 @@ handle_place_order (PkioSimulator     *sim,
     }
   else
     {
-      order->first_name = g_strdup (get_string (individual, "first_name"));
-      order->last_name = g_strdup (get_string (individual, "last_name"));
-      order->email = g_strdup (get_string (individual, "email"));
+      order->first_name = trimmed (request->individual.first_name);
+      order->last_name = trimmed (request->individual.last_name);
+      order->email = trimmed (request->individual.email);
     }
-  order->profile_option = g_strdup (get_string (certificate, "profile_option"));
-  order->ship_method = g_strdup (ship_method);
-  order->payment_method = g_strdup (payment);
+  order->profile_option = g_strdup (pkio_profile_to_string (request->profile));
+  order->ship_method = g_strdup (pkio_ship_method_to_string (request->ship_info.method));
+  /* The payment method only: card data is never kept. */
+  order->payment_method = g_strdup (pkio_payment_method_to_string (request->payment_method));
   order->price_cents = price;
   _pkio_simulator_insert_order (sim, order);
   _pkio_simulator_save_state (sim);
@@ -412,262 +398,6 @@ handle_place_order (PkioSimulator     *sim,
   json_builder_end_object (b);
   answer = json_builder_get_root (b);
   _pkio_simulator_respond_json (msg, SOUP_STATUS_CREATED, answer);
-}
-
-/* Dates of filters[date_created]: "YYYY-MM-DD" covers that whole day (UTC), "YYYY-MM-DD
- * HH:MM:SS" (or with "T") that second. */
-static gboolean
-parse_bound (const char *text,
-             gint64     *start,
-             gint64     *end)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) date = NULL;
-  gboolean whole_day = strlen (copy) == 10;
-
-  if (strlen (copy) > 10 && copy[10] == ' ')
-    copy[10] = 'T';
-  if (whole_day)
-    {
-      g_autofree char *midnight = g_strconcat (copy, "T00:00:00", NULL);
-      date = g_date_time_new_from_iso8601 (midnight, utc);
-    }
-  else
-    date = g_date_time_new_from_iso8601 (copy, utc);
-  if (date == NULL)
-    return FALSE;
-  *start = g_date_time_to_unix (date) * G_USEC_PER_SEC;
-  *end = *start + (whole_day ? DAY_USEC : G_USEC_PER_SEC);
-  return TRUE;
-}
-
-/* Accepted filters[date_created]: ">=D", ">D", "<=D", "<D", "D" (that day or second), and
- * ranges "D1...D2" or "D1..D2" (both ends inclusive). */
-static gboolean
-parse_date_filter (const char *text,
-                   gint64     *from,
-                   gint64     *until)
-{
-  const char *dots = strstr (text, "..");
-  gint64 start, end, start2, end2;
-
-  *from = G_MININT64;
-  *until = G_MAXINT64;
-  if (dots != NULL)
-    {
-      g_autofree char *first = g_strndup (text, dots - text);
-      const char *second = dots + 2;
-
-      if (*second == '.')
-        second++;
-      if (!parse_bound (first, &start, &end) || !parse_bound (second, &start2, &end2))
-        return FALSE;
-      *from = start;
-      *until = end2;
-      return TRUE;
-    }
-  if (g_str_has_prefix (text, ">="))
-    return parse_bound (text + 2, from, &end);
-  if (g_str_has_prefix (text, "<="))
-    return parse_bound (text + 2, &start, until);
-  if (g_str_has_prefix (text, ">"))
-    return parse_bound (text + 1, &start, from);
-  if (g_str_has_prefix (text, "<"))
-    return parse_bound (text + 1, until, &end);
-  return parse_bound (text, from, until);
-}
-
-static gboolean
-parse_uint (const char *text,
-            guint64     max,
-            guint64    *out)
-{
-  return text != NULL && g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
-}
-
-static int
-compare_date_asc (gconstpointer a,
-                  gconstpointer b)
-{
-  const PkioSimOrder *x = *(PkioSimOrder * const *) a;
-  const PkioSimOrder *y = *(PkioSimOrder * const *) b;
-
-  if (x->created_usec != y->created_usec)
-    return x->created_usec < y->created_usec ? -1 : 1;
-  return x->id < y->id ? -1 : (x->id > y->id);
-}
-
-static int
-compare_date_desc (gconstpointer a,
-                   gconstpointer b)
-{
-  return compare_date_asc (b, a);
-}
-
-static int
-compare_id_asc (gconstpointer a,
-                gconstpointer b)
-{
-  const PkioSimOrder *x = *(PkioSimOrder * const *) a;
-  const PkioSimOrder *y = *(PkioSimOrder * const *) b;
-
-  return x->id < y->id ? -1 : (x->id > y->id);
-}
-
-static int
-compare_id_desc (gconstpointer a,
-                 gconstpointer b)
-{
-  return compare_id_asc (b, a);
-}
-
-static gboolean
-status_matches (const char *filter,
-                const char *status)
-{
-  g_auto(GStrv) wanted = NULL;
-
-  if (filter == NULL)
-    return TRUE;
-  wanted = g_strsplit (filter, ",", -1);
-  return g_strv_contains ((const char * const *) wanted, status);
-}
-
-static void
-handle_list (PkioSimulator     *sim,
-             SoupServerMessage *msg,
-             GHashTable        *query)
-{
-  const char *product = query ? g_hash_table_lookup (query, "filters[product_name_id]") : NULL;
-  const char *status = query ? g_hash_table_lookup (query, "filters[status]") : NULL;
-  const char *email = query ? g_hash_table_lookup (query, "filters[email]") : NULL;
-  const char *created = query ? g_hash_table_lookup (query, "filters[date_created]") : NULL;
-  const char *sort = query ? g_hash_table_lookup (query, "sort") : NULL;
-  const char *offset_text = query ? g_hash_table_lookup (query, "offset") : NULL;
-  const char *limit_text = query ? g_hash_table_lookup (query, "limit") : NULL;
-  g_autoptr(GPtrArray) selected = g_ptr_array_new ();
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GCompareFunc compare = compare_date_desc;
-  gint64 from = G_MININT64, until = G_MAXINT64;
-  guint64 offset = 0, limit = MAX_LIMIT;
-
-  if (created != NULL && !parse_date_filter (created, &from, &until))
-    {
-      _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_filter",
-                                     "filters[date_created]",
-                                     "The date filter is not in a supported format.");
-      return;
-    }
-  if (offset_text != NULL && !parse_uint (offset_text, G_MAXUINT32, &offset))
-    {
-      _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_offset", "offset",
-                                     "offset must be a non-negative integer.");
-      return;
-    }
-  if (limit_text != NULL && !parse_uint (limit_text, G_MAXUINT32, &limit))
-    {
-      _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_limit", "limit",
-                                     "limit must be a non-negative integer.");
-      return;
-    }
-  /* CertCentral caps a page at 1000 orders; 0 means the default. */
-  if (limit == 0 || limit > MAX_LIMIT)
-    limit = MAX_LIMIT;
-  if (sort == NULL || strcmp (sort, "-date_created") == 0)
-    compare = compare_date_desc;
-  else if (strcmp (sort, "date_created") == 0)
-    compare = compare_date_asc;
-  else if (strcmp (sort, "id") == 0 || strcmp (sort, "order_id") == 0)
-    compare = compare_id_asc;
-  else if (strcmp (sort, "-id") == 0 || strcmp (sort, "-order_id") == 0)
-    compare = compare_id_desc;
-  else
-    {
-      _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_sort", "sort",
-                                     "The sort field is not supported.");
-      return;
-    }
-
-  for (guint i = 0; i < sim->orders->len; i++)
-    {
-      PkioSimOrder *order = g_ptr_array_index (sim->orders, i);
-
-      if (product != NULL && strcmp (product, "pkio_burger") != 0)
-        continue;
-      if (!status_matches (status, order->status))
-        continue;
-      if (email != NULL && g_ascii_strcasecmp (email, order->email) != 0)
-        continue;
-      if (order->created_usec < from || order->created_usec >= until)
-        continue;
-      g_ptr_array_add (selected, order);
-    }
-  g_ptr_array_sort (selected, compare);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "orders");
-  json_builder_begin_array (b);
-  for (guint64 i = offset; i < selected->len && i < offset + limit; i++)
-    json_builder_add_value (b, order_to_json (g_ptr_array_index (selected, i), FALSE));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "page");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "total");
-  json_builder_add_int_value (b, selected->len);
-  json_builder_set_member_name (b, "limit");
-  json_builder_add_int_value (b, limit);
-  json_builder_set_member_name (b, "offset");
-  json_builder_add_int_value (b, offset);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  _pkio_simulator_respond_json (msg, SOUP_STATUS_OK, root);
-}
-
-static void
-handle_status_changes (PkioSimulator     *sim,
-                       SoupServerMessage *msg,
-                       GHashTable        *query)
-{
-  const char *minutes_text = query ? g_hash_table_lookup (query, "minutes") : NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint64 minutes = 60;
-  gint64 since;
-
-  if (minutes_text != NULL
-      && (!parse_uint (minutes_text, MAX_CHANGE_MINUTES, &minutes) || minutes == 0))
-    {
-      _pkio_simulator_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_minutes", "minutes",
-                                     "minutes must be an integer from 1 to 10080 (7 days).");
-      return;
-    }
-  since = g_get_real_time () - (gint64) minutes * 60 * G_USEC_PER_SEC;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "orders");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < sim->orders->len; i++)
-    {
-      PkioSimOrder *order = g_ptr_array_index (sim->orders, i);
-
-      if (order->changed_usec < since)
-        continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "order_id");
-      json_builder_add_int_value (b, order->id);
-      json_builder_set_member_name (b, "certificate_id");
-      json_builder_add_int_value (b, order->certificate_id);
-      json_builder_set_member_name (b, "status");
-      json_builder_add_string_value (b, order->status);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  _pkio_simulator_respond_json (msg, SOUP_STATUS_OK, root);
 }
 
 static void
@@ -733,7 +463,7 @@ _pkio_simulator_handle_orders (PkioSimulator     *sim,
 
   if (n == 2 && is_get)
     {
-      handle_list (sim, msg, query);
+      _pkio_simulator_handle_list (sim, msg, query);
       return;
     }
   if (n == 3 && strcmp (method, SOUP_METHOD_POST) == 0)
@@ -747,7 +477,7 @@ _pkio_simulator_handle_orders (PkioSimulator     *sim,
     }
   if (n == 3 && is_get && strcmp (parts[2], "status-changes") == 0)
     {
-      handle_status_changes (sim, msg, query);
+      _pkio_simulator_handle_status_changes (sim, msg, query);
       return;
     }
 
@@ -772,7 +502,7 @@ _pkio_simulator_handle_orders (PkioSimulator     *sim,
     }
   if (n == 3)
     {
-      g_autoptr(JsonNode) node = order_to_json (order, TRUE);
+      g_autoptr(JsonNode) node = _pkio_sim_order_to_json (order, TRUE);
 
       _pkio_simulator_respond_json (msg, SOUP_STATUS_OK, node);
     }

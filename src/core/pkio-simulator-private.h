@@ -97,6 +97,17 @@ void        _pkio_simulator_insert_order   (PkioSimulator *sim,
 const char *_pkio_sim_order_status         (const PkioSimOrder *order,
                                             gint64              now_usec);
 
+JsonNode   *_pkio_sim_order_to_json        (const PkioSimOrder *order,
+                                            gboolean            full);
+
+/* pkio-simulator-list.c */
+void        _pkio_simulator_handle_list    (PkioSimulator     *sim,
+                                            SoupServerMessage *msg,
+                                            GHashTable        *query);
+void        _pkio_simulator_handle_status_changes (PkioSimulator     *sim,
+                                                   SoupServerMessage *msg,
+                                                   GHashTable        *query);
+
 /* pkio-simulator-state.c */
 void        _pkio_simulator_load_state     (PkioSimulator *sim);
 void        _pkio_simulator_save_state     (PkioSimulator *sim);

@@ -12,7 +12,29 @@ G_BEGIN_DECLS
  * pkio_simulator_start(): a client in the same thread must use async calls and iterate that
  * context (a sync call would wait for itself).
  *
- * Server messages are English text mimicking CertCentral; they are not translated. */
+ * Server messages are English text mimicking CertCentral; they are not translated.
+ *
+ * What it answers (paths relative to /services/v2/; every request needs X-DC-DEVKEY):
+ * - bad/missing key: 401 invalid_api_key; view-only key on POST/PUT: 403
+ *   access_denied|missing_permission; unknown route: 404 not_found|route.
+ * - POST order/certificate/pkio_burger: body checked with pkio_order_from_json() +
+ *   pkio_order_validate() -> 400 listing every problem as {code, field (path), message};
+ *   not a JSON object -> 400 bad_request_format; unknown individual id (known: 21, 22, 23)
+ *   -> 400 invalid_individual; balance too low -> 400 insufficient_funds; else 201
+ *   {"id","certificate_id"} and the order is pending. Other products: 404 not_found|product.
+ * - GET order/certificate: filters[product_name_id], filters[status] (one or comma list),
+ *   filters[email] (case-insensitive), filters[date_created] in UTC: ">=D", ">D", "<=D", "<D",
+ *   "D", "D1...D2" or "D1..D2" (inclusive), D being "YYYY-MM-DD" (the whole day) or
+ *   "YYYY-MM-DD HH:MM:SS" (also with "T"); anything else 400 invalid_filter. sort:
+ *   -date_created (default), date_created, id, -id. offset; limit 1..1000 (0 or more than
+ *   1000 gives 1000). Answer {"orders":[…],"page":{"total","limit","offset"}}.
+ * - GET order/certificate/{id}: one order (404 not_found|order).
+ * - GET order/certificate/status-changes?minutes=N: N 1..10080 (default 60), else 400
+ *   invalid_minutes. Orders whose status changed (or that were created) in the window.
+ * - PUT order/certificate/{id}/status {"status":"canceled","note":"…"}: 204; 400 missing_param
+ *   (field note) without a note, invalid_status for another status, invalid_order_status
+ *   unless the order is pending or waiting_pickup.
+ * - GET user/me, finance/balance, product/pkio_burger. */
 
 #define PKIO_TYPE_SIMULATOR (pkio_simulator_get_type ())
 G_DECLARE_FINAL_TYPE (PkioSimulator, pkio_simulator, PKIO, SIMULATOR, GObject)
