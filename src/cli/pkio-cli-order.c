@@ -12,6 +12,17 @@
 #include "pkio-order.h"
 #include "pkio-problem.h"
 
+static void
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const PkioProblem *problem = g_ptr_array_index (problems, i);
+
+      g_printerr ("%s: %s\n", problem->path, problem->message);
+    }
+}
+
 /* Reads and checks FILE. Returns the order, or NULL after printing every problem. */
 static PkioOrder *
 load_order (const char *path)
@@ -38,12 +49,7 @@ load_order (const char *path)
 
   if (problems->len > 0)
     {
-      for (guint i = 0; i < problems->len; i++)
-        {
-          const PkioProblem *problem = g_ptr_array_index (problems, i);
-
-          g_printerr ("%s: %s\n", problem->path, problem->message);
-        }
+      print_problems (problems);
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
                                "%u problem in %s: nothing was sent. Correct it and try again.\n",
                                "%u problems in %s: nothing was sent. Correct them and try "
@@ -108,10 +114,8 @@ place_order (PkioCliSession *session,
 {
   g_autoptr(PkioClient) client = NULL;
   g_autoptr(PkioHistoryStore) store = NULL;
-  g_autoptr(PkioOrderSender) sender = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PkioOrderResult) answer = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
   int exit_code;
 
   client = pkio_cli_session_new_client (session, &exit_code);
@@ -122,47 +126,54 @@ place_order (PkioCliSession *session,
   if (store == NULL)
     return exit_code;
 
-  sender = pkio_order_sender_new (store, client);
-  pkio_order_sender_send_async (sender, order, NULL, pkio_cli_async_cb, &result);
-  answer = pkio_order_sender_send_finish (sender, pkio_cli_wait (&result), &error);
+  pkio_order_sender_send_async (store, client, order, NULL, pkio_cli_async_cb, &result);
+  sent = pkio_order_sender_send_finish (pkio_cli_wait (&result));
 
-  if (answer != NULL)
+  switch (sent->state)
     {
-      g_print ("order_id: %" G_GINT64_FORMAT "\n", answer->order_id);
-      if (answer->certificate_id > 0)
-        g_print ("certificate_id: %" G_GINT64_FORMAT "\n", answer->certificate_id);
+    case PKIO_SEND_STATE_PLACED:
+      g_print ("order_id: %" G_GINT64_FORMAT "\n", sent->order_id);
+      if (sent->certificate_id > 0)
+        g_print ("certificate_id: %" G_GINT64_FORMAT "\n", sent->certificate_id);
       else
         g_print ("certificate_id: %s\n", _("(pending approval)"));
       return PKIO_CLI_EXIT_OK;
-    }
 
-  if (error->domain == PKIO_HISTORY_ERROR)
-    {
+    case PKIO_SEND_STATE_INVALID:
+      print_problems (sent->problems);
+      if (sent->error != NULL)
+        g_printerr ("%s\n", sent->error->message);
+      return PKIO_CLI_EXIT_INVALID;
+
+    case PKIO_SEND_STATE_NOT_RECORDED:
       /* TRANSLATORS: %s says why, e.g. the disk is full */
       g_printerr (_("The order was not sent, because this computer could not record it "
                     "first: %s\nFree some disk space or fix the data folder, then try "
-                    "again.\n"), error->message);
+                    "again.\n"), sent->error != NULL ? sent->error->message : "");
       return PKIO_CLI_EXIT_FAILURE;
-    }
 
-  exit_code = pkio_cli_exit_for_error (error);
-  switch (exit_code)
-    {
-    case PKIO_CLI_EXIT_UNKNOWN:
-      g_printerr ("%s\n", error->message);
+    case PKIO_SEND_STATE_UNKNOWN:
+      if (sent->error != NULL)
+        g_printerr ("%s\n", sent->error->message);
       g_printerr ("%s\n", _("The order may or may not have been placed: CertCentral did not "
                             "give a usable answer after receiving it. Do NOT send it again. "
                             "Run “pkio-orders history” later to check whether it went "
                             "through."));
-      break;
-    case PKIO_CLI_EXIT_REJECTED:
-      print_rejected (error);
-      break;
+      return PKIO_CLI_EXIT_UNKNOWN;
+
+    case PKIO_SEND_STATE_REJECTED:
     default:
-      g_printerr (_("The order was not placed: %s\n"), error->message);
       break;
     }
-  return exit_code;
+
+  /* Not placed: refused by CertCentral (3), or it never left, e.g. no connection (1). */
+  exit_code = pkio_cli_exit_for_error (sent->error);
+  if (exit_code == PKIO_CLI_EXIT_REJECTED)
+    print_rejected (sent->error);
+  else
+    g_printerr (_("The order was not placed: %s\n"),
+                sent->error != NULL ? sent->error->message : _("unknown error"));
+  return exit_code == PKIO_CLI_EXIT_OK ? PKIO_CLI_EXIT_FAILURE : exit_code;
 }
 
 int
