@@ -7,6 +7,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 
+#include "pkio-credentials.h"
 #include "pkio-order-json.h"
 #include "pkio-order.h"
 #include "pkio-problem.h"
@@ -540,6 +541,135 @@ test_history_offline (void)
 }
 
 static void
+test_order_rejected (void)
+{
+  g_autofree char *seed = fixture ("seed-id.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!require_keyring ())
+    return;
+  g_assert_true (cli.key_stored);
+
+  /* Valid here, refused by CertCentral: no individual 999 on the account. */
+  g_assert_true (g_file_get_contents (seed, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\"id\": 21", "\"id\": 999", 0), ==, 1);
+  path = write_file ("unknown-individual.json", text->str);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 3);
+  g_assert_null (strstr (out, "order_id"));
+  g_assert_nonnull (strstr (err, "\ncertificate.individual.id: "));
+}
+
+/* A CertCentral stand-in that reads one request, then hangs up without answering. */
+static gpointer
+hang_up_after_body_thread (gpointer user_data)
+{
+  g_autoptr(GSocket) listener = user_data;
+  g_autoptr(GSocket) connection = g_socket_accept (listener, NULL, NULL);
+  g_autoptr(GString) request = g_string_new (NULL);
+  gssize body_length = -1;
+  char buffer[4096];
+
+  while (connection != NULL)
+    {
+      gssize n = g_socket_receive (connection, buffer, sizeof buffer, NULL, NULL);
+      const char *end_of_headers;
+
+      if (n <= 0)
+        break;
+      g_string_append_len (request, buffer, n);
+      end_of_headers = strstr (request->str, "\r\n\r\n");
+      if (end_of_headers != NULL && body_length < 0)
+        {
+          g_autofree char *headers = g_ascii_strdown (request->str, end_of_headers - request->str);
+          const char *cl = strstr (headers, "content-length:");
+
+          body_length = cl != NULL ? g_ascii_strtoll (cl + strlen ("content-length:"), NULL, 10) : 0;
+        }
+      if (end_of_headers != NULL &&
+          (gssize) request->len >= (end_of_headers - request->str) + 4 + body_length)
+        break;
+    }
+  if (connection != NULL)
+    g_socket_close (connection, NULL);
+  g_socket_close (listener, NULL);
+  return GUINT_TO_POINTER (request->len > 0);
+}
+
+static void
+test_order_outcome_unknown (void)
+{
+  g_autofree char *path = write_variant ("unknown.json", "john.doe@example.com",
+                                         "unknown.test@example.com");
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *env_url = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *csv = NULL;
+  const char *env[] = { NULL, NULL };
+  const char *offline_env[] = { "PKIO_ORDERS_API_URL=http://127.0.0.1:9/services/v2/", NULL };
+  GThread *thread;
+
+  if (!require_keyring ())
+    return;
+
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                           &error);
+  g_assert_no_error (error);
+  g_socket_bind (listener, address, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (listener, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/services/v2/",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  /* A key for that address, as set-api-key would store it. */
+  secret_password_store_sync (pkio_credentials_get_schema (), SECRET_COLLECTION_DEFAULT,
+                              "PKIo Orders API key", TEST_KEY, NULL, &error,
+                              "api-url", url, NULL);
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("hang-up", hang_up_after_body_thread, g_object_ref (listener));
+  env_url = g_strdup_printf ("PKIO_ORDERS_API_URL=%s", url);
+  env[0] = env_url;
+  g_assert_cmpint (run_cli_full (NULL, env, &out, &err, "order", path, NULL), ==, 4);
+  g_assert_true (g_thread_join (thread) != NULL);
+  secret_password_clear_sync (pkio_credentials_get_schema (), NULL, NULL, "api-url", url, NULL);
+
+  g_assert_null (strstr (out, "order_id"));
+  g_assert_nonnull (strstr (err, "may or may not have been placed"));
+  g_assert_nonnull (strstr (err, "Do NOT send it again"));
+  g_assert_nonnull (strstr (err, "pkio-orders history"));
+
+  /* The journal says so (shown offline here: no key for that address). */
+  g_assert_cmpint (run_cli_full (NULL, offline_env, &csv, NULL, "history", "--csv", NULL), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    gboolean found = FALSE;
+
+    for (gsize i = 0; lines[i] != NULL; i++)
+      if (strstr (lines[i], "unknown.test@example.com") != NULL)
+        {
+          found = TRUE;
+          g_assert_true (g_str_has_suffix (lines[i], ",unknown"));
+        }
+    g_assert_true (found);
+  }
+}
+
+static void
 test_practice (void)
 {
   g_autofree char *path = fixture ("seed-details.json");
@@ -841,6 +971,8 @@ main (int   argc,
   g_test_add_func ("/cli/status-placed", test_status);
   g_test_add_func ("/cli/history-exports", test_history_exports);
   g_test_add_func ("/cli/history-offline", test_history_offline);
+  g_test_add_func ("/cli/order-rejected", test_order_rejected);
+  g_test_add_func ("/cli/order-outcome-unknown", test_order_outcome_unknown);
   g_test_add_func ("/cli/practice-order-then-status", test_practice);
   g_test_add_func ("/cli/practice-set-api-key", test_practice_set_api_key);
   g_test_add_func ("/cli/order-killed-then-reconciled", test_killed_order_reconciled);
