@@ -86,7 +86,12 @@ cell_text (PkioHistoryRecord *record,
         if (email != NULL && *email != '\0')
           return g_strdup (email);
         if (individual_id > 0)
-          return g_strdup_printf (_("individual %" G_GINT64_FORMAT), individual_id);
+          {
+            g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, individual_id);
+
+            /* TRANSLATORS: %s is the number of a person known to CertCentral */
+            return g_strdup_printf (_("individual %s"), id);
+          }
         return g_strdup ("—");
       }
     case COL_PROFILE:

@@ -157,6 +157,7 @@ check_key (PkioCliSession *session,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) user = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *account = NULL;
   int exit_code;
 
   client = pkio_client_new (session->base_url, key, &error);
@@ -189,11 +190,12 @@ check_key (PkioCliSession *session,
       return exit_code;
     }
 
-  /* TRANSLATORS: first %s is the first name, second the last name, %ld the account number */
-  g_print (_("Key accepted for %s %s (account %" G_GINT64_FORMAT ").\n"),
+  account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id_of (user));
+  /* TRANSLATORS: the first name, the last name, and the account number */
+  g_print (_("Key accepted for %s %s (account %s).\n"),
            json_object_get_string_member_with_default (user, "first_name", ""),
            json_object_get_string_member_with_default (user, "last_name", ""),
-           account_id_of (user));
+           account);
   return PKIO_CLI_EXIT_OK;
 }
 

@@ -51,8 +51,12 @@ print_order (const PkioRemoteOrder *order)
   else if (order->common_name != NULL || order->email != NULL)
     holder = g_strdup (order->common_name != NULL ? order->common_name : order->email);
   else if (order->individual_id > 0)
-    /* TRANSLATORS: %ld is the number of a person known to CertCentral */
-    holder = g_strdup_printf (_("individual %" G_GINT64_FORMAT), order->individual_id);
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order->individual_id);
+
+      /* TRANSLATORS: %s is the number of a person known to CertCentral */
+      holder = g_strdup_printf (_("individual %s"), id);
+    }
 
   if (order->certificate_id > 0)
     certificate_id = g_strdup_printf ("%" G_GINT64_FORMAT, order->certificate_id);
@@ -153,9 +157,11 @@ pkio_cli_status (gboolean   practice,
     {
       if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND))
         {
-          /* TRANSLATORS: %ld is an order number */
-          g_printerr (_("No order %" G_GINT64_FORMAT " on this account. Check the number with "
-                        "“pkio-orders history”.\n"), order_id);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
+          /* TRANSLATORS: %s is an order number */
+          g_printerr (_("No order %s on this account. Check the number with "
+                        "“pkio-orders history”.\n"), id);
           return PKIO_CLI_EXIT_FAILURE;
         }
       g_printerr (_("Could not get the order from CertCentral: %s\n"), error->message);
