@@ -264,6 +264,32 @@ typedef struct
 } InvalidCase;
 
 static void
+test_dry_run_card_hidden (void)
+{
+  g_autofree char *path = write_variant ("card.json", "\"payment_method\": \"balance\"",
+                                         "\"payment_method\": \"card\",\n"
+                                         "\"credit_card\": {\"number\": \"4111 1111 1111 1111\", "
+                                         "\"expiration_month\": \"12\", "
+                                         "\"expiration_year\": \"2039\", \"cvv\": \"987\", "
+                                         "\"cardholder_name\": \"John Doe\", "
+                                         "\"save_credit_card\": false, \"set_as_default\": 0},\n"
+                                         "\"billing_address\": {\"address\": \"813 Lincoln Street\", "
+                                         "\"city\": \"Amsterdam\", \"country\": \"nl\", "
+                                         "\"zip\": \"1013 AA\"}");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* Card details are never printed, not even the ones the person typed. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path, "--dry-run"), ==, 0);
+  g_assert_nonnull (strstr (out, "\"credit_card\""));
+  g_assert_nonnull (strstr (out, "1111\""));
+  g_assert_null (strstr (out, "4111"));
+  g_assert_null (strstr (out, "987"));
+  g_assert_null (strstr (out, "2039"));
+  g_assert_nonnull (strstr (err, "hidden"));
+}
+
+static void
 test_invalid_files (void)
 {
   const InvalidCase cases[] = {
@@ -960,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/order-dry-run-seeds", test_dry_run_seeds);
   g_test_add_func ("/cli/order-dry-run-practice-first", test_dry_run_practice_first);
+  g_test_add_func ("/cli/order-dry-run-card-hidden", test_dry_run_card_hidden);
   g_test_add_func ("/cli/order-invalid-files", test_invalid_files);
   g_test_add_func ("/cli/secret-option-refused", test_secret_option_refused);
   g_test_add_func ("/cli/status-bad-id", test_status_bad_id);
