@@ -83,7 +83,12 @@ print_dry_run (const PkioOrder *order)
       json_object_set_string_member (card, "number", masked);
       for (gsize i = 0; i < G_N_ELEMENTS (hidden); i++)
         if (json_object_has_member (card, hidden[i]))
-          json_object_set_string_member (card, hidden[i], "…");
+          {
+            const char *value = json_object_get_string_member_with_default (card, hidden[i], "");
+
+            explicit_bzero ((char *) value, strlen (value));
+            json_object_set_string_member (card, hidden[i], "…");
+          }
       g_printerr ("%s\n", _("The card number, expiry date and security code are hidden here; "
                             "they would be sent as given."));
     }
