@@ -203,6 +203,7 @@ test_invalid (Fixture       *fixture,
   g_autoptr(PkioSendResult) result = send_order (fixture, order);
 
   g_assert_cmpint (result->state, ==, PKIO_SEND_STATE_INVALID);
+  g_assert_error (result->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_nonnull (result->problems);
   g_assert_cmpuint (result->problems->len, >, 0);
   g_assert_cmpstr (((PkioProblem *) result->problems->pdata[0])->path, ==,

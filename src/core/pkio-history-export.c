@@ -45,7 +45,8 @@ row_fill (Row               *row,
   row->values[5] = id_text (pkio_history_record_get_certificate_id (record));
   row->values[6] = g_strdup (status);
   row->values[7] = g_strdup (pkio_history_record_get_ship_method (record));
-  row->values[8] = g_strdup (pkio_record_origin_to_string (pkio_history_record_get_origin (record)));
+  row->values[8] =
+    g_strdup (pkio_record_origin_to_string (pkio_history_record_get_origin (record)));
   row->values[9] = g_strdup (pkio_record_state_to_string (pkio_history_record_get_state (record)));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     if (row->values[i] == NULL)

@@ -31,6 +31,7 @@ struct _PkioHistoryRecord
   char            *errors_json;
 
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */
+  guint64          search_mask;   /* which bytes occur in search_key (see byte_bit ()) */
 };
 
 PkioHistoryRecord *_pkio_history_record_new         (void);

@@ -63,7 +63,8 @@ PkioRecordState     pkio_history_record_get_state          (PkioHistoryRecord *s
 PkioRecordOrigin    pkio_history_record_get_origin         (PkioHistoryRecord *self);
 gint64              pkio_history_record_get_order_id       (PkioHistoryRecord *self);  /* 0: none */
 gint64              pkio_history_record_get_certificate_id (PkioHistoryRecord *self);  /* 0: none */
-const char         *pkio_history_record_get_remote_status  (PkioHistoryRecord *self);  /* raw, or NULL */
+/* Raw CertCentral status, or NULL. */
+const char         *pkio_history_record_get_remote_status  (PkioHistoryRecord *self);
 /* Times are Unix seconds (UTC); 0 = never. dup_* give a GDateTime in UTC (NULL for 0). */
 gint64              pkio_history_record_get_created        (PkioHistoryRecord *self);
 gint64              pkio_history_record_get_updated        (PkioHistoryRecord *self);

@@ -351,7 +351,11 @@ in_progress_listed_cb (GObject      *source,
       gboolean in_changes = FALSE;
 
       for (guint j = 0; j < data->fetched->len && !in_changes; j++)
-        in_changes = ((PkioRemoteOrder *) g_ptr_array_index (data->fetched, j))->order_id == order_id;
+        {
+          PkioRemoteOrder *change = g_ptr_array_index (data->fetched, j);
+
+          in_changes = change->order_id == order_id;
+        }
       if (!in_changes && !already_fetching (data->to_fetch, order_id))
         {
           g_array_append_val (data->to_fetch, order_id);

@@ -277,7 +277,7 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
     {
       data->result->state = PKIO_SEND_STATE_INVALID;
       data->result->problems = g_steal_pointer (&problems);
-      data->result->error = g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT,
+      data->result->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                                  _("The order has mistakes: it was not sent. "
                                                    "Correct them, then send it again."));
       pkio_order_clear_cvv (order);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /* How an attempt to place an order ended. */
 typedef enum
 {
-  PKIO_SEND_STATE_INVALID,       /* refused before anything: see problems; nothing recorded */
+  PKIO_SEND_STATE_INVALID,       /* refused before anything: see problems (error is
+                                    G_IO_ERROR_INVALID_DATA); nothing recorded, nothing sent */
   PKIO_SEND_STATE_NOT_RECORDED,  /* the journal could not be written (disk full, read-only
                                     folder, history not open): NOT sent; error says why */
   PKIO_SEND_STATE_PLACED,        /* order_id (and certificate_id when approved at once) */
