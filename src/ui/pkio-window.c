@@ -28,27 +28,43 @@ show_view_action_cb (GtkWidget  *widget,
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Benchmark hook (bench/bench-startup): report when the first frame is painted, then quit.
+ * Only active when PKIO_ORDERS_BENCH_FIRST_FRAME is set. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        PkioWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+window_mapped_for_bench_cb (PkioWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
 static void
 pkio_window_constructed (GObject *object)
 {
   PkioWindow *self = PKIO_WINDOW (object);
-  GtkApplication *app;
 
   G_OBJECT_CLASS (pkio_window_parent_class)->constructed (object);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (PKIO_IS_APPLICATION (app))
-    {
-      PkioApplication *pkio_app = PKIO_APPLICATION (app);
+  if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
+}
 
-      self->settings = g_object_ref (pkio_application_get_settings (pkio_app));
-      gtk_revealer_set_reveal_child (self->practice_banner,
-                                     pkio_application_get_practice (pkio_app));
-    }
-  else
-    {
-      self->settings = g_settings_new (APPLICATION_ID);
-    }
+/* Called once from pkio_window_new(), when the application is known. */
+static void
+pkio_window_attach_application (PkioWindow      *self,
+                                PkioApplication *app)
+{
+  self->settings = g_object_ref (pkio_application_get_settings (app));
+  gtk_revealer_set_reveal_child (self->practice_banner, pkio_application_get_practice (app));
 
   /* Remember the size the person chose, as GNOME apps do. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -111,7 +127,21 @@ pkio_window_init (PkioWindow *self)
 PkioWindow *
 pkio_window_new (PkioApplication *application)
 {
-  return g_object_new (PKIO_TYPE_WINDOW, "application", application, NULL);
+  PkioWindow *self;
+
+  g_return_val_if_fail (PKIO_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (PKIO_TYPE_WINDOW, "application", application, NULL);
+  pkio_window_attach_application (self, application);
+  return self;
+}
+
+gboolean
+pkio_window_get_practice_banner_visible (PkioWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->practice_banner);
 }
 
 void

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pkio-application.h"
+#include "pkio-preferences-window.h"
+#include "pkio-window.h"
+
+/* Run with LANGUAGE=nl and PKIO_TEST_EXPECT_DUTCH=1 to check the Dutch catalogue is used. */
+static gboolean expect_dutch;
+
+static const char *
+expected (const char *english,
+          const char *dutch)
+{
+  return expect_dutch ? dutch : english;
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @done holds; fails the test after 10 s. */
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_up);
+  g_assert_true (done (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_of_type_is_mapped (gpointer type_pointer)
+{
+  GtkWindow *window = find_toplevel ((GType) GPOINTER_TO_SIZE (type_pointer));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static gboolean
+toplevel_of_type_is_gone (gpointer type_pointer)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type_pointer)) == NULL;
+}
+
+/* GtkApplication keeps the shortcuts window around and only hides it. */
+static gboolean
+toplevel_of_type_is_hidden (gpointer type_pointer)
+{
+  return !toplevel_of_type_is_mapped (type_pointer);
+}
+
+/* One application per process, as in the real app (GApplication exports itself on the bus). */
+static PkioApplication *
+start_application (void)
+{
+  static PkioApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = pkio_application_new ();
+      /* Tests run side by side on one bus: never become the primary instance of the real id. */
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_object_ref (app);
+}
+
+static void
+close_all_windows (PkioApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_main_window_presented (void)
+{
+  g_autoptr(PkioApplication) app = start_application ();
+  GtkWindow *window;
+  AdwViewStack *stack;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
+  GtkSelectionModel *pages;
+  g_autofree char *label = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (PKIO_IS_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+
+  g_assert_cmpstr (gtk_window_get_title (window), ==, expected ("PKIo Orders", "PKIo-bestellingen"));
+  g_assert_false (pkio_window_get_practice_banner_visible (PKIO_WINDOW (window)));
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_WINDOW,
+                                                         "stack"));
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 2);
+  {
+    g_autoptr(AdwViewStackPage) first = g_list_model_get_item (G_LIST_MODEL (pages), 0);
+    g_autoptr(AdwViewStackPage) second = g_list_model_get_item (G_LIST_MODEL (pages), 1);
+
+    g_assert_cmpstr (adw_view_stack_page_get_name (first), ==, "new-order");
+    g_assert_cmpstr (adw_view_stack_page_get_title (first), ==,
+                     expected ("New order", "Nieuwe bestelling"));
+    g_assert_cmpstr (adw_view_stack_page_get_name (second), ==, "history");
+    g_assert_cmpstr (adw_view_stack_page_get_title (second), ==,
+                     expected ("History", "Geschiedenis"));
+  }
+  g_object_unref (pages);
+
+  pkio_window_show_view (PKIO_WINDOW (window), "history");
+  g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (window)), ==, "history");
+  pkio_window_show_view (PKIO_WINDOW (window), "new-order");
+  g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (window)), ==, "new-order");
+
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                PKIO_TYPE_WINDOW,
+                                                                "primary_menu_button"));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (menu);
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    const char *actions[] = { "app.preferences", "win.show-help-overlay", "app.about" };
+    const char *labels_en[] = { "_Preferences", "_Keyboard Shortcuts", "_About PKIo Orders" };
+    const char *labels_nl[] = { "_Voorkeuren", "_Sneltoetsen", "_Over PKIo-bestellingen" };
+
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
+    for (int i = 0; i < 3; i++)
+      {
+        g_autofree char *action = NULL;
+        g_autofree char *item_label = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (section, i, "action", "s", &action));
+        g_assert_true (g_menu_model_get_item_attribute (section, i, "label", "s", &item_label));
+        g_assert_cmpstr (action, ==, actions[i]);
+        g_assert_cmpstr (item_label, ==, expected (labels_en[i], labels_nl[i]));
+      }
+  }
+
+  /* Every action the menu names exists, so no item is greyed out. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "app.quit");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+  }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "window.close");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>w"));
+  }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "app.preferences");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
+  }
+
+  label = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (menu_button)));
+  g_assert_cmpstr (label, ==, expected ("Main menu", "Hoofdmenu"));
+
+  close_all_windows (app);
+}
+
+static void
+test_about_and_preferences_open_and_close (void)
+{
+  g_autoptr(PkioApplication) app = start_application ();
+  GtkWindow *window;
+  GtkWindow *about;
+  GtkWindow *preferences;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  spin_until (widget_is_mapped, window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin_until (toplevel_of_type_is_mapped, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (about) == window);
+  gtk_window_close (about);
+  spin_until (toplevel_of_type_is_gone, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin_until (toplevel_of_type_is_mapped, GSIZE_TO_POINTER (PKIO_TYPE_PREFERENCES_WINDOW));
+  preferences = find_toplevel (PKIO_TYPE_PREFERENCES_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (preferences), ==,
+                   expected ("Preferences", "Voorkeuren"));
+  gtk_window_close (preferences);
+  spin_until (toplevel_of_type_is_gone, GSIZE_TO_POINTER (PKIO_TYPE_PREFERENCES_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  spin_until (toplevel_of_type_is_mapped, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_window_close (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  spin_until (toplevel_of_type_is_hidden, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  close_all_windows (app);
+}
+
+static void
+test_preferences_api_url (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PkioPreferencesWindow *preferences = pkio_preferences_window_new (settings);
+  AdwEntryRow *row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                   PKIO_TYPE_PREFERENCES_WINDOW,
+                                                                   "api_url_row"));
+  g_autofree char *url = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "https://certcentral.digicert.eu/services/v2/");
+
+  /* Plain http to another host is refused and the setting keeps its value. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://proxy.example.com/services/v2/");
+  g_signal_emit_by_name (row, "apply");
+  url = g_settings_get_string (settings, "api-base-url");
+  g_assert_cmpstr (url, ==, "https://certcentral.digicert.eu/services/v2/");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_clear_pointer (&url, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://127.0.0.1:8080/services/v2/");
+  g_signal_emit_by_name (row, "apply");
+  url = g_settings_get_string (settings, "api-base-url");
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:8080/services/v2/");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  g_settings_reset (settings, "api-base-url");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PkioApplication) app = start_application ();
+  GtkWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  gtk_window_set_default_size (window, 820, 610);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  close_all_windows (app);
+}
+
+static void
+test_help_overlay_builds (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("PKIO_ORDERS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  expect_dutch = g_strcmp0 (g_getenv ("PKIO_TEST_EXPECT_DUTCH"), "1") == 0;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/presented", test_main_window_presented);
+  g_test_add_func ("/window/about-and-preferences", test_about_and_preferences_open_and_close);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/preferences/api-url", test_preferences_api_url);
+  g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);
+
+  return g_test_run ();
+}
