@@ -170,6 +170,37 @@ pkio_cli_session_lookup_key (PkioCliSession  *session,
   return key;
 }
 
+gboolean
+pkio_cli_session_store_key (PkioCliSession  *session,
+                            const char      *key,
+                            GError         **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint timeout_id;
+
+  g_return_val_if_fail (!session->practice, FALSE);
+
+  timeout_id = g_timeout_add_seconds (KEYRING_TIMEOUT_S, cancel_on_timeout_cb, cancellable);
+  pkio_credentials_store_async (session->base_url, key, cancellable, pkio_cli_async_cb, &result);
+  pkio_cli_wait (&result);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (timeout_id);
+
+  if (!pkio_credentials_store_finish (result, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                     _("The keyring did not answer within %d seconds. Unlock it and try again."),
+                     KEYRING_TIMEOUT_S);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 PkioClient *
 pkio_cli_session_new_client (PkioCliSession *session,
                              int            *out_exit)

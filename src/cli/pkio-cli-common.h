@@ -36,6 +36,11 @@ void            pkio_cli_session_free       (PkioCliSession  *session);
  * mode. NULL without @error when none is stored. */
 char           *pkio_cli_session_lookup_key (PkioCliSession  *session,
                                              GError         **error);
+/* Stores @key for the session's base URL (never in practice mode). Gives up after 30 s, as
+ * a keyring prompt may never be answered on a headless machine. */
+gboolean        pkio_cli_session_store_key  (PkioCliSession  *session,
+                                             const char      *key,
+                                             GError         **error);
 /* A client with the stored key. Prints what to do and returns NULL when there is no key or
  * the keyring cannot be read; *out_exit is then the exit code. */
 PkioClient     *pkio_cli_session_new_client (PkioCliSession  *session,

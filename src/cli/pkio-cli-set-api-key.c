@@ -10,7 +10,6 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
-#include "pkio-credentials.h"
 
 /* CertCentral keys are about 80 characters; a line this long is not a key. */
 #define KEY_MAX_LENGTH 1024
@@ -203,11 +202,9 @@ static int
 store_key (PkioCliSession *session,
            const char     *key)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pkio_credentials_store_async (session->base_url, key, NULL, pkio_cli_async_cb, &result);
-  if (!pkio_credentials_store_finish (pkio_cli_wait (&result), &error))
+  if (!pkio_cli_session_store_key (session, key, &error))
     {
       g_printerr (_("The key is valid, but could not be stored in the keyring: %s\n"),
                   error->message);
