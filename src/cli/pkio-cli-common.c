@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pkio-cli-common.h"
+#include "pkio-credentials.h"
+#include "pkio-json-guard.h"
+#include "pkio-paths.h"
+
+/* An order body is a few KiB; anything this big is not one. */
+#define ORDER_FILE_MAX_SIZE (1024 * 1024)
+/* libsecret can wait for a prompt that never comes on a headless machine. */
+#define KEYRING_TIMEOUT_S 30
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* g_settings_new() aborts the process when the schema is not installed (running from the
+   * build tree, a script on a server): fall back to the default address instead. */
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static char *
+practice_state_file (void)
+{
+  g_autofree char *dir = pkio_paths_data_dir ();
+
+  return g_build_filename (dir, "practice-simulator.json", NULL);
+}
+
+PkioCliSession *
+pkio_cli_session_new (gboolean   practice,
+                      GError   **error)
+{
+  g_autoptr(PkioCliSession) session = g_new0 (PkioCliSession, 1);
+
+  session->practice = practice;
+
+  if (practice)
+    {
+      g_autofree char *dir = pkio_paths_data_dir ();
+      g_autofree char *state_file = practice_state_file ();
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      session->simulator = pkio_simulator_new ();
+      /* Keeps practice orders between runs, so a later "--practice status N" knows them. */
+      pkio_simulator_set_state_file (session->simulator, state_file);
+      if (!pkio_simulator_start (session->simulator, error))
+        return NULL;
+      session->base_url = g_strdup (pkio_simulator_get_base_url (session->simulator));
+    }
+  else
+    {
+      g_autoptr(GSettings) settings = settings_new_if_installed ();
+
+      session->base_url = pkio_client_resolve_base_url (settings);
+    }
+
+  return g_steal_pointer (&session);
+}
+
+void
+pkio_cli_session_free (PkioCliSession *session)
+{
+  if (session == NULL)
+    return;
+  g_clear_object (&session->simulator);
+  g_free (session->base_url);
+  g_free (session);
+}
+
+PkioHistoryStore *
+pkio_cli_session_open_store (PkioCliSession *session,
+                             int            *out_exit)
+{
+  g_autofree char *path = pkio_paths_history_file (session->practice);
+  g_autoptr(PkioHistoryStore) store = pkio_history_store_new (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_history_store_open_async (store, NULL, pkio_cli_async_cb, &result);
+  if (!pkio_history_store_open_finish (store, pkio_cli_wait (&result), &error))
+    {
+      /* TRANSLATORS: first %s is a file, second the reason */
+      g_printerr (_("Could not open the order history “%s”: %s\n"), path, error->message);
+      *out_exit = PKIO_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  /* A corrupt database was moved aside, not deleted: say where it went. */
+  if (pkio_history_store_get_recovered_path (store) != NULL)
+    g_printerr (_("The order history was damaged. It was moved to “%s” and a new one was "
+                  "started; orders placed with CertCentral come back at the next update.\n"),
+                pkio_history_store_get_recovered_path (store));
+
+  g_clear_object (&result);
+  pkio_history_store_ensure_loaded_async (store, NULL, pkio_cli_async_cb, &result);
+  if (!pkio_history_store_ensure_loaded_finish (store, pkio_cli_wait (&result), &error))
+    {
+      g_printerr (_("Could not read the order history “%s”: %s\n"), path, error->message);
+      *out_exit = PKIO_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  *out_exit = PKIO_CLI_EXIT_OK;
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+cancel_on_timeout_cb (gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+char *
+pkio_cli_session_lookup_key (PkioCliSession  *session,
+                             GError         **error)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *key;
+  guint timeout_id;
+
+  /* Practice mode never touches the keyring. */
+  if (session->practice)
+    return g_strdup (PKIO_SIMULATOR_DEFAULT_API_KEY);
+
+  cancellable = g_cancellable_new ();
+  timeout_id = g_timeout_add_seconds (KEYRING_TIMEOUT_S, cancel_on_timeout_cb, cancellable);
+  pkio_credentials_lookup_async (session->base_url, cancellable, pkio_cli_async_cb, &result);
+  pkio_cli_wait (&result);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (timeout_id);
+
+  key = pkio_credentials_lookup_finish (result, &local_error);
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                     _("The keyring did not answer within %d seconds. Unlock it and try again."),
+                     KEYRING_TIMEOUT_S);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return key;
+}
+
+gboolean
+pkio_cli_session_store_key (PkioCliSession  *session,
+                            const char      *key,
+                            GError         **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint timeout_id;
+
+  g_return_val_if_fail (!session->practice, FALSE);
+
+  timeout_id = g_timeout_add_seconds (KEYRING_TIMEOUT_S, cancel_on_timeout_cb, cancellable);
+  pkio_credentials_store_async (session->base_url, key, cancellable, pkio_cli_async_cb, &result);
+  pkio_cli_wait (&result);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (timeout_id);
+
+  if (!pkio_credentials_store_finish (result, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                     _("The keyring did not answer within %d seconds. Unlock it and try again."),
+                     KEYRING_TIMEOUT_S);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PkioClient *
+pkio_cli_session_new_client (PkioCliSession *session,
+                             int            *out_exit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioClient) client = NULL;
+  char *key;
+
+  key = pkio_cli_session_lookup_key (session, &error);
+  if (error != NULL)
+    {
+      /* TRANSLATORS: %s is the reason, e.g. the keyring is locked */
+      g_printerr (_("Could not read the API key from the keyring: %s\n"), error->message);
+      *out_exit = PKIO_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+  if (key == NULL)
+    {
+      g_printerr (_("No API key is stored for %s. Run “pkio-orders set-api-key” and type "
+                    "the key, or use --practice to try the app without one.\n"),
+                  session->base_url);
+      *out_exit = PKIO_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  client = pkio_client_new (session->base_url, key, &error);
+  pkio_credentials_free_key (key);
+  if (client == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      *out_exit = PKIO_CLI_EXIT_FAILURE;
+      return NULL;
+    }
+
+  *out_exit = PKIO_CLI_EXIT_OK;
+  return g_steal_pointer (&client);
+}
+
+gboolean
+pkio_cli_parse_options (const char          *command,
+                        const char          *parameter_string,
+                        const char          *summary,
+                        const GOptionEntry  *entries,
+                        int                 *argc,
+                        char              ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("pkio-orders %s", command);
+
+  /* None of our options takes a value, so "--name=value" is never ours. Refuse it here,
+   * naming only the option: the value may be a secret someone tried to pass on the
+   * command line, and must not be echoed into a terminal or a log. */
+  for (int i = 1; i < *argc; i++)
+    {
+      const char *arg = (*argv)[i];
+      const char *eq;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      if (arg[0] != '-' || (eq = strchr (arg, '=')) == NULL)
+        continue;
+
+      {
+        g_autofree char *name = g_strndup (arg, eq - arg);
+
+        /* TRANSLATORS: first %s is an option such as --api-key, second a command name */
+        g_printerr (_("Unknown option %s. Run “pkio-orders %s --help” to see the options.\n"),
+                    name, command);
+      }
+      return FALSE;
+    }
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr (_("%s. Run “pkio-orders %s --help” to see the options.\n"),
+                  error->message, command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+pkio_cli_async_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+GAsyncResult *
+pkio_cli_wait (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+print_parse_error (const char   *path,
+                   const GError *error)
+{
+  int line = 0;
+  int column = 0;
+  int consumed = 0;
+
+  /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; show the file's name instead. */
+  if (sscanf (error->message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    g_printerr (_("%s: this is not valid JSON (line %d, column %d: %s). Check the file "
+                  "for a missing comma, quote or brace.\n"),
+                path, line, column, error->message + consumed);
+  else
+    g_printerr (_("%s: this is not valid JSON (%s).\n"), path, error->message);
+}
+
+JsonNode *
+pkio_cli_read_json_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  JsonNode *root;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_printerr (_("%s: there is no such file. Check the name and the folder.\n"), path);
+      else
+        g_printerr (_("%s: the file could not be read: %s\n"), path, error->message);
+      return NULL;
+    }
+
+  if (length > ORDER_FILE_MAX_SIZE)
+    {
+      g_printerr (_("%s: the file is too big to be an order (more than 1 MiB).\n"), path);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (contents, length, NULL))
+    {
+      g_printerr (_("%s: this is not a text file in UTF-8, so it cannot be an order in "
+                    "JSON.\n"), path);
+      return NULL;
+    }
+
+  /* json-glib 1.6 would recurse without limit on deeply nested input. */
+  if (!pkio_json_guard_check_depth (contents, length, PKIO_JSON_GUARD_MAX_DEPTH, NULL))
+    {
+      g_printerr (_("%s: the JSON is nested too deeply to be an order.\n"), path);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, contents, length, &error))
+    {
+      print_parse_error (path, error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_printerr (_("%s: the file is empty. It should hold one order as a JSON object "
+                    "{ … }.\n"), path);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_printerr (_("%s: the file holds JSON, but not an object. It should hold one order as "
+                    "a JSON object { … }.\n"), path);
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+int
+pkio_cli_exit_for_error (const GError *error)
+{
+  if (error == NULL)
+    return PKIO_CLI_EXIT_OK;
+  if (error->domain != PKIO_API_ERROR)
+    return PKIO_CLI_EXIT_FAILURE;
+
+  switch ((PkioApiError) error->code)
+    {
+    case PKIO_API_ERROR_INVALID_INPUT:
+    case PKIO_API_ERROR_KEY_REJECTED:
+    case PKIO_API_ERROR_FORBIDDEN:
+      return PKIO_CLI_EXIT_REJECTED;
+    case PKIO_API_ERROR_OUTCOME_UNKNOWN:
+      return PKIO_CLI_EXIT_UNKNOWN;
+    case PKIO_API_ERROR_NOT_FOUND:
+    case PKIO_API_ERROR_RATE_LIMITED:
+    case PKIO_API_ERROR_SERVER_ERROR:
+    case PKIO_API_ERROR_NETWORK:
+    case PKIO_API_ERROR_TIMEOUT:
+    case PKIO_API_ERROR_BAD_ANSWER:
+    case PKIO_API_ERROR_INSECURE_URL:
+    default:
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+}
+
+void
+pkio_cli_print_api_error_entries (GPtrArray *entries)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
+      const char *message = entry->message != NULL ? entry->message : "";
+
+      if (entry->field != NULL && *entry->field != '\0')
+        g_printerr ("%s: %s\n", entry->field, message);
+      else if (entry->code_detail != NULL && *entry->code_detail != '\0')
+        g_printerr ("%s|%s: %s\n", entry->code != NULL ? entry->code : "",
+                    entry->code_detail, message);
+      else
+        g_printerr ("%s: %s\n", entry->code != NULL ? entry->code : "error", message);
+    }
+}
+
+void
+pkio_cli_print_api_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  pkio_cli_print_api_error_entries (pkio_api_error_get_entries (error));
+}
+
+char *
+pkio_cli_json_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+char *
+pkio_cli_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("—");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}

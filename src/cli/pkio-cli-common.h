@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pkio-client.h"
+#include "pkio-history-store.h"
+#include "pkio-simulator.h"
+
+G_BEGIN_DECLS
+
+/* The process exit codes of every subcommand (design.md, "Front ends"). */
+typedef enum
+{
+  PKIO_CLI_EXIT_OK       = 0,
+  PKIO_CLI_EXIT_FAILURE  = 1,
+  PKIO_CLI_EXIT_INVALID  = 2,  /* invalid input: each problem on stderr as "path: message" */
+  PKIO_CLI_EXIT_REJECTED = 3,  /* CertCentral said no: nothing was placed or changed */
+  PKIO_CLI_EXIT_UNKNOWN  = 4,  /* the order may or may not have been placed */
+} PkioCliExit;
+
+/* What every subcommand needs: the API address, and in practice mode the in-process
+ * simulator that stands in for CertCentral. */
+typedef struct
+{
+  gboolean       practice;
+  char          *base_url;
+  PkioSimulator *simulator;   /* practice mode only */
+} PkioCliSession;
+
+PkioCliSession *pkio_cli_session_new        (gboolean         practice,
+                                             GError         **error);
+void            pkio_cli_session_free       (PkioCliSession  *session);
+/* The key for the session's base URL: from the keyring, or the simulator's in practice
+ * mode. NULL without @error when none is stored. */
+char           *pkio_cli_session_lookup_key (PkioCliSession  *session,
+                                             GError         **error);
+/* Stores @key for the session's base URL (never in practice mode). Gives up after 30 s, as
+ * a keyring prompt may never be answered on a headless machine. */
+gboolean        pkio_cli_session_store_key  (PkioCliSession  *session,
+                                             const char      *key,
+                                             GError         **error);
+/* A client with the stored key. Prints what to do and returns NULL when there is no key or
+ * the keyring cannot be read; *out_exit is then the exit code. */
+PkioClient     *pkio_cli_session_new_client (PkioCliSession  *session,
+                                             int             *out_exit);
+/* Opens the history (the practice one in practice mode); prints why and returns NULL when
+ * it cannot be opened. */
+PkioHistoryStore *pkio_cli_session_open_store (PkioCliSession *session,
+                                               int            *out_exit);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioCliSession, pkio_cli_session_free)
+
+/* Parses the options of a subcommand. @argv is the subcommand's own vector (argv[0] is the
+ * program). Handles --help (prints, exits 0) and refuses unknown options without echoing a
+ * value that may be secret. Returns FALSE (message printed) on a usage error. */
+gboolean        pkio_cli_parse_options      (const char      *command,
+                                             const char      *parameter_string,
+                                             const char      *summary,
+                                             const GOptionEntry *entries,
+                                             int             *argc,
+                                             char          ***argv);
+
+/* Async helpers: pass pkio_cli_async_cb with &result, then pkio_cli_wait (&result) iterates
+ * the default main context until the call has finished. */
+void            pkio_cli_async_cb           (GObject         *source,
+                                             GAsyncResult    *result,
+                                             gpointer         user_data);
+GAsyncResult   *pkio_cli_wait               (GAsyncResult   **result);
+
+/* Reads an order file. On failure prints "FILE: message" lines and returns NULL. */
+JsonNode       *pkio_cli_read_json_file     (const char      *path);
+
+/* Exit code for an error from the core (PKIO_API_ERROR etc.). */
+int             pkio_cli_exit_for_error     (const GError    *error);
+/* Prints the error's message, then each CertCentral errors[] entry as "field: message" (or
+ * "code: message"). */
+void            pkio_cli_print_api_error    (const GError    *error);
+
+/* Each entry (PkioApiErrorEntry) as "field: message", else "code: message". */
+void            pkio_cli_print_api_error_entries (GPtrArray   *entries);
+
+/* Pretty JSON, 2-space indent, with a trailing newline. */
+char           *pkio_cli_json_to_string     (JsonNode        *node);
+
+/* "2026-11-26 14:03" in local time; "—" for NULL. */
+char           *pkio_cli_format_time        (GDateTime       *time);
+
+G_END_DECLS

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pkio-cli-commands.h"
+#include "pkio-cli-common.h"
+#include "pkio-history-store.h"
+#include "pkio-order-json.h"
+#include "pkio-order-sender.h"
+#include "pkio-order.h"
+#include "pkio-problem.h"
+
+static void
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const PkioProblem *problem = g_ptr_array_index (problems, i);
+
+      g_printerr ("%s: %s\n", problem->path, problem->message);
+    }
+}
+
+/* Reads and checks FILE. Returns the order, or NULL after printing every problem. */
+static PkioOrder *
+load_order (const char *path)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(GPtrArray) rule_problems = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PkioOrder) order = NULL;
+
+  root = pkio_cli_read_json_file (path);
+  if (root == NULL)
+    return NULL;
+
+  order = pkio_order_from_json (root, problems);
+  if (order == NULL)
+    {
+      g_printerr (_("%s: the file does not hold an order.\n"), path);
+      return NULL;
+    }
+
+  rule_problems = pkio_order_validate (order, now);
+  pkio_problem_list_merge (problems, rule_problems);
+
+  if (problems->len > 0)
+    {
+      print_problems (problems);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u problem in %s: nothing was sent. Correct it and try again.\n",
+                               "%u problems in %s: nothing was sent. Correct them and try "
+                               "again.\n",
+                               problems->len),
+                  problems->len, path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&order);
+}
+
+/* The normalized body, with card data hidden: card details are never printed. */
+static int
+print_dry_run (const PkioOrder *order)
+{
+  g_autoptr(JsonNode) body = pkio_order_to_json (order);
+  JsonObject *object = json_node_get_object (body);
+  g_autofree char *text = NULL;
+
+  if (json_object_has_member (object, "credit_card"))
+    {
+      JsonObject *card = json_object_get_object_member (object, "credit_card");
+      const char *number = json_object_get_string_member_with_default (card, "number", "");
+      gsize len = strlen (number);
+      g_autofree char *masked = g_strdup_printf ("…%s", len >= 4 ? number + len - 4 : "");
+      const char *hidden[] = { "cvv", "expiration_month", "expiration_year" };
+
+      /* Overwrite in place before the node is dropped, so the digits do not linger. */
+      explicit_bzero ((char *) number, len);
+      json_object_set_string_member (card, "number", masked);
+      for (gsize i = 0; i < G_N_ELEMENTS (hidden); i++)
+        if (json_object_has_member (card, hidden[i]))
+          {
+            const char *value = json_object_get_string_member_with_default (card, hidden[i], "");
+
+            explicit_bzero ((char *) value, strlen (value));
+            json_object_set_string_member (card, hidden[i], "…");
+          }
+      g_printerr ("%s\n", _("The card number, expiry date and security code are hidden here; "
+                            "they would be sent as given."));
+    }
+
+  text = pkio_cli_json_to_string (body);
+  g_print ("%s", text);
+  return PKIO_CLI_EXIT_OK;
+}
+
+static void
+print_rejected (const GError *error)
+{
+  GPtrArray *entries = pkio_api_error_get_entries (error);
+
+  g_printerr ("%s\n", _("CertCentral refused the order: it was not placed. Correct what it "
+                        "says below and send it again."));
+  if (entries == NULL || entries->len == 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+  pkio_cli_print_api_error_entries (entries);
+}
+
+static int
+place_order (PkioCliSession *session,
+             PkioOrder      *order)
+{
+  g_autoptr(PkioClient) client = NULL;
+  g_autoptr(PkioHistoryStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+  int exit_code;
+
+  client = pkio_cli_session_new_client (session, &exit_code);
+  if (client == NULL)
+    return exit_code;
+
+  store = pkio_cli_session_open_store (session, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  pkio_order_sender_send_async (store, client, order, NULL, pkio_cli_async_cb, &result);
+  sent = pkio_order_sender_send_finish (pkio_cli_wait (&result));
+
+  switch (sent->state)
+    {
+    case PKIO_SEND_STATE_PLACED:
+      g_print ("order_id: %" G_GINT64_FORMAT "\n", sent->order_id);
+      if (sent->certificate_id > 0)
+        g_print ("certificate_id: %" G_GINT64_FORMAT "\n", sent->certificate_id);
+      else
+        g_print ("certificate_id: %s\n", _("(pending approval)"));
+      return PKIO_CLI_EXIT_OK;
+
+    case PKIO_SEND_STATE_INVALID:
+      print_problems (sent->problems);
+      if (sent->error != NULL)
+        g_printerr ("%s\n", sent->error->message);
+      return PKIO_CLI_EXIT_INVALID;
+
+    case PKIO_SEND_STATE_NOT_RECORDED:
+      /* TRANSLATORS: %s says why, e.g. the disk is full */
+      g_printerr (_("The order was not sent, because this computer could not record it "
+                    "first: %s\nFree some disk space or fix the data folder, then try "
+                    "again.\n"), sent->error != NULL ? sent->error->message : "");
+      return PKIO_CLI_EXIT_FAILURE;
+
+    case PKIO_SEND_STATE_UNKNOWN:
+      if (sent->error != NULL)
+        g_printerr ("%s\n", sent->error->message);
+      g_printerr ("%s\n", _("The order may or may not have been placed: CertCentral did not "
+                            "give a usable answer after receiving it. Do NOT send it again. "
+                            "Run “pkio-orders history” later to check whether it went "
+                            "through."));
+      return PKIO_CLI_EXIT_UNKNOWN;
+
+    case PKIO_SEND_STATE_REJECTED:
+    default:
+      break;
+    }
+
+  /* Not placed: refused by CertCentral (3), or it never left, e.g. no connection (1). */
+  exit_code = pkio_cli_exit_for_error (sent->error);
+  if (exit_code == PKIO_CLI_EXIT_REJECTED)
+    print_rejected (sent->error);
+  else
+    g_printerr (_("The order was not placed: %s\n"),
+                sent->error != NULL ? sent->error->message : _("unknown error"));
+  return exit_code == PKIO_CLI_EXIT_OK ? PKIO_CLI_EXIT_FAILURE : exit_code;
+}
+
+int
+pkio_cli_order (gboolean   practice,
+                int        argc,
+                char     **argv)
+{
+  gboolean dry_run = FALSE;
+  gboolean practice_option = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only check the file and show what would be sent; place nothing"), NULL },
+    { "practice", 0, 0, G_OPTION_ARG_NONE, &practice_option,
+      N_("Place the order with the practice simulator, not with CertCentral"), NULL },
+    { NULL }
+  };
+  g_autoptr(PkioCliSession) session = NULL;
+  g_autoptr(PkioOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pkio_cli_parse_options ("order", _("FILE.json"),
+                               _("Checks an order file and places the order with "
+                                 "CertCentral.\n\nFILE.json is a request body as in "
+                                 "CertCentral's documentation. Exit status: 0 placed (or "
+                                 "valid, with --dry-run), 2 invalid file, 3 refused by "
+                                 "CertCentral, 4 outcome unknown, 1 other problems."),
+                               entries, &argc, &argv))
+    return PKIO_CLI_EXIT_INVALID;
+
+  practice = practice || practice_option;
+  if (practice)
+    pkio_cli_announce_practice ();
+
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", argc < 2
+                  ? _("Name the order file: pkio-orders order FILE.json")
+                  : _("Give one order file at a time: pkio-orders order FILE.json"));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+
+  order = load_order (argv[1]);
+  if (order == NULL)
+    return PKIO_CLI_EXIT_INVALID;
+
+  if (dry_run)
+    return print_dry_run (order);
+
+  session = pkio_cli_session_new (practice, &error);
+  if (session == NULL)
+    {
+      g_printerr (_("Could not start: %s\n"), error->message);
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+
+  return place_order (session, order);
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-cli-commands.h"
+#include "pkio-cli-common.h"
+#include "pkio-history-record.h"
+#include "pkio-history-store.h"
+
+static gboolean
+parse_order_id (const char *text,
+                gint64     *out_id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  /* TRANSLATORS: a label and its value in "pkio-orders status", e.g. "Status: Issued" */
+  g_print (_("%s: %s\n"), label, value);
+}
+
+static void
+print_order (const PkioRemoteOrder *order)
+{
+  g_autofree char *order_id = g_strdup_printf ("%" G_GINT64_FORMAT, order->order_id);
+  g_autofree char *certificate_id = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *holder = NULL;
+  g_autofree char *created = NULL;
+
+  if (order->status != NULL)
+    /* TRANSLATORS: first %s is the translated status, second CertCentral's own word for it */
+    status = g_strdup_printf (_("%s (%s)"), pkio_history_status_label (order->status),
+                              order->status);
+  else
+    status = g_strdup (_("not reported by CertCentral"));
+
+  if (order->common_name != NULL && order->email != NULL)
+    holder = g_strdup_printf ("%s <%s>", order->common_name, order->email);
+  else if (order->common_name != NULL || order->email != NULL)
+    holder = g_strdup (order->common_name != NULL ? order->common_name : order->email);
+  else if (order->individual_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order->individual_id);
+
+      /* TRANSLATORS: %s is the number of a person known to CertCentral */
+      holder = g_strdup_printf (_("individual %s"), id);
+    }
+
+  if (order->certificate_id > 0)
+    certificate_id = g_strdup_printf ("%" G_GINT64_FORMAT, order->certificate_id);
+  else
+    certificate_id = g_strdup (_("(pending approval)"));
+
+  if (order->date_created != NULL)
+    created = pkio_cli_format_time (order->date_created);
+
+  print_field (_("Order"), order_id);
+  print_field (_("Status"), status);
+  print_field (_("Holder"), holder);
+  print_field (_("Profile"), order->profile_option != NULL
+                             ? pkio_history_profile_label (order->profile_option) : NULL);
+  print_field (_("Shipping"), order->ship_method != NULL
+                              ? pkio_history_ship_method_label (order->ship_method) : NULL);
+  print_field (_("Certificate"), certificate_id);
+  print_field (_("Ordered on"), created);
+}
+
+/* Keeps the local history in step with what was just shown. */
+static void
+update_store (PkioCliSession  *session,
+              PkioRemoteOrder *order)
+{
+  g_autoptr(PkioHistoryStore) store = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int exit_code;
+
+  store = pkio_cli_session_open_store (session, &exit_code);
+  if (store == NULL)
+    return;
+
+  g_ptr_array_add (orders, pkio_remote_order_copy (order));
+  pkio_history_store_merge_remote_async (store, orders, NULL, pkio_cli_async_cb, &result);
+  if (!pkio_history_store_merge_remote_finish (store, pkio_cli_wait (&result), NULL, &error))
+    g_printerr (_("The status could not be saved in the order history: %s\n"), error->message);
+}
+
+int
+pkio_cli_status (gboolean   practice,
+                 int        argc,
+                 char     **argv)
+{
+  gboolean practice_option = FALSE;
+  const GOptionEntry entries[] = {
+    { "practice", 0, 0, G_OPTION_ARG_NONE, &practice_option,
+      N_("Ask the practice simulator, not CertCentral"), NULL },
+    { NULL }
+  };
+  g_autoptr(PkioCliSession) session = NULL;
+  g_autoptr(PkioClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioRemoteOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 order_id = 0;
+  int exit_code;
+
+  if (!pkio_cli_parse_options ("status", _("ORDER_ID"),
+                               _("Shows what CertCentral says about one order, and updates "
+                                 "the order history."),
+                               entries, &argc, &argv))
+    return PKIO_CLI_EXIT_INVALID;
+
+  practice = practice || practice_option;
+  if (practice)
+    pkio_cli_announce_practice ();
+
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _("Name one order: pkio-orders status ORDER_ID"));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  if (!parse_order_id (argv[1], &order_id))
+    {
+      /* TRANSLATORS: %s is what the person typed */
+      g_printerr (_("“%s” is not an order number. An order number is a whole number above "
+                    "zero, such as 843668399 (see “pkio-orders history”).\n"), argv[1]);
+      return PKIO_CLI_EXIT_INVALID;
+    }
+
+  session = pkio_cli_session_new (practice, &error);
+  if (session == NULL)
+    {
+      g_printerr (_("Could not start: %s\n"), error->message);
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+
+  client = pkio_cli_session_new_client (session, &exit_code);
+  if (client == NULL)
+    return exit_code;
+
+  pkio_client_get_order_async (client, order_id, NULL, pkio_cli_async_cb, &result);
+  order = pkio_client_get_order_finish (client, pkio_cli_wait (&result), &error);
+  if (order == NULL)
+    {
+      if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND))
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
+          /* TRANSLATORS: %s is an order number */
+          g_printerr (_("No order %s on this account. Check the number with "
+                        "“pkio-orders history”.\n"), id);
+          return PKIO_CLI_EXIT_FAILURE;
+        }
+      g_printerr (_("Could not get the order from CertCentral: %s\n"), error->message);
+      return pkio_cli_exit_for_error (error);
+    }
+
+  print_order (order);
+  update_store (session, order);
+  return PKIO_CLI_EXIT_OK;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TEST_KEY  "cli-test-key-7Qz9xKp2"
+#define WRONG_KEY "cli-wrong-key-0000"
+
+typedef struct
+{
+  char        *tmpdir;
+  char        *data_dir;
+  char        *bin;
+  char        *base_url;
+  GSubprocess *simulator;
+  gboolean     keyring;
+  char        *keyring_reason;
+  gboolean     key_stored;
+  gint64       placed_order_id;
+  GString     *transcript;  /* everything the CLI printed, checked for the key at the end */
+} CliTestState;
+
+extern CliTestState cli;
+
+/* Runs the built pkio-orders with the arguments after @out_stderr (NULL-terminated) in the
+ * temporary folder. @env: NULL or "NAME=VALUE" strings, NULL-terminated, for this run only.
+ * Returns the exit status, or minus the signal that ended it. */
+int       run_cli_full              (const char  *stdin_text,
+                                     const char **env,
+                                     char       **out_stdout,
+                                     char       **out_stderr,
+                                     ...) G_GNUC_NULL_TERMINATED;
+#define run_cli(stdin_text, out, err, ...) \
+  run_cli_full (stdin_text, NULL, out, err, __VA_ARGS__, NULL)
+
+char     *fixture                   (const char  *name);
+/* A copy of the "details" seed with @from replaced by @to (all occurrences). */
+char     *write_variant             (const char  *name,
+                                     const char  *from,
+                                     const char  *to);
+char     *write_file                (const char  *name,
+                                     const char  *contents);
+/* FALSE (and the test skipped, with the reason) without an unlocked Secret Service. */
+gboolean  require_keyring           (void);
+/* What secret-tool finds for the simulator's URL ("" when nothing). */
+char     *secret_tool_lookup        (void);
+gint64    parse_order_id            (const char  *out);
+/* Thread func: takes a listening GSocket, reads one request, hangs up without answering. */
+gpointer  hang_up_after_body_thread (gpointer     user_data);
+gboolean  tree_contains             (const char  *dir,
+                                     const char  *needle);
+
+void      cli_test_set_up           (void);
+void      cli_test_tear_down        (void);
+
+G_END_DECLS
