@@ -117,6 +117,9 @@ pkio_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (pkio_application_parent_class)->startup (app);
 
+  /* Here and not in init: `--help` and `--version` must work without the installed schema. */
+  self->settings = g_settings_new (APPLICATION_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -156,8 +159,6 @@ pkio_application_init (PkioApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
-
-  self->settings = g_settings_new (APPLICATION_ID);
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self),
