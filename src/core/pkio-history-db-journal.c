@@ -148,9 +148,12 @@ absorb_remote_copy (PkioHistoryDb     *self,
     return TRUE;
   if (other->origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER)
     {
+      /* The number is formatted first: a G_GINT64_FORMAT inside _() breaks the catalogue. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
       g_set_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_FAILED,
-                   _("Order %" G_GINT64_FORMAT " is already in the history as another order "
-                     "from this computer."), order_id);
+                   _("Order %s is already in the history as another order from this computer."),
+                   number);
       return FALSE;
     }
 
