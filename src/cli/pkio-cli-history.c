@@ -18,7 +18,7 @@ enum { COL_DATE, COL_ORDER, COL_STATUS, COL_HOLDER, COL_PROFILE, COL_SHIPPING, C
 
 static const char *column_titles[N_COLUMNS] = {
   N_("Date"), N_("Order"), N_("Status"), N_("Holder"), N_("Profile"), N_("Shipping"),
-  N_("Placed"),
+  N_("Placed from"),
 };
 
 /* Reconciles unknown attempts and brings in what changed at CertCentral. */
@@ -41,7 +41,7 @@ update_from_certcentral (PkioCliSession   *session,
   if (key == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("no API key is stored for %s (run “pkio-orders set-api-key”)"),
+                   _("No API key is stored for %s. Run “pkio-orders set-api-key” to add one."),
                    session->base_url);
       return FALSE;
     }
@@ -188,14 +188,14 @@ warn_offline (PkioHistoryStore *store,
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (last_sync);
       g_autofree char *text = pkio_cli_format_time (when);
 
-      /* TRANSLATORS: first %s is the reason, second a date and time */
-      g_printerr (_("Could not update from CertCentral: %s; showing what was stored on %s.\n"),
-                  error->message, text);
+      g_printerr (_("Could not update from CertCentral. Showing what was stored on %s.\n"), text);
+      g_printerr ("%s\n", error->message);
     }
   else
     {
-      g_printerr (_("Could not update from CertCentral: %s; showing what is stored on this "
-                    "computer.\n"), error->message);
+      g_printerr (_("Could not update from CertCentral. Showing what is stored on this "
+                    "computer.\n"));
+      g_printerr ("%s\n", error->message);
     }
 }
 

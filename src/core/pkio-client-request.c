@@ -130,7 +130,7 @@ retry_cancelled_cb (GCancellable *cancellable,
 
   destroy_source (&req->retry_source);
   g_clear_pointer (&req->retry_cancel_source, g_source_unref);
-  fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+  fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The request was stopped.")));
   return G_SOURCE_REMOVE;
 }
 
@@ -210,7 +210,7 @@ handle_transport_error (GTask  *task,
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_clear_error (&error);
-      fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+      fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The request was stopped.")));
       return;
     }
 

@@ -248,7 +248,7 @@ pkio_order_result_from_json (JsonNode  *root,
       /* A 2xx means the order was most likely placed: an answer without an id is not a
        * failure the person may simply retry. */
       g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
-                                                            _("CertCentral accepted the order but its answer has no order number. Your order may or may not have been placed: check the order list before ordering again."),
+                                                            _("CertCentral answered without an order number, so it is not known whether your order was placed. Check the order history before ordering again."),
                                                             NULL));
       return NULL;
     }

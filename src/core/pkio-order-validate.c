@@ -210,14 +210,28 @@ validate_validity (const PkioValidity *v,
       if (v->years < 1 || v->years > 3 || (v->allowed_years & (1u << v->years)) == 0)
         {
           g_autoptr(GString) offered = g_string_new (NULL);
+          guint n_offered = 0;
+          guint only = 0;
+          char *message;
 
           for (guint y = 1; y <= 3; y++)
             if (v->allowed_years & (1u << y))
-              g_string_append_printf (offered, "%s%u", offered->len ? ", " : "", y);
-          /* TRANSLATORS: %s is a list of numbers of years, such as "1, 2, 3" */
+              {
+                g_string_append_printf (offered, "%s%u", offered->len ? ", " : "", y);
+                n_offered++;
+                only = y;
+              }
+          if (n_offered == 1)
+            message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "This certificate can only be ordered for "
+                                                    "%u year.",
+                                                    "This certificate can only be ordered for "
+                                                    "%u years.", only), only);
+          else
+            /* TRANSLATORS: %s is a list of numbers of years, such as "1, 2, 3" */
+            message = g_strdup_printf (_("Choose a validity in years, one of: %s."), offered->str);
           pkio_problem_list_take (problems, "order_validity.years", "validity_out_of_range",
-                                  g_strdup_printf (_("Choose a validity of %s years."),
-                                                   offered->str));
+                                  message);
         }
       break;
 
@@ -370,7 +384,7 @@ pkio_order_validate (const PkioOrder *order,
 
   if (pkio_field_is_blank (order->provisioning_method))
     add (problems, "provisioning_method", "missing",
-         _("Choose how the certificate is delivered: on a token."));
+         _("Choose “token”: these certificates are delivered on a hardware token."));
   else if (!g_str_equal (order->provisioning_method, "token"))
     add (problems, "provisioning_method", "invalid_provisioning_method",
          _("These certificates are only delivered on a hardware token; use “token”."));
@@ -389,7 +403,7 @@ pkio_order_validate (const PkioOrder *order,
       break;
     default:
       add (problems, "payment_method", "invalid_payment_method",
-           _("Choose how to pay: account balance, the account’s saved card, or a card."));
+           _("Choose how to pay: the account balance, the account’s saved card, or a new card."));
       break;
     }
 
