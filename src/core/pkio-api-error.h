@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define PKIO_API_ERROR (pkio_api_error_quark ())
+
+typedef enum
+{
+  PKIO_API_ERROR_INVALID_INPUT,    /* 400/422: not placed, the person can correct and resend */
+  PKIO_API_ERROR_KEY_REJECTED,     /* 401 */
+  PKIO_API_ERROR_FORBIDDEN,        /* 403: key rejected or lacks permission */
+  PKIO_API_ERROR_NOT_FOUND,        /* 404 */
+  PKIO_API_ERROR_RATE_LIMITED,     /* 429 (after retries, for GETs) */
+  PKIO_API_ERROR_SERVER_ERROR,     /* 5xx on a GET/PUT (after retries, for GETs) */
+  PKIO_API_ERROR_NETWORK,          /* transport error; for the order POST only when nothing
+                                      was sent */
+  PKIO_API_ERROR_TIMEOUT,          /* our own per-request timer */
+  PKIO_API_ERROR_OUTCOME_UNKNOWN,  /* order POST: sent, but no usable answer. Never resend
+                                      automatically; reconcile first */
+  PKIO_API_ERROR_BAD_ANSWER,       /* answer is not the data we expect (HTML, malformed, too big,
+                                      too deep, wrong shape) */
+  PKIO_API_ERROR_INSECURE_URL,     /* http:// to a non-loopback host, or not http(s) */
+} PkioApiError;
+
+/* One entry of CertCentral's errors[]: code "not_found|order" is split into code "not_found"
+ * and code_detail "order"; field is the "field" member when sent. Every member may be NULL. */
+typedef struct
+{
+  char *code;
+  char *code_detail;
+  char *field;
+  char *message;
+} PkioApiErrorEntry;
+
+GQuark             pkio_api_error_quark       (void);
+
+PkioApiErrorEntry *pkio_api_error_entry_new   (const char              *code,
+                                               const char              *field,
+                                               const char              *message);
+PkioApiErrorEntry *pkio_api_error_entry_copy  (const PkioApiErrorEntry *entry);
+void               pkio_api_error_entry_free  (PkioApiErrorEntry       *entry);
+
+/* The errors[] entries that travel with a PKIO_API_ERROR GError (through g_error_copy and
+ * GTask too). Returns NULL when @error is not a PKIO_API_ERROR or has no entries.
+ * The array belongs to @error. */
+GPtrArray         *pkio_api_error_get_entries (const GError            *error);
+
+/* Reads errors[] from a CertCentral error answer (any root; non-objects are skipped).
+ * Returns a new array (element free func set), possibly empty; never NULL. */
+GPtrArray         *pkio_api_error_parse_entries (JsonNode              *root);
+
+/* A new PKIO_API_ERROR GError carrying a copy of @entries (may be NULL). */
+GError            *pkio_api_error_new_literal (PkioApiError             code,
+                                               const char              *message,
+                                               GPtrArray               *entries);
+
+/* Maps an HTTP error status (>= 400) of a CertCentral answer to a GError with a message for a
+ * non-technical person. @is_order_post: a 5xx then means PKIO_API_ERROR_OUTCOME_UNKNOWN.
+ * @entries (may be NULL) are attached; their messages are appended to the message. */
+GError            *pkio_api_error_new_for_status (guint                 status,
+                                                  gboolean              is_order_post,
+                                                  GPtrArray            *entries);
+
+/* Stable name of a code, for logs and the CLI ("outcome-unknown"). */
+const char        *pkio_api_error_code_to_string (PkioApiError          code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioApiErrorEntry, pkio_api_error_entry_free)
+
+G_END_DECLS

@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-api-error.h"
+#include "pkio-client-private.h"
+#include "pkio-json-guard.h"
+
+#define READ_CHUNK 65536
+
+typedef struct
+{
+  char         *method;
+  char         *path;           /* for g_debug only: never the query (it may hold an email) */
+  GUri         *uri;
+  GBytes       *body;
+  gboolean      is_order_post;
+  gboolean      retryable;
+  guint         attempt;
+
+  SoupMessage  *msg;
+  GCancellable *attempt_cancellable;
+  gulong        cancel_id;
+  GSource      *timeout_source;
+  GSource      *retry_source;
+  GSource      *retry_cancel_source;
+  gboolean      timed_out;
+  gboolean      request_sent;   /* headers went out: the server may act on it */
+  GInputStream *stream;
+  GByteArray   *buffer;
+} Request;
+
+static void start_attempt (GTask *task);
+
+static void
+destroy_source (GSource **source)
+{
+  if (*source != NULL)
+    {
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
+    }
+}
+
+static void
+request_end_attempt (Request *req,
+                     GTask   *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  destroy_source (&req->timeout_source);
+  if (req->cancel_id != 0)
+    {
+      g_cancellable_disconnect (cancellable, req->cancel_id);
+      req->cancel_id = 0;
+    }
+  g_clear_object (&req->attempt_cancellable);
+  g_clear_object (&req->stream);
+  g_clear_pointer (&req->buffer, g_byte_array_unref);
+  if (req->msg != NULL)
+    g_signal_handlers_disconnect_by_data (req->msg, req);
+  g_clear_object (&req->msg);
+}
+
+static void
+request_free (Request *req)
+{
+  destroy_source (&req->timeout_source);
+  destroy_source (&req->retry_source);
+  destroy_source (&req->retry_cancel_source);
+  g_clear_object (&req->attempt_cancellable);
+  g_clear_object (&req->stream);
+  g_clear_pointer (&req->buffer, g_byte_array_unref);
+  if (req->msg != NULL)
+    g_signal_handlers_disconnect_by_data (req->msg, req);
+  g_clear_object (&req->msg);
+  g_free (req->method);
+  g_free (req->path);
+  g_clear_pointer (&req->uri, g_uri_unref);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_free (req);
+}
+
+static GError *
+outcome_unknown_error (gboolean timed_out)
+{
+  return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
+                                     timed_out
+                                     ? _("CertCentral did not answer in time. Your order may or may not have been placed: check the order list before ordering again.")
+                                     : _("The connection to CertCentral ended before it answered. Your order may or may not have been placed: check the order list before ordering again."),
+                                     NULL);
+}
+
+static GError *
+unreadable_order_answer_error (void)
+{
+  return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
+                                     _("CertCentral’s answer to the order could not be read. Your order may or may not have been placed: check the order list before ordering again."),
+                                     NULL);
+}
+
+/* The body may hold card data: wipe the serialized copy when libsoup is done with it. */
+static void
+wipe_text (gpointer data)
+{
+  char *text = data;
+
+  explicit_bzero (text, strlen (text));
+  g_free (text);
+}
+
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  Request *req = g_task_get_task_data (task);
+
+  request_end_attempt (req, task);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static gboolean
+retry_cancelled_cb (GCancellable *cancellable,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+
+  destroy_source (&req->retry_source);
+  g_clear_pointer (&req->retry_cancel_source, g_source_unref);
+  fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+
+  g_clear_pointer (&req->retry_source, g_source_unref);
+  destroy_source (&req->retry_cancel_source);
+  start_attempt (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps @task's reference for the next attempt. */
+static void
+schedule_retry (GTask *task,
+                guint  retry_after_s)
+{
+  Request *req = g_task_get_task_data (task);
+  PkioClient *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  guint64 delay_ms = (guint64) self->retry_base_ms << (req->attempt - 1);
+
+  request_end_attempt (req, task);
+  delay_ms = MAX (delay_ms, (guint64) MIN (retry_after_s, PKIO_CLIENT_MAX_RETRY_AFTER_S) * 1000);
+  g_debug ("%s %s: retry %u in %" G_GUINT64_FORMAT " ms", req->method, req->path,
+           req->attempt + 1, delay_ms);
+
+  req->retry_source = g_timeout_source_new ((guint) delay_ms);
+  g_source_set_name (req->retry_source, "[pkio] client retry");
+  g_source_set_callback (req->retry_source, retry_cb, task, NULL);
+  g_source_attach (req->retry_source, g_main_context_get_thread_default ());
+  if (cancellable != NULL)
+    {
+      req->retry_cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (req->retry_cancel_source, G_SOURCE_FUNC (retry_cancelled_cb),
+                             task, NULL);
+      g_source_attach (req->retry_cancel_source, g_main_context_get_thread_default ());
+    }
+}
+
+static gboolean
+can_retry (Request *req)
+{
+  return req->retryable && req->attempt < PKIO_CLIENT_MAX_ATTEMPTS;
+}
+
+static void
+handle_transport_error (GTask  *task,
+                        GError *error)
+{
+  Request *req = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_debug ("%s %s: transport error (%s)", req->method, req->path,
+           req->timed_out ? "timeout" : "other");
+
+  if (req->is_order_post && req->request_sent)
+    {
+      /* Sent, then cancelled, timed out, reset or closed: CertCentral may have the order. */
+      g_error_free (error);
+      fail (task, outcome_unknown_error (req->timed_out));
+      return;
+    }
+
+  if (req->timed_out)
+    {
+      g_error_free (error);
+      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_TIMEOUT,
+                                              _("CertCentral did not answer in time. Check your internet connection and try again."),
+                                              NULL));
+      return;
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&error);
+      fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+      return;
+    }
+
+  if (error->domain == G_TLS_ERROR)
+    {
+      g_error_free (error);
+      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
+                                              _("The connection to CertCentral is not secure: its certificate could not be verified. Nothing was sent. Check the network (a proxy may be in the way) or ask your administrator."),
+                                              NULL));
+      return;
+    }
+
+  if (can_retry (req))
+    {
+      g_error_free (error);
+      schedule_retry (task, 0);
+      return;
+    }
+
+  g_error_free (error);
+  fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
+                                          req->is_order_post
+                                          ? _("Could not reach CertCentral; the order was not sent. Check your internet connection and try again.")
+                                          : _("Could not reach CertCentral. Check your internet connection and try again."),
+                                          NULL));
+}
+
+static guint
+parse_retry_after (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "Retry-After");
+  guint64 seconds = 0;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &seconds, NULL))
+    return 0;
+  return (guint) MIN (seconds, PKIO_CLIENT_MAX_RETRY_AFTER_S);
+}
+
+static void
+handle_answer (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  guint status = soup_message_get_status (req->msg);
+  const char *content_type;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  content_type = soup_message_headers_get_one (soup_message_get_response_headers (req->msg),
+                                               "Content-Type");
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer));
+  g_debug ("%s %s -> %u", req->method, req->path, status);
+
+  if (status >= 200 && status < 300)
+    {
+      if (g_bytes_get_size (body) == 0 && !req->is_order_post)
+        {
+          request_end_attempt (req, task);
+          g_task_return_pointer (task, NULL, NULL);
+          g_object_unref (task);
+          return;
+        }
+      root = pkio_json_guard_parse (content_type, body, &error);
+      if (root == NULL)
+        {
+          if (req->is_order_post)
+            fail (task, unreadable_order_answer_error ());
+          else
+            fail (task, g_steal_pointer (&error));
+          return;
+        }
+      request_end_attempt (req, task);
+      g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  if ((status == 429 || status >= 500) && can_retry (req))
+    {
+      schedule_retry (task, status == 429 ? parse_retry_after (req->msg) : 0);
+      return;
+    }
+
+  root = pkio_json_guard_parse (content_type, body, &error);
+  if (root == NULL && status >= 500 && !req->is_order_post
+      && !pkio_json_guard_looks_like_json (content_type, g_bytes_get_data (body, NULL),
+                                           g_bytes_get_size (body))
+      && g_bytes_get_size (body) > 0)
+    {
+      /* A proxy's or load balancer's HTML page: say so rather than blame CertCentral. */
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+
+  {
+    g_autoptr(GPtrArray) entries = pkio_api_error_parse_entries (root);
+
+    fail (task, pkio_api_error_new_for_status (status, req->is_order_post, entries));
+  }
+}
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      handle_transport_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      handle_answer (task);
+      return;
+    }
+
+  if (!pkio_json_guard_check_size ((goffset) req->buffer->len + g_bytes_get_size (chunk), &error))
+    {
+      if (req->is_order_post && soup_message_get_status (req->msg) < 300)
+        fail (task, unreadable_order_answer_error ());
+      else
+        fail (task, g_steal_pointer (&error));
+      return;
+    }
+  g_byte_array_append (req->buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   req->attempt_cancellable, read_cb, task);
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *req = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  g_autoptr(GError) error = NULL;
+
+  req->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (req->stream == NULL)
+    {
+      handle_transport_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  headers = soup_message_get_response_headers (req->msg);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && !pkio_json_guard_check_size (soup_message_headers_get_content_length (headers), &error))
+    {
+      g_debug ("%s %s -> %u (answer too large)", req->method, req->path,
+               soup_message_get_status (req->msg));
+      if (req->is_order_post && soup_message_get_status (req->msg) < 300)
+        fail (task, unreadable_order_answer_error ());
+      else
+        fail (task, g_steal_pointer (&error));
+      return;
+    }
+
+  req->buffer = g_byte_array_new ();
+  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   req->attempt_cancellable, read_cb, task);
+}
+
+static void
+wrote_headers_cb (SoupMessage *msg,
+                  gpointer     user_data)
+{
+  Request *req = user_data;
+
+  req->request_sent = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  Request *req = user_data;
+
+  req->timed_out = TRUE;
+  g_clear_pointer (&req->timeout_source, g_source_unref);
+  g_cancellable_cancel (req->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+limiter_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  PkioClient *self = g_task_get_source_object (task);
+  Request *req = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  SoupMessageHeaders *headers;
+  g_autoptr(GError) error = NULL;
+
+  if (!pkio_rate_limiter_acquire_finish (PKIO_RATE_LIMITER (source), result, &error))
+    {
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+
+  req->attempt++;
+  req->timed_out = FALSE;
+  req->request_sent = FALSE;
+  req->msg = soup_message_new_from_uri (req->method, req->uri);
+  headers = soup_message_get_request_headers (req->msg);
+  soup_message_headers_replace (headers, "X-DC-DEVKEY", self->api_key);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (req->body != NULL)
+    soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
+  if (req->is_order_post)
+    {
+      /* Never SOUP_MESSAGE_IDEMPOTENT. A fresh connection keeps a stale pooled one from turning
+       * a request that never left into an unknown outcome. */
+      soup_message_add_flags (req->msg, SOUP_MESSAGE_NEW_CONNECTION);
+    }
+  g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), req);
+
+  req->attempt_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    req->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel_cb),
+                                            g_object_ref (req->attempt_cancellable),
+                                            g_object_unref);
+  req->timeout_source = g_timeout_source_new (self->timeout_ms);
+  g_source_set_name (req->timeout_source, "[pkio] client timeout");
+  g_source_set_callback (req->timeout_source, timeout_cb, req, NULL);
+  g_source_attach (req->timeout_source, g_main_context_get_thread_default ());
+
+  g_debug ("%s %s (attempt %u)", req->method, req->path, req->attempt);
+  soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
+                           req->attempt_cancellable, send_cb, task);
+}
+
+static void
+start_attempt (GTask *task)
+{
+  PkioClient *self = g_task_get_source_object (task);
+
+  pkio_rate_limiter_acquire_async (self->limiter, g_task_get_cancellable (task),
+                                   limiter_cb, task);
+}
+
+void
+_pkio_client_request_async (PkioClient          *self,
+                            const char          *method,
+                            const char          *path_and_query,
+                            JsonNode            *body,
+                            gboolean             is_order_post,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+  Request *req;
+  g_autoptr(GError) error = NULL;
+  const char *question;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _pkio_client_request_async);
+  /* An order POST cancelled after sending must still report OUTCOME_UNKNOWN. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  req = g_new0 (Request, 1);
+  req->method = g_strdup (method);
+  question = strchr (path_and_query, '?');
+  req->path = question ? g_strndup (path_and_query, question - path_and_query)
+                       : g_strdup (path_and_query);
+  req->is_order_post = is_order_post;
+  req->retryable = g_str_equal (method, "GET");
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+
+      req->body = g_bytes_new_with_free_func (text, strlen (text), wipe_text, text);
+    }
+  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+
+  req->uri = g_uri_parse_relative (self->base_uri, path_and_query, SOUP_HTTP_URI_FLAGS, &error);
+  if (req->uri == NULL)
+    {
+      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_INVALID_INPUT, error->message, NULL));
+      return;
+    }
+
+  start_attempt (task);
+}
+
+JsonNode *
+_pkio_client_request_finish (PkioClient    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "pkio-client-private.h"
+#include "pkio-json-guard.h"
+
+G_DEFINE_FINAL_TYPE (PkioClient, pkio_client, G_TYPE_OBJECT)
+
+/* One SoupSession per process: connection reuse, one TLS database and one place that sets
+ * the User-Agent. Weak, so it goes away with the last client. Main thread only. */
+static SoupSession *shared_session;
+
+SoupSession *
+_pkio_client_get_shared_session (void)
+{
+  if (shared_session != NULL)
+    return g_object_ref (shared_session);
+
+  shared_session = soup_session_new_with_options ("user-agent", "pkio-orders/" PACKAGE_VERSION,
+                                                  NULL);
+  g_object_add_weak_pointer (G_OBJECT (shared_session), (gpointer *) &shared_session);
+  return shared_session;
+}
+
+static void
+pkio_client_finalize (GObject *object)
+{
+  PkioClient *self = PKIO_CLIENT (object);
+
+  if (self->api_key != NULL)
+    explicit_bzero (self->api_key, strlen (self->api_key));
+  g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->base_uri, g_uri_unref);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_object (&self->limiter);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (pkio_client_parent_class)->finalize (object);
+}
+
+static void
+pkio_client_class_init (PkioClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pkio_client_finalize;
+}
+
+static void
+pkio_client_init (PkioClient *self)
+{
+  self->timeout_ms = PKIO_CLIENT_DEFAULT_TIMEOUT_MS;
+  self->retry_base_ms = PKIO_CLIENT_DEFAULT_RETRY_BASE_MS;
+}
+
+static char *
+with_trailing_slash (const char *url)
+{
+  if (g_str_has_suffix (url, "/"))
+    return g_strdup (url);
+  return g_strconcat (url, "/", NULL);
+}
+
+char *
+pkio_client_resolve_base_url (GSettings *settings)
+{
+  const char *env = g_getenv ("PKIO_ORDERS_API_URL");
+  g_autofree char *from_settings = NULL;
+
+  if (env != NULL && *env != '\0')
+    return with_trailing_slash (env);
+  if (settings != NULL)
+    from_settings = g_settings_get_string (settings, "api-base-url");
+  if (from_settings != NULL && *g_strstrip (from_settings) != '\0')
+    return with_trailing_slash (from_settings);
+  return with_trailing_slash (DEFAULT_API_BASE_URL);
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+key_is_sane (const char *key)
+{
+  if (key == NULL || *key == '\0')
+    return FALSE;
+  /* A header value: control characters would break (or inject into) the request. */
+  for (const char *p = key; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+PkioClient *
+pkio_client_new (const char  *base_url,
+                 const char  *api_key,
+                 GError     **error)
+{
+  g_autoptr(PkioClient) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *url = NULL;
+  const char *scheme;
+  const char *host;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  url = with_trailing_slash (base_url);
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  host = uri ? g_uri_get_host (uri) : NULL;
+  if (uri == NULL || scheme == NULL || host == NULL || *host == '\0'
+      || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0))
+    {
+      g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_INSECURE_URL,
+                                                           _("The CertCentral address is not a valid https:// web address."),
+                                                           NULL));
+      return NULL;
+    }
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
+    {
+      g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_INSECURE_URL,
+                                                           _("The CertCentral address must start with https://: an unencrypted connection would expose the API key and your orders."),
+                                                           NULL));
+      return NULL;
+    }
+  if (!key_is_sane (api_key))
+    {
+      g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_KEY_REJECTED,
+                                                           _("The API key is empty or contains characters an API key cannot have. Paste the key again."),
+                                                           NULL));
+      return NULL;
+    }
+
+  self = g_object_new (PKIO_TYPE_CLIENT, NULL);
+  self->base_uri = g_steal_pointer (&uri);
+  self->base_url = g_steal_pointer (&url);
+  self->api_key = g_strdup (api_key);
+  self->session = _pkio_client_get_shared_session ();
+  self->limiter = g_object_ref (pkio_rate_limiter_get_default ());
+  return g_steal_pointer (&self);
+}
+
+const char *
+pkio_client_get_base_url (PkioClient *self)
+{
+  g_return_val_if_fail (PKIO_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+void
+pkio_client_set_timeout (PkioClient *self,
+                         guint       timeout_ms)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+
+  self->timeout_ms = MAX (timeout_ms, 1);
+}
+
+void
+pkio_client_set_retry_base_delay (PkioClient *self,
+                                  guint       delay_ms)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+
+  self->retry_base_ms = MIN (delay_ms, 60000);
+}
+
+void
+pkio_client_set_rate_limiter (PkioClient      *self,
+                              PkioRateLimiter *limiter)
+{
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  g_return_if_fail (PKIO_IS_RATE_LIMITER (limiter));
+
+  g_set_object (&self->limiter, limiter);
+}
+
+PkioOrderResult *
+pkio_order_result_new (void)
+{
+  PkioOrderResult *result = g_new0 (PkioOrderResult, 1);
+
+  result->request_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return result;
+}
+
+void
+pkio_order_result_free (PkioOrderResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->request_ids, g_array_unref);
+  g_free (result);
+}
+
+static gint64
+lenient_int (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+/* ---- place order ------------------------------------------------------------------------ */
+
+static void
+place_order_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
+  g_autoptr(PkioOrderResult) result = NULL;
+  JsonObject *object;
+  JsonNode *requests;
+
+  if (root == NULL && error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = pkio_order_result_new ();
+  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (object == NULL || (result->order_id = lenient_int (object, "id")) <= 0)
+    {
+      /* A 2xx means the order was most likely placed: an answer without an id is not a
+       * failure the person may simply retry. */
+      g_task_return_error (task, pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
+                                                             _("CertCentral accepted the order but its answer has no order number. Your order may or may not have been placed: check the order list before ordering again."),
+                                                             NULL));
+      return;
+    }
+  result->certificate_id = MAX (lenient_int (object, "certificate_id"), 0);
+
+  requests = json_object_get_member (object, "requests");
+  if (requests != NULL && JSON_NODE_HOLDS_ARRAY (requests))
+    {
+      JsonArray *array = json_node_get_array (requests);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gint64 id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          id = lenient_int (json_node_get_object (element), "id");
+          if (id > 0)
+            g_array_append_val (result->request_ids, id);
+        }
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) pkio_order_result_free);
+}
+
+void
+pkio_client_place_order_async (PkioClient          *self,
+                               JsonNode            *body,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  g_return_if_fail (body != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_client_place_order_async);
+  g_task_set_check_cancellable (task, FALSE);
+  _pkio_client_request_async (self, "POST", "order/certificate/pkio_burger", body, TRUE,
+                              cancellable, place_order_cb, task);
+}
+
+PkioOrderResult *
+pkio_client_place_order_finish (PkioClient    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pkio-api-error.h"
+#include "pkio-rate-limiter.h"
+#include "pkio-remote-order.h"
+
+G_BEGIN_DECLS
+
+#define PKIO_TYPE_CLIENT (pkio_client_get_type ())
+G_DECLARE_FINAL_TYPE (PkioClient, pkio_client, PKIO, CLIENT, GObject)
+
+/* The answer to the order POST. certificate_id is 0 when CertCentral did not send one
+ * (approval pending); request_ids holds the ids of "requests":[{"id":…}] (may be empty). */
+typedef struct
+{
+  gint64  order_id;
+  gint64  certificate_id;
+  GArray *request_ids;      /* of gint64, never NULL */
+} PkioOrderResult;
+
+PkioOrderResult *pkio_order_result_new  (void);
+void             pkio_order_result_free (PkioOrderResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioOrderResult, pkio_order_result_free)
+
+/* Filters for GET order/certificate. NULL / 0 members are left out of the query.
+ * The strings are copied when the call starts. */
+typedef struct
+{
+  const char *product_name_id;  /* filters[product_name_id], e.g. "pkio_burger" */
+  const char *status;           /* filters[status], e.g. "pending" */
+  const char *email;            /* filters[email] */
+  const char *date_created;     /* filters[date_created], CertCentral's raw syntax, e.g.
+                                   "2024-05-01" or "2024-05-01...2024-05-31" */
+  const char *sort;             /* e.g. "-date_created" */
+  guint       offset;
+  guint       limit;            /* 0: CertCentral's default */
+} PkioListQuery;
+
+#define PKIO_CLIENT_DEFAULT_TIMEOUT_MS    60000
+#define PKIO_CLIENT_DEFAULT_RETRY_BASE_MS 500
+#define PKIO_CLIENT_MAX_ATTEMPTS          4
+#define PKIO_CLIENT_MAX_RETRY_AFTER_S     30
+
+/* PKIO_ORDERS_API_URL wins, else @settings "api-base-url", else (settings NULL or empty)
+ * DEFAULT_API_BASE_URL. Always ends with "/". */
+char            *pkio_client_resolve_base_url (GSettings *settings);
+
+/* Refuses (PKIO_API_ERROR_INSECURE_URL) a non-http(s) URL and http:// unless the host is
+ * loopback (127.0.0.0/8, ::1, localhost). All clients of a process share one SoupSession
+ * (created on first use, freed with the last client; main thread only) and the default
+ * PkioRateLimiter. The key is never logged. */
+PkioClient      *pkio_client_new              (const char      *base_url,
+                                               const char      *api_key,
+                                               GError         **error);
+const char      *pkio_client_get_base_url     (PkioClient      *self);
+/* Bounds each HTTP exchange (send + read of the answer); default 60 s. */
+void             pkio_client_set_timeout      (PkioClient      *self,
+                                               guint            timeout_ms);
+/* First GET retry delay; doubles per attempt (default 500 ms). For tests. */
+void             pkio_client_set_retry_base_delay (PkioClient  *self,
+                                                   guint        delay_ms);
+/* Replaces the process-wide limiter (tests). */
+void             pkio_client_set_rate_limiter (PkioClient      *self,
+                                               PkioRateLimiter *limiter);
+
+/* POST order/certificate/pkio_burger. NEVER retried. Errors: INVALID_INPUT (4xx, not placed,
+ * entries attached), KEY_REJECTED/FORBIDDEN, NETWORK (nothing was sent), OUTCOME_UNKNOWN (sent,
+ * then timeout / reset / 5xx / unreadable 2xx / cancelled after sending). */
+void             pkio_client_place_order_async  (PkioClient          *self,
+                                                 JsonNode            *body,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+PkioOrderResult *pkio_client_place_order_finish (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* GET user/me: the object (has integer "id"). Also how a key is checked. */
+void             pkio_client_get_user_async     (PkioClient          *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+JsonObject      *pkio_client_get_user_finish    (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+/* Same as get_user: succeeds when CertCentral accepts the key. */
+void             pkio_client_check_key_async    (PkioClient          *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+JsonObject      *pkio_client_check_key_finish   (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* GET finance/balance: the object (has "balance"). */
+void             pkio_client_get_balance_async  (PkioClient          *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+JsonObject      *pkio_client_get_balance_finish (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* GET product/pkio_burger: the object. */
+void             pkio_client_get_product_async  (PkioClient          *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+JsonObject      *pkio_client_get_product_finish (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* GET order/certificate?filters[…]: one page. Returns PkioRemoteOrder*s (free func set). */
+void             pkio_client_list_orders_async  (PkioClient          *self,
+                                                 const PkioListQuery *query,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray       *pkio_client_list_orders_finish (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 guint               *out_total,
+                                                 GError             **error);
+
+/* Every page (limit 1000, ignoring @query's offset/limit) until "total" is reached. */
+void             pkio_client_list_all_orders_async  (PkioClient          *self,
+                                                     const PkioListQuery *query,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray       *pkio_client_list_all_orders_finish (PkioClient          *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* GET order/certificate/{id} */
+void             pkio_client_get_order_async    (PkioClient          *self,
+                                                 gint64               order_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+PkioRemoteOrder *pkio_client_get_order_finish   (PkioClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* GET order/certificate/status-changes?minutes=N, @minutes clamped to 1..10080.
+ * Returns PkioRemoteOrder*s with order_id, certificate_id and status. */
+void             pkio_client_status_changes_async  (PkioClient          *self,
+                                                    guint                minutes,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray       *pkio_client_status_changes_finish (PkioClient          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* PUT order/certificate/{id}/status {"status":"canceled","note":@note}; 204. Not retried. */
+void             pkio_client_cancel_order_async  (PkioClient          *self,
+                                                  gint64               order_id,
+                                                  const char          *note,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         pkio_client_cancel_order_finish (PkioClient          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS

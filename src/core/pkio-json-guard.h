@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Checks that run on an untrusted answer before json-glib sees it (json-glib 1.6 has no
+ * nesting limit and would read anything). Errors are PKIO_API_ERROR_BAD_ANSWER. */
+
+#define PKIO_JSON_GUARD_MAX_BODY  (8 * 1024 * 1024)
+#define PKIO_JSON_GUARD_MAX_DEPTH 64
+
+/* Refuses a declared Content-Length (-1: unknown) or a read size over the cap. */
+gboolean    pkio_json_guard_check_size   (goffset      size,
+                                          GError     **error);
+/* String-aware bracket depth scan. */
+gboolean    pkio_json_guard_check_depth  (const char  *data,
+                                          gsize        length,
+                                          guint        max_depth,
+                                          GError     **error);
+/* JSON Content-Type ("application/json", "…+json"), or the body starts with { or [. */
+gboolean    pkio_json_guard_looks_like_json (const char *content_type,
+                                             const char *data,
+                                             gsize       length);
+
+/* All checks, then parses. Returns the root node (owned). @content_type may be NULL. */
+JsonNode   *pkio_json_guard_parse        (const char  *content_type,
+                                          GBytes      *body,
+                                          GError     **error);
+/* Same, and the root must be an object. Returns a new reference. */
+JsonObject *pkio_json_guard_parse_object (const char  *content_type,
+                                          GBytes      *body,
+                                          GError     **error);
+
+/* Shape checks on an answer object. */
+gboolean    pkio_json_guard_get_int      (JsonObject  *object,
+                                          const char  *member,
+                                          gint64      *out_value,
+                                          GError     **error);
+JsonArray  *pkio_json_guard_get_array    (JsonObject  *object,
+                                          const char  *member,
+                                          GError     **error);
+gboolean    pkio_json_guard_has_member   (JsonObject  *object,
+                                          const char  *member,
+                                          GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,733 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pkio-client-private.h"
+#include "pkio-simulator.h"
+
+#define KEY "client-test-key"
+
+static const char order_body[] =
+  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"authentication\","
+  "\"is_rsassa_pss\":false,\"individual\":{\"first_name\":\"Jan\",\"last_name\":\"Jansen\","
+  "\"email\":\"jan.jansen@example.com\",\"telephone\":\"+31(0)20 254 7999\",\"country\":\"nl\","
+  "\"city\":\"Amsterdam\",\"state\":\"Noord-Holland\",\"zip\":\"1013 AA\"}},"
+  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
+  "\"ship_info\":{\"name\":\"Jan Jansen\",\"addr1\":\"Kerkstraat 1\",\"addr2\":\"\","
+  "\"city\":\"Amsterdam\",\"state\":\"Noord-Holland\",\"zip\":\"1013 AA\",\"country\":\"nl\","
+  "\"method\":\"STANDARD\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
+
+typedef struct
+{
+  PkioSimulator *sim;
+  PkioClient    *client;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioRateLimiter) limiter = pkio_rate_limiter_new ();
+
+  fx->sim = pkio_simulator_new ();
+  pkio_simulator_set_api_key (fx->sim, KEY);
+  pkio_simulator_set_fault_delay (fx->sim, 1500);
+  g_assert_true (pkio_simulator_start (fx->sim, &error));
+  g_assert_no_error (error);
+
+  fx->client = pkio_client_new (pkio_simulator_get_base_url (fx->sim), KEY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fx->client);
+  pkio_client_set_retry_base_delay (fx->client, 5);
+  pkio_client_set_timeout (fx->client, 5000);
+  pkio_client_set_rate_limiter (fx->client, limiter);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fx->client);
+  g_assert_finalize_object (fx->sim);
+}
+
+/* ---- waiting for async results ---------------------------------------------------------- */
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static PkioOrderResult *
+place_order (Fixture     *fx,
+             const char  *body,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = json_from_string (body, NULL);
+
+  g_assert_nonnull (node);
+  pkio_client_place_order_async (fx->client, node, NULL, got_result_cb, &result);
+  return pkio_client_place_order_finish (fx->client, wait_result (&result), error);
+}
+
+static JsonObject *
+get_user (PkioClient    *client,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_get_user_async (client, cancellable, got_result_cb, &result);
+  return pkio_client_get_user_finish (client, wait_result (&result), error);
+}
+
+static JsonObject *
+get_balance (Fixture *fx, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_get_balance_async (fx->client, NULL, got_result_cb, &result);
+  return pkio_client_get_balance_finish (fx->client, wait_result (&result), error);
+}
+
+static JsonObject *
+get_product (Fixture *fx, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_get_product_async (fx->client, NULL, got_result_cb, &result);
+  return pkio_client_get_product_finish (fx->client, wait_result (&result), error);
+}
+
+static GPtrArray *
+list_orders (Fixture *fx, const PkioListQuery *query, guint *total, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_list_orders_async (fx->client, query, NULL, got_result_cb, &result);
+  return pkio_client_list_orders_finish (fx->client, wait_result (&result), total, error);
+}
+
+static GPtrArray *
+list_all_orders (Fixture *fx, const PkioListQuery *query, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_list_all_orders_async (fx->client, query, NULL, got_result_cb, &result);
+  return pkio_client_list_all_orders_finish (fx->client, wait_result (&result), error);
+}
+
+static PkioRemoteOrder *
+get_order (Fixture *fx, gint64 id, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_get_order_async (fx->client, id, NULL, got_result_cb, &result);
+  return pkio_client_get_order_finish (fx->client, wait_result (&result), error);
+}
+
+static GPtrArray *
+status_changes (Fixture *fx, guint minutes, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_status_changes_async (fx->client, minutes, NULL, got_result_cb, &result);
+  return pkio_client_status_changes_finish (fx->client, wait_result (&result), error);
+}
+
+static gboolean
+cancel_order (Fixture *fx, gint64 id, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_client_cancel_order_async (fx->client, id, "Ordered by mistake", NULL, got_result_cb,
+                                  &result);
+  return pkio_client_cancel_order_finish (fx->client, wait_result (&result), error);
+}
+
+static const char *
+request_header (PkioSimulator *sim,
+                guint          index,
+                const char    *name)
+{
+  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (sim);
+  PkioSimulatorRequest *request;
+
+  g_assert_cmpuint (index, <, requests->len);
+  request = g_ptr_array_index (requests, index);
+  /* The header table lives as long as the simulator keeps the request. */
+  return g_hash_table_lookup (request->headers, name);
+}
+
+/* ---- tests ------------------------------------------------------------------------------ */
+
+static void
+test_user_and_headers (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = get_user (fx->client, NULL, &error);
+  const char *agent;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  g_assert_true (json_object_has_member (user, "id"));
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "user/me"), ==, 1);
+  g_assert_cmpstr (request_header (fx->sim, 0, "X-DC-DEVKEY"), ==, KEY);
+  g_assert_cmpstr (request_header (fx->sim, 0, "Accept"), ==, "application/json");
+  agent = request_header (fx->sim, 0, "User-Agent");
+  g_assert_nonnull (agent);
+  g_assert_true (g_str_has_prefix (agent, "pkio-orders/" PACKAGE_VERSION));
+}
+
+static void
+test_check_key (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) user = NULL;
+
+  pkio_client_check_key_async (fx->client, NULL, got_result_cb, &result);
+  user = pkio_client_check_key_finish (fx->client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+}
+
+static void
+test_key_rejected (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioClient) other = pkio_client_new (pkio_simulator_get_base_url (fx->sim),
+                                                 "wrong-key", &error);
+  g_autoptr(JsonObject) user = NULL;
+
+  g_assert_no_error (error);
+  user = get_user (other, NULL, &error);
+  g_assert_null (user);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  /* 401 is not retried. */
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "user/me"), ==, 1);
+  g_assert_cmpstr (request_header (fx->sim, 0, "X-DC-DEVKEY"), ==, "wrong-key");
+}
+
+static void
+test_forbidden (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioClient) viewer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
+  g_autoptr(PkioOrderResult) placed = NULL;
+  GPtrArray *entries;
+  PkioApiErrorEntry *entry;
+
+  pkio_simulator_set_view_only_key (fx->sim, "viewer-key");
+  viewer = pkio_client_new (pkio_simulator_get_base_url (fx->sim), "viewer-key", &error);
+  g_assert_no_error (error);
+  pkio_client_place_order_async (viewer, node, NULL, got_result_cb, &result);
+  placed = pkio_client_place_order_finish (viewer, wait_result (&result), &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_FORBIDDEN);
+  entries = pkio_api_error_get_entries (error);
+  g_assert_nonnull (entries);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->code, ==, "access_denied");
+  g_assert_cmpstr (entry->code_detail, ==, "missing_permission");
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "POST", NULL), ==, 1);
+}
+
+static void
+test_not_found (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioRemoteOrder) order = get_order (fx, 987654321, &error);
+  GPtrArray *entries;
+  PkioApiErrorEntry *entry;
+
+  g_assert_null (order);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND);
+  entries = pkio_api_error_get_entries (error);
+  g_assert_nonnull (entries);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->code, ==, "not_found");
+  g_assert_nonnull (entry->code_detail);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", NULL), ==, 1);
+}
+
+static void
+test_rate_limited_retried (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "GET", "user/me", PKIO_SIMULATOR_FAULT_RATE_LIMIT, 1);
+  user = get_user (fx->client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "user/me"), ==, 2);
+}
+
+static void
+test_retry_after_honoured (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  pkio_simulator_inject_fault (fx->sim, "GET", "user/me",
+                               PKIO_SIMULATOR_FAULT_RATE_LIMIT_RETRY_AFTER, 1);
+  user = get_user (fx->client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  /* Retry-After: 1, while the backoff alone would be 5 ms. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 950 * 1000);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "user/me"), ==, 2);
+}
+
+static void
+test_rate_limited_gives_up (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "GET", "user/me", PKIO_SIMULATOR_FAULT_RATE_LIMIT, 10);
+  user = get_user (fx->client, NULL, &error);
+  g_assert_null (user);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "user/me"), ==,
+                    PKIO_CLIENT_MAX_ATTEMPTS);
+}
+
+static void
+test_server_error_bounded (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) balance = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "GET", "finance/balance",
+                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 10);
+  balance = get_balance (fx, &error);
+  g_assert_null (balance);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_SERVER_ERROR);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "finance/balance"), ==,
+                    PKIO_CLIENT_MAX_ATTEMPTS);
+}
+
+static void
+test_server_error_then_success (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) balance = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "GET", "finance/balance",
+                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 2);
+  balance = get_balance (fx, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_has_member (balance, "balance"));
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "finance/balance"), ==, 3);
+}
+
+static void
+test_bad_gateway_html (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) product = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "GET", "product/",
+                               PKIO_SIMULATOR_FAULT_BAD_GATEWAY_HTML, 10);
+  product = get_product (fx, &error);
+  g_assert_null (product);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_assert_nonnull (strstr (error->message, "web page"));
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "product/"), ==,
+                    PKIO_CLIENT_MAX_ATTEMPTS);
+}
+
+static void
+test_bad_answers_on_get (Fixture *fx, gconstpointer data)
+{
+  const PkioSimulatorFault faults[] = {
+    PKIO_SIMULATOR_FAULT_MALFORMED_JSON, PKIO_SIMULATOR_FAULT_DEEP_NESTING,
+    PKIO_SIMULATOR_FAULT_HUGE_BODY, PKIO_SIMULATOR_FAULT_WRONG_TYPES,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) user = NULL;
+      g_autoptr(JsonObject) balance = NULL;
+      g_autoptr(JsonObject) product = NULL;
+      g_autoptr(GPtrArray) orders = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(PkioRemoteOrder) order = NULL;
+
+      pkio_simulator_clear_requests (fx->sim);
+      pkio_simulator_inject_fault (fx->sim, "GET", NULL, faults[i], 6);
+
+      user = get_user (fx->client, NULL, &error);
+      g_assert_null (user);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+      g_clear_error (&error);
+      balance = get_balance (fx, &error);
+      g_assert_null (balance);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+      g_clear_error (&error);
+      product = get_product (fx, &error);
+      g_assert_null (product);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+      g_clear_error (&error);
+      orders = list_orders (fx, NULL, NULL, &error);
+      g_assert_null (orders);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+      g_clear_error (&error);
+      changes = status_changes (fx, 60, &error);
+      g_assert_null (changes);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+      g_clear_error (&error);
+      order = get_order (fx, 1, &error);
+      g_assert_null (order);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+
+      /* A bad answer is not retried. */
+      g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", NULL), ==, 6);
+    }
+}
+
+static void
+test_timeout_get (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) user = NULL;
+
+  pkio_client_set_timeout (fx->client, 200);
+  pkio_simulator_inject_fault (fx->sim, "GET", "user/me", PKIO_SIMULATOR_FAULT_DELAY, 1);
+  user = get_user (fx->client, NULL, &error);
+  g_assert_null (user);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT);
+}
+
+static void
+assert_one_post_unknown (Fixture *fx, PkioSimulatorFault fault)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "POST", "order/certificate", fault, 5);
+  placed = place_order (fx, order_body, &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "POST", NULL), ==, 1);
+}
+
+static void
+test_post_timeout (Fixture *fx, gconstpointer data)
+{
+  pkio_client_set_timeout (fx->client, 200);
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_DELAY);
+}
+
+static void
+test_post_drop_after_body (Fixture *fx, gconstpointer data)
+{
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY);
+  /* The simulator did create it: that is exactly why the outcome is unknown. */
+  g_assert_cmpuint (pkio_simulator_get_n_orders (fx->sim), ==, 1);
+}
+
+static void
+test_post_server_error (Fixture *fx, gconstpointer data)
+{
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_SERVER_ERROR);
+}
+
+static void
+test_post_bad_gateway (Fixture *fx, gconstpointer data)
+{
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_BAD_GATEWAY_HTML);
+}
+
+static void
+test_post_unreadable_answer (Fixture *fx, gconstpointer data)
+{
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_MALFORMED_JSON);
+  pkio_simulator_clear_requests (fx->sim);
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_WRONG_TYPES);
+  pkio_simulator_clear_requests (fx->sim);
+  assert_one_post_unknown (fx, PKIO_SIMULATOR_FAULT_HUGE_BODY);
+}
+
+static void
+test_post_rate_limited_not_retried (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "POST", NULL, PKIO_SIMULATOR_FAULT_RATE_LIMIT, 1);
+  placed = place_order (fx, order_body, &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "POST", NULL), ==, 1);
+}
+
+static void
+test_post_invalid_entries (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autofree char *body = g_strdup (order_body);
+  char *email = strstr (body, "jan.jansen@example.com");
+  GPtrArray *entries;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (email);
+  email[8] = ' ';   /* "jan.jans n@example.com": not an address */
+  placed = place_order (fx, body, &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT);
+  entries = pkio_api_error_get_entries (error);
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_nonnull (entry->message);
+      if (g_strcmp0 (entry->field, "certificate.individual.email") == 0)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (fx->sim), ==, 0);
+}
+
+static void
+test_place_and_follow (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioOrderResult) placed = place_order (fx, order_body, &error);
+  g_autoptr(PkioRemoteOrder) order = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  PkioListQuery query = { .product_name_id = "pkio_burger", .email = "jan.jansen@example.com",
+                          .sort = "-date_created", .limit = 10 };
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  PkioSimulatorRequest *last;
+  guint total = 0;
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (placed);
+  g_assert_cmpint (placed->order_id, >, 0);
+  g_assert_nonnull (placed->request_ids);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "POST", "order/certificate/pkio_burger"),
+                    ==, 1);
+  g_assert_cmpstr (request_header (fx->sim, 0, "Content-Type"), ==, "application/json");
+
+  order = get_order (fx, placed->order_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (order->order_id, ==, placed->order_id);
+  g_assert_nonnull (order->status);
+
+  pkio_simulator_add_remote_order (fx->sim, "someone.else@example.com", "Piet", "Pietersen",
+                                   "issued", NULL);
+  listed = list_orders (fx, &query, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (total, ==, 1);
+  g_assert_cmpint (((PkioRemoteOrder *) g_ptr_array_index (listed, 0))->order_id, ==,
+                   placed->order_id);
+  requests = pkio_simulator_get_requests (fx->sim);
+  last = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_nonnull (strstr (last->query, "filters%5Bemail%5D=jan.jansen%40example.com"));
+  g_assert_nonnull (strstr (last->query, "sort=-date_created"));
+
+  changes = status_changes (fx, 60, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    if (((PkioRemoteOrder *) g_ptr_array_index (changes, i))->order_id == placed->order_id)
+      seen = TRUE;
+  g_assert_true (seen);
+
+  g_assert_true (cancel_order (fx, placed->order_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pkio_simulator_get_order_status (fx->sim, placed->order_id), ==, "canceled");
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "PUT", NULL), ==, 1);
+}
+
+static void
+test_list_all_pages (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  PkioListQuery query = { .product_name_id = "pkio_burger", .offset = 5, .limit = 3 };
+
+  pkio_simulator_add_remote_orders_bulk (fx->sim, 1203);
+  all = list_all_orders (fx, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1203);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "order/certificate"), ==, 2);
+}
+
+static void
+test_cancelled (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonObject) user = NULL;
+
+  g_cancellable_cancel (cancellable);
+  user = get_user (fx->client, cancellable, &error);
+  g_assert_null (user);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_connection_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(PkioClient) client = NULL;
+  g_autoptr(JsonObject) user = NULL;
+  g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autofree char *url = NULL;
+
+  /* A port that was free a moment ago: nothing listens there. */
+  g_assert_true (g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error));
+  url = g_strdup_printf ("http://127.0.0.1:%u/services/v2/",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  g_socket_listener_close (listener);
+
+  client = pkio_client_new (url, KEY, &error);
+  g_assert_no_error (error);
+  pkio_client_set_retry_base_delay (client, 1);
+  user = get_user (client, NULL, &error);
+  g_assert_null (user);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  /* Nothing was sent: the order surely was not placed. */
+  pkio_client_place_order_async (client, node, NULL, got_result_cb, &result);
+  placed = pkio_client_place_order_finish (client, wait_result (&result), &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK);
+}
+
+static void
+test_urls (void)
+{
+  const char *refused[] = {
+    "http://certcentral.digicert.eu/services/v2/", "http://10.0.0.1/", "ftp://127.0.0.1/",
+    "file:///etc/passwd", "not a url", "https://", "http://127.0.0.1.example.com/",
+  };
+  const char *allowed[] = {
+    "https://certcentral.digicert.eu/services/v2/", "http://127.0.0.1:8080/services/v2/",
+    "http://127.1.2.3/", "http://localhost:1234/services/v2", "http://[::1]:99/services/v2/",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PkioClient) client = pkio_client_new (refused[i], KEY, &error);
+
+      g_assert_null (client);
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_INSECURE_URL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PkioClient) client = pkio_client_new (allowed[i], KEY, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (client);
+      g_assert_true (g_str_has_suffix (pkio_client_get_base_url (client), "/"));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PkioClient) client = pkio_client_new ("https://example.com/", "bad\r\nkey", &error);
+
+    g_assert_null (client);
+    g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  }
+}
+
+static void
+test_resolve_base_url (void)
+{
+  g_autofree char *from_env = NULL;
+  g_autofree char *fallback = NULL;
+
+  g_setenv ("PKIO_ORDERS_API_URL", "http://127.0.0.1:4321/services/v2", TRUE);
+  from_env = pkio_client_resolve_base_url (NULL);
+  g_assert_cmpstr (from_env, ==, "http://127.0.0.1:4321/services/v2/");
+  g_unsetenv ("PKIO_ORDERS_API_URL");
+  fallback = pkio_client_resolve_base_url (NULL);
+  g_assert_cmpstr (fallback, ==, DEFAULT_API_BASE_URL);
+}
+
+static void
+test_one_session (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioClient) a = pkio_client_new ("https://example.com/", KEY, &error);
+  g_autoptr(PkioClient) b = pkio_client_new ("http://127.0.0.1/", KEY, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a->session);
+  g_assert_true (a->session == b->session);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/client/user-and-headers", test_user_and_headers);
+  ADD ("/client/check-key", test_check_key);
+  ADD ("/client/key-rejected", test_key_rejected);
+  ADD ("/client/forbidden", test_forbidden);
+  ADD ("/client/not-found", test_not_found);
+  ADD ("/client/rate-limited-retried", test_rate_limited_retried);
+  ADD ("/client/retry-after", test_retry_after_honoured);
+  ADD ("/client/rate-limited-gives-up", test_rate_limited_gives_up);
+  ADD ("/client/server-error-bounded", test_server_error_bounded);
+  ADD ("/client/server-error-then-success", test_server_error_then_success);
+  ADD ("/client/bad-gateway-html", test_bad_gateway_html);
+  ADD ("/client/bad-answers", test_bad_answers_on_get);
+  ADD ("/client/timeout-get", test_timeout_get);
+  ADD ("/client/post-timeout", test_post_timeout);
+  ADD ("/client/post-drop-after-body", test_post_drop_after_body);
+  ADD ("/client/post-server-error", test_post_server_error);
+  ADD ("/client/post-bad-gateway", test_post_bad_gateway);
+  ADD ("/client/post-unreadable-answer", test_post_unreadable_answer);
+  ADD ("/client/post-rate-limited", test_post_rate_limited_not_retried);
+  ADD ("/client/post-invalid-entries", test_post_invalid_entries);
+  ADD ("/client/place-and-follow", test_place_and_follow);
+  ADD ("/client/list-all-pages", test_list_all_pages);
+  ADD ("/client/cancelled", test_cancelled);
+  g_test_add_func ("/client/connection-refused", test_connection_refused);
+  g_test_add_func ("/client/urls", test_urls);
+  g_test_add_func ("/client/resolve-base-url", test_resolve_base_url);
+  g_test_add_func ("/client/one-session", test_one_session);
+
+  return g_test_run ();
+}

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pkio-api-error.h"
+#include "pkio-json-guard.h"
+
+static JsonNode *
+parse (const char *content_type,
+       const char *text,
+       GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return pkio_json_guard_parse (content_type, bytes, error);
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("application/json; charset=utf-8",
+                                    " {\"id\": 5, \"s\": \"[[[{{{\"}", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "id"), ==, 5);
+}
+
+static void
+test_no_content_type_but_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse (NULL, "\n\t[1,2]", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+}
+
+static void
+test_html (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("text/html", "<html><body>Bad gateway</body></html>", &error);
+
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_assert_nonnull (strstr (error->message, "web page"));
+}
+
+static void
+test_plain_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("text/plain", "Service unavailable", &error);
+
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("application/json", "   ", &error);
+
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
+static void
+test_malformed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("application/json", "{\"id\":8436999,\"orders\":[{\"s\":\"iss",
+                                    &error);
+
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
+static char *
+nested (guint depth)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, i % 2 ? '[' : '{');
+  /* Not valid JSON for objects, but the depth check must refuse it before parsing anyway. */
+  for (guint i = depth; i > 0; i--)
+    g_string_append_c (s, (i - 1) % 2 ? ']' : '}');
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_depth (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *deep = nested (10000);
+  g_autoptr(GString) arrays = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_false (pkio_json_guard_check_depth (deep, strlen (deep), 64, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+
+  /* Exactly 64 levels of arrays is fine; 65 is not. */
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (arrays, '[');
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (arrays, ']');
+  root = parse ("application/json", arrays->str, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_string_prepend_c (arrays, '[');
+  g_string_append_c (arrays, ']');
+  g_assert_false (pkio_json_guard_check_depth (arrays->str, arrays->len, 64, NULL));
+  g_clear_pointer (&root, json_node_unref);
+  root = parse ("application/json", arrays->str, &error);
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+
+  /* Brackets inside strings (with escaped quotes) do not count. */
+  ok = g_strdup_printf ("{\"a\":\"\\\"%s\\\\\",\"b\":[1]}", deep);
+  g_assert_true (pkio_json_guard_check_depth (ok, strlen (ok), 64, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse ("application/json", ok, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+}
+
+static void
+test_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize size = PKIO_JSON_GUARD_MAX_BODY + 1;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_true (pkio_json_guard_check_size (PKIO_JSON_GUARD_MAX_BODY, NULL));
+  g_assert_true (pkio_json_guard_check_size (-1, NULL));
+  g_assert_false (pkio_json_guard_check_size (PKIO_JSON_GUARD_MAX_BODY + 1, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+
+  memset (data, ' ', size);
+  data[0] = '[';
+  data[size - 1] = ']';
+  bytes = g_bytes_new_take (data, size);
+  root = pkio_json_guard_parse ("application/json", bytes, &error);
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
+static void
+test_object_and_members (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) array = g_bytes_new_static ("[1]", 3);
+  static const char text[] = "{\"id\":\"abc\",\"n\":7,\"orders\":\"x\"}";
+  g_autoptr(GBytes) object = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(JsonObject) parsed = NULL;
+  gint64 value = 0;
+
+  g_assert_null (pkio_json_guard_parse_object (NULL, array, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+
+  parsed = pkio_json_guard_parse_object ("application/json", object, &error);
+  g_assert_no_error (error);
+  g_assert_false (pkio_json_guard_get_int (parsed, "id", &value, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+  g_assert_true (pkio_json_guard_get_int (parsed, "n", &value, &error));
+  g_assert_cmpint (value, ==, 7);
+  g_assert_null (pkio_json_guard_get_array (parsed, "orders", &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+  g_assert_false (pkio_json_guard_has_member (parsed, "missing", &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
+static void
+test_garbage_never_crashes (void)
+{
+  static const char *inputs[] = {
+    "{", "}", "]]]]", "\"", "{\"a\":\"\\", "[\"\\u00\"]", "{\"a\":1,}", "\xff\xfe{}", "[1e999999]",
+    "{\"\\\"\":[", "\xEF\xBB\xBF{\"bom\":true}", "[\"\0\"]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = parse ("application/json", inputs[i], &error);
+
+      g_assert_true ((root == NULL) == (error != NULL));
+      if (error != NULL)
+        g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json-guard/valid", test_valid);
+  g_test_add_func ("/json-guard/no-content-type", test_no_content_type_but_json);
+  g_test_add_func ("/json-guard/html", test_html);
+  g_test_add_func ("/json-guard/plain-text", test_plain_text);
+  g_test_add_func ("/json-guard/empty", test_empty);
+  g_test_add_func ("/json-guard/malformed", test_malformed);
+  g_test_add_func ("/json-guard/depth", test_depth);
+  g_test_add_func ("/json-guard/size", test_size);
+  g_test_add_func ("/json-guard/object-and-members", test_object_and_members);
+  g_test_add_func ("/json-guard/garbage", test_garbage_never_crashes);
+
+  return g_test_run ();
+}
