@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark of the order history (issue 4, "Performance"): for 1k, 10k and 100k orders,
+ * - open + first 50 rows in the model, and until every row is in;
+ * - one search keystroke: pkio_history_record_matches () over the whole model;
+ * - merging 10,000 remote orders: the longest main-loop stall, seen by a 1 ms watchdog;
+ * - database bytes per order.
+ * Run: build/bench/bench-history [--max N]. Works in a temp dir; touches nothing else. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "pkio-history-store.h"
+
+#define MERGE_COUNT 10000
+
+static const char request_json[] =
+  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"authentication\","
+  "\"is_rsassa_pss\":false,\"individual\":{\"first_name\":\"Johanna\",\"last_name\":"
+  "\"van der Berg-Jansen\",\"email\":\"johanna.vanderberg@gemeente.example.nl\",\"telephone\":"
+  "\"+31(0)20 254 7999\",\"country\":\"nl\",\"city\":\"Amsterdam\",\"state\":\"Noord-Holland\","
+  "\"zip\":\"1013 AA\"}},\"csa_agreed_to\":true,\"provisioning_method\":\"token\",\"ship_info\":"
+  "{\"name\":\"Johanna van der Berg-Jansen\",\"addr1\":\"Stadhouderskade 813\",\"addr2\":"
+  "\"Afdeling Burgerzaken, kamer 2.14\",\"city\":\"Amsterdam\",\"state\":\"Noord-Holland\","
+  "\"zip\":\"1013 AA\",\"country\":\"nl\",\"method\":\"STANDARD\"},\"order_validity\":"
+  "{\"years\":1},\"payment_method\":\"card\",\"card_last4\":\"1234\"}";
+
+static GAsyncResult *last_result;
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  last_result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (void)
+{
+  while (last_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (&last_result);
+}
+
+/* Writes @n orders straight into a fresh database (through a first open of the store, so the
+ * schema is the real one): one in five from this computer with its full request. */
+static void
+fill_database (const char *path,
+               guint       n)
+{
+  g_autoptr(PkioHistoryStore) store = pkio_history_store_new (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  pkio_history_store_open_async (store, NULL, result_cb, NULL);
+  result = wait_result ();
+  if (!pkio_history_store_open_finish (store, result, NULL))
+    g_error ("cannot create %s", path);
+  g_clear_object (&store);
+
+  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db,
+    "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
+    "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
+    "account, request_json) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,'authentication','STANDARD',?,?)",
+    -1, &stmt, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean local = i % 5 == 0;
+      g_autofree char *name = g_strdup_printf ("Person %u van der Berg", i);
+      g_autofree char *email = g_strdup_printf ("person%u@gemeente.example.nl", i);
+      gint64 created = now - (gint64) (n - i) * 600;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, local ? 1 : 4);
+      sqlite3_bind_int (stmt, 2, local ? 0 : 1);
+      sqlite3_bind_int64 (stmt, 3, 1000000 + i);
+      sqlite3_bind_int64 (stmt, 4, 2000000 + i);
+      sqlite3_bind_text (stmt, 5, i % 7 ? "issued" : "pending", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, created);
+      sqlite3_bind_int64 (stmt, 7, created);
+      sqlite3_bind_int64 (stmt, 8, now);
+      sqlite3_bind_text (stmt, 9, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, email, -1, SQLITE_TRANSIENT);
+      if (local)
+        {
+          sqlite3_bind_text (stmt, 11, "https://certcentral.digicert.eu/services/v2/", -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 12, request_json, -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_null (stmt, 11);
+          sqlite3_bind_null (stmt, 12);
+        }
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("insert: %s", sqlite3_errmsg (db));
+      if (local)
+        {
+          /* The timeline of a local order: attempted, placed, status. */
+          g_autofree char *sql = g_strdup_printf (
+            "INSERT INTO events (record_id, time, kind, detail) VALUES "
+            "(last_insert_rowid(), %" G_GINT64_FORMAT ", 'attempted', NULL);", created);
+          sqlite3_exec (db, sql, NULL, NULL, NULL);
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* ---- main-loop stall watchdog ---- */
+
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} Watchdog;
+
+static gboolean
+watchdog_cb (gpointer data)
+{
+  Watchdog *dog = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (dog->last > 0)
+    dog->worst = MAX (dog->worst, now - dog->last);
+  dog->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  PkioHistoryStore *store;
+  guint             n;
+} MergeStart;
+
+static gboolean
+start_merge_cb (gpointer data)
+{
+  MergeStart *start = data;
+  g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Half are status changes of known orders, half new orders placed elsewhere, with dates
+   * spread over the history (so they land all over the model, the costly case). */
+  for (guint i = 0; i < MERGE_COUNT; i++)
+    {
+      PkioRemoteOrder *order = pkio_remote_order_new ();
+      gboolean known = i % 2 == 0 && i / 2 < start->n;
+
+      order->order_id = known ? 1000000 + (gint64) (i / 2) : 5000000 + i;
+      order->status = g_strdup (known ? "revoked" : "pending");
+      order->common_name = g_strdup_printf ("Elsewhere %u", i);
+      order->email = g_strdup_printf ("elsewhere%u@example.nl", i);
+      order->product_name_id = g_strdup ("pkio_burger");
+      order->date_created = g_date_time_new_from_unix_utc (now - (gint64) g_random_int_range (0, MAX (start->n, 1)) * 600);
+      g_ptr_array_add (remote, order);
+    }
+  pkio_history_store_merge_remote_async (start->store, remote, NULL, result_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static double
+ms (gint64 us)
+{
+  return us / 1000.0;
+}
+
+static void
+run (guint n)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pkio-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.sqlite", NULL);
+  g_autoptr(PkioHistoryStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  static const char *const queries[] = { "p", "pe", "per", "pers", "person 4", "gemeente",
+                                         "100012", "zzz" };
+  GStatBuf st;
+  gint64 t0, first_rows, all_rows, search_worst = 0, search_total = 0;
+  Watchdog dog = { 0 };
+  MergeStart start;
+  guint watchdog_id;
+  guint changed = 0;
+  double db_bytes;
+
+  fill_database (path, n);
+  g_stat (path, &st);
+  db_bytes = (double) st.st_size;
+
+  t0 = g_get_monotonic_time ();
+  store = pkio_history_store_new (path);
+  pkio_history_store_open_async (store, NULL, result_cb, NULL);
+  while (g_list_model_get_n_items (G_LIST_MODEL (store)) < MIN (50, n) || last_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  first_rows = g_get_monotonic_time () - t0;
+  result = g_steal_pointer (&last_result);
+  g_assert (pkio_history_store_open_finish (store, result, NULL));
+  g_clear_object (&result);
+  while (!pkio_history_store_is_loaded (store))
+    g_main_context_iteration (NULL, TRUE);
+  all_rows = g_get_monotonic_time () - t0;
+  g_assert (g_list_model_get_n_items (G_LIST_MODEL (store)) == n);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      gint64 s0 = g_get_monotonic_time ();
+      guint hits = 0;
+      gint64 took;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (G_LIST_MODEL (store), i);
+          hits += pkio_history_record_matches (record, queries[q]);
+        }
+      took = g_get_monotonic_time () - s0;
+      search_worst = MAX (search_worst, took);
+      search_total += took;
+      (void) hits;
+    }
+
+  start.store = store;
+  start.n = n;
+  watchdog_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, watchdog_cb, &dog, NULL);
+  g_idle_add (start_merge_cb, &start);
+  t0 = g_get_monotonic_time ();
+  result = wait_result ();
+  g_assert (pkio_history_store_merge_remote_finish (store, result, &changed, NULL));
+  t0 = g_get_monotonic_time () - t0;
+  g_source_remove (watchdog_id);
+
+  g_print ("| %u | %.1f | %.1f | %.2f | %.2f | %.0f | %.1f | %u | %.0f |\n",
+           n, ms (first_rows), ms (all_rows), ms (search_total) / G_N_ELEMENTS (queries),
+           ms (search_worst), ms (t0), ms (MAX (dog.worst - 1000, 0)), changed, db_bytes / n);
+
+  g_clear_object (&result);
+  g_clear_object (&store);
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint max = argc > 2 && g_strcmp0 (argv[1], "--max") == 0 ? atoi (argv[2]) : 100000;
+  const guint sizes[] = { 1000, 10000, 100000 };
+
+  g_print ("| orders  | first 50 (ms) | all rows (ms) | search avg (ms) | search max (ms) | "
+           "merge 10k (ms) | worst stall (ms) | merged | DB bytes/order |\n");
+  g_print ("|---|---|---|---|---|---|---|---|---|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (sizes[i] <= max)
+      run (sizes[i]);
+  return 0;
+}

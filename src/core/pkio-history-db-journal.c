@@ -1,0 +1,576 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "pkio-history-db-private.h"
+
+/* The journal and the sync writes of PkioHistoryDb (worker thread only). */
+
+static char *
+json_member_string (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static JsonObject *
+json_member_object (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+PkioJournalEntry *
+_pkio_journal_entry_from_json (const char *account,
+                               const char *request_json)
+{
+  PkioJournalEntry *entry = g_new0 (PkioJournalEntry, 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = NULL;
+  JsonObject *certificate;
+  JsonObject *individual;
+
+  entry->account = g_strdup (account);
+  entry->request_json = g_strdup (request_json);
+  if (request_json != NULL && json_parser_load_from_data (parser, request_json, -1, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_get_object (json_parser_get_root (parser));
+
+  certificate = json_member_object (root, "certificate");
+  individual = json_member_object (certificate, "individual");
+  entry->profile = json_member_string (certificate, "profile_option");
+  entry->ship_method = json_member_string (json_member_object (root, "ship_info"), "method");
+  if (individual != NULL)
+    {
+      g_autofree char *first = json_member_string (individual, "first_name");
+      g_autofree char *last = json_member_string (individual, "last_name");
+      JsonNode *id = json_object_get_member (individual, "id");
+
+      if (first != NULL || last != NULL)
+        entry->holder_name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "",
+                                                          last ? last : ""));
+      entry->holder_email = json_member_string (individual, "email");
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+        entry->individual_id = json_node_get_int (id);
+    }
+  return entry;
+}
+
+void
+_pkio_journal_entry_free (PkioJournalEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->account);
+  g_free (entry->request_json);
+  g_free (entry->holder_name);
+  g_free (entry->holder_email);
+  g_free (entry->profile);
+  g_free (entry->ship_method);
+  g_free (entry);
+}
+
+PkioHistoryRecord *
+_pkio_history_db_journal_begin (PkioHistoryDb          *self,
+                                const PkioJournalEntry *entry,
+                                GError                **error)
+{
+  g_autoptr(PkioHistoryRecord) record = _pkio_history_record_new ();
+  gboolean ok;
+
+  record->state = PKIO_RECORD_STATE_SENDING;
+  record->origin = PKIO_RECORD_ORIGIN_THIS_COMPUTER;
+  record->created = record->updated = _pkio_hdb_now_s ();
+  record->holder_name = g_strdup (entry->holder_name);
+  record->holder_email = g_strdup (entry->holder_email);
+  record->individual_id = entry->individual_id;
+  record->profile = g_strdup (entry->profile);
+  record->ship_method = g_strdup (entry->ship_method);
+  record->account = g_strdup (entry->account);
+  record->request_json = g_strdup (entry->request_json);
+  _pkio_history_record_refresh_key (record);
+
+  if (!_pkio_hdb_begin (self, error))
+    return NULL;
+  ok = _pkio_hdb_record_insert (self, record, getpid (), error)
+       && _pkio_hdb_event_insert (self, record->local_id, record->created, "attempted", NULL,
+                                  error);
+  /* COMMIT with synchronous=FULL returns only once the record is on the disk. */
+  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&record);
+}
+
+static void
+fill_blank (char      **field,
+            const char *value)
+{
+  if ((*field == NULL || **field == '\0') && value != NULL && *value != '\0')
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+}
+
+/* Folds a REMOTE copy of @order_id (brought in by a sync) into @record. */
+static gboolean
+absorb_remote_copy (PkioHistoryDb     *self,
+                    PkioHistoryRecord *record,
+                    gint64             order_id,
+                    GArray            *deleted,
+                    GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PkioHistoryRecord) other =
+    _pkio_hdb_record_get (self, "order_id", order_id, &local_error);
+  g_autoptr(sqlite3_stmt) move_events = NULL;
+  g_autoptr(sqlite3_stmt) delete = NULL;
+
+  if (other == NULL)
+    {
+      if (g_error_matches (local_error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (other->local_id == record->local_id)
+    return TRUE;
+  if (other->origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER)
+    {
+      g_set_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_FAILED,
+                   _("Order %" G_GINT64_FORMAT " is already in the history as another order "
+                     "from this computer."), order_id);
+      return FALSE;
+    }
+
+  if (record->remote_status == NULL)
+    record->remote_status = g_strdup (other->remote_status);
+  if (record->certificate_id <= 0)
+    record->certificate_id = other->certificate_id;
+  record->last_synced = MAX (record->last_synced, other->last_synced);
+  fill_blank (&record->holder_name, other->holder_name);
+  fill_blank (&record->holder_email, other->holder_email);
+
+  move_events = _pkio_hdb_prepare (self, "UPDATE events SET record_id = ? WHERE record_id = ?",
+                                   error);
+  delete = _pkio_hdb_prepare (self, "DELETE FROM records WHERE id = ?", error);
+  if (move_events == NULL || delete == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (move_events, 1, record->local_id);
+  sqlite3_bind_int64 (move_events, 2, other->local_id);
+  sqlite3_bind_int64 (delete, 1, other->local_id);
+  if (!_pkio_hdb_step_done (self, move_events, error) || !_pkio_hdb_step_done (self, delete, error))
+    return FALSE;
+  g_array_append_val (deleted, other->local_id);
+  return TRUE;
+}
+
+static PkioHistoryRecord *
+set_outcome (PkioHistoryDb  *self,
+             gint64          local_id,
+             PkioRecordState state,
+             gint64          order_id,
+             gint64          certificate_id,
+             const char     *remote_status,
+             const char     *errors_json,
+             const char     *event_kind,
+             GArray         *deleted,
+             GError        **error)
+{
+  g_autoptr(PkioHistoryRecord) record = _pkio_hdb_record_get (self, "id", local_id, error);
+  g_autofree char *order_text = NULL;
+
+  if (record == NULL)
+    return NULL;
+  if (order_id > 0 && !absorb_remote_copy (self, record, order_id, deleted, error))
+    return NULL;
+
+  record->state = state;
+  record->updated = _pkio_hdb_now_s ();
+  if (order_id > 0)
+    record->order_id = order_id;
+  if (certificate_id > 0)
+    record->certificate_id = certificate_id;
+  if (remote_status != NULL)
+    {
+      g_free (record->remote_status);
+      record->remote_status = g_strdup (remote_status);
+    }
+  if (errors_json != NULL)
+    {
+      g_free (record->errors_json);
+      record->errors_json = g_strdup (errors_json);
+    }
+  if (order_id > 0)
+    order_text = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  if (!_pkio_hdb_record_update (self, record, error)
+      || !_pkio_hdb_event_insert (self, local_id, record->updated, event_kind, order_text, error))
+    return NULL;
+  _pkio_history_record_refresh_key (record);
+  return g_steal_pointer (&record);
+}
+
+PkioHistoryRecord *
+_pkio_history_db_set_outcome (PkioHistoryDb  *self,
+                              gint64          local_id,
+                              PkioRecordState state,
+                              gint64          order_id,
+                              gint64          certificate_id,
+                              const char     *errors_json,
+                              const char     *event_kind,
+                              GArray         *deleted,
+                              GError        **error)
+{
+  g_autoptr(PkioHistoryRecord) record = NULL;
+
+  if (!_pkio_hdb_begin (self, error))
+    return NULL;
+  record = set_outcome (self, local_id, state, order_id, certificate_id, NULL, errors_json,
+                        event_kind, deleted, error);
+  if (!_pkio_hdb_commit_or_rollback (self, record != NULL, error))
+    {
+      g_array_set_size (deleted, 0);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+/* ---- sync ---- */
+
+static gboolean
+set_text (char      **field,
+          const char *value)
+{
+  if (value == NULL || g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+merge_one (PkioHistoryDb         *self,
+           const PkioRemoteOrder *remote,
+           gint64                 now,
+           GPtrArray             *changed,
+           GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PkioHistoryRecord) record = _pkio_hdb_record_get (self, "order_id", remote->order_id,
+                                                              &local_error);
+  g_autofree char *old_status = NULL;
+  gboolean dirty = FALSE;
+
+  if (record == NULL)
+    {
+      if (!g_error_matches (local_error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      record = _pkio_history_record_new ();
+      record->state = PKIO_RECORD_STATE_REMOTE;
+      record->origin = PKIO_RECORD_ORIGIN_ELSEWHERE;
+      record->order_id = remote->order_id;
+      record->certificate_id = remote->certificate_id;
+      record->remote_status = g_strdup (remote->status);
+      record->created = remote->date_created ? g_date_time_to_unix (remote->date_created) : now;
+      record->updated = record->last_synced = now;
+      record->holder_name = g_strdup (remote->common_name);
+      record->holder_email = g_strdup (remote->email);
+      record->individual_id = remote->individual_id;
+      record->profile = g_strdup (remote->profile_option);
+      record->ship_method = g_strdup (remote->ship_method);
+      if (!_pkio_hdb_record_insert (self, record, 0, error))
+        return FALSE;
+      _pkio_history_record_refresh_key (record);
+      g_ptr_array_add (changed, g_steal_pointer (&record));
+      return TRUE;
+    }
+
+  old_status = g_strdup (record->remote_status);
+  dirty |= set_text (&record->remote_status, remote->status);
+  if (remote->certificate_id > 0 && remote->certificate_id != record->certificate_id)
+    {
+      record->certificate_id = remote->certificate_id;
+      dirty = TRUE;
+    }
+  /* CertCentral is the source of truth for its own fields; the request we sent stays ours. */
+  if (record->origin == PKIO_RECORD_ORIGIN_ELSEWHERE)
+    {
+      dirty |= set_text (&record->holder_name, remote->common_name);
+      dirty |= set_text (&record->holder_email, remote->email);
+      dirty |= set_text (&record->profile, remote->profile_option);
+      dirty |= set_text (&record->ship_method, remote->ship_method);
+      if (remote->individual_id > 0 && remote->individual_id != record->individual_id)
+        {
+          record->individual_id = remote->individual_id;
+          dirty = TRUE;
+        }
+      if (remote->date_created != NULL
+          && g_date_time_to_unix (remote->date_created) != record->created)
+        {
+          record->created = g_date_time_to_unix (remote->date_created);
+          dirty = TRUE;
+        }
+    }
+  if (!dirty)
+    return TRUE;
+
+  record->updated = record->last_synced = now;
+  if (!_pkio_hdb_record_update (self, record, error))
+    return FALSE;
+  if (g_strcmp0 (old_status, record->remote_status) != 0
+      && !_pkio_hdb_event_insert (self, record->local_id, now, "status", record->remote_status,
+                                  error))
+    return FALSE;
+  _pkio_history_record_refresh_key (record);
+  g_ptr_array_add (changed, g_steal_pointer (&record));
+  return TRUE;
+}
+
+gboolean
+_pkio_history_db_merge_remote (PkioHistoryDb *self,
+                               GPtrArray     *remote_orders,
+                               GPtrArray     *changed,
+                               GError       **error)
+{
+  gint64 now = _pkio_hdb_now_s ();
+  guint first_changed = changed->len;
+  gboolean ok = TRUE;
+
+  if (!_pkio_hdb_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < remote_orders->len; i++)
+    {
+      const PkioRemoteOrder *remote = g_ptr_array_index (remote_orders, i);
+
+      if (remote != NULL && remote->order_id > 0)
+        ok = merge_one (self, remote, now, changed, error);
+    }
+  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
+    {
+      g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PkioHistoryRecord *
+_pkio_history_db_update_status (PkioHistoryDb *self,
+                                gint64         order_id,
+                                const char    *status,
+                                const char    *cancel_note,
+                                GError       **error)
+{
+  g_autoptr(PkioHistoryRecord) record = NULL;
+  gboolean ok;
+
+  if (!_pkio_hdb_begin (self, error))
+    return NULL;
+  record = _pkio_hdb_record_get (self, "order_id", order_id, error);
+  ok = record != NULL;
+  if (ok)
+    {
+      gboolean status_changed = set_text (&record->remote_status, status);
+
+      record->updated = record->last_synced = _pkio_hdb_now_s ();
+      ok = _pkio_hdb_record_update (self, record, error)
+           && (!status_changed
+               || _pkio_hdb_event_insert (self, record->local_id, record->updated, "status",
+                                          status, error))
+           && (cancel_note == NULL
+               || _pkio_hdb_event_insert (self, record->local_id, record->updated, "canceled",
+                                          cancel_note, error));
+    }
+  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&record);
+}
+
+gboolean
+_pkio_history_db_add_event (PkioHistoryDb *self,
+                            gint64         local_id,
+                            const char    *kind,
+                            const char    *detail,
+                            GError       **error)
+{
+  return _pkio_hdb_event_insert (self, local_id, _pkio_hdb_now_s (), kind, detail, error);
+}
+
+GPtrArray *
+_pkio_history_db_get_events (PkioHistoryDb *self,
+                             gint64         local_id,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) events =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_history_event_free);
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT time, kind, detail FROM events "
+                                               "WHERE record_id = ? ORDER BY time, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_ptr_array_add (events, pkio_history_event_new (time, kind, detail));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+GPtrArray *
+_pkio_history_db_list_unknown (PkioHistoryDb *self,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT " RECORD_COLUMNS " FROM records "
+                                               "WHERE state = 3 ORDER BY created", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, _pkio_hdb_record_from_stmt (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+GArray *
+_pkio_history_db_list_in_progress (PkioHistoryDb *self,
+                                   GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self,
+    "SELECT order_id FROM records WHERE order_id IS NOT NULL AND (remote_status IS NULL OR "
+    "remote_status NOT IN ('issued', 'rejected', 'canceled', 'revoked', 'expired')) "
+    "ORDER BY created DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gint64
+_pkio_history_db_resolve_unknown (PkioHistoryDb *self,
+                                  gint64         local_id,
+                                  GPtrArray     *candidates,
+                                  GPtrArray     *changed,
+                                  GArray        *deleted,
+                                  GError       **error)
+{
+  gint64 found = 0;
+  gboolean ok = TRUE;
+
+  if (!_pkio_hdb_begin (self, error))
+    return -1;
+  for (guint i = 0; ok && found == 0 && i < candidates->len; i++)
+    {
+      const PkioRemoteOrder *remote = g_ptr_array_index (candidates, i);
+      g_autoptr(PkioHistoryRecord) owner =
+        _pkio_hdb_record_get (self, "order_id", remote->order_id, NULL);
+      PkioHistoryRecord *record;
+
+      /* An order another attempt of this computer already owns is not this attempt's. */
+      if (owner != NULL && owner->origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER
+          && owner->local_id != local_id)
+        continue;
+      record = set_outcome (self, local_id, PKIO_RECORD_STATE_PLACED, remote->order_id,
+                            remote->certificate_id, remote->status, NULL, "found", deleted,
+                            error);
+      ok = record != NULL;
+      if (ok)
+        {
+          found = remote->order_id;
+          g_ptr_array_add (changed, record);
+        }
+    }
+  if (ok && found == 0)
+    ok = _pkio_hdb_event_insert (self, local_id, _pkio_hdb_now_s (), "not-found", NULL, error);
+  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
+    {
+      g_array_set_size (deleted, 0);
+      return -1;
+    }
+  return found;
+}
+
+char *
+_pkio_history_db_meta_get (PkioHistoryDb *self,
+                           const char    *key)
+{
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = _pkio_hdb_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+_pkio_history_db_meta_set (PkioHistoryDb *self,
+                           const char    *key,
+                           const char    *value,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self,
+                                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  _pkio_hdb_bind_text_or_null (stmt, 2, value);
+  return _pkio_hdb_step_done (self, stmt, error);
+}
+
+gboolean
+_pkio_history_db_cap_size (PkioHistoryDb *self,
+                           gboolean       cap,
+                           GError       **error)
+{
+  /* max_page_count never goes below the current size, so "1" means "as it is now". */
+  return _pkio_hdb_exec (self,
+                         cap ? "PRAGMA max_page_count = 1" : "PRAGMA max_page_count = 1073741823",
+                         error);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pkio-history-db.h"
+
+G_BEGIN_DECLS
+
+/* Shared by pkio-history-db.c (connection, opening, loading) and pkio-history-db-journal.c
+ * (journal and sync writes). Worker thread only. */
+struct _PkioHistoryDb
+{
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text -> prepared statement, reused (merges run 10,000) */
+};
+
+#define RECORD_COLUMNS \
+  "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
+  "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
+  "request_json, errors_json"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+gint64             _pkio_hdb_now_s              (void);
+void               _pkio_hdb_set_sqlite_error   (GError      **error,
+                                                 sqlite3      *db,
+                                                 int           rc,
+                                                 const char   *path);
+gboolean           _pkio_hdb_exec               (PkioHistoryDb *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+sqlite3_stmt      *_pkio_hdb_prepare            (PkioHistoryDb *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+/* A reset statement owned by @self: do not finalize it. */
+sqlite3_stmt      *_pkio_hdb_cached             (PkioHistoryDb *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+gboolean           _pkio_hdb_begin              (PkioHistoryDb *self,
+                                                 GError       **error);
+gboolean           _pkio_hdb_commit_or_rollback (PkioHistoryDb *self,
+                                                 gboolean       ok,
+                                                 GError       **error);
+void               _pkio_hdb_bind_text_or_null  (sqlite3_stmt  *stmt,
+                                                 int            index,
+                                                 const char    *text);
+void               _pkio_hdb_bind_id_or_null    (sqlite3_stmt  *stmt,
+                                                 int            index,
+                                                 gint64         value);
+char              *_pkio_hdb_column_text        (sqlite3_stmt  *stmt,
+                                                 int            column);
+PkioHistoryRecord *_pkio_hdb_record_from_stmt   (sqlite3_stmt  *stmt);
+void               _pkio_hdb_bind_record        (sqlite3_stmt      *stmt,
+                                                 PkioHistoryRecord *record);
+gboolean           _pkio_hdb_step_done          (PkioHistoryDb *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 GError       **error);
+gboolean           _pkio_hdb_record_insert      (PkioHistoryDb     *self,
+                                                 PkioHistoryRecord *record,
+                                                 gint64             owner_pid,
+                                                 GError           **error);
+gboolean           _pkio_hdb_record_update      (PkioHistoryDb     *self,
+                                                 PkioHistoryRecord *record,
+                                                 GError           **error);
+/* NOT_FOUND error when no row has @value in @where_column. */
+PkioHistoryRecord *_pkio_hdb_record_get         (PkioHistoryDb *self,
+                                                 const char    *where_column,
+                                                 gint64         value,
+                                                 GError       **error);
+gboolean           _pkio_hdb_event_insert       (PkioHistoryDb *self,
+                                                 gint64         local_id,
+                                                 gint64         time,
+                                                 const char    *kind,
+                                                 const char    *detail,
+                                                 GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pkio-history-export.h"
+#include "pkio-history-record.h"
+
+static const char *const columns[] = {
+  "date", "holder_name", "holder_email", "profile", "order_id", "certificate_id", "status",
+  "ship_method", "placed", "state",
+};
+
+typedef struct
+{
+  char *values[G_N_ELEMENTS (columns)];
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_clear_pointer (&row->values[i], g_free);
+}
+
+static char *
+id_text (gint64 id)
+{
+  return id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+}
+
+/* One place decides the values, so CSV and JSON (CLI and view) always agree. */
+static void
+row_fill (Row               *row,
+          PkioHistoryRecord *record)
+{
+  g_autoptr(GDateTime) created = pkio_history_record_dup_created (record);
+  const char *status = pkio_history_record_get_remote_status (record);
+
+  row->values[0] = created ? g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+  row->values[1] = g_strdup (pkio_history_record_get_holder_name (record));
+  row->values[2] = g_strdup (pkio_history_record_get_holder_email (record));
+  row->values[3] = g_strdup (pkio_history_record_get_profile (record));
+  row->values[4] = id_text (pkio_history_record_get_order_id (record));
+  row->values[5] = id_text (pkio_history_record_get_certificate_id (record));
+  row->values[6] = g_strdup (status);
+  row->values[7] = g_strdup (pkio_history_record_get_ship_method (record));
+  row->values[8] =
+    g_strdup (pkio_record_origin_to_string (pkio_history_record_get_origin (record)));
+  row->values[9] = g_strdup (pkio_record_state_to_string (pkio_history_record_get_state (record)));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (row->values[i] == NULL)
+      row->values[i] = g_strdup ("");
+}
+
+static void
+append_cell (GString    *out,
+             const char *value)
+{
+  gboolean formula = value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  gboolean quote = formula || strpbrk (value, ",\"\r\n") != NULL
+                   || g_ascii_isspace (value[0])
+                   || (value[0] != '\0' && g_ascii_isspace (value[strlen (value) - 1]));
+
+  if (quote)
+    g_string_append_c (out, '"');
+  /* OWASP: a leading quote makes spreadsheets show the text instead of running it. */
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+}
+
+static void
+append_line (GString           *out,
+             const char *const *values)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_cell (out, values[i]);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static void
+append_record (GString           *out,
+               PkioHistoryRecord *record)
+{
+  Row row = { { NULL } };
+
+  row_fill (&row, record);
+  append_line (out, (const char *const *) row.values);
+  row_clear (&row);
+}
+
+void
+pkio_history_write_csv (GListModel *records,
+                        GString    *out)
+{
+  guint n;
+
+  g_return_if_fail (G_IS_LIST_MODEL (records));
+  g_return_if_fail (out != NULL);
+
+  append_line (out, columns);
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+
+      append_record (out, record);
+    }
+}
+
+gboolean
+pkio_history_write_csv_to_stream (GListModel    *records,
+                                  GOutputStream *stream,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  append_line (buffer, columns);
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+
+      append_record (buffer, record);
+      /* Written in pieces: 100,000 rows need not sit in memory twice. */
+      if (buffer->len > 64 * 1024 || i + 1 == n)
+        {
+          if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable,
+                                          error))
+            return FALSE;
+          g_string_truncate (buffer, 0);
+        }
+    }
+  if (buffer->len > 0
+      && !g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+  return TRUE;
+}
+
+JsonNode *
+pkio_history_to_json (GListModel *records)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+      Row row = { { NULL } };
+
+      row_fill (&row, record);
+      json_builder_begin_object (builder);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          json_builder_set_member_name (builder, columns[c]);
+          if (c == 4 || c == 5)
+            {
+              /* Ids are numbers in JSON, null when there is none. */
+              gint64 id = c == 4 ? pkio_history_record_get_order_id (record)
+                                 : pkio_history_record_get_certificate_id (record);
+              if (id > 0)
+                json_builder_add_int_value (builder, id);
+              else
+                json_builder_add_null_value (builder);
+            }
+          else
+            json_builder_add_string_value (builder, row.values[c]);
+        }
+      json_builder_end_object (builder);
+      row_clear (&row);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}

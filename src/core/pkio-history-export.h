@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Export, shared by the CLI (history --csv/--json) and the view. @records: any GListModel of
+ * PkioHistoryRecord (the store, or a filtered model of it). Columns: date, holder_name,
+ * holder_email, profile, order_id, certificate_id, status, ship_method, placed, state; values
+ * are machine-stable (ISO 8601 UTC dates, raw CertCentral statuses, "this-computer" /
+ * "elsewhere", state nicks). CSV: RFC 4180 (CRLF, quotes doubled), and a cell starting with
+ * = + - @ (or tab / CR) gets a leading ' so spreadsheets do not run it as a formula. */
+void               pkio_history_write_csv                 (GListModel *records,
+                                                           GString    *out);
+gboolean           pkio_history_write_csv_to_stream       (GListModel    *records,
+                                                           GOutputStream *stream,
+                                                           GCancellable  *cancellable,
+                                                           GError       **error);
+JsonNode          *pkio_history_to_json                   (GListModel *records);
+
+G_END_DECLS

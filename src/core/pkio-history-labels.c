@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pkio-history-record.h"
+
+/* Words for what the history holds: CertCentral statuses, profiles, shipping, origins, and
+ * the timeline's events. Stored values stay raw; these turn them into text for people. */
+
+static const struct {
+  const char *raw;
+  const char *label;
+  PkioStatusCategory category;
+} status_table[] = {
+  { "pending", N_("Pending"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "needs_approval", N_("Needs approval"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "processing", N_("Processing"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "waiting_pickup", N_("Waiting for pickup"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "reissue_pending", N_("Reissue pending"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "needs_csr", N_("Needs a CSR"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "issued", N_("Issued"), PKIO_STATUS_CATEGORY_ISSUED },
+  { "rejected", N_("Rejected"), PKIO_STATUS_CATEGORY_PROBLEM },
+  { "canceled", N_("Canceled"), PKIO_STATUS_CATEGORY_PROBLEM },
+  { "revoked", N_("Revoked"), PKIO_STATUS_CATEGORY_PROBLEM },
+  { "expired", N_("Expired"), PKIO_STATUS_CATEGORY_PROBLEM },
+};
+
+PkioStatusCategory
+pkio_history_status_category (const char *raw_status)
+{
+  if (raw_status == NULL)
+    return PKIO_STATUS_CATEGORY_IN_PROGRESS;
+  for (guint i = 0; i < G_N_ELEMENTS (status_table); i++)
+    if (strcmp (status_table[i].raw, raw_status) == 0)
+      return status_table[i].category;
+  /* certcentral.md: treat a status we do not know as "in progress". */
+  return PKIO_STATUS_CATEGORY_IN_PROGRESS;
+}
+
+const char *
+pkio_history_status_label (const char *raw_status)
+{
+  if (raw_status == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (status_table); i++)
+    if (strcmp (status_table[i].raw, raw_status) == 0)
+      return _(status_table[i].label);
+  return raw_status;
+}
+
+const char *
+pkio_history_profile_label (const char *profile)
+{
+  if (g_strcmp0 (profile, "authentication") == 0)
+    return _("Authentication");
+  if (g_strcmp0 (profile, "nonrepudiation") == 0)
+    return _("Signing");
+  if (g_strcmp0 (profile, "encryption") == 0)
+    return _("Encryption");
+  return profile != NULL ? profile : "";
+}
+
+const char *
+pkio_history_ship_method_label (const char *ship_method)
+{
+  if (g_ascii_strcasecmp (ship_method ? ship_method : "", "STANDARD") == 0)
+    return _("Standard");
+  if (g_ascii_strcasecmp (ship_method ? ship_method : "", "EXPEDITED") == 0)
+    return _("Expedited");
+  return ship_method != NULL ? ship_method : "";
+}
+
+const char *
+pkio_history_origin_label (PkioRecordOrigin origin)
+{
+  return origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER ? _("This computer") : _("Elsewhere");
+}
+
+const char *
+pkio_record_state_to_string (PkioRecordState state)
+{
+  switch (state)
+    {
+    case PKIO_RECORD_STATE_SENDING: return "sending";
+    case PKIO_RECORD_STATE_PLACED: return "placed";
+    case PKIO_RECORD_STATE_REJECTED: return "rejected";
+    case PKIO_RECORD_STATE_REMOTE: return "remote";
+    case PKIO_RECORD_STATE_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+const char *
+pkio_record_origin_to_string (PkioRecordOrigin origin)
+{
+  return origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER ? "this-computer" : "elsewhere";
+}
+
+PkioHistoryEvent *
+pkio_history_event_new (GDateTime  *time,
+                        const char *kind,
+                        const char *detail)
+{
+  PkioHistoryEvent *event = g_new0 (PkioHistoryEvent, 1);
+
+  event->time = time ? g_date_time_ref (time) : NULL;
+  event->kind = g_strdup (kind);
+  event->detail = g_strdup (detail);
+  return event;
+}
+
+void
+pkio_history_event_free (PkioHistoryEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_clear_pointer (&event->time, g_date_time_unref);
+  g_free (event->kind);
+  g_free (event->detail);
+  g_free (event);
+}
+
+char *
+pkio_history_event_get_text (const PkioHistoryEvent *event)
+{
+  const char *kind = event->kind ? event->kind : "";
+  const char *detail = event->detail ? event->detail : "";
+
+  if (strcmp (kind, "attempted") == 0)
+    return g_strdup (_("Order recorded, about to be sent to CertCentral"));
+  if (strcmp (kind, "placed") == 0)
+    return g_strdup_printf (_("Placed as order %s"), detail);
+  if (strcmp (kind, "rejected") == 0)
+    return g_strdup (_("CertCentral refused the order: it was not placed"));
+  if (strcmp (kind, "unknown") == 0)
+    return g_strdup (_("No clear answer from CertCentral: the order may or may not have "
+                       "been placed"));
+  if (strcmp (kind, "interrupted") == 0)
+    return g_strdup (_("The app stopped while sending: the order may or may not have been placed"));
+  if (strcmp (kind, "status") == 0)
+    return g_strdup_printf (_("Status changed to “%s”"), pkio_history_status_label (detail));
+  if (strcmp (kind, "found") == 0)
+    return g_strdup_printf (_("Found at CertCentral as order %s"), detail);
+  if (strcmp (kind, "not-found") == 0)
+    {
+      g_autofree char *when = NULL;
+
+      if (event->time != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (event->time);
+          when = g_date_time_format (local, "%x %H:%M");
+        }
+      return g_strdup_printf (_("Not found at CertCentral on %s"), when ? when : "");
+    }
+  if (strcmp (kind, "canceled") == 0)
+    return g_strdup_printf (_("Canceled: %s"), detail);
+  return g_strdup (detail);
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pkio-history-record.h"
+
+G_BEGIN_DECLS
+
+/* The store's worker thread fills a fresh record from a database row, then hands it to the
+ * main thread, which either adds it to the model or copies it into the record already there.
+ * After the hand-over only the main thread touches a record. */
+struct _PkioHistoryRecord
+{
+  GObject          parent_instance;
+
+  gint64           local_id;
+  PkioRecordState  state;
+  PkioRecordOrigin origin;
+  gint64           order_id;
+  gint64           certificate_id;
+  char            *remote_status;
+  gint64           created;
+  gint64           updated;
+  gint64           last_synced;
+  char            *holder_name;
+  char            *holder_email;
+  gint64           individual_id;
+  char            *profile;
+  char            *ship_method;
+  char            *account;
+  char            *request_json;
+  char            *errors_json;
+
+  char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */
+  guint64          search_mask;   /* which bytes occur in search_key (see byte_bit ()) */
+};
+
+PkioHistoryRecord *_pkio_history_record_new         (void);
+/* Call after filling the fields by hand. */
+void               _pkio_history_record_refresh_key (PkioHistoryRecord *self);
+/* Copies every field of @from into @self and notifies the properties that changed. */
+void               _pkio_history_record_update_from (PkioHistoryRecord *self,
+                                                     PkioHistoryRecord *from);
+/* Model order: UNKNOWN (and SENDING) first, then newest first, then highest local id. */
+int                _pkio_history_record_compare     (PkioHistoryRecord *a,
+                                                     PkioHistoryRecord *b);
+
+G_END_DECLS

@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pkio-history-record-private.h"
+
+G_DEFINE_FINAL_TYPE (PkioHistoryRecord, pkio_history_record, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (PkioRecordState, pkio_record_state,
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_STATE_SENDING, "sending"),
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_STATE_PLACED, "placed"),
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_STATE_REJECTED, "rejected"),
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_STATE_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_STATE_REMOTE, "remote"))
+
+G_DEFINE_ENUM_TYPE (PkioRecordOrigin, pkio_record_origin,
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_ORIGIN_THIS_COMPUTER, "this-computer"),
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_ORIGIN_ELSEWHERE, "elsewhere"))
+
+G_DEFINE_ENUM_TYPE (PkioStatusCategory, pkio_status_category,
+  G_DEFINE_ENUM_VALUE (PKIO_STATUS_CATEGORY_IN_PROGRESS, "in-progress"),
+  G_DEFINE_ENUM_VALUE (PKIO_STATUS_CATEGORY_ISSUED, "issued"),
+  G_DEFINE_ENUM_VALUE (PKIO_STATUS_CATEGORY_PROBLEM, "problem"),
+  G_DEFINE_ENUM_VALUE (PKIO_STATUS_CATEGORY_UNKNOWN, "unknown"))
+
+enum {
+  PROP_0,
+  PROP_LOCAL_ID,
+  PROP_STATE,
+  PROP_ORIGIN,
+  PROP_ORDER_ID,
+  PROP_CERTIFICATE_ID,
+  PROP_REMOTE_STATUS,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_LAST_SYNCED,
+  PROP_HOLDER_NAME,
+  PROP_HOLDER_EMAIL,
+  PROP_INDIVIDUAL_ID,
+  PROP_PROFILE,
+  PROP_SHIP_METHOD,
+  PROP_ACCOUNT,
+  PROP_REQUEST_JSON,
+  PROP_ERRORS_JSON,
+  PROP_STATUS_CATEGORY,
+  PROP_STATUS_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pkio_history_record_finalize (GObject *object)
+{
+  PkioHistoryRecord *self = PKIO_HISTORY_RECORD (object);
+
+  g_free (self->remote_status);
+  g_free (self->holder_name);
+  g_free (self->holder_email);
+  g_free (self->profile);
+  g_free (self->ship_method);
+  g_free (self->account);
+  g_free (self->request_json);
+  g_free (self->errors_json);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (pkio_history_record_parent_class)->finalize (object);
+}
+
+static void
+pkio_history_record_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PkioHistoryRecord *self = PKIO_HISTORY_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCAL_ID: g_value_set_int64 (value, self->local_id); break;
+    case PROP_STATE: g_value_set_enum (value, self->state); break;
+    case PROP_ORIGIN: g_value_set_enum (value, self->origin); break;
+    case PROP_ORDER_ID: g_value_set_int64 (value, self->order_id); break;
+    case PROP_CERTIFICATE_ID: g_value_set_int64 (value, self->certificate_id); break;
+    case PROP_REMOTE_STATUS: g_value_set_string (value, self->remote_status); break;
+    case PROP_CREATED: g_value_set_int64 (value, self->created); break;
+    case PROP_UPDATED: g_value_set_int64 (value, self->updated); break;
+    case PROP_LAST_SYNCED: g_value_set_int64 (value, self->last_synced); break;
+    case PROP_HOLDER_NAME: g_value_set_string (value, self->holder_name); break;
+    case PROP_HOLDER_EMAIL: g_value_set_string (value, self->holder_email); break;
+    case PROP_INDIVIDUAL_ID: g_value_set_int64 (value, self->individual_id); break;
+    case PROP_PROFILE: g_value_set_string (value, self->profile); break;
+    case PROP_SHIP_METHOD: g_value_set_string (value, self->ship_method); break;
+    case PROP_ACCOUNT: g_value_set_string (value, self->account); break;
+    case PROP_REQUEST_JSON: g_value_set_string (value, self->request_json); break;
+    case PROP_ERRORS_JSON: g_value_set_string (value, self->errors_json); break;
+    case PROP_STATUS_CATEGORY:
+      g_value_set_enum (value, pkio_history_record_get_status_category (self));
+      break;
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, pkio_history_record_get_status_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+int64_prop (const char *name)
+{
+  return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+string_prop (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+pkio_history_record_class_init (PkioHistoryRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = pkio_history_record_finalize;
+  object_class->get_property = pkio_history_record_get_property;
+
+  properties[PROP_LOCAL_ID] = int64_prop ("local-id");
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, PKIO_TYPE_RECORD_STATE,
+                                              PKIO_RECORD_STATE_SENDING, flags);
+  properties[PROP_ORIGIN] = g_param_spec_enum ("origin", NULL, NULL, PKIO_TYPE_RECORD_ORIGIN,
+                                               PKIO_RECORD_ORIGIN_THIS_COMPUTER, flags);
+  properties[PROP_ORDER_ID] = int64_prop ("order-id");
+  properties[PROP_CERTIFICATE_ID] = int64_prop ("certificate-id");
+  properties[PROP_REMOTE_STATUS] = string_prop ("remote-status");
+  properties[PROP_CREATED] = int64_prop ("created");
+  properties[PROP_UPDATED] = int64_prop ("updated");
+  properties[PROP_LAST_SYNCED] = int64_prop ("last-synced");
+  properties[PROP_HOLDER_NAME] = string_prop ("holder-name");
+  properties[PROP_HOLDER_EMAIL] = string_prop ("holder-email");
+  properties[PROP_INDIVIDUAL_ID] = int64_prop ("individual-id");
+  properties[PROP_PROFILE] = string_prop ("profile");
+  properties[PROP_SHIP_METHOD] = string_prop ("ship-method");
+  properties[PROP_ACCOUNT] = string_prop ("account");
+  properties[PROP_REQUEST_JSON] = string_prop ("request-json");
+  properties[PROP_ERRORS_JSON] = string_prop ("errors-json");
+  properties[PROP_STATUS_CATEGORY] =
+    g_param_spec_enum ("status-category", NULL, NULL, PKIO_TYPE_STATUS_CATEGORY,
+                       PKIO_STATUS_CATEGORY_IN_PROGRESS, flags);
+  properties[PROP_STATUS_LABEL] = string_prop ("status-label");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pkio_history_record_init (PkioHistoryRecord *self)
+{
+}
+
+PkioHistoryRecord *
+_pkio_history_record_new (void)
+{
+  return g_object_new (PKIO_TYPE_HISTORY_RECORD, NULL);
+}
+
+static void
+append_folded (GString    *key,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  folded = g_utf8_casefold (text, -1);
+  g_string_append (key, folded);
+}
+
+/* A 64-bit summary of the bytes in a string: a query with a byte the key lacks cannot
+ * match, and that test rules out most records of a 100,000-row search without strstr (). */
+static inline guint64
+byte_bit (guchar c)
+{
+  if (c >= 'a' && c <= 'z')
+    return G_GUINT64_CONSTANT (1) << (c - 'a');
+  if (c >= '0' && c <= '9')
+    return G_GUINT64_CONSTANT (1) << (26 + c - '0');
+  return G_GUINT64_CONSTANT (1) << (36 + c % 28);
+}
+
+static guint64
+bytes_mask (const char *text)
+{
+  guint64 mask = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    mask |= byte_bit (*p);
+  return mask;
+}
+
+void
+_pkio_history_record_refresh_key (PkioHistoryRecord *self)
+{
+  GString *key = g_string_new (NULL);
+
+  append_folded (key, self->holder_name);
+  g_string_append_c (key, '\n');
+  append_folded (key, self->holder_email);
+  g_string_append_c (key, '\n');
+  if (self->order_id > 0)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT, self->order_id);
+  g_string_append_c (key, '\n');
+  if (self->certificate_id > 0)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT, self->certificate_id);
+
+  g_free (self->search_key);
+  self->search_key = g_string_free (key, FALSE);
+  self->search_mask = bytes_mask (self->search_key);
+}
+
+static void
+update_string (PkioHistoryRecord *self,
+               char             **field,
+               const char        *value,
+               guint              prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+update_int (PkioHistoryRecord *self,
+            gint64            *field,
+            gint64             value,
+            guint              prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_pkio_history_record_update_from (PkioHistoryRecord *self,
+                                  PkioHistoryRecord *from)
+{
+  PkioStatusCategory old_category = pkio_history_record_get_status_category (self);
+  g_autofree char *old_label = g_strdup (pkio_history_record_get_status_label (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->state != from->state)
+    {
+      self->state = from->state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  if (self->origin != from->origin)
+    {
+      self->origin = from->origin;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN]);
+    }
+  update_int (self, &self->order_id, from->order_id, PROP_ORDER_ID);
+  update_int (self, &self->certificate_id, from->certificate_id, PROP_CERTIFICATE_ID);
+  update_string (self, &self->remote_status, from->remote_status, PROP_REMOTE_STATUS);
+  update_int (self, &self->created, from->created, PROP_CREATED);
+  update_int (self, &self->updated, from->updated, PROP_UPDATED);
+  update_int (self, &self->last_synced, from->last_synced, PROP_LAST_SYNCED);
+  update_string (self, &self->holder_name, from->holder_name, PROP_HOLDER_NAME);
+  update_string (self, &self->holder_email, from->holder_email, PROP_HOLDER_EMAIL);
+  update_int (self, &self->individual_id, from->individual_id, PROP_INDIVIDUAL_ID);
+  update_string (self, &self->profile, from->profile, PROP_PROFILE);
+  update_string (self, &self->ship_method, from->ship_method, PROP_SHIP_METHOD);
+  update_string (self, &self->account, from->account, PROP_ACCOUNT);
+  update_string (self, &self->request_json, from->request_json, PROP_REQUEST_JSON);
+  update_string (self, &self->errors_json, from->errors_json, PROP_ERRORS_JSON);
+
+  if (old_category != pkio_history_record_get_status_category (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_CATEGORY]);
+  if (g_strcmp0 (old_label, pkio_history_record_get_status_label (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+
+  _pkio_history_record_refresh_key (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+needs_attention (PkioHistoryRecord *self)
+{
+  return self->state == PKIO_RECORD_STATE_UNKNOWN || self->state == PKIO_RECORD_STATE_SENDING;
+}
+
+int
+_pkio_history_record_compare (PkioHistoryRecord *a,
+                              PkioHistoryRecord *b)
+{
+  gboolean attention_a = needs_attention (a);
+  gboolean attention_b = needs_attention (b);
+
+  if (attention_a != attention_b)
+    return attention_a ? -1 : 1;
+  if (a->created != b->created)
+    return a->created > b->created ? -1 : 1;
+  if (a->local_id != b->local_id)
+    return a->local_id > b->local_id ? -1 : 1;
+  return 0;
+}
+
+gint64
+pkio_history_record_get_local_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->local_id;
+}
+
+PkioRecordState
+pkio_history_record_get_state (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_RECORD_STATE_UNKNOWN);
+  return self->state;
+}
+
+PkioRecordOrigin
+pkio_history_record_get_origin (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_RECORD_ORIGIN_THIS_COMPUTER);
+  return self->origin;
+}
+
+gint64
+pkio_history_record_get_order_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->order_id;
+}
+
+gint64
+pkio_history_record_get_certificate_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->certificate_id;
+}
+
+const char *
+pkio_history_record_get_remote_status (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->remote_status;
+}
+
+gint64
+pkio_history_record_get_created (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->created;
+}
+
+gint64
+pkio_history_record_get_updated (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->updated;
+}
+
+gint64
+pkio_history_record_get_last_synced (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->last_synced;
+}
+
+GDateTime *
+pkio_history_record_dup_created (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->created > 0 ? g_date_time_new_from_unix_utc (self->created) : NULL;
+}
+
+const char *
+pkio_history_record_get_holder_name (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->holder_name;
+}
+
+const char *
+pkio_history_record_get_holder_email (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->holder_email;
+}
+
+gint64
+pkio_history_record_get_individual_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->individual_id;
+}
+
+const char *
+pkio_history_record_get_profile (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->profile;
+}
+
+const char *
+pkio_history_record_get_ship_method (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->ship_method;
+}
+
+const char *
+pkio_history_record_get_account (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->account;
+}
+
+const char *
+pkio_history_record_get_request_json (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->request_json;
+}
+
+const char *
+pkio_history_record_get_errors_json (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->errors_json;
+}
+
+PkioStatusCategory
+pkio_history_record_get_status_category (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_STATUS_CATEGORY_UNKNOWN);
+
+  switch (self->state)
+    {
+    case PKIO_RECORD_STATE_SENDING:
+      return PKIO_STATUS_CATEGORY_IN_PROGRESS;
+    case PKIO_RECORD_STATE_UNKNOWN:
+      return PKIO_STATUS_CATEGORY_UNKNOWN;
+    case PKIO_RECORD_STATE_REJECTED:
+      return PKIO_STATUS_CATEGORY_PROBLEM;
+    case PKIO_RECORD_STATE_PLACED:
+    case PKIO_RECORD_STATE_REMOTE:
+    default:
+      return pkio_history_status_category (self->remote_status);
+    }
+}
+
+const char *
+pkio_history_record_get_status_label (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+
+  switch (self->state)
+    {
+    case PKIO_RECORD_STATE_SENDING:
+      return _("Sending");
+    case PKIO_RECORD_STATE_UNKNOWN:
+      return _("Outcome unknown");
+    case PKIO_RECORD_STATE_REJECTED:
+      return _("Not placed");
+    case PKIO_RECORD_STATE_PLACED:
+    case PKIO_RECORD_STATE_REMOTE:
+    default:
+      if (self->remote_status == NULL)
+        return _("Placed");
+      return pkio_history_status_label (self->remote_status);
+    }
+}
+
+gboolean
+pkio_history_record_can_cancel (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+
+  /* certcentral.md: only orders in pending / waiting_pickup can be canceled. */
+  return self->order_id > 0
+         && (g_strcmp0 (self->remote_status, "pending") == 0
+             || g_strcmp0 (self->remote_status, "waiting_pickup") == 0
+             || (self->remote_status == NULL && self->state == PKIO_RECORD_STATE_PLACED));
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar) *text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+pkio_history_record_matches (PkioHistoryRecord *self,
+                             const char        *query)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+
+  if (query == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*query))
+    query++;
+  if (*query == '\0')
+    return TRUE;
+  if (self->search_key == NULL)
+    _pkio_history_record_refresh_key (self);
+
+  /* A keystroke re-filters every record: the ASCII path avoids allocating per record. */
+  if (is_ascii (query))
+    {
+      char lowered[256];
+      gsize len = strlen (query);
+
+      while (len > 0 && g_ascii_isspace (query[len - 1]))
+        len--;
+      if (len < sizeof lowered)
+        {
+          guint64 mask = 0;
+
+          for (gsize i = 0; i < len; i++)
+            {
+              lowered[i] = g_ascii_tolower (query[i]);
+              mask |= byte_bit (lowered[i]);
+            }
+          lowered[len] = '\0';
+          if ((mask & ~self->search_mask) != 0)
+            return FALSE;
+          return strstr (self->search_key, lowered) != NULL;
+        }
+    }
+
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (query));
+    g_autofree char *folded = g_utf8_casefold (stripped, -1);
+
+    if ((bytes_mask (folded) & ~self->search_mask) != 0)
+      return FALSE;
+    return strstr (self->search_key, folded) != NULL;
+  }
+}
+
+gboolean
+pkio_history_record_matches_category (PkioHistoryRecord *self,
+                                      PkioStatusFilter   filter)
+{
+  PkioStatusCategory category;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+
+  category = pkio_history_record_get_status_category (self);
+  switch (filter)
+    {
+    case PKIO_STATUS_FILTER_IN_PROGRESS:
+      return category == PKIO_STATUS_CATEGORY_IN_PROGRESS;
+    case PKIO_STATUS_FILTER_ISSUED:
+      return category == PKIO_STATUS_CATEGORY_ISSUED;
+    case PKIO_STATUS_FILTER_PROBLEMS:
+      return category == PKIO_STATUS_CATEGORY_PROBLEM || category == PKIO_STATUS_CATEGORY_UNKNOWN;
+    case PKIO_STATUS_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* What this computer knows about an order attempt. */
+typedef enum
+{
+  PKIO_RECORD_STATE_SENDING,   /* journaled, the request is (about to be) on its way */
+  PKIO_RECORD_STATE_PLACED,    /* CertCentral answered with an order id */
+  PKIO_RECORD_STATE_REJECTED,  /* CertCentral answered errors[]: not placed */
+  PKIO_RECORD_STATE_UNKNOWN,   /* no answer: it may or may not have been placed */
+  PKIO_RECORD_STATE_REMOTE,    /* placed elsewhere (web portal, a colleague), seen in a sync */
+} PkioRecordState;
+
+typedef enum
+{
+  PKIO_RECORD_ORIGIN_THIS_COMPUTER,
+  PKIO_RECORD_ORIGIN_ELSEWHERE,
+} PkioRecordOrigin;
+
+/* The status filter of the history:
+ * - IN_PROGRESS: sending, and placed orders whose CertCentral status is pending,
+ *   needs_approval, processing, waiting_pickup, reissue_pending, needs_csr, not known yet,
+ *   or a status this app does not know;
+ * - ISSUED: status issued;
+ * - PROBLEM: rejected by CertCentral (locally or status "rejected"), canceled, revoked, expired;
+ * - UNKNOWN: the outcome of the attempt is unknown (state UNKNOWN). The "problems" filter shows
+ *   these too (see pkio_history_record_matches_category ()), as they need attention first. */
+typedef enum
+{
+  PKIO_STATUS_CATEGORY_IN_PROGRESS,
+  PKIO_STATUS_CATEGORY_ISSUED,
+  PKIO_STATUS_CATEGORY_PROBLEM,
+  PKIO_STATUS_CATEGORY_UNKNOWN,
+} PkioStatusCategory;
+
+#define PKIO_TYPE_RECORD_STATE (pkio_record_state_get_type ())
+#define PKIO_TYPE_RECORD_ORIGIN (pkio_record_origin_get_type ())
+#define PKIO_TYPE_STATUS_CATEGORY (pkio_status_category_get_type ())
+GType pkio_record_state_get_type     (void) G_GNUC_CONST;
+GType pkio_record_origin_get_type    (void) G_GNUC_CONST;
+GType pkio_status_category_get_type  (void) G_GNUC_CONST;
+
+/* The choices of the view's status filter. */
+typedef enum
+{
+  PKIO_STATUS_FILTER_ALL,
+  PKIO_STATUS_FILTER_IN_PROGRESS,
+  PKIO_STATUS_FILTER_ISSUED,
+  PKIO_STATUS_FILTER_PROBLEMS,   /* PROBLEM and UNKNOWN */
+} PkioStatusFilter;
+
+#define PKIO_TYPE_HISTORY_RECORD (pkio_history_record_get_type ())
+G_DECLARE_FINAL_TYPE (PkioHistoryRecord, pkio_history_record, PKIO, HISTORY_RECORD, GObject)
+
+/* Records are created and updated by PkioHistoryStore only; every property is read-only
+ * and notifies when a sync or an outcome changes it (on the main thread). */
+gint64              pkio_history_record_get_local_id       (PkioHistoryRecord *self);
+PkioRecordState     pkio_history_record_get_state          (PkioHistoryRecord *self);
+PkioRecordOrigin    pkio_history_record_get_origin         (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_order_id       (PkioHistoryRecord *self);  /* 0: none */
+gint64              pkio_history_record_get_certificate_id (PkioHistoryRecord *self);  /* 0: none */
+/* Raw CertCentral status, or NULL. */
+const char         *pkio_history_record_get_remote_status  (PkioHistoryRecord *self);
+/* Times are Unix seconds (UTC); 0 = never. dup_* give a GDateTime in UTC (NULL for 0). */
+gint64              pkio_history_record_get_created        (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_updated        (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_last_synced    (PkioHistoryRecord *self);
+GDateTime          *pkio_history_record_dup_created        (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_holder_name    (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_holder_email   (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_individual_id  (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_profile        (PkioHistoryRecord *self);  /* raw */
+const char         *pkio_history_record_get_ship_method    (PkioHistoryRecord *self);  /* raw */
+const char         *pkio_history_record_get_account        (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_request_json   (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_errors_json    (PkioHistoryRecord *self);
+
+PkioStatusCategory  pkio_history_record_get_status_category (PkioHistoryRecord *self);
+/* Translated, for people: "Issued", "Waiting for pickup", "Outcome unknown", …; a CertCentral
+ * status this app does not know is shown raw. */
+const char         *pkio_history_record_get_status_label   (PkioHistoryRecord *self);
+/* Translated label of a raw CertCentral status (the raw text when unknown). */
+const char         *pkio_history_status_label              (const char *raw_status);
+PkioStatusCategory  pkio_history_status_category           (const char *raw_status);
+const char         *pkio_history_profile_label             (const char *profile);
+const char         *pkio_history_ship_method_label         (const char *ship_method);
+/* Translated "This computer" / "Elsewhere". */
+const char         *pkio_history_origin_label              (PkioRecordOrigin origin);
+/* Stable machine names used in CSV/JSON: "sending", "placed", …, "this-computer", … */
+const char         *pkio_record_state_to_string            (PkioRecordState state);
+const char         *pkio_record_origin_to_string           (PkioRecordOrigin origin);
+gboolean            pkio_history_record_can_cancel         (PkioHistoryRecord *self);
+
+/* Search: @query matched case-insensitively as a substring of the holder name, email, order id
+ * or certificate id. NULL or blank matches everything. Cheap enough for 100,000 records per
+ * keystroke (the haystack is folded once, when the record changes). */
+gboolean            pkio_history_record_matches            (PkioHistoryRecord *self,
+                                                            const char        *query);
+gboolean            pkio_history_record_matches_category   (PkioHistoryRecord *self,
+                                                            PkioStatusFilter   filter);
+
+/* One line of a record's timeline (PkioHistoryStore's get_timeline). */
+typedef struct
+{
+  GDateTime *time;     /* UTC */
+  char      *kind;     /* "attempted", "placed", "rejected", "unknown", "interrupted",
+                          "status", "found", "not-found", "canceled" */
+  char      *detail;   /* order id, status, note, …; may be NULL */
+} PkioHistoryEvent;
+
+PkioHistoryEvent   *pkio_history_event_new                 (GDateTime  *time,
+                                                            const char *kind,
+                                                            const char *detail);
+void                pkio_history_event_free                (PkioHistoryEvent *event);
+/* Translated sentence for the timeline, e.g. "Placed as order 1234". */
+char               *pkio_history_event_get_text            (const PkioHistoryEvent *event);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioHistoryEvent, pkio_history_event_free)
+
+G_END_DECLS

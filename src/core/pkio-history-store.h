@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pkio-history-export.h"
+#include "pkio-history-record.h"
+#include "pkio-remote-order.h"
+
+G_BEGIN_DECLS
+
+#define PKIO_HISTORY_ERROR (pkio_history_error_quark ())
+
+typedef enum
+{
+  PKIO_HISTORY_ERROR_FAILED,
+  PKIO_HISTORY_ERROR_DISK_FULL,   /* no space left: nothing was written */
+  PKIO_HISTORY_ERROR_READ_ONLY,   /* the data folder or file cannot be written or created */
+  PKIO_HISTORY_ERROR_NOT_OPEN,    /* the store was never opened, or opening failed */
+  PKIO_HISTORY_ERROR_TOO_NEW,     /* written by a newer version of the app */
+  PKIO_HISTORY_ERROR_NOT_FOUND,   /* no such record */
+  PKIO_HISTORY_ERROR_CORRUPT,     /* the database is damaged (opening moves it aside) */
+} PkioHistoryError;
+
+GQuark pkio_history_error_quark (void);
+
+#define PKIO_TYPE_HISTORY_STORE (pkio_history_store_get_type ())
+G_DECLARE_FINAL_TYPE (PkioHistoryStore, pkio_history_store, PKIO, HISTORY_STORE, GObject)
+
+/* The order journal and history: a SQLite database (WAL, synchronous=FULL) worked on by one
+ * worker thread, and a GListModel of PkioHistoryRecord kept on the main thread (the thread
+ * that created the store). Order of the model: records whose outcome is unknown (or that are
+ * being sent) first, then newest first.
+ *
+ * Every _async call is queued on the worker and finishes, in call order, after its changes
+ * are in the model. The UI thread never waits on the disk.
+ *
+ * Properties: "path", "loaded" (every row is in the model), "last-sync" (Unix seconds, 0 =
+ * never), "recovered-path" (where a corrupt database was moved, or NULL). Signal
+ * "recovered-from-corruption" (const char *moved_path) is emitted when opening found the
+ * database unreadable and moved it aside (never deleted) before starting a fresh one. */
+PkioHistoryStore  *pkio_history_store_new                 (const char *path);
+const char        *pkio_history_store_get_path            (PkioHistoryStore *self);
+gboolean           pkio_history_store_is_open             (PkioHistoryStore *self);
+gboolean           pkio_history_store_is_loaded           (PkioHistoryStore *self);
+const char        *pkio_history_store_get_recovered_path  (PkioHistoryStore *self);
+gint64             pkio_history_store_get_last_sync       (PkioHistoryStore *self);
+
+/* Creates the folder, opens or creates the database, runs migrations, turns records left in
+ * SENDING by a process that is gone into UNKNOWN, and starts loading the rows into the model.
+ * Finishes as soon as the first rows are in the model; "loaded" turns TRUE when all are. */
+void               pkio_history_store_open_async          (PkioHistoryStore    *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_open_finish         (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* Finishes when every row is in the model (a no-op job behind the loading). */
+void               pkio_history_store_ensure_loaded_async (PkioHistoryStore    *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_ensure_loaded_finish (PkioHistoryStore   *self,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
+
+/* The journal. journal_begin writes (and syncs to disk) a SENDING record holding
+ * @request_json (the storage serialization: never card data) BEFORE the order leaves;
+ * the holder name, email, individual id, profile and ship method are read from it. When it
+ * fails (disk full, read-only folder, store not open) the order must not be sent.
+ * @account: the API base URL or account id the order goes to. */
+void               pkio_history_store_journal_begin_async (PkioHistoryStore    *self,
+                                                           const char          *account,
+                                                           const char          *request_json,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+PkioHistoryRecord *pkio_history_store_journal_begin_finish (PkioHistoryStore   *self,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
+
+/* The outcome of an attempt. Not cancellable: an outcome is always written. If a sync already
+ * brought in the same order as placed elsewhere, the two become one record. */
+void               pkio_history_store_journal_mark_placed_async   (PkioHistoryStore    *self,
+                                                                   PkioHistoryRecord   *record,
+                                                                   gint64               order_id,
+                                                                   gint64               certificate_id,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+/* @errors_json: CertCentral's errors[] as JSON text (kept for the details page). */
+void               pkio_history_store_journal_mark_rejected_async (PkioHistoryStore    *self,
+                                                                   PkioHistoryRecord   *record,
+                                                                   const char          *errors_json,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+void               pkio_history_store_journal_mark_unknown_async  (PkioHistoryStore    *self,
+                                                                   PkioHistoryRecord   *record,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+/* Finish for the three journal_mark_* calls. */
+gboolean           pkio_history_store_journal_mark_finish         (PkioHistoryStore    *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
+
+/* Remote orders (PkioRemoteOrder) are inserted or updated by order id, never duplicated: a
+ * local record with the same order id keeps its state and origin and takes CertCentral's
+ * status and certificate id. @out_changed: how many records were added or changed. */
+void               pkio_history_store_merge_remote_async  (PkioHistoryStore    *self,
+                                                           GPtrArray           *remote_orders,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_merge_remote_finish (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           guint               *out_changed,
+                                                           GError             **error);
+
+/* Sets the CertCentral status of an order (adds a timeline event). @cancel_note: when the
+ * status change is our own cancel, the note sent with it; otherwise NULL. */
+void               pkio_history_store_update_status_async (PkioHistoryStore    *self,
+                                                           gint64               order_id,
+                                                           const char          *status,
+                                                           const char          *cancel_note,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_update_status_finish (PkioHistoryStore   *self,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
+
+/* @kind: see PkioHistoryEvent. */
+void               pkio_history_store_add_event_async     (PkioHistoryStore    *self,
+                                                           PkioHistoryRecord   *record,
+                                                           const char          *kind,
+                                                           const char          *detail,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_add_event_finish    (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* Oldest first; a GPtrArray of PkioHistoryEvent. */
+void               pkio_history_store_get_timeline_async  (PkioHistoryStore    *self,
+                                                           PkioHistoryRecord   *record,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray         *pkio_history_store_get_timeline_finish (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+void               pkio_history_store_set_last_sync_async (PkioHistoryStore    *self,
+                                                           gint64               unix_time,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_set_last_sync_finish (PkioHistoryStore   *self,
+                                                            GAsyncResult       *result,
+                                                            GError            **error);
+
+/* For the sync: the records whose outcome is unknown (GPtrArray of the model's
+ * PkioHistoryRecord), and the order ids still in progress (GArray of gint64). */
+void               pkio_history_store_list_unknown_async  (PkioHistoryStore    *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray         *pkio_history_store_list_unknown_finish (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void               pkio_history_store_list_in_progress_async  (PkioHistoryStore    *self,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GArray            *pkio_history_store_list_in_progress_finish (PkioHistoryStore    *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+
+/* Reconciliation of an UNKNOWN record: @candidates (PkioRemoteOrder, best first) are orders
+ * that match it (same holder, created since the attempt). The first one no other record of
+ * this computer already owns makes it PLACED (event "found"); with none, it stays UNKNOWN
+ * with an event "not-found". Finish gives the order id, or 0 when not found. */
+void               pkio_history_store_resolve_unknown_async  (PkioHistoryStore    *self,
+                                                              PkioHistoryRecord   *record,
+                                                              GPtrArray           *candidates,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gint64             pkio_history_store_resolve_unknown_finish (PkioHistoryStore    *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
+/* In-memory look-ups (main thread), among the rows loaded so far. */
+PkioHistoryRecord *pkio_history_store_find_by_order_id    (PkioHistoryStore *self,
+                                                           gint64            order_id);
+PkioHistoryRecord *pkio_history_store_find_by_local_id    (PkioHistoryStore *self,
+                                                           gint64            local_id);
+
+G_END_DECLS

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-history-sync.h"
+
+#define PRODUCT                "pkio_burger"
+#define MAX_WINDOW_MINUTES     10080
+#define CLOCK_SKEW_S           (5 * 60)
+
+typedef struct
+{
+  PkioHistoryStore *store;
+  PkioClient       *client;
+  gint64            started;     /* the sync's own time: becomes last-sync */
+  GPtrArray        *fetched;     /* PkioRemoteOrder to merge */
+  GArray           *to_fetch;    /* order ids needing order info */
+  guint             next_fetch;
+  GPtrArray        *unknown;     /* PkioHistoryRecord to reconcile */
+  guint             next_unknown;
+} SyncData;
+
+static void
+sync_data_free (SyncData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->client);
+  g_clear_pointer (&data->fetched, g_ptr_array_unref);
+  g_clear_pointer (&data->to_fetch, g_array_unref);
+  g_clear_pointer (&data->unknown, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gboolean
+fail_if_error (GTask  *task,
+               GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+  g_task_return_error (task, error);
+  g_object_unref (task);
+  return TRUE;
+}
+
+/* ---- reconciliation of one record ---- */
+
+typedef struct
+{
+  PkioHistoryStore  *store;
+  PkioHistoryRecord *record;
+} ReconcileData;
+
+static void
+reconcile_data_free (ReconcileData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->record);
+  g_free (data);
+}
+
+static gboolean
+same_holder (PkioHistoryRecord     *record,
+             const PkioRemoteOrder *remote)
+{
+  const char *email = pkio_history_record_get_holder_email (record);
+  gint64 individual_id = pkio_history_record_get_individual_id (record);
+
+  if (email != NULL && remote->email != NULL && g_ascii_strcasecmp (email, remote->email) == 0)
+    return TRUE;
+  return individual_id > 0 && individual_id == remote->individual_id;
+}
+
+static int
+compare_created (gconstpointer a,
+                 gconstpointer b)
+{
+  const PkioRemoteOrder *order_a = *(PkioRemoteOrder **) a;
+  const PkioRemoteOrder *order_b = *(PkioRemoteOrder **) b;
+
+  return g_date_time_compare (order_a->date_created, order_b->date_created);
+}
+
+static void
+resolved_cb (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  ReconcileData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  gint64 found = pkio_history_store_resolve_unknown_finish (data->store, res, &error);
+
+  if (fail_if_error (task, error))
+    return;
+  g_task_return_pointer (task, g_memdup2 (&found, sizeof found), g_free);
+  g_object_unref (task);
+}
+
+static void
+listed_since_attempt_cb (GObject      *source,
+                         GAsyncResult *res,
+                         gpointer      user_data)
+{
+  GTask *task = user_data;
+  ReconcileData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  gint64 attempt = pkio_history_record_get_created (data->record);
+
+  orders = pkio_client_list_all_orders_finish (PKIO_CLIENT (source), res, &error);
+  if (fail_if_error (task, error))
+    return;
+
+  candidates = g_ptr_array_new ();
+  for (guint i = 0; i < orders->len; i++)
+    {
+      PkioRemoteOrder *order = g_ptr_array_index (orders, i);
+
+      if (order->date_created == NULL
+          || g_date_time_to_unix (order->date_created) < attempt - CLOCK_SKEW_S)
+        continue;
+      if (order->product_name_id != NULL && g_strcmp0 (order->product_name_id, PRODUCT) != 0)
+        continue;
+      if (same_holder (data->record, order))
+        g_ptr_array_add (candidates, order);
+    }
+  /* The first matching order after the attempt is the likeliest to be it. */
+  g_ptr_array_sort (candidates, compare_created);
+  pkio_history_store_resolve_unknown_async (data->store, data->record, candidates,
+                                            resolved_cb, task);
+}
+
+void
+pkio_history_reconcile_async (PkioHistoryStore    *store,
+                              PkioClient          *client,
+                              PkioHistoryRecord   *record,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+  ReconcileData *data;
+  g_autoptr(GDateTime) attempt = NULL;
+  g_autoptr(GDateTime) day_before = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *filter = NULL;
+  PkioListQuery query = { 0 };
+
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
+  g_return_if_fail (PKIO_IS_CLIENT (client));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_history_reconcile_async);
+  data = g_new0 (ReconcileData, 1);
+  data->store = g_object_ref (store);
+  data->record = g_object_ref (record);
+  g_task_set_task_data (task, data, (GDestroyNotify) reconcile_data_free);
+
+  if (pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN)
+    {
+      gint64 order_id = pkio_history_record_get_order_id (record);
+
+      g_task_return_pointer (task, g_memdup2 (&order_id, sizeof order_id), g_free);
+      g_object_unref (task);
+      return;
+    }
+
+  /* A whole day earlier, as filters[date_created] may count days in another time zone; the
+   * exact bound is applied here. */
+  attempt = g_date_time_new_from_unix_utc (pkio_history_record_get_created (record));
+  day_before = g_date_time_add_days (attempt, -1);
+  since = g_date_time_format (day_before, "%Y-%m-%d");
+  filter = g_strconcat (">=", since, NULL);
+  query.product_name_id = PRODUCT;
+  query.date_created = filter;
+  query.sort = "-date_created";
+  pkio_client_list_all_orders_async (client, &query, cancellable, listed_since_attempt_cb, task);
+}
+
+gint64
+pkio_history_reconcile_finish (PkioHistoryStore *store,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_autofree gint64 *found = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), -1);
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  return found != NULL ? *found : -1;
+}
+
+/* ---- the sync ---- */
+
+static void reconcile_next (GTask *task);
+
+static void
+last_sync_set_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  pkio_history_store_set_last_sync_finish (PKIO_HISTORY_STORE (source), res, &error);
+  if (fail_if_error (task, error))
+    return;
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+reconciled_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  pkio_history_reconcile_finish (PKIO_HISTORY_STORE (source), res, &error);
+  if (fail_if_error (task, error))
+    return;
+  reconcile_next (task);
+}
+
+static void
+reconcile_next (GTask *task)
+{
+  SyncData *data = g_task_get_task_data (task);
+
+  if (data->next_unknown < data->unknown->len)
+    {
+      PkioHistoryRecord *record = g_ptr_array_index (data->unknown, data->next_unknown++);
+
+      pkio_history_reconcile_async (data->store, data->client, record,
+                                    g_task_get_cancellable (task), reconciled_cb, task);
+      return;
+    }
+  pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb, task);
+}
+
+static void
+unknown_listed_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->unknown = pkio_history_store_list_unknown_finish (data->store, res, &error);
+  if (fail_if_error (task, error))
+    return;
+  reconcile_next (task);
+}
+
+static void
+merged_cb (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  pkio_history_store_merge_remote_finish (data->store, res, NULL, &error);
+  if (fail_if_error (task, error))
+    return;
+  pkio_history_store_list_unknown_async (data->store, g_task_get_cancellable (task),
+                                         unknown_listed_cb, task);
+}
+
+static void
+merge_fetched (GTask *task)
+{
+  SyncData *data = g_task_get_task_data (task);
+
+  pkio_history_store_merge_remote_async (data->store, data->fetched, g_task_get_cancellable (task),
+                                         merged_cb, task);
+}
+
+static void fetch_next (GTask *task);
+
+static void
+order_fetched_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  PkioRemoteOrder *order = pkio_client_get_order_finish (data->client, res, &error);
+
+  /* An order that is gone (404) just stays as last seen. */
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND))
+    g_clear_error (&error);
+  if (fail_if_error (task, error))
+    return;
+  if (order != NULL)
+    g_ptr_array_add (data->fetched, order);
+  fetch_next (task);
+}
+
+static void
+fetch_next (GTask *task)
+{
+  SyncData *data = g_task_get_task_data (task);
+
+  if (data->next_fetch < data->to_fetch->len)
+    {
+      gint64 order_id = g_array_index (data->to_fetch, gint64, data->next_fetch++);
+
+      pkio_client_get_order_async (data->client, order_id, g_task_get_cancellable (task),
+                                   order_fetched_cb, task);
+      return;
+    }
+  merge_fetched (task);
+}
+
+static gboolean
+already_fetching (GArray *ids,
+                  gint64  order_id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == order_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+in_progress_listed_cb (GObject      *source,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GArray) in_progress = NULL;
+  guint added = 0;
+
+  in_progress = pkio_history_store_list_in_progress_finish (data->store, res, &error);
+  if (fail_if_error (task, error))
+    return;
+
+  /* Newest first; status-changes already covers most, this catches what it missed. */
+  for (guint i = 0; i < in_progress->len && added < PKIO_HISTORY_SYNC_MAX_ORDER_INFO; i++)
+    {
+      gint64 order_id = g_array_index (in_progress, gint64, i);
+      gboolean in_changes = FALSE;
+
+      for (guint j = 0; j < data->fetched->len && !in_changes; j++)
+        {
+          PkioRemoteOrder *change = g_ptr_array_index (data->fetched, j);
+
+          in_changes = change->order_id == order_id;
+        }
+      if (!in_changes && !already_fetching (data->to_fetch, order_id))
+        {
+          g_array_append_val (data->to_fetch, order_id);
+          added++;
+        }
+    }
+  fetch_next (task);
+}
+
+static void
+status_changes_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  changes = pkio_client_status_changes_finish (data->client, res, &error);
+  if (fail_if_error (task, error))
+    return;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PkioRemoteOrder *change = g_ptr_array_index (changes, i);
+
+      /* New to us (placed elsewhere since the last sync): fetch the whole order, so it does
+       * not show up without a holder or a date. */
+      if (pkio_history_store_find_by_order_id (data->store, change->order_id) == NULL)
+        {
+          if (!already_fetching (data->to_fetch, change->order_id))
+            g_array_append_val (data->to_fetch, change->order_id);
+        }
+      else
+        g_ptr_array_add (data->fetched, pkio_remote_order_copy (change));
+    }
+  pkio_history_store_list_in_progress_async (data->store, g_task_get_cancellable (task),
+                                             in_progress_listed_cb, task);
+}
+
+static void
+all_listed_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+
+  orders = pkio_client_list_all_orders_finish (data->client, res, &error);
+  if (fail_if_error (task, error))
+    return;
+  g_ptr_array_extend_and_steal (data->fetched, g_steal_pointer (&orders));
+  merge_fetched (task);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  gint64 last_sync;
+
+  pkio_history_store_ensure_loaded_finish (data->store, res, &error);
+  if (fail_if_error (task, error))
+    return;
+
+  last_sync = pkio_history_store_get_last_sync (data->store);
+  if (last_sync <= 0 || data->started - last_sync >= (gint64) MAX_WINDOW_MINUTES * 60 - 60)
+    {
+      PkioListQuery query = { 0 };
+
+      query.product_name_id = PRODUCT;
+      query.sort = "-date_created";
+      pkio_client_list_all_orders_async (data->client, &query, g_task_get_cancellable (task),
+                                         all_listed_cb, task);
+    }
+  else
+    {
+      /* One minute of overlap: a change in the minute of the last sync is not missed. */
+      gint64 minutes = (MAX (data->started - last_sync, 0) + 59) / 60 + 1;
+
+      pkio_client_status_changes_async (data->client, (guint) MIN (minutes, MAX_WINDOW_MINUTES),
+                                        g_task_get_cancellable (task), status_changes_cb, task);
+    }
+}
+
+void
+pkio_history_sync_async (PkioHistoryStore    *store,
+                         PkioClient          *client,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+  SyncData *data;
+
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
+  g_return_if_fail (PKIO_IS_CLIENT (client));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_history_sync_async);
+  data = g_new0 (SyncData, 1);
+  data->store = g_object_ref (store);
+  data->client = g_object_ref (client);
+  data->started = g_get_real_time () / G_USEC_PER_SEC;
+  data->fetched = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  data->to_fetch = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_task_set_task_data (task, data, (GDestroyNotify) sync_data_free);
+
+  /* Which orders are new needs the whole history in the model. */
+  pkio_history_store_ensure_loaded_async (store, cancellable, loaded_cb, task);
+}
+
+gboolean
+pkio_history_sync_finish (PkioHistoryStore *store,
+                          GAsyncResult     *result,
+                          GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- cancel ---- */
+
+typedef struct
+{
+  PkioHistoryStore *store;
+  gint64            order_id;
+  char             *note;
+} CancelData;
+
+static void
+cancel_data_free (CancelData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->note);
+  g_free (data);
+}
+
+static void
+status_recorded_cb (GObject      *source,
+                    GAsyncResult *res,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  pkio_history_store_update_status_finish (PKIO_HISTORY_STORE (source), res, &error);
+  if (fail_if_error (task, error))
+    return;
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+canceled_cb (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  CancelData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  pkio_client_cancel_order_finish (PKIO_CLIENT (source), res, &error);
+  if (fail_if_error (task, error))
+    return;
+  pkio_history_store_update_status_async (data->store, data->order_id, "canceled", data->note,
+                                          status_recorded_cb, task);
+}
+
+void
+pkio_history_cancel_order_async (PkioHistoryStore    *store,
+                                 PkioClient          *client,
+                                 PkioHistoryRecord   *record,
+                                 const char          *note,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  CancelData *data;
+  g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
+
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
+  g_return_if_fail (PKIO_IS_CLIENT (client));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_history_cancel_order_async);
+
+  if (*trimmed == '\0')
+    {
+      fail_if_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                _("Write a short note why the order is "
+                                                  "canceled: CertCentral requires one.")));
+      return;
+    }
+  if (!pkio_history_record_can_cancel (record))
+    {
+      fail_if_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                _("Only an order that is pending or waiting "
+                                                  "for pickup can be canceled.")));
+      return;
+    }
+
+  data = g_new0 (CancelData, 1);
+  data->store = g_object_ref (store);
+  data->order_id = pkio_history_record_get_order_id (record);
+  data->note = g_steal_pointer (&trimmed);
+  g_task_set_task_data (task, data, (GDestroyNotify) cancel_data_free);
+  pkio_client_cancel_order_async (client, data->order_id, data->note, cancellable,
+                                  canceled_cb, task);
+}
+
+gboolean
+pkio_history_cancel_order_finish (PkioHistoryStore *store,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pkio-history-export.h"
+#include "pkio-history-record-private.h"
+
+static PkioHistoryRecord *
+make_record (gint64           local_id,
+             PkioRecordState  state,
+             PkioRecordOrigin origin,
+             gint64           order_id,
+             gint64           certificate_id,
+             const char      *status,
+             gint64           created,
+             const char      *name,
+             const char      *email)
+{
+  PkioHistoryRecord *record = _pkio_history_record_new ();
+
+  record->local_id = local_id;
+  record->state = state;
+  record->origin = origin;
+  record->order_id = order_id;
+  record->certificate_id = certificate_id;
+  record->remote_status = g_strdup (status);
+  record->created = record->updated = created;
+  record->holder_name = g_strdup (name);
+  record->holder_email = g_strdup (email);
+  record->profile = g_strdup ("authentication");
+  record->ship_method = g_strdup ("STANDARD");
+  _pkio_history_record_refresh_key (record);
+  return record;
+}
+
+static GListStore *
+sample_records (void)
+{
+  GListStore *store = g_list_store_new (PKIO_TYPE_HISTORY_RECORD);
+  g_autoptr(PkioHistoryRecord) a = NULL;
+  g_autoptr(PkioHistoryRecord) b = NULL;
+  g_autoptr(PkioHistoryRecord) c = NULL;
+
+  /* 2024-05-01T10:00:00Z, 2024-05-02T08:30:00Z, 2024-05-03T12:00:00Z */
+  a = make_record (1, PKIO_RECORD_STATE_PLACED, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 1001, 5001,
+                   "issued", 1714557600, "Jan Jansen", "jan@example.nl");
+  b = make_record (2, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1002, 0,
+                   "pending", 1714638600, "Vries, \"Els\" de", "els@example.nl");
+  c = make_record (3, PKIO_RECORD_STATE_UNKNOWN, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 0, 0,
+                   NULL, 1714737600, "=HYPERLINK(\"http://x\")", "@evil.example");
+  g_free (c->ship_method);
+  c->ship_method = g_strdup ("EXPEDITED");
+  g_list_store_append (store, a);
+  g_list_store_append (store, b);
+  g_list_store_append (store, c);
+  return store;
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GListStore) records = sample_records ();
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  const char *expected =
+    "date,holder_name,holder_email,profile,order_id,certificate_id,status,ship_method,placed,state\r\n"
+    "2024-05-01T10:00:00Z,Jan Jansen,jan@example.nl,authentication,1001,5001,issued,STANDARD,"
+    "this-computer,placed\r\n"
+    "2024-05-02T08:30:00Z,\"Vries, \"\"Els\"\" de\",els@example.nl,authentication,1002,,pending,"
+    "STANDARD,elsewhere,remote\r\n"
+    "2024-05-03T12:00:00Z,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil.example\",authentication,,,,"
+    "EXPEDITED,this-computer,unknown\r\n";
+
+  pkio_history_write_csv (G_LIST_MODEL (records), csv);
+  g_assert_cmpstr (csv->str, ==, expected);
+
+  /* The stream variant writes the very same bytes. */
+  g_assert_true (pkio_history_write_csv_to_stream (G_LIST_MODEL (records), stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                   expected, strlen (expected));
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(GListStore) records = sample_records ();
+  g_autoptr(JsonNode) node = pkio_history_to_json (G_LIST_MODEL (records));
+  g_autofree char *text = json_to_string (node, FALSE);
+  JsonArray *array = json_node_get_array (node);
+  JsonObject *second = json_array_get_object_element (array, 1);
+  JsonObject *third = json_array_get_object_element (array, 2);
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (second, "order_id"), ==, 1002);
+  g_assert_true (json_object_get_null_member (second, "certificate_id"));
+  g_assert_cmpstr (json_object_get_string_member (second, "holder_name"), ==, "Vries, \"Els\" de");
+  g_assert_cmpstr (json_object_get_string_member (second, "placed"), ==, "elsewhere");
+  g_assert_cmpstr (json_object_get_string_member (second, "date"), ==, "2024-05-02T08:30:00Z");
+  /* JSON is data, not a spreadsheet: no quote prefix there. */
+  g_assert_cmpstr (json_object_get_string_member (third, "holder_email"), ==, "@evil.example");
+  g_assert_cmpstr (json_object_get_string_member (third, "state"), ==, "unknown");
+}
+
+static void
+test_matches (void)
+{
+  g_autoptr(GListStore) records = sample_records ();
+  g_autoptr(PkioHistoryRecord) jan = g_list_model_get_item (G_LIST_MODEL (records), 0);
+  g_autoptr(PkioHistoryRecord) els = g_list_model_get_item (G_LIST_MODEL (records), 1);
+  g_autoptr(PkioHistoryRecord) accent = make_record (4, PKIO_RECORD_STATE_REMOTE,
+                                                     PKIO_RECORD_ORIGIN_ELSEWHERE, 7, 0, "issued",
+                                                     1, "Zoë Ångström", "zoe@example.nl");
+
+  g_assert_true (pkio_history_record_matches (jan, NULL));
+  g_assert_true (pkio_history_record_matches (jan, "   "));
+  g_assert_true (pkio_history_record_matches (jan, "jansen"));
+  g_assert_true (pkio_history_record_matches (jan, " JAN@Example "));
+  g_assert_true (pkio_history_record_matches (jan, "1001"));
+  g_assert_true (pkio_history_record_matches (jan, "5001"));
+  g_assert_false (pkio_history_record_matches (jan, "els"));
+  g_assert_false (pkio_history_record_matches (jan, "1002"));
+  g_assert_true (pkio_history_record_matches (els, "\"els\""));
+  g_assert_true (pkio_history_record_matches (accent, "ÅNGSTRÖM"));
+  g_assert_true (pkio_history_record_matches (accent, "zoë"));
+  g_assert_false (pkio_history_record_matches (accent, "zoe a"));
+}
+
+static void
+test_categories (void)
+{
+  static const struct {
+    PkioRecordState state;
+    const char *status;
+    PkioStatusCategory category;
+    const char *label;
+  } cases[] = {
+    { PKIO_RECORD_STATE_SENDING, NULL, PKIO_STATUS_CATEGORY_IN_PROGRESS, "Sending" },
+    { PKIO_RECORD_STATE_UNKNOWN, NULL, PKIO_STATUS_CATEGORY_UNKNOWN, "Outcome unknown" },
+    { PKIO_RECORD_STATE_REJECTED, NULL, PKIO_STATUS_CATEGORY_PROBLEM, "Not placed" },
+    { PKIO_RECORD_STATE_PLACED, NULL, PKIO_STATUS_CATEGORY_IN_PROGRESS, "Placed" },
+    { PKIO_RECORD_STATE_PLACED, "pending", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Pending" },
+    { PKIO_RECORD_STATE_REMOTE, "needs_approval", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Needs approval" },
+    { PKIO_RECORD_STATE_REMOTE, "waiting_pickup", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Waiting for pickup" },
+    { PKIO_RECORD_STATE_REMOTE, "issued", PKIO_STATUS_CATEGORY_ISSUED, "Issued" },
+    { PKIO_RECORD_STATE_REMOTE, "rejected", PKIO_STATUS_CATEGORY_PROBLEM, "Rejected" },
+    { PKIO_RECORD_STATE_REMOTE, "canceled", PKIO_STATUS_CATEGORY_PROBLEM, "Canceled" },
+    { PKIO_RECORD_STATE_REMOTE, "revoked", PKIO_STATUS_CATEGORY_PROBLEM, "Revoked" },
+    { PKIO_RECORD_STATE_REMOTE, "expired", PKIO_STATUS_CATEGORY_PROBLEM, "Expired" },
+    { PKIO_RECORD_STATE_REMOTE, "brand_new_status", PKIO_STATUS_CATEGORY_IN_PROGRESS, "brand_new_status" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = make_record (i + 1, cases[i].state,
+                                                         PKIO_RECORD_ORIGIN_THIS_COMPUTER, i + 1,
+                                                         0, cases[i].status, 1, "A", "a@b.nl");
+      PkioStatusCategory category = cases[i].category;
+
+      g_assert_cmpint (pkio_history_record_get_status_category (record), ==, category);
+      g_assert_cmpstr (pkio_history_record_get_status_label (record), ==, cases[i].label);
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_ALL));
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_ISSUED)
+                     == (category == PKIO_STATUS_CATEGORY_ISSUED));
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_IN_PROGRESS)
+                     == (category == PKIO_STATUS_CATEGORY_IN_PROGRESS));
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_PROBLEMS)
+                     == (category == PKIO_STATUS_CATEGORY_PROBLEM
+                         || category == PKIO_STATUS_CATEGORY_UNKNOWN));
+    }
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GString    *log)
+{
+  g_string_append_printf (log, "%s;", pspec->name);
+}
+
+static void
+test_update_notifies (void)
+{
+  g_autoptr(PkioHistoryRecord) record = make_record (1, PKIO_RECORD_STATE_PLACED,
+                                                     PKIO_RECORD_ORIGIN_THIS_COMPUTER, 9, 0,
+                                                     "pending", 1, "A", "a@b.nl");
+  g_autoptr(PkioHistoryRecord) fresh = make_record (1, PKIO_RECORD_STATE_PLACED,
+                                                    PKIO_RECORD_ORIGIN_THIS_COMPUTER, 9, 77,
+                                                    "issued", 1, "A", "a@b.nl");
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_signal_connect (record, "notify", G_CALLBACK (notify_cb), log);
+  _pkio_history_record_update_from (record, fresh);
+  g_assert_nonnull (strstr (log->str, "remote-status;"));
+  g_assert_nonnull (strstr (log->str, "certificate-id;"));
+  g_assert_nonnull (strstr (log->str, "status-category;"));
+  g_assert_nonnull (strstr (log->str, "status-label;"));
+  g_assert_null (strstr (log->str, "holder-name;"));
+  g_assert_true (pkio_history_record_matches (record, "77"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/history-record/csv", test_csv);
+  g_test_add_func ("/history-record/json", test_json);
+  g_test_add_func ("/history-record/matches", test_matches);
+  g_test_add_func ("/history-record/categories", test_categories);
+  g_test_add_func ("/history-record/update-notifies", test_update_notifies);
+
+  return g_test_run ();
+}
