@@ -14,7 +14,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Dates, statuses and numbers are short and must be read whole. */
+  if (column != PKIO_HISTORY_COLUMN_DATE && column != PKIO_HISTORY_COLUMN_STATUS
+      && column != PKIO_HISTORY_COLUMN_ORDER)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == PKIO_HISTORY_COLUMN_HOLDER)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

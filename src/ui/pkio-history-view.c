@@ -27,7 +27,6 @@ struct _PkioHistoryView
   GtkDropDown         *status_dropdown;
   GtkLabel            *counts_label;
   GtkLabel            *updated_label;
-  GtkSpinner          *sync_spinner;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[PKIO_HISTORY_N_COLUMNS];
@@ -204,7 +203,7 @@ static void
 store_changed_cb (PkioHistoryView *self)
 {
   if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, count_store_cb, self, NULL);
+    self->counts_idle = g_idle_add_full (G_PRIORITY_DEFAULT, count_store_cb, self, NULL);
 }
 
 static void
@@ -213,7 +212,7 @@ update_updated_label (PkioHistoryView *self)
   PkioHistoryStore *store = self->workspace ? pkio_workspace_get_store (self->workspace) : NULL;
   g_autofree char *text = NULL;
 
-  if (store == NULL)
+  if (store == NULL || self->syncing)
     return;
   text = pkio_history_format_last_updated (pkio_history_store_get_last_sync (store),
                                            g_get_real_time () / G_USEC_PER_SEC);
@@ -310,7 +309,7 @@ synced_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->syncing = FALSE;
-  gtk_spinner_stop (self->sync_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", TRUE);
   show_sync_error (self, error);
   update_updated_label (self);
 }
@@ -323,8 +322,11 @@ pkio_history_view_refresh (PkioHistoryView *self)
   if (self->syncing || self->workspace == NULL || !pkio_workspace_is_loaded (self->workspace)
       || pkio_workspace_get_client (self->workspace) == NULL)
     return;
+  /* Said in words, not with a spinner: a never-ending animation redraws the window all the time,
+   * which on software rendering starves the idle callbacks the sync itself runs on. */
   self->syncing = TRUE;
-  gtk_spinner_start (self->sync_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", FALSE);
+  gtk_label_set_text (self->updated_label, _("Updating from CertCentral…"));
   pkio_workspace_sync_async (self->workspace, self->cancellable, synced_cb, g_object_ref (self));
 }
 
@@ -577,7 +579,6 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, counts_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, updated_label);
-  gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, details);

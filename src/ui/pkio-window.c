@@ -32,28 +32,31 @@ show_view_action_cb (GtkWidget  *widget,
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* "application" is not a construct property: GObject sets it after constructed(), so what
+ * depends on the application (practice mode) is set up when it arrives. */
+static void
+application_set_cb (PkioWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean practice;
+
+  if (self->workspace != NULL || !PKIO_IS_APPLICATION (app))
+    return;
+  practice = pkio_application_get_practice (PKIO_APPLICATION (app));
+  gtk_revealer_set_reveal_child (self->practice_banner, practice);
+  self->workspace = pkio_workspace_new (pkio_application_get_settings (PKIO_APPLICATION (app)),
+                                        practice);
+  pkio_history_view_set_workspace (self->history_view, self->workspace);
+}
+
 static void
 pkio_window_constructed (GObject *object)
 {
   PkioWindow *self = PKIO_WINDOW (object);
-  GtkApplication *app;
-  gboolean practice = FALSE;
 
   G_OBJECT_CLASS (pkio_window_parent_class)->constructed (object);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (PKIO_IS_APPLICATION (app))
-    {
-      PkioApplication *pkio_app = PKIO_APPLICATION (app);
-
-      self->settings = g_object_ref (pkio_application_get_settings (pkio_app));
-      practice = pkio_application_get_practice (pkio_app);
-      gtk_revealer_set_reveal_child (self->practice_banner, practice);
-    }
-  else
-    {
-      self->settings = g_settings_new (APPLICATION_ID);
-    }
+  self->settings = g_settings_new (APPLICATION_ID);
 
   /* Remember the size the person chose, as GNOME apps do. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -63,8 +66,8 @@ pkio_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  self->workspace = pkio_workspace_new (self->settings, practice);
-  pkio_history_view_set_workspace (self->history_view, self->workspace);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
+  application_set_cb (self);
 }
 
 static void
