@@ -17,6 +17,8 @@ struct _PkioHistoryDetails
   GtkButton          *back_button;
   GtkButton          *cancel_button;
   GtkButton          *check_button;
+  GtkButton          *copy_button;
+  GtkButton          *refresh_button;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
   GtkLabel           *status_badge;
@@ -41,6 +43,7 @@ struct _PkioHistoryDetails
 G_DEFINE_FINAL_TYPE (PkioHistoryDetails, pkio_history_details, ADW_TYPE_BIN)
 
 static void fill (PkioHistoryDetails *self);
+static void fill_note (PkioHistoryDetails *self);
 
 /* ---- helpers ---- */
 
@@ -168,6 +171,15 @@ timeline_cb (GObject      *source,
 
   if (events == NULL)
     return;
+  /* A sync that looked for this attempt and found nothing leaves "not-found" last. */
+  if (events->len > 0
+      && g_strcmp0 (((PkioHistoryEvent *) g_ptr_array_index (events, events->len - 1))->kind,
+                    "not-found") == 0
+      && !self->not_found)
+    {
+      self->not_found = TRUE;
+      fill_note (self);
+    }
   clear_rows (self->timeline_group, self->timeline_rows);
   for (guint i = 0; i < events->len; i++)
     {
@@ -177,6 +189,24 @@ timeline_cb (GObject      *source,
 
       add_row (self->timeline_group, self->timeline_rows, text, when);
     }
+}
+
+static void
+fill_note (PkioHistoryDetails *self)
+{
+  gboolean unknown = self->record != NULL
+                     && pkio_history_record_get_state (self->record) == PKIO_RECORD_STATE_UNKNOWN;
+
+  if (unknown && self->not_found)
+    gtk_label_set_text (self->note_label,
+                        _("CertCentral has no order for this attempt, so it was most likely not "
+                          "placed. Nothing is ordered again automatically: place a new order if "
+                          "the certificate is still needed."));
+  else if (unknown)
+    gtk_label_set_text (self->note_label,
+                        _("It is not known whether CertCentral received this order. Use “Check "
+                          "outcome” before you order again for this person."));
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), unknown);
 }
 
 static void
@@ -196,6 +226,11 @@ update_actions (PkioHistoryDetails *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.copy-id", has_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.check-outcome",
                                  online && unknown && !self->busy);
+  /* What can never apply to this record is not shown at all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), unknown);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), has_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), has_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), has_id);
 }
 
 static void
@@ -215,7 +250,6 @@ fill (PkioHistoryDetails *self)
   g_autofree char *order_id = NULL;
   g_autofree char *certificate_id = NULL;
   const char *name, *email;
-  PkioRecordState state;
 
   update_actions (self);
   if (record == NULL)
@@ -232,17 +266,7 @@ fill (PkioHistoryDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), email != NULL && *email);
   pkio_history_format_badge (self->status_badge, record);
 
-  state = pkio_history_record_get_state (record);
-  if (state == PKIO_RECORD_STATE_UNKNOWN && self->not_found)
-    gtk_label_set_text (self->note_label,
-                        _("CertCentral has no order for this attempt, so it was most likely not "
-                          "placed. Nothing is ordered again automatically: place a new order if "
-                          "the certificate is still needed."));
-  else if (state == PKIO_RECORD_STATE_UNKNOWN)
-    gtk_label_set_text (self->note_label,
-                        _("It is not known whether CertCentral received this order. Use “Check "
-                          "outcome” before you order again for this person."));
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), state == PKIO_RECORD_STATE_UNKNOWN);
+  fill_note (self);
 
   clear_rows (self->order_group, self->order_rows);
   if (pkio_history_record_get_order_id (record) > 0)
@@ -473,6 +497,8 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, check_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, title_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, status_badge);
