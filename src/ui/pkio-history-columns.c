@@ -34,15 +34,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else if (column == PKIO_HISTORY_COLUMN_STATUS)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "history-unknown");
+      /* One widget: GTK 4.8 builds cells anew whenever the rows shown change. */
       gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_item_set_child (item, box);
+      gtk_list_item_set_child (item, label);
     }
   else
     {
@@ -89,12 +84,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case PKIO_HISTORY_COLUMN_STATUS:
-      {
-        GtkWidget *icon = gtk_widget_get_first_child (child);
-
-        gtk_widget_set_visible (icon, unknown);
-        pkio_history_format_badge (GTK_LABEL (gtk_widget_get_next_sibling (icon)), record);
-      }
+      pkio_history_format_badge (GTK_LABEL (child), record);
       break;
     case PKIO_HISTORY_COLUMN_ORDER:
       if (pkio_history_record_get_order_id (record) > 0)

@@ -79,7 +79,8 @@ filter_func (gpointer item,
 {
   PkioHistoryView *self = user_data;
 
-  return pkio_history_record_matches_category (item, self->status_filter)
+  return (self->status_filter == PKIO_STATUS_FILTER_ALL
+          || pkio_history_record_matches_category (item, self->status_filter))
          && pkio_history_record_matches (item, self->query);
 }
 
@@ -202,8 +203,24 @@ count_store_cb (gpointer user_data)
 static void
 store_changed_cb (PkioHistoryView *self)
 {
-  if (self->counts_idle == 0)
+  PkioHistoryStore *store = pkio_workspace_get_store (self->workspace);
+
+  /* While a large history streams in, counting after every chunk would cost more than the
+   * loading itself: count twice a second then, and right away once everything is in. */
+  if (self->counts_idle != 0)
+    return;
+  if (pkio_history_store_is_loaded (store))
     self->counts_idle = g_idle_add_full (G_PRIORITY_DEFAULT, count_store_cb, self, NULL);
+  else
+    self->counts_idle = g_timeout_add (500, count_store_cb, self);
+}
+
+static void
+store_loaded_cb (PkioHistoryView *self)
+{
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
+  store_changed_cb (self);
+  update_pages (self);
 }
 
 static void
@@ -685,7 +702,7 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (store));
   g_signal_connect_object (store, "items-changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "notify::loaded", G_CALLBACK (update_pages), self,
+  g_signal_connect_object (store, "notify::loaded", G_CALLBACK (store_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::last-sync", G_CALLBACK (update_updated_label), self,
                            G_CONNECT_SWAPPED);
