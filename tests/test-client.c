@@ -592,6 +592,105 @@ test_cancelled (Fixture *fx, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static gboolean
+cancel_later_cb (gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelling once the order was sent cannot unsend it: the outcome is unknown. */
+static void
+test_post_cancelled_after_sending (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "POST", NULL, PKIO_SIMULATOR_FAULT_DELAY, 1);
+  pkio_client_place_order_async (fx->client, node, cancellable, got_result_cb, &result);
+  g_timeout_add (200, cancel_later_cb, cancellable);
+  placed = pkio_client_place_order_finish (fx->client, wait_result (&result), &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "POST", NULL), ==, 1);
+}
+
+static void
+test_cancelled_during_retry_wait (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonObject) user = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Retry-After: 1 s; cancelled after 100 ms. */
+  pkio_simulator_inject_fault (fx->sim, "GET", "user/me",
+                               PKIO_SIMULATOR_FAULT_RATE_LIMIT_RETRY_AFTER, 1);
+  g_timeout_add (100, cancel_later_cb, cancellable);
+  user = get_user (fx->client, cancellable, &error);
+  g_assert_null (user);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * 1000);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "GET", "user/me"), ==, 1);
+}
+
+static void
+test_status_changes_window (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = status_changes (fx, 0, &error);
+  g_autoptr(GPtrArray) week = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+
+  g_assert_no_error (error);
+  week = status_changes (fx, 1000000, &error);
+  g_assert_no_error (error);
+  requests = pkio_simulator_get_requests (fx->sim);
+  g_assert_cmpuint (requests->len, ==, 2);
+  g_assert_cmpstr (((PkioSimulatorRequest *) g_ptr_array_index (requests, 0))->query, ==,
+                   "minutes=1");
+  g_assert_cmpstr (((PkioSimulatorRequest *) g_ptr_array_index (requests, 1))->query, ==,
+                   "minutes=10080");
+}
+
+/* With every debug message on, neither the key nor the order body's personal data show. */
+static void
+test_logs_hold_no_secrets (Fixture *fx, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) user = NULL;
+      g_autoptr(PkioOrderResult) placed = NULL;
+      g_autoptr(GPtrArray) listed = NULL;
+      PkioListQuery query = { .email = "jan.jansen@example.com" };
+
+      g_log_set_debug_enabled (TRUE);
+      pkio_simulator_inject_fault (fx->sim, "GET", "user/me", PKIO_SIMULATOR_FAULT_RATE_LIMIT, 1);
+      user = get_user (fx->client, NULL, &error);
+      g_assert_no_error (error);
+      placed = place_order (fx, order_body, &error);
+      g_assert_no_error (error);
+      listed = list_orders (fx, &query, NULL, &error);
+      g_assert_no_error (error);
+      g_debug ("log-check-done");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDIN);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*log-check-done*");
+  g_test_trap_assert_stdout ("*user/me*");
+  g_test_trap_assert_stdout_unmatched ("*" KEY "*");
+  g_test_trap_assert_stderr_unmatched ("*" KEY "*");
+  g_test_trap_assert_stdout_unmatched ("*jan.jansen*");
+  g_test_trap_assert_stderr_unmatched ("*jan.jansen*");
+  g_test_trap_assert_stdout_unmatched ("*Kerkstraat*");
+}
+
 static void
 test_connection_refused (void)
 {
@@ -627,6 +726,63 @@ test_connection_refused (void)
   placed = pkio_client_place_order_finish (client, wait_result (&result), &error);
   g_assert_null (placed);
   g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK);
+}
+
+static void
+redirect_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  guint *elsewhere = user_data;
+
+  if (g_str_has_prefix (path, "/elsewhere/"))
+    {
+      (*elsewhere)++;
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"id\":1}", 8);
+      return;
+    }
+  soup_server_message_set_redirect (msg, 302, "/elsewhere/user/me");
+}
+
+/* A redirect is never followed: it would carry the key elsewhere (and a POST would become a
+ * GET). */
+static void
+test_redirect_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(PkioClient) client = NULL;
+  g_autoptr(JsonObject) user = NULL;
+  g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  guint elsewhere = 0;
+
+  soup_server_add_handler (server, NULL, redirect_cb, &elsewhere, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/services/v2/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = pkio_client_new (url, KEY, &error);
+  g_assert_no_error (error);
+  user = get_user (client, NULL, &error);
+  g_assert_null (user);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_clear_error (&error);
+
+  pkio_client_place_order_async (client, node, NULL, got_result_cb, &result);
+  placed = pkio_client_place_order_finish (client, wait_result (&result), &error);
+  g_assert_null (placed);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (elsewhere, ==, 0);
 }
 
 static void
@@ -724,7 +880,12 @@ main (int argc, char *argv[])
   ADD ("/client/place-and-follow", test_place_and_follow);
   ADD ("/client/list-all-pages", test_list_all_pages);
   ADD ("/client/cancelled", test_cancelled);
+  ADD ("/client/post-cancelled-after-sending", test_post_cancelled_after_sending);
+  ADD ("/client/cancelled-during-retry-wait", test_cancelled_during_retry_wait);
+  ADD ("/client/status-changes-window", test_status_changes_window);
+  ADD ("/client/logs-hold-no-secrets", test_logs_hold_no_secrets);
   g_test_add_func ("/client/connection-refused", test_connection_refused);
+  g_test_add_func ("/client/redirect-refused", test_redirect_refused);
   g_test_add_func ("/client/urls", test_urls);
   g_test_add_func ("/client/resolve-base-url", test_resolve_base_url);
   g_test_add_func ("/client/one-session", test_one_session);

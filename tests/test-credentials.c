@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "pkio-credentials.h"
 
 #define URL_A "http://127.0.0.1:1/pkio-credentials-test-a/"
@@ -215,7 +217,10 @@ test_no_service (void)
       g_clear_error (&error);
       g_assert_false (store (URL_A, "secret-key-a", &error));
       g_assert_error (error, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_NO_SERVICE);
-      g_test_dbus_down (bus);
+      /* libsecret keeps the bus connection alive: stop without waiting for it to go (unref
+       * would g_test_dbus_down and wait 30 s). The subprocess ends right here. */
+      g_test_dbus_stop (bus);
+      g_steal_pointer (&bus);
       return;
     }
 
@@ -229,6 +234,126 @@ test_no_service (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+lock_login_collection (GTestDBus *bus)
+{
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { "/org/freedesktop/secrets/collection/login" };
+
+  connection = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
+                                                       | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.secrets",
+                                       "/org/freedesktop/secrets",
+                                       "org.freedesktop.Secret.Service", "Lock",
+                                       g_variant_new ("(@ao)", g_variant_new_objv (paths, 1)),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A private bus whose Secret Service is a gnome-keyring-daemon of our own (unlocked with a
+ * throwaway password, in a temp HOME), so the keyring can be locked without disturbing any
+ * other test: lookup then reports LOCKED instead of libsecret's silent NULL. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *keyring = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *daemon = g_find_program_in_path ("dbus-daemon");
+  g_autofree char *home = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      const char *tmp_home = g_getenv ("PKIO_TEST_KEYRING_HOME");
+      g_autofree char *run = g_build_filename (tmp_home, "run", NULL);
+      g_autofree char *services = g_build_filename (tmp_home, "services", NULL);
+      g_autofree char *service = g_build_filename (services, "org.freedesktop.secrets.service",
+                                                   NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GTestDBus) bus = NULL;
+      char *key;
+
+      g_assert_nonnull (tmp_home);
+      g_assert_cmpint (g_mkdir_with_parents (run, 0700), ==, 0);
+      g_assert_cmpint (g_mkdir_with_parents (services, 0700), ==, 0);
+      contents = g_strdup_printf ("[D-BUS Service]\nName=org.freedesktop.secrets\n"
+                                  "Exec=/bin/sh -c \"unset G_DEBUG; echo -n pw | exec %s --foreground --unlock "
+                                  "--components=secrets\"\n", keyring);
+      g_assert_true (g_file_set_contents (service, contents, -1, &error));
+      g_setenv ("HOME", tmp_home, TRUE);
+      g_setenv ("XDG_RUNTIME_DIR", run, TRUE);
+      g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+      g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
+      g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
+
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_add_service_dir (bus, services);
+      g_test_dbus_up (bus);
+
+      g_assert_true (store (URL_A, "secret-key-a", &error));
+      g_assert_no_error (error);
+      key = lookup (URL_A, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (key, ==, "secret-key-a");
+      pkio_credentials_free_key (key);
+
+      lock_login_collection (bus);
+      key = lookup (URL_A, &error);
+      g_assert_null (key);
+      g_assert_error (error, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_LOCKED);
+      g_clear_error (&error);
+      /* Nothing stored for this one: still "none", not "locked". */
+      key = lookup (URL_B, &error);
+      g_assert_no_error (error);
+      g_assert_null (key);
+      g_assert_false (store (URL_B, "secret-key-b", &error));
+      g_assert_error (error, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_LOCKED);
+
+      /* libsecret keeps the bus connection alive: stop without waiting for it to go (unref
+       * would g_test_dbus_down and wait 30 s). The subprocess ends right here. */
+      g_test_dbus_stop (bus);
+      g_steal_pointer (&bus);
+      return;
+    }
+
+  if (keyring == NULL || daemon == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon or dbus-daemon is not installed");
+      return;
+    }
+  home = g_dir_make_tmp ("pkio-keyring-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("PKIO_TEST_KEYRING_HOME", home, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  /* The daemon leaves with its bus; give it a moment before its files go. */
+  g_usleep (100 * 1000);
+  remove_tree (home);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -239,6 +364,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/credentials/round-trip", test_round_trip);
   g_test_add_func ("/credentials/cancelled", test_cancelled);
   g_test_add_func ("/credentials/no-service", test_no_service);
+  g_test_add_func ("/credentials/locked", test_locked);
 
   return g_test_run ();
 }

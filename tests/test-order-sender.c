@@ -171,6 +171,60 @@ sending_row_on_disk (const char *path)
   return found;
 }
 
+static gboolean
+file_contains (const char *path,
+              const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_card_never_stored (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = json_from_string (order_json, NULL);
+  g_autoptr(JsonNode) card = json_from_string (
+    "{\"number\":\"4111 1111 1111 1111\",\"expiration_month\":\"07\","
+    "\"expiration_year\":\"2031\",\"cvv\":\"987\",\"cardholder_name\":\"J. Doe\","
+    "\"save_credit_card\":false,\"set_as_default\":0}", NULL);
+  g_autoptr(JsonNode) billing = json_from_string (
+    "{\"address\":\"813 Lincoln Street\",\"city\":\"Amsterdam\",\"country\":\"nl\","
+    "\"zip\":\"1013 AA\"}", NULL);
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(PkioOrder) order = NULL;
+  g_autoptr(PkioSendResult) result = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  JsonObject *root = json_node_get_object (node);
+
+  json_object_set_string_member (root, "payment_method", "card");
+  json_object_set_member (root, "credit_card", g_steal_pointer (&card));
+  json_object_set_member (root, "billing_address", g_steal_pointer (&billing));
+  order = pkio_order_from_json (node, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  result = send_order (fixture, order);
+  g_assert_cmpint (result->state, ==, PKIO_SEND_STATE_PLACED);
+  g_assert_null (strstr (pkio_history_record_get_request_json (result->record), "4111"));
+  g_assert_null (strstr (pkio_history_record_get_request_json (result->record), "987"));
+  g_assert_nonnull (strstr (pkio_history_record_get_request_json (result->record), "1111"));
+  /* Nowhere on the disk either, journal included (which does hold the order). */
+  g_assert_true (file_contains (fixture->path, "john.doe@example.com")
+                 || file_contains (wal, "john.doe@example.com"));
+  g_assert_false (file_contains (fixture->path, "4111111111111111"));
+  g_assert_false (file_contains (wal, "4111111111111111"));
+  g_assert_false (file_contains (wal, "\"cvv\""));
+}
+
 static void
 test_journal_before_send (Fixture       *fixture,
                           gconstpointer  data)
@@ -442,6 +496,7 @@ main (int   argc,
   ADD ("placed", test_placed, NULL);
   ADD ("journal-before-send", test_journal_before_send, NULL);
   ADD ("invalid", test_invalid, NULL);
+  ADD ("card-never-stored", test_card_never_stored, NULL);
   ADD ("rejected", test_rejected, NULL);
   ADD ("unknown-then-found", test_unknown_then_found, NULL);
   ADD ("unknown-not-found", test_unknown_not_found, NULL);

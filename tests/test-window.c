@@ -126,6 +126,7 @@ test_main_window_presented (void)
   spin_until (widget_is_mapped, window);
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, expected ("PKIo Orders", "PKIo-bestellingen"));
+  g_assert_false (pkio_window_get_practice_banner_visible (PKIO_WINDOW (window)));
 
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_WINDOW,
                                                          "stack"));

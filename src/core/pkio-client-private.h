@@ -36,5 +36,6 @@ JsonNode *_pkio_client_request_finish (PkioClient          *self,
                                        GError             **error);
 
 SoupSession *_pkio_client_get_shared_session (void);
+GError      *_pkio_client_bad_answer_error    (void);
 
 G_END_DECLS

@@ -289,6 +289,18 @@ handle_answer (GTask *task)
       return;
     }
 
+  if (status < 400)
+    {
+      /* 1xx/3xx: a redirect we refuse to follow, or something stranger. */
+      if (req->is_order_post)
+        fail (task, unreadable_order_answer_error ());
+      else
+        fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_BAD_ANSWER,
+                                                _("CertCentral’s address sent the app elsewhere, which it does not follow. Check the CertCentral address in the preferences, or ask your administrator whether a proxy is in the way."),
+                                                NULL));
+      return;
+    }
+
   if ((status == 429 || status >= 500) && can_retry (req))
     {
       schedule_retry (task, status == 429 ? parse_retry_after (req->msg) : 0);
@@ -438,6 +450,8 @@ limiter_cb (GObject      *source,
   soup_message_headers_replace (headers, "Accept", "application/json");
   if (req->body != NULL)
     soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
+  /* A redirect would carry X-DC-DEVKEY to wherever it points (and turn the POST into a GET). */
+  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
   if (req->is_order_post)
     {
       /* Never SOUP_MESSAGE_IDEMPOTENT. A fresh connection keeps a stale pooled one from turning

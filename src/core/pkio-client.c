@@ -100,19 +100,16 @@ key_is_sane (const char *key)
   return TRUE;
 }
 
-PkioClient *
-pkio_client_new (const char  *base_url,
-                 const char  *api_key,
-                 GError     **error)
+gboolean
+pkio_client_check_base_url (const char  *base_url,
+                            GError     **error)
 {
-  g_autoptr(PkioClient) self = NULL;
-  g_autoptr(GUri) uri = NULL;
   g_autofree char *url = NULL;
+  g_autoptr(GUri) uri = NULL;
   const char *scheme;
   const char *host;
 
-  g_return_val_if_fail (base_url != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (base_url != NULL, FALSE);
 
   url = with_trailing_slash (base_url);
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
@@ -124,15 +121,34 @@ pkio_client_new (const char  *base_url,
       g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_INSECURE_URL,
                                                            _("The CertCentral address is not a valid https:// web address."),
                                                            NULL));
-      return NULL;
+      return FALSE;
     }
   if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
     {
       g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_INSECURE_URL,
                                                            _("The CertCentral address must start with https://: an unencrypted connection would expose the API key and your orders."),
                                                            NULL));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+PkioClient *
+pkio_client_new (const char  *base_url,
+                 const char  *api_key,
+                 GError     **error)
+{
+  g_autoptr(PkioClient) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!pkio_client_check_base_url (base_url, error))
+    return NULL;
+  url = with_trailing_slash (base_url);
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (!key_is_sane (api_key))
     {
       g_propagate_error (error, pkio_api_error_new_literal (PKIO_API_ERROR_KEY_REJECTED,

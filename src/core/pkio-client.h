@@ -49,6 +49,11 @@ typedef struct
  * DEFAULT_API_BASE_URL. Always ends with "/". */
 char            *pkio_client_resolve_base_url (GSettings *settings);
 
+/* The address rule alone (used by pkio_client_new and by Preferences): https, or http only to
+ * this computer. */
+gboolean         pkio_client_check_base_url   (const char  *base_url,
+                                               GError     **error);
+
 /* Refuses (PKIO_API_ERROR_INSECURE_URL) a non-http(s) URL and http:// unless the host is
  * loopback (127.0.0.0/8, ::1, localhost). All clients of a process share one SoupSession
  * (created on first use, freed with the last client; main thread only) and the default

@@ -86,7 +86,7 @@ PkioHistoryRecord *pkio_history_store_journal_begin_finish (PkioHistoryStore   *
 void               pkio_history_store_journal_mark_placed_async   (PkioHistoryStore    *self,
                                                                    PkioHistoryRecord   *record,
                                                                    gint64               order_id,
-                                                                   gint64               certificate_id,
+                                                                   gint64               cert_id,
                                                                    GAsyncReadyCallback  callback,
                                                                    gpointer             user_data);
 /* @errors_json: CertCentral's errors[] as JSON text (kept for the details page). */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-client.h"
 #include "pkio-preferences-window.h"
 
 struct _PkioPreferencesWindow
@@ -26,41 +27,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The same rule as the client: https, or plain http only to this computer (a local proxy or
- * the simulator). The client refuses anything else too; checking here tells the person at once. */
-static gboolean
-api_url_is_acceptable (const char *text)
-{
-  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  const char *scheme;
-  const char *host;
-
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if (host == NULL || *host == '\0')
-    return FALSE;
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-  if (g_ascii_strcasecmp (scheme, "http") != 0)
-    return FALSE;
-  return g_ascii_strcasecmp (host, "localhost") == 0 || g_str_equal (host, "::1")
-         || g_str_has_prefix (host, "127.");
-}
-
 static void
 api_url_apply_cb (PkioPreferencesWindow *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->api_url_row))));
+  g_autoptr(GError) error = NULL;
 
-  if (!api_url_is_acceptable (text))
+  /* The client refuses such an address too; checking here tells the person at once. */
+  if (!pkio_client_check_base_url (text, &error))
     {
+      g_autofree char *message =
+        g_strdup_printf (_("%s For example: https://certcentral.digicert.eu/services/v2/"),
+                         error->message);
+
       gtk_widget_add_css_class (GTK_WIDGET (self->api_url_row), "error");
-      adw_preferences_window_add_toast (
-        ADW_PREFERENCES_WINDOW (self),
-        adw_toast_new (_("Enter an address that starts with https://, for example "
-                         "https://certcentral.digicert.eu/services/v2/")));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
       return;
     }
 

@@ -32,21 +32,23 @@ show_view_action_cb (GtkWidget  *widget,
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* "application" is not a construct property: GObject sets it after constructed(), so what
- * depends on the application (practice mode) is set up when it arrives. */
+/* Benchmark hook (bench/bench-startup): report when the first frame is painted, then quit.
+ * Only active when PKIO_ORDERS_BENCH_FIRST_FRAME is set. */
 static void
-application_set_cb (PkioWindow *self)
+first_frame_painted_cb (GdkFrameClock *clock,
+                        PkioWindow    *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean practice;
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
 
-  if (self->workspace != NULL || !PKIO_IS_APPLICATION (app))
-    return;
-  practice = pkio_application_get_practice (PKIO_APPLICATION (app));
-  gtk_revealer_set_reveal_child (self->practice_banner, practice);
-  self->workspace = pkio_workspace_new (pkio_application_get_settings (PKIO_APPLICATION (app)),
-                                        practice);
-  pkio_history_view_set_workspace (self->history_view, self->workspace);
+static void
+window_mapped_for_bench_cb (PkioWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
 }
 
 static void
@@ -56,7 +58,17 @@ pkio_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (pkio_window_parent_class)->constructed (object);
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
+}
+
+/* Called once from pkio_window_new(), when the application is known. */
+static void
+pkio_window_attach_application (PkioWindow      *self,
+                                PkioApplication *app)
+{
+  self->settings = g_object_ref (pkio_application_get_settings (app));
+  gtk_revealer_set_reveal_child (self->practice_banner, pkio_application_get_practice (app));
 
   /* Remember the size the person chose, as GNOME apps do. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -66,8 +78,8 @@ pkio_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
-  application_set_cb (self);
+  self->workspace = pkio_workspace_new (self->settings, pkio_application_get_practice (app));
+  pkio_history_view_set_workspace (self->history_view, self->workspace);
 }
 
 static void
@@ -125,7 +137,21 @@ pkio_window_init (PkioWindow *self)
 PkioWindow *
 pkio_window_new (PkioApplication *application)
 {
-  return g_object_new (PKIO_TYPE_WINDOW, "application", application, NULL);
+  PkioWindow *self;
+
+  g_return_val_if_fail (PKIO_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (PKIO_TYPE_WINDOW, "application", application, NULL);
+  pkio_window_attach_application (self, application);
+  return self;
+}
+
+gboolean
+pkio_window_get_practice_banner_visible (PkioWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->practice_banner);
 }
 
 void

@@ -16,5 +16,6 @@ void        pkio_window_show_view        (PkioWindow      *self,
 const char *pkio_window_get_visible_view (PkioWindow      *self);
 void        pkio_window_add_toast        (PkioWindow      *self,
                                           AdwToast        *toast);
+gboolean    pkio_window_get_practice_banner_visible (PkioWindow *self);
 
 G_END_DECLS
