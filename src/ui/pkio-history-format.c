@@ -238,3 +238,58 @@ pkio_history_format_badge (GtkLabel          *label,
   gtk_label_set_text (label, pkio_history_record_get_status_label (record));
   gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
 }
+
+char *
+pkio_history_format_counts (guint shown,
+                            guint total,
+                            guint in_progress)
+{
+  g_autofree char *orders = NULL;
+
+  if (shown == total)
+    orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", total),
+                              total);
+  else
+    /* Translators: "5 of 12 orders shown" */
+    orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u order shown",
+                                           "%u of %u orders shown", total),
+                              shown, total);
+  if (in_progress == 0)
+    return g_steal_pointer (&orders);
+  /* Translators: "12 orders, 3 in progress" */
+  return g_strdup_printf (_("%s, %u in progress"), orders, in_progress);
+}
+
+char *
+pkio_history_format_sync_error (const GError *error)
+{
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK)
+      || g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT))
+    return g_strdup (_("CertCentral cannot be reached. The list shows the orders as they were at "
+                       "the last update; check the internet connection and try again."));
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED))
+    return g_strdup_printf (_("CertCentral did not accept the API key: %s"), error->message);
+  return g_strdup_printf (_("The history could not be updated: %s"), error->message);
+}
+
+char *
+pkio_history_format_key_note (PkioKeyState  state,
+                              const char   *keyring_message)
+{
+  switch (state)
+    {
+    case PKIO_KEY_STATE_NONE:
+      return g_strdup (_("No API key is stored, so this list only shows the orders known on this "
+                         "computer. To add a key, run “pkio-orders set-api-key” in a terminal "
+                         "and paste the key."));
+    case PKIO_KEY_STATE_UNAVAILABLE:
+      /* Translators: %s says why the keyring could not be used */
+      return g_strdup_printf (_("The API key could not be read from the keyring: %s This list "
+                                "only shows the orders known on this computer."),
+                              keyring_message ? keyring_message : "");
+    case PKIO_KEY_STATE_LOOKING:
+    case PKIO_KEY_STATE_AVAILABLE:
+    default:
+      return NULL;
+    }
+}

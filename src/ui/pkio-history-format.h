@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pkio-history-record.h"
+#include "pkio-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,16 @@ char      *pkio_history_format_last_updated  (gint64     unix_time,
 void       pkio_history_format_badge         (GtkLabel          *label,
                                               PkioHistoryRecord *record);
 const char *pkio_history_format_category_class (PkioStatusCategory category);
+
+/* "12 orders, 3 in progress", "5 of 12 orders shown, 3 in progress". */
+char      *pkio_history_format_counts        (guint              shown,
+                                              guint              total,
+                                              guint              in_progress);
+/* What a failed sync means for the person, and what to do. */
+char      *pkio_history_format_sync_error    (const GError      *error);
+/* Why the history cannot be updated (no key stored, keyring unavailable), or NULL. */
+char      *pkio_history_format_key_note      (PkioKeyState       state,
+                                              const char        *keyring_message);
 
 /* One stored request field, translated, for people. */
 typedef struct

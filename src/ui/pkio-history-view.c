@@ -5,6 +5,7 @@
 
 #include "pkio-history-columns.h"
 #include "pkio-history-details.h"
+#include "pkio-history-export-file.h"
 #include "pkio-history-format.h"
 #include "pkio-history-view.h"
 
@@ -159,22 +160,10 @@ update_pages (PkioHistoryView *self)
 static void
 update_counts (PkioHistoryView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  g_autofree char *orders = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = pkio_history_format_counts (
+    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)), self->total, self->in_progress);
 
-  if (shown == self->total)
-    orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", self->total),
-                              self->total);
-  else
-    /* Translators: "5 of 12 orders shown" */
-    orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u order shown",
-                                           "%u of %u orders shown", self->total),
-                              shown, self->total);
-  if (self->in_progress > 0)
-    /* Translators: "12 orders, 3 in progress" */
-    text = g_strdup_printf (_("%s, %u in progress"), orders, self->in_progress);
-  gtk_label_set_text (self->counts_label, text ? text : orders);
+  gtk_label_set_text (self->counts_label, text);
   update_pages (self);
 }
 
@@ -247,48 +236,19 @@ static void
 show_sync_error (PkioHistoryView *self,
                  const GError    *error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = error ? pkio_history_format_sync_error (error) : NULL;
 
-  if (error == NULL)
-    {
-      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-      return;
-    }
-  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK)
-      || g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT))
-    text = g_strdup (_("CertCentral cannot be reached. The list shows the orders as they were at "
-                       "the last update; check the internet connection and try again."));
-  else if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED))
-    text = g_strdup_printf (_("CertCentral did not accept the API key: %s"), error->message);
-  else
-    text = g_strdup_printf (_("The history could not be updated: %s"), error->message);
-  gtk_label_set_text (self->error_label, text);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (text != NULL)
+    gtk_label_set_text (self->error_label, text);
+  gtk_revealer_set_reveal_child (self->error_revealer, text != NULL);
 }
 
 static void
 update_key_note (PkioHistoryView *self)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = pkio_history_format_key_note (
+    pkio_workspace_get_key_state (self->workspace), pkio_workspace_get_key_message (self->workspace));
 
-  switch (pkio_workspace_get_key_state (self->workspace))
-    {
-    case PKIO_KEY_STATE_NONE:
-      text = g_strdup (_("No API key is stored, so this list only shows the orders known on this "
-                         "computer. To add a key, run “pkio-orders set-api-key” in a terminal "
-                         "and paste the key."));
-      break;
-    case PKIO_KEY_STATE_UNAVAILABLE:
-      /* Translators: %s says why the keyring could not be used */
-      text = g_strdup_printf (_("The API key could not be read from the keyring: %s This list "
-                                "only shows the orders known on this computer."),
-                              pkio_workspace_get_key_message (self->workspace));
-      break;
-    case PKIO_KEY_STATE_LOOKING:
-    case PKIO_KEY_STATE_AVAILABLE:
-    default:
-      break;
-    }
   if (text != NULL)
     gtk_label_set_text (self->key_label, text);
   gtk_revealer_set_reveal_child (self->key_revealer, text != NULL);
@@ -422,53 +382,6 @@ back_action_cb (GtkWidget  *widget,
 /* ---- export ---- */
 
 static void
-export_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-pkio_history_view_export_async (PkioHistoryView     *self,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GString *csv = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_if_fail (PKIO_IS_HISTORY_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_history_view_export_async);
-  /* Records live on this thread: the text is made here, only the writing is async. */
-  pkio_history_write_csv (G_LIST_MODEL (self->filter_model), csv);
-  bytes = g_string_free_to_bytes (csv);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, export_written_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pkio_history_view_export_finish (PkioHistoryView *self,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -477,7 +390,7 @@ exported_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
-  if (!pkio_history_view_export_finish (self, result, &error))
+  if (!pkio_history_export_file_finish (result, &error))
     {
       g_autofree char *text = NULL;
 
@@ -505,8 +418,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file != NULL)
-    pkio_history_view_export_async (self, file, self->cancellable, exported_cb,
-                                    g_object_ref (self));
+    pkio_history_export_file_async (G_LIST_MODEL (self->filter_model), file, self->cancellable,
+                                    exported_cb, g_object_ref (self));
 }
 
 static void
@@ -516,21 +429,11 @@ export_action_cb (GtkWidget  *widget,
 {
   PkioHistoryView *self = PKIO_HISTORY_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Orders"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  /* Translators: the suggested file name of an export; keep it a valid file name */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("orders.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = pkio_history_export_file_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (PkioHistoryView, pkio_history_view, PKIO, HISTORY_VIEW, Ad
 /* The "History" page: the orders of a workspace in a sortable list with search, a status filter
  * and counts, details beside the list (or on their own page when narrow), and the sync with
  * CertCentral (at start, on "Refresh" / Ctrl+R, and every 10 minutes when the
- * history-auto-refresh setting is on). Widget actions: "history.refresh", "history.export",
+ * history-auto-refresh setting is on). Widget actions: "history.refresh", "history.export" (asks
+ * for a file, then writes what is shown with pkio_history_export_file_async ()),
  * "history.back". */
 PkioHistoryView *pkio_history_view_new             (void);
 /* Loads the workspace (if that was not done yet) and syncs when a key is known. */
@@ -24,16 +25,5 @@ PkioWorkspace   *pkio_history_view_get_workspace   (PkioHistoryView *self);
 GListModel      *pkio_history_view_get_shown_model (PkioHistoryView *self);
 gboolean         pkio_history_view_is_syncing      (PkioHistoryView *self);
 void             pkio_history_view_refresh         (PkioHistoryView *self);
-
-/* Writes what is shown as CSV (pkio_history_write_csv_to_stream) to @file. The "Export"
- * button asks for @file with a GtkFileChooserNative, then calls this. */
-void             pkio_history_view_export_async    (PkioHistoryView     *self,
-                                                    GFile               *file,
-                                                    GCancellable        *cancellable,
-                                                    GAsyncReadyCallback  callback,
-                                                    gpointer             user_data);
-gboolean         pkio_history_view_export_finish   (PkioHistoryView     *self,
-                                                    GAsyncResult        *result,
-                                                    GError             **error);
 
 G_END_DECLS
