@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-history-view.h"
 #include "pkio-window.h"
+#include "pkio-workspace.h"
 
 struct _PkioWindow
 {
@@ -14,8 +16,10 @@ struct _PkioWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_banner;
   GtkMenuButton        *primary_menu_button;
+  PkioHistoryView      *history_view;
 
   GSettings            *settings;
+  PkioWorkspace        *workspace;
 };
 
 G_DEFINE_FINAL_TYPE (PkioWindow, pkio_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -73,6 +77,9 @@ pkio_window_attach_application (PkioWindow      *self,
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+
+  self->workspace = pkio_workspace_new (self->settings, pkio_application_get_practice (app));
+  pkio_history_view_set_workspace (self->history_view, self->workspace);
 }
 
 static void
@@ -91,6 +98,7 @@ pkio_window_finalize (GObject *object)
   PkioWindow *self = PKIO_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (pkio_window_parent_class)->finalize (object);
 }
@@ -101,6 +109,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (PKIO_TYPE_HISTORY_VIEW);
   object_class->constructed = pkio_window_constructed;
   object_class->dispose = pkio_window_dispose;
   object_class->finalize = pkio_window_finalize;
@@ -110,6 +119,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "pkio-history-view.h"
+#include "pkio-paths.h"
+#include "pkio-workspace.h"
+
+/* The history view with 1,000 / 10,000 / 100,000 orders in the database: how long until the
+ * first rows are on screen after the view is opened, and how long one search keystroke takes
+ * to re-filter. Run under a display: xvfb-run -a dbus-run-session -- ./bench-history-view */
+
+static const char request_json[] =
+  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"authentication\","
+  "\"individual\":{\"first_name\":\"Person\",\"last_name\":\"van der Berg\","
+  "\"email\":\"person@gemeente.example.nl\",\"country\":\"nl\"}},\"csa_agreed_to\":true,"
+  "\"provisioning_method\":\"token\",\"ship_info\":{\"name\":\"Person\",\"addr1\":\"Straat 1\","
+  "\"city\":\"Utrecht\",\"zip\":\"3511 AA\",\"country\":\"nl\",\"method\":\"STANDARD\"},"
+  "\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
+
+static GAsyncResult *last_result;
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  last_result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (void)
+{
+  while (last_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (&last_result);
+}
+
+/* Writes @n orders straight into a fresh database (created by the store, so the schema is the
+ * real one), like bench-history.c: one in five from this computer with its full request. */
+static void
+fill_database (const char *path,
+               guint       n)
+{
+  g_autoptr(PkioHistoryStore) store = pkio_history_store_new (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  pkio_history_store_open_async (store, NULL, result_cb, NULL);
+  result = wait_result ();
+  if (!pkio_history_store_open_finish (store, result, NULL))
+    g_error ("cannot create %s", path);
+  g_clear_object (&store);
+
+  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db,
+    "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
+    "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
+    "account, request_json) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,'authentication','STANDARD',?,?)",
+    -1, &stmt, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean local = i % 5 == 0;
+      g_autofree char *name = g_strdup_printf ("Person %u van der Berg", i);
+      g_autofree char *email = g_strdup_printf ("person%u@gemeente.example.nl", i);
+      gint64 created = now - (gint64) (n - i) * 600;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, local ? 1 : 4);
+      sqlite3_bind_int (stmt, 2, local ? 0 : 1);
+      sqlite3_bind_int64 (stmt, 3, 1000000 + i);
+      sqlite3_bind_int64 (stmt, 4, 2000000 + i);
+      sqlite3_bind_text (stmt, 5, i % 7 ? "issued" : "pending", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, created);
+      sqlite3_bind_int64 (stmt, 7, created);
+      sqlite3_bind_int64 (stmt, 8, now);
+      sqlite3_bind_text (stmt, 9, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 10, email, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 11, local ? "https://certcentral.digicert.eu/services/v2/" : NULL,
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 12, local ? request_json : NULL, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("insert: %s", sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+static gboolean
+has_mapped_row (GtkWidget *widget)
+{
+  /* A cell of the column view that is on screen and shows text. */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewCell")
+      && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+
+      return GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0';
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_mapped_row (c))
+      return TRUE;
+  return FALSE;
+}
+
+static double
+ms (gint64 us)
+{
+  return us / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+typedef struct
+{
+  guint  n;
+  double first_rows;
+  double all_loaded;
+  double keystroke_median;
+  double keystroke_max;
+  double filter_median;
+  double filter_max;
+} Row;
+
+static void
+measure (Row *row)
+{
+  g_autofree char *path = pkio_paths_history_file (FALSE);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  /* Typing "person 12": each prefix is one keystroke, then deleting back to "person". */
+  static const char * const keystrokes[] = { "p", "pe", "per", "pers", "perso", "person",
+                                             "person ", "person 1", "person 12", "person 1",
+                                             "person ", "person", "gemeente", "nobody", "" };
+  double times[G_N_ELEMENTS (keystrokes)];
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  GtkWindow *window;
+  PkioHistoryView *view;
+  GtkWidget *column_view;
+  GtkEditable *entry;
+  gint64 start;
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  fill_database (path, row->n);
+
+  start = g_get_monotonic_time ();
+  workspace = pkio_workspace_new (NULL, FALSE);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 800);
+  view = pkio_history_view_new ();
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  pkio_history_view_set_workspace (view, workspace);
+  gtk_window_present (window);
+  column_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                           PKIO_TYPE_HISTORY_VIEW, "column_view"));
+  while (!has_mapped_row (column_view))
+    g_main_context_iteration (NULL, TRUE);
+  row->first_rows = ms (g_get_monotonic_time () - start);
+
+  while (!pkio_history_store_is_loaded (pkio_workspace_get_store (workspace))
+         || g_list_model_get_n_items (pkio_history_view_get_shown_model (view)) < row->n)
+    g_main_context_iteration (NULL, TRUE);
+  row->all_loaded = ms (g_get_monotonic_time () - start);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), PKIO_TYPE_HISTORY_VIEW,
+                                                       "search_entry"));
+  /* Twice: as a person sees it, then with the rows detached, which leaves the filtering of the
+   * model alone (GTK 4.8 builds up to 200 rows anew whenever the matches change). */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GtkSelectionModel) model = NULL;
+
+      if (pass == 1)
+        {
+          model = g_object_ref (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+          gtk_column_view_set_model (GTK_COLUMN_VIEW (column_view), NULL);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+        {
+          gint64 t0;
+
+          gtk_editable_set_text (entry, keystrokes[i]);
+          /* What the entry does once typing pauses: the view re-filters synchronously. */
+          t0 = g_get_monotonic_time ();
+          g_signal_emit_by_name (entry, "search-changed");
+          times[i] = ms (g_get_monotonic_time () - t0);
+          if (g_getenv ("BENCH_VERBOSE") != NULL)
+            g_printerr ("%u orders, pass %u, \"%s\": %.2f ms, %u shown\n", row->n, pass,
+                        keystrokes[i], times[i],
+                        g_list_model_get_n_items (pkio_history_view_get_shown_model (view)));
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+      qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+      *(pass == 0 ? &row->keystroke_median : &row->filter_median) = times[G_N_ELEMENTS (times) / 2];
+      *(pass == 0 ? &row->keystroke_max : &row->filter_max) = times[G_N_ELEMENTS (times) - 1];
+      if (pass == 1)
+        gtk_column_view_set_model (GTK_COLUMN_VIEW (column_view), model);
+    }
+
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("pkio-bench-view-XXXXXX", NULL);
+  g_autofree char *data_dir = NULL;
+  Row rows[] = { { .n = 1000 }, { .n = 10000 }, { .n = 100000 } };
+
+  /* Never the real history: everything lives in a temp folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      /* The schema compiled in the build tree, next to bench/. */
+      g_autofree char *bench_dir = g_path_get_dirname (argv[0]);
+      g_autofree char *schema_dir = g_build_filename (bench_dir, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    }
+  gtk_init ();
+  adw_init ();
+  data_dir = pkio_paths_data_dir ();
+  g_mkdir_with_parents (data_dir, 0700);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    measure (&rows[i]);
+
+  g_print ("| orders | first rows shown (ms) | all rows in the list (ms) | "
+           "keystroke with rows median / worst (ms) | model re-filter median / worst (ms) |\n"
+           "|---:|---:|---:|---:|---:|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_print ("| %u | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f |\n", rows[i].n,
+             rows[i].first_rows, rows[i].all_loaded, rows[i].keystroke_median,
+             rows[i].keystroke_max, rows[i].filter_median, rows[i].filter_max);
+
+  {
+    g_autofree char *path = pkio_paths_history_file (FALSE);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (data_dir);
+    g_rmdir (data_home);
+  }
+  return 0;
+}

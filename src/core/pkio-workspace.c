@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-credentials.h"
+#include "pkio-history-sync.h"
+#include "pkio-paths.h"
+#include "pkio-workspace.h"
+
+#define PRACTICE_STATE_FILE "practice-simulator.json"
+
+struct _PkioWorkspace
+{
+  GObject           parent_instance;
+
+  GSettings        *settings;
+  gboolean          practice;
+  char             *base_url;
+  PkioKeyState      key_state;
+  char             *key_message;
+  PkioClient       *client;
+  PkioHistoryStore *store;
+  PkioSimulator    *simulator;
+  GPtrArray        *load_waiters;   /* GTask, while loading */
+  GPtrArray        *sync_waiters;   /* GTask, while syncing */
+  gboolean          loaded;
+};
+
+G_DEFINE_FINAL_TYPE (PkioWorkspace, pkio_workspace, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (PkioKeyState, pkio_key_state,
+  G_DEFINE_ENUM_VALUE (PKIO_KEY_STATE_LOOKING, "looking"),
+  G_DEFINE_ENUM_VALUE (PKIO_KEY_STATE_AVAILABLE, "available"),
+  G_DEFINE_ENUM_VALUE (PKIO_KEY_STATE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (PKIO_KEY_STATE_UNAVAILABLE, "unavailable"))
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_PRACTICE,
+  PROP_BASE_URL,
+  PROP_KEY_STATE,
+  PROP_KEY_MESSAGE,
+  PROP_CLIENT,
+  PROP_STORE,
+  PROP_RECOVERED_PATH,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- loading ---- */
+
+static void
+finish_waiters (GPtrArray    *waiters,
+                const GError *error)
+{
+  /* Callbacks may queue new waiters: finish the ones there are now. */
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (waiters->len > 0)
+    g_ptr_array_add (tasks, g_ptr_array_steal_index (waiters, 0));
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (tasks, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+static void
+set_key_state (PkioWorkspace *self,
+               PkioKeyState   state,
+               const char    *message)
+{
+  g_free (self->key_message);
+  self->key_message = g_strdup (message);
+  self->key_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_MESSAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_STATE]);
+}
+
+static void
+use_key (PkioWorkspace *self,
+         const char    *key)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->client = pkio_client_new (self->base_url, key, &error);
+  if (self->client == NULL)
+    {
+      set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
+      return;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  set_key_state (self, PKIO_KEY_STATE_AVAILABLE, NULL);
+}
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PkioWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *key = pkio_credentials_lookup_finish (result, &error);
+
+  if (key != NULL)
+    use_key (self, key);
+  else if (error != NULL)
+    set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
+  else
+    set_key_state (self, PKIO_KEY_STATE_NONE, NULL);
+  g_clear_pointer (&key, pkio_credentials_free_key);
+}
+
+static void
+store_open_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PkioWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pkio_history_store_open_finish (self->store, result, &error))
+    {
+      finish_waiters (self->load_waiters, error);
+      return;
+    }
+  self->loaded = TRUE;
+  if (pkio_history_store_get_recovered_path (self->store) != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  finish_waiters (self->load_waiters, NULL);
+}
+
+static gboolean
+start_practice_simulator (PkioWorkspace *self,
+                          GError       **error)
+{
+  g_autofree char *dir = pkio_paths_data_dir ();
+  g_autofree char *state = g_build_filename (dir, PRACTICE_STATE_FILE, NULL);
+
+  self->simulator = pkio_simulator_new ();
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    pkio_simulator_set_state_file (self->simulator, state);
+  pkio_simulator_set_api_key (self->simulator, PKIO_SIMULATOR_DEFAULT_API_KEY);
+  if (!pkio_simulator_start (self->simulator, error))
+    return FALSE;
+  g_free (self->base_url);
+  self->base_url = g_strdup (pkio_simulator_get_base_url (self->simulator));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+  return TRUE;
+}
+
+void
+pkio_workspace_load_async (PkioWorkspace       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean first;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_load_async);
+  if (self->loaded)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  first = self->load_waiters->len == 0 && self->key_state == PKIO_KEY_STATE_LOOKING
+          && !pkio_history_store_is_open (self->store);
+  g_ptr_array_add (self->load_waiters, g_steal_pointer (&task));
+  if (!first)
+    return;
+
+  if (self->practice)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (start_practice_simulator (self, &error))
+        use_key (self, PKIO_SIMULATOR_DEFAULT_API_KEY);
+      else
+        set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
+    }
+  else
+    {
+      pkio_credentials_lookup_async (self->base_url, NULL, lookup_cb, g_object_ref (self));
+    }
+  /* The store's job is not cancelled with one caller: others may share it. */
+  pkio_history_store_open_async (self->store, NULL, store_open_cb, g_object_ref (self));
+}
+
+gboolean
+pkio_workspace_load_finish (PkioWorkspace *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- sync ---- */
+
+static GError *
+no_key_error (void)
+{
+  return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
+                              _("No API key is stored for this CertCentral account."));
+}
+
+static void
+synced_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PkioWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  pkio_history_sync_finish (self->store, result, &error);
+  finish_waiters (self->sync_waiters, error);
+}
+
+void
+pkio_workspace_sync_async (PkioWorkspace       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_sync_async);
+  if (self->client == NULL || !self->loaded)
+    {
+      g_task_return_error (task, no_key_error ());
+      return;
+    }
+  g_ptr_array_add (self->sync_waiters, g_steal_pointer (&task));
+  if (self->sync_waiters->len > 1)
+    return;
+  /* Shared by every caller, so not cancelled with one of them. */
+  pkio_history_sync_async (self->store, self->client, NULL, synced_cb, g_object_ref (self));
+}
+
+gboolean
+pkio_workspace_sync_finish (PkioWorkspace *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- one order ---- */
+
+static void
+order_merged_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pkio_history_store_merge_remote_finish (PKIO_HISTORY_STORE (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+order_fetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PkioWorkspace *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) pkio_remote_order_free);
+  PkioRemoteOrder *order = pkio_client_get_order_finish (PKIO_CLIENT (source), result, &error);
+
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_ptr_array_add (orders, order);
+  pkio_history_store_merge_remote_async (self->store, orders, g_task_get_cancellable (task),
+                                         order_merged_cb, g_steal_pointer (&task));
+}
+
+void
+pkio_workspace_refresh_order_async (PkioWorkspace       *self,
+                                    PkioHistoryRecord   *record,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_refresh_order_async);
+  if (self->client == NULL)
+    {
+      g_task_return_error (task, no_key_error ());
+      return;
+    }
+  pkio_client_get_order_async (self->client, pkio_history_record_get_order_id (record),
+                               cancellable, order_fetched_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pkio_workspace_refresh_order_finish (PkioWorkspace *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+canceled_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pkio_history_cancel_order_finish (PKIO_HISTORY_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pkio_workspace_cancel_order_async (PkioWorkspace       *self,
+                                   PkioHistoryRecord   *record,
+                                   const char          *note,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (note ? note : ""));
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_cancel_order_async);
+  if (self->client == NULL)
+    {
+      g_task_return_error (task, no_key_error ());
+      return;
+    }
+  pkio_history_cancel_order_async (self->store, self->client, record, stripped, cancellable,
+                                   canceled_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pkio_workspace_cancel_order_finish (PkioWorkspace *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+reconciled_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gint64 order_id = pkio_history_reconcile_finish (PKIO_HISTORY_STORE (source), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, order_id);
+}
+
+void
+pkio_workspace_check_outcome_async (PkioWorkspace       *self,
+                                    PkioHistoryRecord   *record,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_check_outcome_async);
+  if (self->client == NULL)
+    {
+      g_task_return_error (task, no_key_error ());
+      return;
+    }
+  pkio_history_reconcile_async (self->store, self->client, record, cancellable, reconciled_cb,
+                                g_steal_pointer (&task));
+}
+
+gint64
+pkio_workspace_check_outcome_finish (PkioWorkspace *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+/* ---- GObject ---- */
+
+static void
+store_recovered_cb (PkioWorkspace *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED_PATH]);
+}
+
+static void
+pkio_workspace_constructed (GObject *object)
+{
+  PkioWorkspace *self = PKIO_WORKSPACE (object);
+  g_autofree char *path = pkio_paths_history_file (self->practice);
+
+  G_OBJECT_CLASS (pkio_workspace_parent_class)->constructed (object);
+
+  /* Practice mode learns its URL when the simulator starts. */
+  if (!self->practice)
+    self->base_url = pkio_client_resolve_base_url (self->settings);
+  self->store = pkio_history_store_new (path);
+  g_signal_connect_object (self->store, "recovered-from-corruption",
+                           G_CALLBACK (store_recovered_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+pkio_workspace_finalize (GObject *object)
+{
+  PkioWorkspace *self = PKIO_WORKSPACE (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->key_message, g_free);
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+  g_clear_object (&self->simulator);
+  g_clear_pointer (&self->load_waiters, g_ptr_array_unref);
+  g_clear_pointer (&self->sync_waiters, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pkio_workspace_parent_class)->finalize (object);
+}
+
+static void
+pkio_workspace_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PkioWorkspace *self = PKIO_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS: g_value_set_object (value, self->settings); break;
+    case PROP_PRACTICE: g_value_set_boolean (value, self->practice); break;
+    case PROP_BASE_URL: g_value_set_string (value, self->base_url); break;
+    case PROP_KEY_STATE: g_value_set_enum (value, self->key_state); break;
+    case PROP_KEY_MESSAGE: g_value_set_string (value, self->key_message); break;
+    case PROP_CLIENT: g_value_set_object (value, self->client); break;
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_RECOVERED_PATH:
+      g_value_set_string (value, pkio_workspace_get_recovered_path (self));
+      break;
+    case PROP_LOADED: g_value_set_boolean (value, self->loaded); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pkio_workspace_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PkioWorkspace *self = PKIO_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS: self->settings = g_value_dup_object (value); break;
+    case PROP_PRACTICE: self->practice = g_value_get_boolean (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pkio_workspace_class_init (PkioWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags co = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = pkio_workspace_constructed;
+  object_class->finalize = pkio_workspace_finalize;
+  object_class->get_property = pkio_workspace_get_property;
+  object_class->set_property = pkio_workspace_set_property;
+
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, co);
+  properties[PROP_PRACTICE] = g_param_spec_boolean ("practice", NULL, NULL, FALSE, co);
+  properties[PROP_BASE_URL] = g_param_spec_string ("base-url", NULL, NULL, NULL, ro);
+  properties[PROP_KEY_STATE] = g_param_spec_enum ("key-state", NULL, NULL, PKIO_TYPE_KEY_STATE,
+                                                  PKIO_KEY_STATE_LOOKING, ro);
+  properties[PROP_KEY_MESSAGE] = g_param_spec_string ("key-message", NULL, NULL, NULL, ro);
+  properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, PKIO_TYPE_CLIENT, ro);
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, PKIO_TYPE_HISTORY_STORE, ro);
+  properties[PROP_RECOVERED_PATH] = g_param_spec_string ("recovered-path", NULL, NULL, NULL, ro);
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pkio_workspace_init (PkioWorkspace *self)
+{
+  self->key_state = PKIO_KEY_STATE_LOOKING;
+  self->load_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sync_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+PkioWorkspace *
+pkio_workspace_new (GSettings *settings,
+                    gboolean   practice)
+{
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (PKIO_TYPE_WORKSPACE, "settings", settings, "practice", practice, NULL);
+}
+
+gboolean
+pkio_workspace_get_practice (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), FALSE);
+  return self->practice;
+}
+
+gboolean
+pkio_workspace_is_loaded (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), FALSE);
+  return self->loaded;
+}
+
+const char *
+pkio_workspace_get_base_url (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return self->base_url;
+}
+
+PkioKeyState
+pkio_workspace_get_key_state (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), PKIO_KEY_STATE_LOOKING);
+  return self->key_state;
+}
+
+const char *
+pkio_workspace_get_key_message (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return self->key_message;
+}
+
+PkioClient *
+pkio_workspace_get_client (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return self->client;
+}
+
+PkioHistoryStore *
+pkio_workspace_get_store (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return self->store;
+}
+
+const char *
+pkio_workspace_get_recovered_path (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return pkio_history_store_get_recovered_path (self->store);
+}
+
+PkioSimulator *
+pkio_workspace_get_simulator (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return self->simulator;
+}

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pkio-history-columns.h"
+#include "pkio-history-format.h"
+
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  PkioHistoryColumn column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Dates, statuses and numbers are short and must be read whole. */
+  if (column != PKIO_HISTORY_COLUMN_DATE && column != PKIO_HISTORY_COLUMN_STATUS
+      && column != PKIO_HISTORY_COLUMN_ORDER)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == PKIO_HISTORY_COLUMN_HOLDER)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *email = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (email), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (email), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (email, "dim-label");
+      gtk_widget_add_css_class (email, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), email);
+      gtk_widget_set_size_request (box, 160, -1);
+      gtk_list_item_set_child (item, box);
+    }
+  else if (column == PKIO_HISTORY_COLUMN_STATUS)
+    {
+      /* One widget: GTK 4.8 builds cells anew whenever the rows shown change. */
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_list_item_set_child (item, label);
+    }
+  else
+    {
+      if (column == PKIO_HISTORY_COLUMN_ORDER)
+        gtk_widget_add_css_class (label, "numeric");
+      gtk_list_item_set_child (item, label);
+    }
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  PkioHistoryColumn column = GPOINTER_TO_INT (user_data);
+  PkioHistoryRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  gboolean unknown = pkio_history_record_get_state (record) == PKIO_RECORD_STATE_UNKNOWN;
+  g_autofree char *text = NULL;
+
+  switch (column)
+    {
+    case PKIO_HISTORY_COLUMN_DATE:
+      {
+        g_autoptr(GDateTime) created = pkio_history_record_dup_created (record);
+
+        text = pkio_history_format_date (created);
+        gtk_label_set_text (GTK_LABEL (child), text);
+      }
+      break;
+    case PKIO_HISTORY_COLUMN_HOLDER:
+      {
+        GtkWidget *name = gtk_widget_get_first_child (child);
+        GtkWidget *email = gtk_widget_get_next_sibling (name);
+        const char *holder_email = pkio_history_record_get_holder_email (record);
+
+        gtk_label_set_text (GTK_LABEL (name), pkio_history_record_get_holder_name (record));
+        gtk_label_set_text (GTK_LABEL (email), holder_email ? holder_email : "");
+        gtk_widget_set_visible (email, holder_email != NULL && *holder_email);
+        if (unknown)
+          gtk_widget_add_css_class (name, "history-unknown");
+        else
+          gtk_widget_remove_css_class (name, "history-unknown");
+      }
+      break;
+    case PKIO_HISTORY_COLUMN_STATUS:
+      pkio_history_format_badge (GTK_LABEL (child), record);
+      break;
+    case PKIO_HISTORY_COLUMN_ORDER:
+      if (pkio_history_record_get_order_id (record) > 0)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, pkio_history_record_get_order_id (record));
+      gtk_label_set_text (GTK_LABEL (child), text ? text : "—");
+      break;
+    case PKIO_HISTORY_COLUMN_PROFILE:
+      gtk_label_set_text (GTK_LABEL (child),
+                          pkio_history_profile_label (pkio_history_record_get_profile (record)));
+      break;
+    case PKIO_HISTORY_COLUMN_SHIPPING:
+      gtk_label_set_text (GTK_LABEL (child), pkio_history_ship_method_label (
+                            pkio_history_record_get_ship_method (record)));
+      break;
+    case PKIO_HISTORY_COLUMN_PLACED:
+      gtk_label_set_text (GTK_LABEL (child),
+                          pkio_history_origin_label (pkio_history_record_get_origin (record)));
+      break;
+    case PKIO_HISTORY_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_int64 (gint64 a,
+               gint64 b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  PkioHistoryRecord *x = PKIO_HISTORY_RECORD ((gpointer) a);
+  PkioHistoryRecord *y = PKIO_HISTORY_RECORD ((gpointer) b);
+  int result = 0;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case PKIO_HISTORY_COLUMN_DATE:
+      result = compare_int64 (pkio_history_record_get_created (x),
+                              pkio_history_record_get_created (y));
+      break;
+    case PKIO_HISTORY_COLUMN_HOLDER:
+      result = g_utf8_collate (pkio_history_record_get_holder_name (x) ?: "",
+                               pkio_history_record_get_holder_name (y) ?: "");
+      break;
+    case PKIO_HISTORY_COLUMN_STATUS:
+      result = g_utf8_collate (pkio_history_record_get_status_label (x),
+                               pkio_history_record_get_status_label (y));
+      break;
+    case PKIO_HISTORY_COLUMN_ORDER:
+      result = compare_int64 (pkio_history_record_get_order_id (x),
+                              pkio_history_record_get_order_id (y));
+      break;
+    case PKIO_HISTORY_COLUMN_PROFILE:
+      result = g_strcmp0 (pkio_history_record_get_profile (x), pkio_history_record_get_profile (y));
+      break;
+    case PKIO_HISTORY_COLUMN_SHIPPING:
+      result = g_strcmp0 (pkio_history_record_get_ship_method (x),
+                          pkio_history_record_get_ship_method (y));
+      break;
+    case PKIO_HISTORY_COLUMN_PLACED:
+      result = compare_int64 (pkio_history_record_get_origin (x),
+                              pkio_history_record_get_origin (y));
+      break;
+    default:
+      break;
+    }
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+int
+pkio_history_columns_compare_attention (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  gboolean x = pkio_history_record_get_state (PKIO_HISTORY_RECORD ((gpointer) a))
+               == PKIO_RECORD_STATE_UNKNOWN;
+  gboolean y = pkio_history_record_get_state (PKIO_HISTORY_RECORD ((gpointer) b))
+               == PKIO_RECORD_STATE_UNKNOWN;
+
+  return x == y ? GTK_ORDERING_EQUAL : x ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+void
+pkio_history_columns_init (GtkColumnViewColumn **columns)
+{
+  for (int i = 0; i < PKIO_HISTORY_N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
+      gtk_column_view_column_set_factory (columns[i], factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_records, GINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (columns[i], sorter);
+    }
+}

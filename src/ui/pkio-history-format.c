@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "pkio-history-format.h"
+
+/* One stored request field: where it sits in the storage JSON, and how it is called. */
+static const struct {
+  const char *path;
+  const char *section;
+  const char *label;
+} request_fields[] = {
+  { "certificate.individual.first_name", N_("Certificate holder"), N_("First name") },
+  { "certificate.individual.last_name", N_("Certificate holder"), N_("Last name") },
+  { "certificate.individual.email", N_("Certificate holder"), N_("Email") },
+  { "certificate.individual.telephone", N_("Certificate holder"), N_("Telephone") },
+  { "certificate.individual.city", N_("Certificate holder"), N_("City") },
+  { "certificate.individual.state", N_("Certificate holder"), N_("State or province") },
+  { "certificate.individual.zip", N_("Certificate holder"), N_("Postal code") },
+  { "certificate.individual.country", N_("Certificate holder"), N_("Country") },
+  { "certificate.individual.id", N_("Certificate holder"), N_("Holder number in CertCentral") },
+  { "certificate.profile_option", N_("Certificate"), N_("Profile") },
+  { "certificate.signature_hash", N_("Certificate"), N_("Signature hash") },
+  { "certificate.is_rsassa_pss", N_("Certificate"), N_("RSASSA-PSS signatures") },
+  { "provisioning_method", N_("Certificate"), N_("Delivered on") },
+  { "order_validity.years", N_("Certificate"), N_("Validity in years") },
+  { "order_validity.days", N_("Certificate"), N_("Validity in days") },
+  { "custom_expiration_date", N_("Certificate"), N_("Valid until") },
+  { "ship_info.name", N_("Shipping"), N_("Recipient") },
+  { "ship_info.addr1", N_("Shipping"), N_("Address line 1") },
+  { "ship_info.addr2", N_("Shipping"), N_("Address line 2") },
+  { "ship_info.city", N_("Shipping"), N_("City") },
+  { "ship_info.state", N_("Shipping"), N_("State or province") },
+  { "ship_info.zip", N_("Shipping"), N_("Postal code") },
+  { "ship_info.country", N_("Shipping"), N_("Country") },
+  { "ship_info.method", N_("Shipping"), N_("Shipping method") },
+  { "payment_method", N_("Payment"), N_("Payment") },
+  { "card_last4", N_("Payment"), N_("Card") },
+  { "csa_agreed_to", N_("Payment"), N_("Subscriber agreement accepted") },
+};
+
+static char *
+node_to_text (const char *path,
+              JsonNode   *node)
+{
+  GType type;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return json_to_string (node, FALSE);
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (type == G_TYPE_DOUBLE)
+    return g_strdup_printf ("%g", json_node_get_double (node));
+  if (g_str_equal (path, "certificate.profile_option"))
+    return g_strdup (pkio_history_profile_label (json_node_get_string (node)));
+  if (g_str_equal (path, "ship_info.method"))
+    return g_strdup (pkio_history_ship_method_label (json_node_get_string (node)));
+  if (g_str_equal (path, "card_last4"))
+    /* Translators: %s is the last four digits of the payment card */
+    return g_strdup_printf (_("Card ending %s"), json_node_get_string (node));
+  if (g_str_has_suffix (path, ".country"))
+    return g_ascii_strup (json_node_get_string (node), -1);
+  return g_strdup (json_node_get_string (node));
+}
+
+/* Every scalar of @node, by its dotted path. */
+static void
+flatten (JsonNode   *node,
+         const char *prefix,
+         GHashTable *out)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *path = prefix ? g_strconcat (prefix, ".", l->data, NULL)
+                                         : g_strdup (l->data);
+
+          flatten (json_object_get_member (object, l->data), path, out);
+        }
+      return;
+    }
+  g_hash_table_insert (out, g_strdup (prefix ? prefix : ""), node_to_text (prefix ? prefix : "",
+                                                                           node));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+field_free (PkioHistoryField *field)
+{
+  g_free (field->value);
+  g_free (field->label_owned);
+  g_free (field);
+}
+
+GPtrArray *
+pkio_history_format_request_fields (const char *request_json)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonNode) root = NULL;
+
+  if (request_json == NULL || (root = json_from_string (request_json, NULL)) == NULL)
+    return fields;
+  flatten (root, NULL, values);
+
+  for (guint i = 0; i < G_N_ELEMENTS (request_fields); i++)
+    {
+      PkioHistoryField *field;
+
+      if (!g_hash_table_contains (values, request_fields[i].path))
+        continue;
+      field = g_new0 (PkioHistoryField, 1);
+      field->section = _(request_fields[i].section);
+      field->label = _(request_fields[i].label);
+      field->value = g_strdup (g_hash_table_lookup (values, request_fields[i].path));
+      g_ptr_array_add (fields, field);
+      g_hash_table_remove (values, request_fields[i].path);
+    }
+
+  /* Fields this version has no name for are still shown: the record is the proof. */
+  if (g_hash_table_size (values) > 0)
+    {
+      guint n = 0;
+      g_autofree char **paths = (char **) g_hash_table_get_keys_as_array (values, &n);
+
+      g_qsort_with_data (paths, n, sizeof (char *), (GCompareDataFunc) compare_strings, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          PkioHistoryField *field = g_new0 (PkioHistoryField, 1);
+
+          field->section = _("Other fields");
+          field->label_owned = g_strdup (paths[i]);
+          field->label = field->label_owned;
+          field->value = g_strdup (g_hash_table_lookup (values, paths[i]));
+          g_ptr_array_add (fields, field);
+        }
+    }
+  return fields;
+}
+
+char *
+pkio_history_format_date_time (GDateTime *utc)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time, see g_date_time_format(); e.g. "26 Nov 2026, 14:05" */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
+char *
+pkio_history_format_date (GDateTime *utc)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  /* Translators: a date, see g_date_time_format(); e.g. "26 Nov 2026" */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+char *
+pkio_history_format_last_updated (gint64 unix_time,
+                                  gint64 now)
+{
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *time = NULL;
+  gint64 minutes;
+
+  if (unix_time <= 0)
+    return g_strdup (_("Not updated yet"));
+  minutes = MAX (now - unix_time, 0) / 60;
+  if (minutes < 1)
+    return g_strdup (_("Last updated just now"));
+  if (minutes < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last updated %d minute ago",
+                                         "Last updated %d minutes ago", (gulong) minutes),
+                            (int) minutes);
+  then = g_date_time_new_from_unix_local (unix_time);
+  today = g_date_time_new_from_unix_local (now);
+  if (g_date_time_get_year (then) == g_date_time_get_year (today)
+      && g_date_time_get_day_of_year (then) == g_date_time_get_day_of_year (today))
+    {
+      time = g_date_time_format (then, "%H:%M");
+      /* Translators: %s is a time of day, e.g. 14:05 */
+      return g_strdup_printf (_("Last updated today at %s"), time);
+    }
+  /* Translators: a date and time, see g_date_time_format() */
+  time = g_date_time_format (then, _("%-d %b %Y, %H:%M"));
+  /* Translators: %s is a date and time */
+  return g_strdup_printf (_("Last updated %s"), time);
+}
+
+const char *
+pkio_history_format_category_class (PkioStatusCategory category)
+{
+  switch (category)
+    {
+    case PKIO_STATUS_CATEGORY_ISSUED: return "issued";
+    case PKIO_STATUS_CATEGORY_PROBLEM: return "problem";
+    case PKIO_STATUS_CATEGORY_UNKNOWN: return "unknown";
+    case PKIO_STATUS_CATEGORY_IN_PROGRESS:
+    default:
+      return "in-progress";
+    }
+}
+
+void
+pkio_history_format_badge (GtkLabel          *label,
+                           PkioHistoryRecord *record)
+{
+  const char *classes[] = { "status-badge", NULL, NULL };
+
+  classes[1] = pkio_history_format_category_class (
+    pkio_history_record_get_status_category (record));
+  gtk_label_set_text (label, pkio_history_record_get_status_label (record));
+  gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
+}
+
+char *
+pkio_history_format_counts (guint shown,
+                            guint total,
+                            guint in_progress)
+{
+  g_autofree char *orders = NULL;
+
+  if (shown == total)
+    orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", total),
+                              total);
+  else
+    /* Translators: "5 of 12 orders shown" */
+    orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u order shown",
+                                           "%u of %u orders shown", total),
+                              shown, total);
+  if (in_progress == 0)
+    return g_steal_pointer (&orders);
+  /* Translators: "12 orders, 3 in progress" */
+  return g_strdup_printf (_("%s, %u in progress"), orders, in_progress);
+}
+
+char *
+pkio_history_format_sync_error (const GError *error)
+{
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK)
+      || g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT))
+    return g_strdup (_("CertCentral cannot be reached. The list shows the orders as they were at "
+                       "the last update; check the internet connection and try again."));
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED))
+    return g_strdup_printf (_("CertCentral did not accept the API key: %s"), error->message);
+  return g_strdup_printf (_("The history could not be updated: %s"), error->message);
+}
+
+char *
+pkio_history_format_key_note (PkioKeyState  state,
+                              const char   *keyring_message)
+{
+  switch (state)
+    {
+    case PKIO_KEY_STATE_NONE:
+      return g_strdup (_("No API key is stored, so this list only shows the orders known on this "
+                         "computer. To add a key, run “pkio-orders set-api-key” in a terminal "
+                         "and paste the key."));
+    case PKIO_KEY_STATE_UNAVAILABLE:
+      /* Translators: %s says why the keyring could not be used */
+      return g_strdup_printf (_("The API key could not be read from the keyring: %s This list "
+                                "only shows the orders known on this computer."),
+                              keyring_message ? keyring_message : "");
+    case PKIO_KEY_STATE_LOOKING:
+    case PKIO_KEY_STATE_AVAILABLE:
+    default:
+      return NULL;
+    }
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pkio-history-record.h"
+#include "pkio-workspace.h"
+
+G_BEGIN_DECLS
+
+/* How the history shows dates, statuses and stored requests (shared by the list and the
+ * details pane). */
+
+/* Local time, e.g. "26 Nov 2026, 14:05"; NULL for NULL. */
+char      *pkio_history_format_date_time     (GDateTime *utc);
+/* Local date, e.g. "26 Nov 2026"; "" for NULL. */
+char      *pkio_history_format_date          (GDateTime *utc);
+/* "Last updated 5 minutes ago", "Last updated today at 14:05", "Not updated yet". */
+char      *pkio_history_format_last_updated  (gint64     unix_time,
+                                              gint64     now);
+/* Text and style classes ("status-badge" + "in-progress" / "issued" / "problem" / "unknown"). */
+void       pkio_history_format_badge         (GtkLabel          *label,
+                                              PkioHistoryRecord *record);
+const char *pkio_history_format_category_class (PkioStatusCategory category);
+
+/* "12 orders, 3 in progress", "5 of 12 orders shown, 3 in progress". */
+char      *pkio_history_format_counts        (guint              shown,
+                                              guint              total,
+                                              guint              in_progress);
+/* What a failed sync means for the person, and what to do. */
+char      *pkio_history_format_sync_error    (const GError      *error);
+/* Why the history cannot be updated (no key stored, keyring unavailable), or NULL. */
+char      *pkio_history_format_key_note      (PkioKeyState       state,
+                                              const char        *keyring_message);
+
+/* One stored request field, translated, for people. */
+typedef struct
+{
+  const char *section;
+  const char *label;
+  char       *value;   /* NULL when empty */
+  char       *label_owned;
+} PkioHistoryField;
+
+/* Every field of a stored request (storage JSON), known ones in a fixed order with their
+ * names, then any others by path. Never NULL. */
+GPtrArray *pkio_history_format_request_fields (const char *request_json);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pkio-workspace.h"
+
+G_BEGIN_DECLS
+
+#define PKIO_TYPE_HISTORY_VIEW (pkio_history_view_get_type ())
+G_DECLARE_FINAL_TYPE (PkioHistoryView, pkio_history_view, PKIO, HISTORY_VIEW, AdwBin)
+
+/* The "History" page: the orders of a workspace in a sortable list with search, a status filter
+ * and counts, details beside the list (or on their own page when narrow), and the sync with
+ * CertCentral (at start, on "Refresh" / Ctrl+R, and every 10 minutes when the
+ * history-auto-refresh setting is on). Widget actions: "history.refresh", "history.export" (asks
+ * for a file, then writes what is shown with pkio_history_export_file_async ()),
+ * "history.back". */
+PkioHistoryView *pkio_history_view_new             (void);
+/* Loads the workspace (if that was not done yet) and syncs when a key is known. */
+void             pkio_history_view_set_workspace   (PkioHistoryView *self,
+                                                    PkioWorkspace   *workspace);
+PkioWorkspace   *pkio_history_view_get_workspace   (PkioHistoryView *self);
+/* What the list shows, in its order (after search, status filter and sorting). */
+GListModel      *pkio_history_view_get_shown_model (PkioHistoryView *self);
+gboolean         pkio_history_view_is_syncing      (PkioHistoryView *self);
+void             pkio_history_view_refresh         (PkioHistoryView *self);
+
+G_END_DECLS
