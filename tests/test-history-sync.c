@@ -3,6 +3,8 @@
 
 #include "history-test-util.h"
 #include "pkio-history-sync.h"
+#include "pkio-order-json.h"
+#include "pkio-order-sender.h"
 #include "pkio-simulator.h"
 
 #define KEY "sync-test-key"
@@ -186,6 +188,44 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "PUT", NULL), ==, 1);
 }
 
+/* Ordered here for an existing individual (by id): the request has no name, the sync brings
+ * CertCentral's, even when status-changes already reports the order. */
+static void
+test_ordered_by_id_gets_holder (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seed_path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-id.json",
+                                                      NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(PkioOrder) order = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+  PkioHistoryRecord *record;
+
+  g_assert_true (sync_store (fixture, &error));  /* the first, full sync: nothing there yet */
+  g_assert_true (json_parser_load_from_file (parser, seed_path, &error));
+  order = pkio_order_from_json (json_parser_get_root (parser), problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
+                                NULL);
+  result = test_wait ();
+  sent = pkio_order_sender_send_finish (result);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);
+  record = pkio_history_store_find_by_order_id (fixture->store, sent->order_id);
+  g_assert_nonnull (record);
+  g_assert_true (pkio_history_record_get_holder_name (record) == NULL
+                 || *pkio_history_record_get_holder_name (record) == '\0');
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pkio_history_record_get_holder_name (record), ==, "John Doe");
+  g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "john.doe@example.com");
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/status-changes"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +237,7 @@ main (int   argc,
   ADD ("first-and-later-sync", test_first_and_later_sync);
   ADD ("offline-keeps-data", test_offline_keeps_data);
   ADD ("cancel", test_cancel);
+  ADD ("ordered-by-id-gets-holder", test_ordered_by_id_gets_holder);
 #undef ADD
 
   return g_test_run ();

@@ -112,7 +112,7 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   return g_steal_pointer (&record);
 }
 
-static void
+static gboolean
 fill_blank (char      **field,
             const char *value)
 {
@@ -120,7 +120,9 @@ fill_blank (char      **field,
     {
       g_free (*field);
       *field = g_strdup (value);
+      return TRUE;
     }
+  return FALSE;
 }
 
 /* Folds a REMOTE copy of @order_id (brought in by a sync) into @record. */
@@ -327,6 +329,13 @@ merge_one (PkioHistoryDb         *self,
           record->created = g_date_time_to_unix (remote->date_created);
           dirty = TRUE;
         }
+    }
+  else
+    {
+      /* An order placed here for an existing individual (by id) has no name in the request:
+       * CertCentral's answer supplies it. */
+      dirty |= fill_blank (&record->holder_name, remote->common_name);
+      dirty |= fill_blank (&record->holder_email, remote->email);
     }
   if (!dirty)
     return TRUE;

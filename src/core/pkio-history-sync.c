@@ -382,10 +382,14 @@ status_changes_cb (GObject      *source,
   for (guint i = 0; i < changes->len; i++)
     {
       PkioRemoteOrder *change = g_ptr_array_index (changes, i);
+      PkioHistoryRecord *known = pkio_history_store_find_by_order_id (data->store,
+                                                                      change->order_id);
+      const char *holder = known ? pkio_history_record_get_holder_name (known) : NULL;
 
-      /* New to us (placed elsewhere since the last sync): fetch the whole order, so it does
-       * not show up without a holder or a date. */
-      if (pkio_history_store_find_by_order_id (data->store, change->order_id) == NULL)
+      /* New to us (placed elsewhere since the last sync), or ordered here for an existing
+       * individual by id (the request had no name): fetch the whole order, so it does not
+       * show up without a holder or a date. */
+      if (known == NULL || holder == NULL || *holder == '\0')
         {
           if (!already_fetching (data->to_fetch, change->order_id))
             g_array_append_val (data->to_fetch, change->order_id);
