@@ -571,6 +571,21 @@ test_narrow_and_wide (void)
       leaflet = ADW_LEAFLET (child (view, PKIO_TYPE_HISTORY_VIEW, "leaflet"));
       details = GTK_WIDGET (child (view, PKIO_TYPE_HISTORY_VIEW, "details"));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i] + 1);
+      {
+        /* Narrow: only date, holder and status stay in the list (no sideways scrolling). */
+        GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child (view,
+                                                                                   PKIO_TYPE_HISTORY_VIEW,
+                                                                                   "column_view")));
+        guint n_visible = 0;
+
+        for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+          {
+            g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+            n_visible += gtk_column_view_column_get_visible (column);
+          }
+        g_assert_cmpuint (n_visible, ==, widths[i] == 360 ? 3 : 7);
+      }
       if (widths[i] == 360)
         {
           g_assert_true (adw_leaflet_get_folded (leaflet));

@@ -75,6 +75,19 @@ column_sort_changed_cb (PkioHistoryView *self)
 /* ---- search and filter ---- */
 
 static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  PkioHistoryView *self = PKIO_HISTORY_VIEW (widget);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
@@ -363,10 +376,18 @@ selection_changed_cb (PkioHistoryView *self)
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
 }
 
+/* On a narrow window the list keeps what a person scans for (date, holder, status); the
+ * number, profile, shipping and origin are on the details page (and search finds numbers). */
 static void
 folded_changed_cb (PkioHistoryView *self)
 {
-  pkio_history_details_set_show_back (self->details, adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  pkio_history_details_set_show_back (self->details, folded);
+  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_ORDER], !folded);
+  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_PROFILE], !folded);
+  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_SHIPPING], !folded);
+  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_PLACED], !folded);
 }
 
 static void
@@ -575,7 +596,12 @@ pkio_history_view_init (PkioHistoryView *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_r, GDK_CONTROL_MASK),
                       gtk_named_action_new ("history.refresh")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (focus_search_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* As in GNOME's lists: typing in the list starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", FALSE);
   self->auto_refresh_timer = g_timeout_add_seconds (AUTO_REFRESH_SECONDS, auto_refresh_cb, self);
