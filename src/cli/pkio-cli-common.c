@@ -11,6 +11,7 @@
 #include "pkio-credentials.h"
 #include "pkio-json-guard.h"
 #include "pkio-paths.h"
+#include "pkio-practice.h"
 
 /* An order body is a few KiB; anything this big is not one. */
 #define ORDER_FILE_MAX_SIZE (1024 * 1024)
@@ -33,14 +34,6 @@ settings_new_if_installed (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static char *
-practice_state_file (void)
-{
-  g_autofree char *dir = pkio_paths_data_dir ();
-
-  return g_build_filename (dir, "practice-simulator.json", NULL);
-}
-
 PkioCliSession *
 pkio_cli_session_new (gboolean   practice,
                       GError   **error)
@@ -51,22 +44,8 @@ pkio_cli_session_new (gboolean   practice,
 
   if (practice)
     {
-      g_autofree char *dir = pkio_paths_data_dir ();
-      g_autofree char *state_file = practice_state_file ();
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-          return NULL;
-        }
-
-      session->simulator = pkio_simulator_new ();
-      /* Keeps practice orders between runs, so a later "--practice status N" knows them. */
-      pkio_simulator_set_state_file (session->simulator, state_file);
-      if (!pkio_simulator_start (session->simulator, error))
+      session->simulator = pkio_practice_simulator_start (error);
+      if (session->simulator == NULL)
         return NULL;
       session->base_url = g_strdup (pkio_simulator_get_base_url (session->simulator));
     }

@@ -6,9 +6,9 @@
 #include "pkio-credentials.h"
 #include "pkio-history-sync.h"
 #include "pkio-paths.h"
+#include "pkio-practice.h"
 #include "pkio-workspace.h"
 
-#define PRACTICE_STATE_FILE "practice-simulator.json"
 
 struct _PkioWorkspace
 {
@@ -143,14 +143,8 @@ static gboolean
 start_practice_simulator (PkioWorkspace *self,
                           GError       **error)
 {
-  g_autofree char *dir = pkio_paths_data_dir ();
-  g_autofree char *state = g_build_filename (dir, PRACTICE_STATE_FILE, NULL);
-
-  self->simulator = pkio_simulator_new ();
-  if (g_mkdir_with_parents (dir, 0700) == 0)
-    pkio_simulator_set_state_file (self->simulator, state);
-  pkio_simulator_set_api_key (self->simulator, PKIO_SIMULATOR_DEFAULT_API_KEY);
-  if (!pkio_simulator_start (self->simulator, error))
+  self->simulator = pkio_practice_simulator_start (error);
+  if (self->simulator == NULL)
     return FALSE;
   g_free (self->base_url);
   self->base_url = g_strdup (pkio_simulator_get_base_url (self->simulator));
