@@ -77,22 +77,12 @@ cell_text (PkioHistoryRecord *record,
       {
         const char *name = pkio_history_record_get_holder_name (record);
         const char *email = pkio_history_record_get_holder_email (record);
-        gint64 individual_id = pkio_history_record_get_individual_id (record);
+        char *label;
 
         if (name != NULL && *name != '\0' && email != NULL && *email != '\0')
           return g_strdup_printf ("%s <%s>", name, email);
-        if (name != NULL && *name != '\0')
-          return g_strdup (name);
-        if (email != NULL && *email != '\0')
-          return g_strdup (email);
-        if (individual_id > 0)
-          {
-            g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, individual_id);
-
-            /* TRANSLATORS: %s is the number of a person known to CertCentral */
-            return g_strdup_printf (_("individual %s"), id);
-          }
-        return g_strdup ("—");
+        label = pkio_history_record_dup_holder_label (record);
+        return label != NULL ? label : g_strdup ("—");
       }
     case COL_PROFILE:
       {

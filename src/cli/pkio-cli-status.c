@@ -48,15 +48,8 @@ print_order (const PkioRemoteOrder *order)
 
   if (order->common_name != NULL && order->email != NULL)
     holder = g_strdup_printf ("%s <%s>", order->common_name, order->email);
-  else if (order->common_name != NULL || order->email != NULL)
-    holder = g_strdup (order->common_name != NULL ? order->common_name : order->email);
-  else if (order->individual_id > 0)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order->individual_id);
-
-      /* TRANSLATORS: %s is the number of a person known to CertCentral */
-      holder = g_strdup_printf (_("individual %s"), id);
-    }
+  else
+    holder = pkio_history_holder_label (order->common_name, order->email, order->individual_id);
 
   if (order->certificate_id > 0)
     certificate_id = g_strdup_printf ("%" G_GINT64_FORMAT, order->certificate_id);

@@ -78,6 +78,35 @@ pkio_history_origin_label (PkioRecordOrigin origin)
   return origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER ? _("This computer") : _("Elsewhere");
 }
 
+char *
+pkio_history_holder_label (const char *name,
+                           const char *email,
+                           gint64      individual_id)
+{
+  if (name != NULL && *name != '\0')
+    return g_strdup (name);
+  if (email != NULL && *email != '\0')
+    return g_strdup (email);
+  if (individual_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, individual_id);
+
+      /* TRANSLATORS: %s is the number of a person known to CertCentral */
+      return g_strdup_printf (_("Individual %s"), id);
+    }
+  return NULL;
+}
+
+char *
+pkio_history_record_dup_holder_label (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+
+  return pkio_history_holder_label (pkio_history_record_get_holder_name (self),
+                                    pkio_history_record_get_holder_email (self),
+                                    pkio_history_record_get_individual_id (self));
+}
+
 const char *
 pkio_record_state_to_string (PkioRecordState state)
 {

@@ -90,6 +90,12 @@ const char         *pkio_history_profile_label             (const char *profile)
 const char         *pkio_history_ship_method_label         (const char *ship_method);
 /* Translated "This computer" / "Elsewhere". */
 const char         *pkio_history_origin_label              (PkioRecordOrigin origin);
+/* Who the order is for, for lists: the name, else the email, else "Individual 21" (ordered
+ * for an existing individual before CertCentral told us the name), else NULL. */
+char               *pkio_history_holder_label              (const char       *name,
+                                                            const char       *email,
+                                                            gint64            individual_id);
+char               *pkio_history_record_dup_holder_label   (PkioHistoryRecord *self);
 /* Stable machine names used in CSV/JSON: "sending", "placed", …, "this-computer", … */
 const char         *pkio_record_state_to_string            (PkioRecordState state);
 const char         *pkio_record_origin_to_string           (PkioRecordOrigin origin);

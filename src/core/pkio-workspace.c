@@ -210,7 +210,7 @@ static GError *
 no_key_error (void)
 {
   return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
-                              _("No API key is stored for this CertCentral account."));
+                              _("No API key is stored for this CertCentral account. Run “pkio-orders set-api-key” in a terminal to add one."));
 }
 
 static void

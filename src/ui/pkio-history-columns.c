@@ -73,8 +73,14 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         GtkWidget *name = gtk_widget_get_first_child (child);
         GtkWidget *email = gtk_widget_get_next_sibling (name);
         const char *holder_email = pkio_history_record_get_holder_email (record);
+        const char *holder_name = pkio_history_record_get_holder_name (record);
+        g_autofree char *fallback = NULL;
 
-        gtk_label_set_text (GTK_LABEL (name), pkio_history_record_get_holder_name (record));
+        /* No name yet (ordered by individual id, not synced): "Individual 21", not a blank. */
+        if ((holder_name == NULL || *holder_name == '\0')
+            && (holder_email == NULL || *holder_email == '\0'))
+          holder_name = fallback = pkio_history_record_dup_holder_label (record);
+        gtk_label_set_text (GTK_LABEL (name), holder_name ? holder_name : "");
         gtk_label_set_text (GTK_LABEL (email), holder_email ? holder_email : "");
         gtk_widget_set_visible (email, holder_email != NULL && *holder_email);
         if (unknown)

@@ -249,7 +249,7 @@ fill (PkioHistoryDetails *self)
   g_autofree char *when = NULL;
   g_autofree char *order_id = NULL;
   g_autofree char *certificate_id = NULL;
-  const char *name, *email;
+  const char *email;
 
   update_actions (self);
   if (record == NULL)
@@ -259,9 +259,12 @@ fill (PkioHistoryDetails *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "record");
 
-  name = pkio_history_record_get_holder_name (record);
   email = pkio_history_record_get_holder_email (record);
-  gtk_label_set_text (self->title_label, name != NULL && *name ? name : _("Unnamed holder"));
+  {
+    g_autofree char *label = pkio_history_record_dup_holder_label (record);
+
+    gtk_label_set_text (self->title_label, label != NULL ? label : _("Unnamed holder"));
+  }
   gtk_label_set_text (self->subtitle_label, email ? email : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), email != NULL && *email);
   pkio_history_format_badge (self->status_badge, record);

@@ -12,7 +12,7 @@ pkio_history_export_file_chooser_new (GtkWindow *parent)
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Export Orders"), parent,
+  chooser = gtk_file_chooser_native_new (_("Export orders"), parent,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));

@@ -24,7 +24,7 @@ static const struct {
   { "certificate.profile_option", N_("Certificate"), N_("Profile") },
   { "certificate.signature_hash", N_("Certificate"), N_("Signature hash") },
   { "certificate.is_rsassa_pss", N_("Certificate"), N_("RSASSA-PSS signatures") },
-  { "provisioning_method", N_("Certificate"), N_("Delivered on") },
+  { "provisioning_method", N_("Certificate"), N_("Delivery") },
   { "order_validity.years", N_("Certificate"), N_("Validity in years") },
   { "order_validity.days", N_("Certificate"), N_("Validity in days") },
   { "custom_expiration_date", N_("Certificate"), N_("Valid until") },
@@ -36,7 +36,7 @@ static const struct {
   { "ship_info.zip", N_("Shipping"), N_("Postal code") },
   { "ship_info.country", N_("Shipping"), N_("Country") },
   { "ship_info.method", N_("Shipping"), N_("Shipping method") },
-  { "payment_method", N_("Payment"), N_("Payment") },
+  { "payment_method", N_("Payment"), N_("Paid with") },
   { "card_last4", N_("Payment"), N_("Card") },
   { "csa_agreed_to", N_("Payment"), N_("Subscriber agreement accepted") },
 };
@@ -62,6 +62,19 @@ node_to_text (const char *path,
     return g_strdup (pkio_history_profile_label (json_node_get_string (node)));
   if (g_str_equal (path, "ship_info.method"))
     return g_strdup (pkio_history_ship_method_label (json_node_get_string (node)));
+  if (g_str_equal (path, "provisioning_method") && g_str_equal (json_node_get_string (node), "token"))
+    return g_strdup (_("Hardware token, shipped"));
+  if (g_str_equal (path, "payment_method"))
+    {
+      const char *method = json_node_get_string (node);
+
+      if (g_str_equal (method, "balance"))
+        return g_strdup (_("Account balance"));
+      if (g_str_equal (method, "profile"))
+        return g_strdup (_("The account’s saved card"));
+      if (g_str_equal (method, "card"))
+        return g_strdup (_("A new card"));
+    }
   if (g_str_equal (path, "card_last4"))
     /* Translators: %s is the last four digits of the payment card */
     return g_strdup_printf (_("Card ending %s"), json_node_get_string (node));
@@ -267,9 +280,8 @@ pkio_history_format_sync_error (const GError *error)
       || g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT))
     return g_strdup (_("CertCentral cannot be reached. The list shows the orders as they were at "
                        "the last update; check the internet connection and try again."));
-  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED))
-    return g_strdup_printf (_("CertCentral did not accept the API key: %s"), error->message);
-  return g_strdup_printf (_("The history could not be updated: %s"), error->message);
+  /* The messages of the core are whole sentences: shown on their own line, not spliced. */
+  return g_strdup_printf (_("The history could not be updated.\n%s"), error->message);
 }
 
 char *
@@ -283,9 +295,9 @@ pkio_history_format_key_note (PkioKeyState  state,
                          "computer. To add a key, run “pkio-orders set-api-key” in a terminal "
                          "and paste the key."));
     case PKIO_KEY_STATE_UNAVAILABLE:
-      /* Translators: %s says why the keyring could not be used */
-      return g_strdup_printf (_("The API key could not be read from the keyring: %s This list "
-                                "only shows the orders known on this computer."),
+      /* Translators: %s says why the keyring could not be used (one or more sentences) */
+      return g_strdup_printf (_("This list only shows the orders known on this computer: the API "
+                                "key could not be read from the keyring.\n%s"),
                               keyring_message ? keyring_message : "");
     case PKIO_KEY_STATE_LOOKING:
     case PKIO_KEY_STATE_AVAILABLE:
