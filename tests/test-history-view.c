@@ -658,7 +658,7 @@ test_empty_leads_to_new_order (void)
   spin_until (widget_is_mapped, window);
   pkio_window_show_view (PKIO_WINDOW (window), "history");
 
-  view = PKIO_HISTORY_VIEW (child (window, PKIO_TYPE_WINDOW, "history_view"));
+  view = pkio_window_get_history_view (PKIO_WINDOW (window));
   g_assert_false (pkio_workspace_get_practice (pkio_history_view_get_workspace (view)));
   spin_until (page_is_empty, child (view, PKIO_TYPE_HISTORY_VIEW, "main_stack"));
   empty_page = ADW_STATUS_PAGE (child (view, PKIO_TYPE_HISTORY_VIEW, "empty_page"));

@@ -195,6 +195,11 @@ test_main_window_presented (void)
                                                                   "app.preferences");
     g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
   }
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.show-help-overlay");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
 
   label = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (menu_button)));
   g_assert_cmpstr (label, ==, expected ("Main menu", "Hoofdmenu"));
@@ -297,7 +302,7 @@ static void
 test_help_overlay_builds (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/pkio-shortcuts-window.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));

@@ -16,7 +16,11 @@ struct _PkioWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_banner;
   GtkMenuButton        *primary_menu_button;
-  PkioHistoryView      *history_view;
+  AdwBin               *history_slot;
+
+  PkioHistoryView      *history_view;   /* built on first need */
+  GtkWindow            *shortcuts_window; /* built on first need */
+  guint                 history_idle;
 
   GSettings            *settings;
   PkioWorkspace        *workspace;
@@ -62,6 +66,78 @@ pkio_window_constructed (GObject *object)
     g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
 }
 
+static void
+ensure_history_view (PkioWindow *self)
+{
+  if (self->history_view != NULL || self->workspace == NULL)
+    return;
+
+  g_clear_handle_id (&self->history_idle, g_source_remove);
+  self->history_view = pkio_history_view_new ();
+  adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_view));
+  pkio_history_view_set_workspace (self->history_view, self->workspace);
+}
+
+static void
+visible_view_changed_cb (PkioWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "history") == 0)
+    ensure_history_view (self);
+}
+
+static gboolean
+build_history_idle_cb (gpointer user_data)
+{
+  PkioWindow *self = user_data;
+
+  self->history_idle = 0;
+  ensure_history_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                PkioWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->history_view == NULL && self->history_idle == 0)
+    self->history_idle = g_idle_add_full (G_PRIORITY_LOW, build_history_idle_cb, self, NULL);
+}
+
+static void
+mapped_cb (PkioWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, mapped_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
+}
+
+/* GtkApplication would build the shortcuts window with every main window (gtk/help-overlay.ui),
+ * a good part of the start-up time; it is built when first asked for instead. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PkioWindow *self = user_data;
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/pkio-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (g_object_ref (gtk_builder_get_object (builder,
+                                                                                 "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
+static const GActionEntry window_actions[] = {
+  { "show-help-overlay", show_help_overlay_cb },
+};
+
 /* Called once from pkio_window_new(), when the application is known. */
 static void
 pkio_window_attach_application (PkioWindow      *self,
@@ -79,7 +155,17 @@ pkio_window_attach_application (PkioWindow      *self,
                    G_SETTINGS_BIND_DEFAULT);
 
   self->workspace = pkio_workspace_new (self->settings, pkio_application_get_practice (app));
-  pkio_history_view_set_workspace (self->history_view, self->workspace);
+
+  /* The window opens on "New order" most of the time: the history (its view, the keyring and
+   * the database) is built right after the first frame, or at once when it is asked for. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "history") == 0)
+    ensure_history_view (self);
+  else
+    {
+      g_signal_connect_object (self->stack, "notify::visible-child-name",
+                               G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+    }
 }
 
 static void
@@ -87,7 +173,12 @@ pkio_window_dispose (GObject *object)
 {
   PkioWindow *self = PKIO_WINDOW (object);
 
+  g_clear_handle_id (&self->history_idle, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), PKIO_TYPE_WINDOW);
+  self->history_view = NULL;
 
   G_OBJECT_CLASS (pkio_window_parent_class)->dispose (object);
 }
@@ -109,7 +200,6 @@ pkio_window_class_init (PkioWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (PKIO_TYPE_HISTORY_VIEW);
   object_class->constructed = pkio_window_constructed;
   object_class->dispose = pkio_window_dispose;
   object_class->finalize = pkio_window_finalize;
@@ -119,7 +209,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_slot);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -132,6 +222,18 @@ static void
 pkio_window_init (PkioWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+}
+
+/* The history view, built now if it was not yet. */
+PkioHistoryView *
+pkio_window_get_history_view (PkioWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_WINDOW (self), NULL);
+
+  ensure_history_view (self);
+  return self->history_view;
 }
 
 PkioWindow *

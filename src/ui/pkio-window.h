@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pkio-application.h"
+#include "pkio-history-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ const char *pkio_window_get_visible_view (PkioWindow      *self);
 void        pkio_window_add_toast        (PkioWindow      *self,
                                           AdwToast        *toast);
 gboolean    pkio_window_get_practice_banner_visible (PkioWindow *self);
+PkioHistoryView *pkio_window_get_history_view (PkioWindow *self);
 
 G_END_DECLS
