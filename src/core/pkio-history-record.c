@@ -501,53 +501,64 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+struct _PkioHistoryQuery
+{
+  char    *folded;   /* lower-cased (ASCII) or case-folded, trimmed */
+  guint64  mask;     /* which bytes it needs: records lacking one are skipped at once */
+};
+
+PkioHistoryQuery *
+pkio_history_query_new (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  PkioHistoryQuery *query;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return NULL;
+
+  query = g_new0 (PkioHistoryQuery, 1);
+  query->folded = is_ascii (stripped) ? g_ascii_strdown (stripped, -1)
+                                      : g_utf8_casefold (stripped, -1);
+  query->mask = bytes_mask (query->folded);
+  return query;
+}
+
+void
+pkio_history_query_free (PkioHistoryQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->folded);
+  g_free (query);
+}
+
+/* Runs for every record on every keystroke (100,000 of them): the query is prepared once. */
+gboolean
+pkio_history_record_matches_query (PkioHistoryRecord      *self,
+                                   const PkioHistoryQuery *query)
+{
+  if (query == NULL)
+    return TRUE;
+  if (G_UNLIKELY (self->search_key == NULL))
+    _pkio_history_record_refresh_key (self);
+  if ((query->mask & ~self->search_mask) != 0)
+    return FALSE;
+  return strstr (self->search_key, query->folded) != NULL;
+}
+
 gboolean
 pkio_history_record_matches (PkioHistoryRecord *self,
                              const char        *query)
 {
+  g_autoptr(PkioHistoryQuery) prepared = NULL;
+
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
 
-  if (query == NULL)
-    return TRUE;
-  while (g_ascii_isspace (*query))
-    query++;
-  if (*query == '\0')
-    return TRUE;
-  if (self->search_key == NULL)
-    _pkio_history_record_refresh_key (self);
-
-  /* A keystroke re-filters every record: the ASCII path avoids allocating per record. */
-  if (is_ascii (query))
-    {
-      char lowered[256];
-      gsize len = strlen (query);
-
-      while (len > 0 && g_ascii_isspace (query[len - 1]))
-        len--;
-      if (len < sizeof lowered)
-        {
-          guint64 mask = 0;
-
-          for (gsize i = 0; i < len; i++)
-            {
-              lowered[i] = g_ascii_tolower (query[i]);
-              mask |= byte_bit (lowered[i]);
-            }
-          lowered[len] = '\0';
-          if ((mask & ~self->search_mask) != 0)
-            return FALSE;
-          return strstr (self->search_key, lowered) != NULL;
-        }
-    }
-
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (query));
-    g_autofree char *folded = g_utf8_casefold (stripped, -1);
-
-    if ((bytes_mask (folded) & ~self->search_mask) != 0)
-      return FALSE;
-    return strstr (self->search_key, folded) != NULL;
-  }
+  prepared = pkio_history_query_new (query);
+  return pkio_history_record_matches_query (self, prepared);
 }
 
 gboolean

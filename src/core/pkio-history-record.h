@@ -104,6 +104,14 @@ gboolean            pkio_history_record_can_cancel         (PkioHistoryRecord *s
 /* Search: @query matched case-insensitively as a substring of the holder name, email, order id
  * or certificate id. NULL or blank matches everything. Cheap enough for 100,000 records per
  * keystroke (the haystack is folded once, when the record changes). */
+/* A search prepared once for many records (the view's filter, on each keystroke). NULL for an
+ * empty text: it matches everything. */
+typedef struct _PkioHistoryQuery PkioHistoryQuery;
+PkioHistoryQuery   *pkio_history_query_new                 (const char *text);
+void                pkio_history_query_free                (PkioHistoryQuery *query);
+gboolean            pkio_history_record_matches_query      (PkioHistoryRecord      *self,
+                                                            const PkioHistoryQuery *query);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioHistoryQuery, pkio_history_query_free)
 gboolean            pkio_history_record_matches            (PkioHistoryRecord *self,
                                                             const char        *query);
 gboolean            pkio_history_record_matches_category   (PkioHistoryRecord *self,

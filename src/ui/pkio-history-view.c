@@ -45,6 +45,7 @@ struct _PkioHistoryView
   GtkSorter           *full_sorter;      /* unknown records first, then the column sort */
   GtkFileChooserNative *chooser;
   char                *query;
+  PkioHistoryQuery    *prepared_query;
   PkioStatusFilter     status_filter;
   guint                total;
   guint                in_progress;
@@ -95,7 +96,7 @@ filter_func (gpointer item,
 
   return (self->status_filter == PKIO_STATUS_FILTER_ALL
           || pkio_history_record_matches_category (item, self->status_filter))
-         && pkio_history_record_matches (item, self->query);
+         && pkio_history_record_matches_query (item, self->prepared_query);
 }
 
 static void
@@ -108,6 +109,8 @@ search_changed_cb (PkioHistoryView *self)
   self->query = g_strstrip (g_strdup (text));
   if (g_strcmp0 (old ? old : "", self->query) == 0)
     return;
+  g_clear_pointer (&self->prepared_query, pkio_history_query_free);
+  self->prepared_query = pkio_history_query_new (self->query);
   if (old == NULL || strstr (self->query, old) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (strstr (old, self->query) != NULL)
@@ -492,6 +495,7 @@ pkio_history_view_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->full_sorter);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->prepared_query, pkio_history_query_free);
 
   G_OBJECT_CLASS (pkio_history_view_parent_class)->finalize (object);
 }
