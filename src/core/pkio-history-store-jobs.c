@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "pkio-history-store-private.h"
-#include "pkio-history-worker.h"
+#include "pkio-history-store-jobs.h"
 
 /* The public async API of PkioHistoryStore: each call becomes a job for the worker thread
  * (the *_job functions below run there), and finishes on the main context once its changes
- * are in the model (see pkio-history-store.c). */
+ * are in the model (see pkio-history-store.c). Here: opening, the journal and events; what a
+ * sync uses is in pkio-history-store-sync-jobs.c. */
 
 #define FIRST_BATCH 100
 #define BATCH       1000
@@ -118,31 +118,6 @@ mark_job (PkioHistoryWorker *worker,
 }
 
 static void
-merge_job (PkioHistoryWorker *worker,
-           PkioHistoryJob    *job)
-{
-  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
-
-  if (db != NULL && _pkio_history_db_merge_remote (db, job->remote, job->changed, &job->error))
-    job->result_int = job->changed->len;
-  _pkio_history_worker_deliver_job (worker, job);
-}
-
-static void
-update_status_job (PkioHistoryWorker *worker,
-                   PkioHistoryJob    *job)
-{
-  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
-  PkioHistoryRecord *record;
-
-  if (db != NULL
-      && (record = _pkio_history_db_update_status (db, job->order_id, job->text, job->text2,
-                                                   &job->error)))
-    g_ptr_array_add (job->changed, record);
-  _pkio_history_worker_deliver_job (worker, job);
-}
-
-static void
 add_event_job (PkioHistoryWorker *worker,
                PkioHistoryJob    *job)
 {
@@ -166,53 +141,6 @@ timeline_job (PkioHistoryWorker *worker,
 }
 
 static void
-last_sync_job (PkioHistoryWorker *worker,
-               PkioHistoryJob    *job)
-{
-  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
-
-  if (db != NULL)
-    _pkio_history_db_meta_set (db, "last_sync", job->text, &job->error);
-  _pkio_history_worker_deliver_job (worker, job);
-}
-
-static void
-list_unknown_job (PkioHistoryWorker *worker,
-                  PkioHistoryJob    *job)
-{
-  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
-
-  if (db != NULL)
-    job->result = _pkio_history_db_list_unknown (db, &job->error);
-  job->result_free = (GDestroyNotify) g_ptr_array_unref;
-  _pkio_history_worker_deliver_job (worker, job);
-}
-
-static void
-list_in_progress_job (PkioHistoryWorker *worker,
-                      PkioHistoryJob    *job)
-{
-  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
-
-  if (db != NULL)
-    job->result = _pkio_history_db_list_in_progress (db, &job->error);
-  job->result_free = (GDestroyNotify) g_array_unref;
-  _pkio_history_worker_deliver_job (worker, job);
-}
-
-static void
-resolve_job (PkioHistoryWorker *worker,
-             PkioHistoryJob    *job)
-{
-  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
-
-  if (db != NULL)
-    job->result_int = _pkio_history_db_resolve_unknown (db, job->local_id, job->remote,
-                                                        job->changed, job->deleted, &job->error);
-  _pkio_history_worker_deliver_job (worker, job);
-}
-
-static void
 cap_job (PkioHistoryWorker *worker,
          PkioHistoryJob    *job)
 {
@@ -225,18 +153,15 @@ cap_job (PkioHistoryWorker *worker,
 
 /* ---- main side ---- */
 
-/* @cancellable: honoured until the job starts. @cancel_result: whether a cancel that comes
- * later still turns the result into G_IO_ERROR_CANCELLED (only for reads: a write that
- * happened must be reported). */
-static PkioHistoryJob *
-new_job (PkioHistoryStore     *self,
-         PkioHistoryJobFunc    func,
-         gpointer              source_tag,
-         PkioHistoryResultKind kind,
-         GCancellable         *cancellable,
-         gboolean              cancel_result,
-         GAsyncReadyCallback   callback,
-         gpointer              user_data)
+PkioHistoryJob *
+_pkio_history_store_new_job (PkioHistoryStore     *self,
+                             PkioHistoryJobFunc    func,
+                             gpointer              source_tag,
+                             PkioHistoryResultKind kind,
+                             GCancellable         *cancellable,
+                             gboolean              cancel_result,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
 {
   GTask *task = g_task_new (self, cancel_result ? cancellable : NULL, callback, user_data);
   PkioHistoryJob *job;
@@ -249,28 +174,17 @@ new_job (PkioHistoryStore     *self,
   return job;
 }
 
-static GPtrArray *
-copy_remote_orders (GPtrArray *orders)
-{
-  GPtrArray *copy = g_ptr_array_new_full (orders->len, (GDestroyNotify) pkio_remote_order_free);
-
-  for (guint i = 0; i < orders->len; i++)
-    if (g_ptr_array_index (orders, i) != NULL)
-      g_ptr_array_add (copy, pkio_remote_order_copy (g_ptr_array_index (orders, i)));
-  return copy;
-}
-
-static void
-queue (PkioHistoryStore *self,
-       PkioHistoryJob   *job)
+void
+_pkio_history_store_queue_job (PkioHistoryStore *self,
+                               PkioHistoryJob   *job)
 {
   _pkio_history_worker_queue (_pkio_history_store_get_worker (self), job);
 }
 
-static gboolean
-finish_boolean (PkioHistoryStore *self,
-                GAsyncResult     *result,
-                GError          **error)
+gboolean
+_pkio_history_store_finish_boolean (PkioHistoryStore *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -282,9 +196,14 @@ pkio_history_store_open_async (PkioHistoryStore    *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  PkioHistoryJob *job;
+
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  queue (self, new_job (self, open_job, pkio_history_store_open_async,
-                        PKIO_HISTORY_RESULT_BOOLEAN, cancellable, FALSE, callback, user_data));
+
+  job = _pkio_history_store_new_job (self, open_job, pkio_history_store_open_async,
+                                     PKIO_HISTORY_RESULT_BOOLEAN, cancellable, FALSE, callback,
+                                     user_data);
+  _pkio_history_store_queue_job (self, job);
 }
 
 gboolean
@@ -292,7 +211,7 @@ pkio_history_store_open_finish (PkioHistoryStore *self,
                                 GAsyncResult     *result,
                                 GError          **error)
 {
-  return finish_boolean (self, result, error);
+  return _pkio_history_store_finish_boolean (self, result, error);
 }
 
 void
@@ -301,9 +220,14 @@ pkio_history_store_ensure_loaded_async (PkioHistoryStore    *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
+  PkioHistoryJob *job;
+
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  queue (self, new_job (self, noop_job, pkio_history_store_ensure_loaded_async,
-                        PKIO_HISTORY_RESULT_BOOLEAN, cancellable, TRUE, callback, user_data));
+
+  job = _pkio_history_store_new_job (self, noop_job, pkio_history_store_ensure_loaded_async,
+                                     PKIO_HISTORY_RESULT_BOOLEAN, cancellable, TRUE, callback,
+                                     user_data);
+  _pkio_history_store_queue_job (self, job);
 }
 
 gboolean
@@ -311,7 +235,7 @@ pkio_history_store_ensure_loaded_finish (PkioHistoryStore *self,
                                          GAsyncResult     *result,
                                          GError          **error)
 {
-  return finish_boolean (self, result, error);
+  return _pkio_history_store_finish_boolean (self, result, error);
 }
 
 void
@@ -327,10 +251,12 @@ pkio_history_store_journal_begin_async (PkioHistoryStore    *self,
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
   g_return_if_fail (request_json != NULL);
 
-  job = new_job (self, journal_begin_job, pkio_history_store_journal_begin_async,
-                 PKIO_HISTORY_RESULT_RECORD, cancellable, FALSE, callback, user_data);
+  job = _pkio_history_store_new_job (self, journal_begin_job,
+                                     pkio_history_store_journal_begin_async,
+                                     PKIO_HISTORY_RESULT_RECORD, cancellable, FALSE, callback,
+                                     user_data);
   job->entry = _pkio_journal_entry_from_json (account, request_json);
-  queue (self, job);
+  _pkio_history_store_queue_job (self, job);
 }
 
 PkioHistoryRecord *
@@ -353,8 +279,10 @@ queue_mark (PkioHistoryStore    *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  PkioHistoryJob *job = new_job (self, mark_job, pkio_history_store_journal_mark_finish,
-                                 PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
+  PkioHistoryJob *job = _pkio_history_store_new_job (self, mark_job,
+                                                     pkio_history_store_journal_mark_finish,
+                                                     PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE,
+                                                     callback, user_data);
 
   job->local_id = pkio_history_record_get_local_id (record);
   job->state = state;
@@ -362,7 +290,7 @@ queue_mark (PkioHistoryStore    *self,
   job->certificate_id = certificate_id;
   job->text = g_strdup (errors_json);
   job->text2 = g_strdup (event_kind);
-  queue (self, job);
+  _pkio_history_store_queue_job (self, job);
 }
 
 void
@@ -413,80 +341,7 @@ pkio_history_store_journal_mark_finish (PkioHistoryStore *self,
                                         GAsyncResult     *result,
                                         GError          **error)
 {
-  return finish_boolean (self, result, error);
-}
-
-void
-pkio_history_store_merge_remote_async (PkioHistoryStore    *self,
-                                       GPtrArray           *remote_orders,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  PkioHistoryJob *job;
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  g_return_if_fail (remote_orders != NULL);
-
-  job = new_job (self, merge_job, pkio_history_store_merge_remote_async,
-                 PKIO_HISTORY_RESULT_INT, cancellable, FALSE, callback, user_data);
-  /* Copies: the caller's array may be changed or freed on the main thread meanwhile. */
-  job->remote = copy_remote_orders (remote_orders);
-  queue (self, job);
-}
-
-static gint64
-finish_int (PkioHistoryStore *self,
-            GAsyncResult     *result,
-            GError          **error)
-{
-  g_autofree gint64 *value = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), -1);
-  value = g_task_propagate_pointer (G_TASK (result), error);
-  return value != NULL ? *value : -1;
-}
-
-gboolean
-pkio_history_store_merge_remote_finish (PkioHistoryStore *self,
-                                        GAsyncResult     *result,
-                                        guint            *out_changed,
-                                        GError          **error)
-{
-  gint64 changed = finish_int (self, result, error);
-
-  if (out_changed != NULL)
-    *out_changed = changed > 0 ? (guint) changed : 0;
-  return changed >= 0;
-}
-
-void
-pkio_history_store_update_status_async (PkioHistoryStore    *self,
-                                        gint64               order_id,
-                                        const char          *status,
-                                        const char          *cancel_note,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
-{
-  PkioHistoryJob *job;
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  g_return_if_fail (order_id > 0 && status != NULL);
-
-  job = new_job (self, update_status_job, pkio_history_store_update_status_async,
-                 PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
-  job->order_id = order_id;
-  job->text = g_strdup (status);
-  job->text2 = g_strdup (cancel_note);
-  queue (self, job);
-}
-
-gboolean
-pkio_history_store_update_status_finish (PkioHistoryStore *self,
-                                         GAsyncResult     *result,
-                                         GError          **error)
-{
-  return finish_boolean (self, result, error);
+  return _pkio_history_store_finish_boolean (self, result, error);
 }
 
 void
@@ -503,12 +358,12 @@ pkio_history_store_add_event_async (PkioHistoryStore    *self,
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
   g_return_if_fail (kind != NULL);
 
-  job = new_job (self, add_event_job, pkio_history_store_add_event_async,
-                 PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
+  job = _pkio_history_store_new_job (self, add_event_job, pkio_history_store_add_event_async,
+                                     PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
   job->local_id = pkio_history_record_get_local_id (record);
   job->text = g_strdup (kind);
   job->text2 = g_strdup (detail);
-  queue (self, job);
+  _pkio_history_store_queue_job (self, job);
 }
 
 gboolean
@@ -516,7 +371,7 @@ pkio_history_store_add_event_finish (PkioHistoryStore *self,
                                      GAsyncResult     *result,
                                      GError          **error)
 {
-  return finish_boolean (self, result, error);
+  return _pkio_history_store_finish_boolean (self, result, error);
 }
 
 void
@@ -531,10 +386,11 @@ pkio_history_store_get_timeline_async (PkioHistoryStore    *self,
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  job = new_job (self, timeline_job, pkio_history_store_get_timeline_async,
-                 PKIO_HISTORY_RESULT_POINTER, cancellable, TRUE, callback, user_data);
+  job = _pkio_history_store_new_job (self, timeline_job, pkio_history_store_get_timeline_async,
+                                     PKIO_HISTORY_RESULT_POINTER, cancellable, TRUE, callback,
+                                     user_data);
   job->local_id = pkio_history_record_get_local_id (record);
-  queue (self, job);
+  _pkio_history_store_queue_job (self, job);
 }
 
 GPtrArray *
@@ -547,109 +403,18 @@ pkio_history_store_get_timeline_finish (PkioHistoryStore *self,
 }
 
 void
-pkio_history_store_set_last_sync_async (PkioHistoryStore    *self,
-                                        gint64               unix_time,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
-{
-  PkioHistoryJob *job;
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-
-  job = new_job (self, last_sync_job, pkio_history_store_set_last_sync_async,
-                 PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
-  job->result_int = unix_time;
-  job->text = g_strdup_printf ("%" G_GINT64_FORMAT, unix_time);
-  queue (self, job);
-}
-
-gboolean
-pkio_history_store_set_last_sync_finish (PkioHistoryStore *self,
-                                         GAsyncResult     *result,
-                                         GError          **error)
-{
-  return finish_boolean (self, result, error);
-}
-
-void
-pkio_history_store_list_unknown_async (PkioHistoryStore    *self,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  queue (self, new_job (self, list_unknown_job, pkio_history_store_list_unknown_async,
-                        PKIO_HISTORY_RESULT_RECORDS, cancellable, TRUE, callback, user_data));
-}
-
-GPtrArray *
-pkio_history_store_list_unknown_finish (PkioHistoryStore *self,
-                                        GAsyncResult     *result,
-                                        GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-pkio_history_store_list_in_progress_async (PkioHistoryStore    *self,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data)
-{
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  queue (self, new_job (self, list_in_progress_job, pkio_history_store_list_in_progress_async,
-                        PKIO_HISTORY_RESULT_POINTER, cancellable, TRUE, callback, user_data));
-}
-
-GArray *
-pkio_history_store_list_in_progress_finish (PkioHistoryStore *self,
-                                            GAsyncResult     *result,
-                                            GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-pkio_history_store_resolve_unknown_async (PkioHistoryStore    *self,
-                                          PkioHistoryRecord   *record,
-                                          GPtrArray           *candidates,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  PkioHistoryJob *job;
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-  g_return_if_fail (candidates != NULL);
-
-  job = new_job (self, resolve_job, pkio_history_store_resolve_unknown_async,
-                 PKIO_HISTORY_RESULT_INT, NULL, FALSE, callback, user_data);
-  job->local_id = pkio_history_record_get_local_id (record);
-  job->remote = copy_remote_orders (candidates);
-  queue (self, job);
-}
-
-gint64
-pkio_history_store_resolve_unknown_finish (PkioHistoryStore *self,
-                                           GAsyncResult     *result,
-                                           GError          **error)
-{
-  return finish_int (self, result, error);
-}
-
-void
 _pkio_history_store_simulate_full_disk_async (PkioHistoryStore    *self,
                                               gboolean             full,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data)
 {
-  PkioHistoryJob *job = new_job (self, cap_job, _pkio_history_store_simulate_full_disk_async,
-                                 PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
+  PkioHistoryJob *job = _pkio_history_store_new_job (self, cap_job,
+                                                     _pkio_history_store_simulate_full_disk_async,
+                                                     PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE,
+                                                     callback, user_data);
 
   job->state = full ? 1 : 0;
-  queue (self, job);
+  _pkio_history_store_queue_job (self, job);
 }
 
 gboolean
@@ -657,5 +422,5 @@ _pkio_history_store_simulate_full_disk_finish (PkioHistoryStore *self,
                                                GAsyncResult     *result,
                                                GError          **error)
 {
-  return finish_boolean (self, result, error);
+  return _pkio_history_store_finish_boolean (self, result, error);
 }
