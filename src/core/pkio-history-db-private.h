@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-history-db.c (connection, opening, loading) and pkio-history-db-journal.c
- * (journal and sync writes). Worker thread only. */
+/* Shared by pkio-history-db.c (connection, statements, opening), pkio-history-db-rows.c
+ * (reading and writing rows, loading) and pkio-history-db-journal.c (journal and sync
+ * writes). Worker thread only. */
 struct _PkioHistoryDb
 {
   sqlite3    *db;
