@@ -1,31 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pkio-credentials.h"
-#include "pkio-history-sync.h"
 #include "pkio-paths.h"
 #include "pkio-practice.h"
-#include "pkio-workspace.h"
-
-
-struct _PkioWorkspace
-{
-  GObject           parent_instance;
-
-  GSettings        *settings;
-  gboolean          practice;
-  char             *base_url;
-  PkioKeyState      key_state;
-  char             *key_message;
-  PkioClient       *client;
-  PkioHistoryStore *store;
-  PkioSimulator    *simulator;
-  GPtrArray        *load_waiters;   /* GTask, while loading */
-  GPtrArray        *sync_waiters;   /* GTask, while syncing */
-  gboolean          loaded;
-};
+#include "pkio-workspace-private.h"
 
 G_DEFINE_FINAL_TYPE (PkioWorkspace, pkio_workspace, G_TYPE_OBJECT)
 
@@ -53,9 +32,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- loading ---- */
 
-static void
-finish_waiters (GPtrArray    *waiters,
-                const GError *error)
+void
+_pkio_workspace_finish_waiters (GPtrArray    *waiters,
+                                const GError *error)
 {
   /* Callbacks may queue new waiters: finish the ones there are now. */
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
@@ -129,14 +108,14 @@ store_open_cb (GObject      *source,
 
   if (!pkio_history_store_open_finish (self->store, result, &error))
     {
-      finish_waiters (self->load_waiters, error);
+      _pkio_workspace_finish_waiters (self->load_waiters, error);
       return;
     }
   self->loaded = TRUE;
   if (pkio_history_store_get_recovered_path (self->store) != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED_PATH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-  finish_waiters (self->load_waiters, NULL);
+  _pkio_workspace_finish_waiters (self->load_waiters, NULL);
 }
 
 static gboolean
@@ -202,229 +181,6 @@ pkio_workspace_load_finish (PkioWorkspace *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---- sync ---- */
-
-static GError *
-no_key_error (void)
-{
-  return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
-                              _("No API key is stored for this CertCentral account. Run “pkio-orders set-api-key” in a terminal to add one."));
-}
-
-static void
-synced_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(PkioWorkspace) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  pkio_history_sync_finish (self->store, result, &error);
-  finish_waiters (self->sync_waiters, error);
-}
-
-void
-pkio_workspace_sync_async (PkioWorkspace       *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PKIO_IS_WORKSPACE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_sync_async);
-  if (self->client == NULL || !self->loaded)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
-  g_ptr_array_add (self->sync_waiters, g_steal_pointer (&task));
-  if (self->sync_waiters->len > 1)
-    return;
-  /* Shared by every caller, so not cancelled with one of them. */
-  pkio_history_sync_async (self->store, self->client, NULL, synced_cb, g_object_ref (self));
-}
-
-gboolean
-pkio_workspace_sync_finish (PkioWorkspace *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---- one order ---- */
-
-static void
-order_merged_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!pkio_history_store_merge_remote_finish (PKIO_HISTORY_STORE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-order_fetched_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PkioWorkspace *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) pkio_remote_order_free);
-  PkioRemoteOrder *order = pkio_client_get_order_finish (PKIO_CLIENT (source), result, &error);
-
-  if (order == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_ptr_array_add (orders, order);
-  pkio_history_store_merge_remote_async (self->store, orders, g_task_get_cancellable (task),
-                                         order_merged_cb, g_steal_pointer (&task));
-}
-
-void
-pkio_workspace_refresh_order_async (PkioWorkspace       *self,
-                                    PkioHistoryRecord   *record,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PKIO_IS_WORKSPACE (self));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_refresh_order_async);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
-  pkio_client_get_order_async (self->client, pkio_history_record_get_order_id (record),
-                               cancellable, order_fetched_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pkio_workspace_refresh_order_finish (PkioWorkspace *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-canceled_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!pkio_history_cancel_order_finish (PKIO_HISTORY_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-pkio_workspace_cancel_order_async (PkioWorkspace       *self,
-                                   PkioHistoryRecord   *record,
-                                   const char          *note,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (note ? note : ""));
-
-  g_return_if_fail (PKIO_IS_WORKSPACE (self));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_cancel_order_async);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
-  pkio_history_cancel_order_async (self->store, self->client, record, stripped, cancellable,
-                                   canceled_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pkio_workspace_cancel_order_finish (PkioWorkspace *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-reconciled_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gint64 order_id = pkio_history_reconcile_finish (PKIO_HISTORY_STORE (source), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, order_id);
-}
-
-void
-pkio_workspace_check_outcome_async (PkioWorkspace       *self,
-                                    PkioHistoryRecord   *record,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PKIO_IS_WORKSPACE (self));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_check_outcome_async);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
-  pkio_history_reconcile_async (self->store, self->client, record, cancellable, reconciled_cb,
-                                g_steal_pointer (&task));
-}
-
-gint64
-pkio_workspace_check_outcome_finish (PkioWorkspace *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), -1);
-
-  return g_task_propagate_int (G_TASK (result), error);
 }
 
 /* ---- GObject ---- */
