@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
+#include "bench-history-fill.h"
 #include "pkio-history-view.h"
 #include "pkio-paths.h"
 #include "pkio-workspace.h"
@@ -19,78 +19,6 @@ static const char request_json[] =
   "\"provisioning_method\":\"token\",\"ship_info\":{\"name\":\"Person\",\"addr1\":\"Straat 1\","
   "\"city\":\"Utrecht\",\"zip\":\"3511 AA\",\"country\":\"nl\",\"method\":\"STANDARD\"},"
   "\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (void)
-{
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (&last_result);
-}
-
-/* Writes @n orders straight into a fresh database (created by the store, so the schema is the
- * real one), like bench-history.c: one in five from this computer with its full request. */
-static void
-fill_database (const char *path,
-               guint       n)
-{
-  g_autoptr(PkioHistoryStore) store = pkio_history_store_new (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  pkio_history_store_open_async (store, NULL, result_cb, NULL);
-  result = wait_result ();
-  if (!pkio_history_store_open_finish (store, result, NULL))
-    g_error ("cannot create %s", path);
-  g_clear_object (&store);
-
-  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db,
-    "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
-    "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
-    "account, request_json) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,'authentication','STANDARD',?,?)",
-    -1, &stmt, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean local = i % 5 == 0;
-      g_autofree char *name = g_strdup_printf ("Person %u van der Berg", i);
-      g_autofree char *email = g_strdup_printf ("person%u@gemeente.example.nl", i);
-      gint64 created = now - (gint64) (n - i) * 600;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int (stmt, 1, local ? 1 : 4);
-      sqlite3_bind_int (stmt, 2, local ? 0 : 1);
-      sqlite3_bind_int64 (stmt, 3, 1000000 + i);
-      sqlite3_bind_int64 (stmt, 4, 2000000 + i);
-      sqlite3_bind_text (stmt, 5, i % 7 ? "issued" : "pending", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, created);
-      sqlite3_bind_int64 (stmt, 7, created);
-      sqlite3_bind_int64 (stmt, 8, now);
-      sqlite3_bind_text (stmt, 9, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 10, email, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 11, local ? "https://certcentral.digicert.eu/services/v2/" : NULL,
-                         -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 12, local ? request_json : NULL, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        g_error ("insert: %s", sqlite3_errmsg (db));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (db);
-}
 
 static gboolean
 has_mapped_row (GtkWidget *widget)
@@ -156,7 +84,7 @@ measure (Row *row)
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
-  fill_database (path, row->n);
+  bench_history_fill (path, row->n, request_json, FALSE);
 
   start = g_get_monotonic_time ();
   workspace = pkio_workspace_new (NULL, FALSE);
