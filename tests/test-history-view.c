@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "pkio-application.h"
 #include "pkio-cancel-dialog.h"
@@ -12,36 +10,9 @@
 #include "pkio-history-view.h"
 #include "pkio-window.h"
 #include "pkio-workspace.h"
+#include "ui-test-util.h"
 
-/* Run with LANGUAGE=nl and PKIO_TEST_EXPECT_DUTCH=1 to check the Dutch catalogue is used. */
-static gboolean expect_dutch;
 static char *data_home;
-
-static const char *
-expected (const char *english,
-          const char *dutch)
-{
-  return expect_dutch ? dutch : english;
-}
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @done holds; fails the test after 20 s. */
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-  g_assert_true (done (data));
-}
 
 static void
 spin_idle (void)
@@ -71,12 +42,6 @@ wait_result (void)
 {
   spin_until (have_result, NULL);
   return g_steal_pointer (&async_result);
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (widget));
 }
 
 static GObject *
@@ -532,7 +497,7 @@ test_details_show_request (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (rows->len, >=, 12);
-  g_assert_true (card_shown || expect_dutch);
+  g_assert_true (card_shown || expect_dutch ());
 }
 
 static void
@@ -695,7 +660,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PKIO_ORDERS_LOCALEDIR");
   int status;
 
   /* Before anything asks GLib for the data folder. */
@@ -703,11 +667,7 @@ main (int   argc,
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  expect_dutch = g_strcmp0 (g_getenv ("PKIO_TEST_EXPECT_DUTCH"), "1") == 0;
+  ui_test_init_translations ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -1,47 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "pkio-application.h"
 #include "pkio-preferences-window.h"
 #include "pkio-window.h"
-
-/* Run with LANGUAGE=nl and PKIO_TEST_EXPECT_DUTCH=1 to check the Dutch catalogue is used. */
-static gboolean expect_dutch;
-
-static const char *
-expected (const char *english,
-          const char *dutch)
-{
-  return expect_dutch ? dutch : english;
-}
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @done holds; fails the test after 10 s. */
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-  g_assert_true (done (data));
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (widget));
-}
+#include "ui-test-util.h"
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -313,13 +276,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PKIO_ORDERS_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  expect_dutch = g_strcmp0 (g_getenv ("PKIO_TEST_EXPECT_DUTCH"), "1") == 0;
+  ui_test_init_translations ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

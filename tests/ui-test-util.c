@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ui-test-util.h"
+
+static gboolean dutch;
+
+void
+ui_test_init_translations (void)
+{
+  const char *localedir = g_getenv ("PKIO_ORDERS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  dutch = g_strcmp0 (g_getenv ("PKIO_TEST_EXPECT_DUTCH"), "1") == 0;
+}
+
+gboolean
+expect_dutch (void)
+{
+  return dutch;
+}
+
+const char *
+expected (const char *english,
+          const char *dutch_text)
+{
+  return dutch ? dutch_text : english;
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+spin_until (gboolean (*done) (gpointer),
+            gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_up);
+  g_assert_true (done (data));
+}
+
+gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the UI tests (test-window.c, test-history-view.c). */
+
+/* Binds the app's translations as main.c does. Run with LANGUAGE=nl and
+ * PKIO_TEST_EXPECT_DUTCH=1 to check the Dutch catalogue is used. */
+void        ui_test_init_translations (void);
+gboolean    expect_dutch              (void);
+/* @english, or @dutch when the test expects Dutch. */
+const char *expected                  (const char *english,
+                                       const char *dutch);
+
+/* Iterates the main loop until @done holds; fails the test after 20 s. */
+void        spin_until                (gboolean (*done) (gpointer),
+                                       gpointer    data);
+gboolean    widget_is_mapped          (gpointer    widget);
+
+G_END_DECLS
