@@ -9,14 +9,34 @@
 /* What a workspace does with its account: sync the history, and refresh, cancel or check
  * the outcome of one order. Each needs a client (an API key). */
 
-/* ---- sync ---- */
-
 static GError *
 no_key_error (void)
 {
   return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
                               _("No API key is stored for this CertCentral account. Run “pkio-orders set-api-key” in a terminal to add one."));
 }
+
+/* A task for one call, or NULL when it has been answered already: with no client (no API key)
+ * there is nothing to ask CertCentral with. */
+static GTask *
+new_client_task (PkioWorkspace       *self,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->client == NULL)
+    {
+      g_task_return_error (task, no_key_error ());
+      return NULL;
+    }
+  return g_steal_pointer (&task);
+}
+
+/* ---- sync ---- */
 
 static void
 synced_cb (GObject      *source,
@@ -114,13 +134,10 @@ pkio_workspace_refresh_order_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_refresh_order_async);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
+  task = new_client_task (self, pkio_workspace_refresh_order_async, cancellable, callback,
+                          user_data);
+  if (task == NULL)
+    return;
   pkio_client_get_order_async (self->client, pkio_history_record_get_order_id (record),
                                cancellable, order_fetched_cb, g_steal_pointer (&task));
 }
@@ -163,13 +180,10 @@ pkio_workspace_cancel_order_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_cancel_order_async);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
+  task = new_client_task (self, pkio_workspace_cancel_order_async, cancellable, callback,
+                          user_data);
+  if (task == NULL)
+    return;
   pkio_history_cancel_order_async (self->store, self->client, record, stripped, cancellable,
                                    canceled_cb, g_steal_pointer (&task));
 }
@@ -211,13 +225,10 @@ pkio_workspace_check_outcome_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_check_outcome_async);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, no_key_error ());
-      return;
-    }
+  task = new_client_task (self, pkio_workspace_check_outcome_async, cancellable, callback,
+                          user_data);
+  if (task == NULL)
+    return;
   pkio_history_reconcile_async (self->store, self->client, record, cancellable, reconciled_cb,
                                 g_steal_pointer (&task));
 }
