@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
 #include "pkio-credentials.h"
 #include "pkio-json-guard.h"
@@ -267,6 +268,16 @@ pkio_cli_parse_options (const char          *command,
     }
 
   return TRUE;
+}
+
+gboolean
+pkio_cli_practice_mode (gboolean practice,
+                        gboolean practice_option)
+{
+  practice = practice || practice_option;
+  if (practice)
+    pkio_cli_announce_practice ();
+  return practice;
 }
 
 void

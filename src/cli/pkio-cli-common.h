@@ -62,6 +62,15 @@ gboolean        pkio_cli_parse_options      (const char      *command,
                                              int             *argc,
                                              char          ***argv);
 
+/* The --practice option of a subcommand: sets the gboolean at @flag. */
+#define PKIO_CLI_PRACTICE_ENTRY(flag, description) \
+  { "practice", 0, 0, G_OPTION_ARG_NONE, (flag), (description), NULL }
+
+/* Whether to practise: asked for before the command word (@practice) or with the subcommand's
+ * own --practice (@practice_option). Says so on standard error when it does. */
+gboolean        pkio_cli_practice_mode      (gboolean         practice,
+                                             gboolean         practice_option);
+
 /* Async helpers: pass pkio_cli_async_cb with &result, then pkio_cli_wait (&result) iterates
  * the default main context until the call has finished. */
 void            pkio_cli_async_cb           (GObject         *source,

@@ -202,8 +202,8 @@ pkio_cli_history (gboolean   practice,
       N_("Print the history as JSON (the same data as the window's export)"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &as_csv,
       N_("Print the history as CSV (the same data as the window's export)"), NULL },
-    { "practice", 0, 0, G_OPTION_ARG_NONE, &practice_option,
-      N_("Show the practice history"), NULL },
+    PKIO_CLI_PRACTICE_ENTRY (&practice_option,
+                             N_("Show the practice history")),
     { NULL }
   };
   g_autoptr(PkioCliSession) session = NULL;
@@ -219,9 +219,7 @@ pkio_cli_history (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = practice || practice_option;
-  if (practice)
-    pkio_cli_announce_practice ();
+  practice = pkio_cli_practice_mode (practice, practice_option);
 
   if (as_json && as_csv)
     {

@@ -191,8 +191,8 @@ pkio_cli_order (gboolean   practice,
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Only check the file and show what would be sent; place nothing"), NULL },
-    { "practice", 0, 0, G_OPTION_ARG_NONE, &practice_option,
-      N_("Place the order with the practice simulator, not with CertCentral"), NULL },
+    PKIO_CLI_PRACTICE_ENTRY (&practice_option, N_("Place the order with the practice simulator, "
+                                                  "not with CertCentral")),
     { NULL }
   };
   g_autoptr(PkioCliSession) session = NULL;
@@ -208,9 +208,7 @@ pkio_cli_order (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = practice || practice_option;
-  if (practice)
-    pkio_cli_announce_practice ();
+  practice = pkio_cli_practice_mode (practice, practice_option);
 
   if (argc != 2)
     {

@@ -222,8 +222,8 @@ pkio_cli_set_api_key (gboolean   practice,
 {
   gboolean practice_option = FALSE;
   const GOptionEntry entries[] = {
-    { "practice", 0, 0, G_OPTION_ARG_NONE, &practice_option,
-      N_("Check the key with the practice simulator and store nothing"), NULL },
+    PKIO_CLI_PRACTICE_ENTRY (&practice_option,
+                             N_("Check the key with the practice simulator and store nothing")),
     { NULL }
   };
   g_autoptr(PkioCliSession) session = NULL;
@@ -239,9 +239,7 @@ pkio_cli_set_api_key (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = practice || practice_option;
-  if (practice)
-    pkio_cli_announce_practice ();
+  practice = pkio_cli_practice_mode (practice, practice_option);
 
   if (argc > 1)
     {

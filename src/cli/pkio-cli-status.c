@@ -98,8 +98,8 @@ pkio_cli_status (gboolean   practice,
 {
   gboolean practice_option = FALSE;
   const GOptionEntry entries[] = {
-    { "practice", 0, 0, G_OPTION_ARG_NONE, &practice_option,
-      N_("Ask the practice simulator, not CertCentral"), NULL },
+    PKIO_CLI_PRACTICE_ENTRY (&practice_option,
+                             N_("Ask the practice simulator, not CertCentral")),
     { NULL }
   };
   g_autoptr(PkioCliSession) session = NULL;
@@ -116,9 +116,7 @@ pkio_cli_status (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = practice || practice_option;
-  if (practice)
-    pkio_cli_announce_practice ();
+  practice = pkio_cli_practice_mode (practice, practice_option);
 
   if (argc != 2)
     {
