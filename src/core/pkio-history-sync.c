@@ -43,6 +43,18 @@ fail_if_error (GTask  *task,
   return TRUE;
 }
 
+/* The last step of a chain: answers @task with @error, or TRUE when there is none, and drops
+ * the reference the chain held. */
+static void
+finish_chain (GTask  *task,
+              GError *error)
+{
+  if (fail_if_error (task, error))
+    return;
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 /* ---- reconciliation of one record ---- */
 
 typedef struct
@@ -205,10 +217,7 @@ last_sync_set_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_set_last_sync_finish (PKIO_HISTORY_STORE (source), res, &error);
-  if (fail_if_error (task, error))
-    return;
-  g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
+  finish_chain (task, error);
 }
 
 static void
@@ -514,10 +523,7 @@ status_recorded_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_update_status_finish (PKIO_HISTORY_STORE (source), res, &error);
-  if (fail_if_error (task, error))
-    return;
-  g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
+  finish_chain (task, error);
 }
 
 static void
