@@ -525,7 +525,7 @@ pkio_history_store_find_by_local_id (PkioHistoryStore *self,
   return g_hash_table_lookup (self->by_local_id, &local_id);
 }
 
-/* Jobs are in pkio-history-store-jobs.c. */
+/* Jobs are in pkio-history-store-jobs.c and pkio-history-store-sync-jobs.c. */
 PkioHistoryWorker *
 _pkio_history_store_get_worker (PkioHistoryStore *self)
 {
