@@ -393,10 +393,12 @@ test_cancel_needs_note (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Issued orders cannot be canceled: the action is off. */
+  /* Issued orders cannot be canceled: no button, and the action is off. */
   select_order (fixture, fixture->bob);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (details, PKIO_TYPE_HISTORY_DETAILS,
-                                                              "cancel_button"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (details, PKIO_TYPE_HISTORY_DETAILS,
+                                                             "cancel_button"))));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (details), "details.cancel", NULL)
+                  && cancel_dialog_is_mapped (&dialog));
 
   select_order (fixture, fixture->alice);
   g_assert_true (pkio_history_details_get_record (details) == alice);
@@ -440,8 +442,8 @@ test_cancel_needs_note (Fixture       *fixture,
   g_assert_cmpint (pkio_history_record_get_status_category (alice), ==,
                    PKIO_STATUS_CATEGORY_PROBLEM);
   spin_idle ();
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (details, PKIO_TYPE_HISTORY_DETAILS,
-                                                              "cancel_button"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (details, PKIO_TYPE_HISTORY_DETAILS,
+                                                             "cancel_button"))));
 
   /* The workspace itself refuses a blank note, without asking CertCentral. */
   pkio_workspace_cancel_order_async (fixture->workspace, alice, " ", NULL, async_result_cb, NULL);
@@ -500,6 +502,35 @@ test_details_show_request (Fixture       *fixture,
   g_assert_true (card_shown || expect_dutch ());
 }
 
+typedef struct
+{
+  GtkColumnView *column_view;
+  guint          min_visible;
+  guint          max_visible;
+} FitCheck;
+
+static gboolean
+columns_fit (gpointer data)
+{
+  FitCheck *check = data;
+  GListModel *columns = gtk_column_view_get_columns (check->column_view);
+  guint n_visible = 0;
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      n_visible += gtk_column_view_column_get_visible (column);
+    }
+  return n_visible >= check->min_visible && n_visible <= check->max_visible;
+}
+
+static gboolean
+no_sideways_scrolling (gpointer adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
 static void
 test_narrow_and_wide (void)
 {
@@ -537,19 +568,19 @@ test_narrow_and_wide (void)
       details = GTK_WIDGET (child (view, PKIO_TYPE_HISTORY_VIEW, "details"));
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i] + 1);
       {
-        /* Narrow: only date, holder and status stay in the list (no sideways scrolling). */
-        GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child (view,
-                                                                                   PKIO_TYPE_HISTORY_VIEW,
-                                                                                   "column_view")));
-        guint n_visible = 0;
+        /* Narrow: only holder and status stay in the list; wide: every column in English (the
+         * longer Dutch words may cost one). Never sideways scrolling. The columns give way one
+         * per frame, so wait for it to settle. */
+        FitCheck check = {
+          GTK_COLUMN_VIEW (child (view, PKIO_TYPE_HISTORY_VIEW, "column_view")),
+          widths[i] == 360 ? 2 : (expect_dutch () ? 6 : 7),
+          widths[i] == 360 ? 2 : 7,
+        };
+        GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (check.column_view));
 
-        for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
-          {
-            g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
-
-            n_visible += gtk_column_view_column_get_visible (column);
-          }
-        g_assert_cmpuint (n_visible, ==, widths[i] == 360 ? 3 : 7);
+        spin_until (columns_fit, &check);
+        spin_until (no_sideways_scrolling, adjustment);
+        g_assert_true (columns_fit (&check));
       }
       if (widths[i] == 360)
         {

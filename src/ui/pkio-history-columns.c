@@ -27,6 +27,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_ellipsize (GTK_LABEL (email), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (email, "dim-label");
       gtk_widget_add_css_class (email, "caption");
+      /* Long names and addresses end in "…" rather than widen the list past the window. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (email), 28);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), email);
       gtk_widget_set_size_request (box, 160, -1);

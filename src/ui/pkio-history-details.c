@@ -230,7 +230,9 @@ update_actions (PkioHistoryDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), unknown);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), has_id);
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), has_id);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), has_id);
+  /* Only pending / waiting-for-pickup orders can be cancelled at all: otherwise no button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
+                          has_id && pkio_history_record_can_cancel (record));
 }
 
 static void

@@ -5,6 +5,9 @@
 #include "pkio-history-details.h"
 #include "pkio-history-view.h"
 
+/* Columns that give way when the list is narrow (see pkio-history-view.c). */
+#define PKIO_HISTORY_N_FIT_COLUMNS 5
+
 G_BEGIN_DECLS
 
 /* Shared by pkio-history-view.c (list, search, filter, counts, notes) and
@@ -48,6 +51,9 @@ struct _PkioHistoryView
   guint                total;
   guint                in_progress;
   guint                counts_idle;
+  guint                fit_idle;
+  guint                n_fit_hidden;
+  double               fit_needed[PKIO_HISTORY_N_FIT_COLUMNS];
   guint                auto_refresh_timer;
   guint                clock_timer;
   gboolean             syncing;

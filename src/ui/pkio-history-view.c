@@ -246,18 +246,60 @@ selection_changed_cb (PkioHistoryView *self)
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
 }
 
-/* On a narrow window the list keeps what a person scans for (date, holder, status); the
- * number, profile, shipping and origin are on the details page (and search finds numbers). */
 static void
 folded_changed_cb (PkioHistoryView *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  pkio_history_details_set_show_back (self->details, adw_leaflet_get_folded (self->leaflet));
+}
 
-  pkio_history_details_set_show_back (self->details, folded);
-  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_ORDER], !folded);
-  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_PROFILE], !folded);
-  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_SHIPPING], !folded);
-  gtk_column_view_column_set_visible (self->columns[PKIO_HISTORY_COLUMN_PLACED], !folded);
+/* ---- columns that fit ---- */
+
+/* When the list is too narrow for every column, these go first, in this order; holder and
+ * status always stay. The details page shows them all (and search finds numbers). GTK 4.8
+ * has no breakpoints, so the list watches its own width: the content is wider than the
+ * visible part when the horizontal adjustment's upper exceeds its page size. */
+static const PkioHistoryColumn fit_order[PKIO_HISTORY_N_FIT_COLUMNS] = {
+  PKIO_HISTORY_COLUMN_PLACED,
+  PKIO_HISTORY_COLUMN_SHIPPING,
+  PKIO_HISTORY_COLUMN_PROFILE,
+  PKIO_HISTORY_COLUMN_ORDER,
+  PKIO_HISTORY_COLUMN_DATE,
+};
+
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  PkioHistoryView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  double page;
+  double content;
+
+  self->fit_idle = 0;
+  if (adjustment == NULL || (page = gtk_adjustment_get_page_size (adjustment)) <= 0)
+    return G_SOURCE_REMOVE;
+  content = gtk_adjustment_get_upper (adjustment);
+
+  if (content > page + 1 && self->n_fit_hidden < G_N_ELEMENTS (fit_order))
+    {
+      /* Remember how wide the list had to be for this column, to show it again. */
+      self->fit_needed[self->n_fit_hidden] = content;
+      gtk_column_view_column_set_visible (self->columns[fit_order[self->n_fit_hidden]], FALSE);
+      self->n_fit_hidden++;
+    }
+  else if (self->n_fit_hidden > 0 && page >= self->fit_needed[self->n_fit_hidden - 1])
+    {
+      self->n_fit_hidden--;
+      gtk_column_view_column_set_visible (self->columns[fit_order[self->n_fit_hidden]], TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs during size allocation: the columns change afterwards, never in the middle of it. */
+static void
+list_width_changed_cb (PkioHistoryView *self)
+{
+  if (self->fit_idle == 0)
+    self->fit_idle = g_idle_add (fit_columns_cb, self);
 }
 
 /* ---- GObject ---- */
@@ -269,6 +311,7 @@ pkio_history_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_handle_id (&self->auto_refresh_timer, g_source_remove);
   g_clear_handle_id (&self->clock_timer, g_source_remove);
   if (self->chooser != NULL)
@@ -389,6 +432,9 @@ pkio_history_view_init (PkioHistoryView *self)
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
                            G_CONNECT_SWAPPED);
   folded_changed_cb (self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "changed", G_CALLBACK (list_width_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Ctrl+R works wherever the focus is in the window. */
   shortcuts = gtk_shortcut_controller_new ();
