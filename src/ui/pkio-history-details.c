@@ -288,8 +288,11 @@ fill (PkioHistoryDetails *self)
   add_row (self->order_group, self->order_rows, _("Date"), when);
   add_row (self->order_group, self->order_rows, _("Placed from"),
            pkio_history_origin_label (pkio_history_record_get_origin (record)));
+  /* Practice orders went to the simulator, whose loopback address changes every run. */
   add_row (self->order_group, self->order_rows, _("Account"),
-           pkio_history_record_get_account (record));
+           self->workspace != NULL && pkio_workspace_get_practice (self->workspace)
+           ? _("Practice mode (simulator on this computer)")
+           : pkio_history_record_get_account (record));
 
   fill_request (self);
   fill_messages (self);
