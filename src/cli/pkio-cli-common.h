@@ -4,9 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "pkio-client.h"
-#include "pkio-history-store.h"
-#include "pkio-simulator.h"
+#include "pkio-api-error.h"
 
 G_BEGIN_DECLS
 
@@ -19,38 +17,6 @@ typedef enum
   PKIO_CLI_EXIT_REJECTED = 3,  /* CertCentral said no: nothing was placed or changed */
   PKIO_CLI_EXIT_UNKNOWN  = 4,  /* the order may or may not have been placed */
 } PkioCliExit;
-
-/* What every subcommand needs: the API address, and in practice mode the in-process
- * simulator that stands in for CertCentral. */
-typedef struct
-{
-  gboolean       practice;
-  char          *base_url;
-  PkioSimulator *simulator;   /* practice mode only */
-} PkioCliSession;
-
-PkioCliSession *pkio_cli_session_new        (gboolean         practice,
-                                             GError         **error);
-void            pkio_cli_session_free       (PkioCliSession  *session);
-/* The key for the session's base URL: from the keyring, or the simulator's in practice
- * mode. NULL without @error when none is stored. */
-char           *pkio_cli_session_lookup_key (PkioCliSession  *session,
-                                             GError         **error);
-/* Stores @key for the session's base URL (never in practice mode). Gives up after 30 s, as
- * a keyring prompt may never be answered on a headless machine. */
-gboolean        pkio_cli_session_store_key  (PkioCliSession  *session,
-                                             const char      *key,
-                                             GError         **error);
-/* A client with the stored key. Prints what to do and returns NULL when there is no key or
- * the keyring cannot be read; *out_exit is then the exit code. */
-PkioClient     *pkio_cli_session_new_client (PkioCliSession  *session,
-                                             int             *out_exit);
-/* Opens the history (the practice one in practice mode); prints why and returns NULL when
- * it cannot be opened. */
-PkioHistoryStore *pkio_cli_session_open_store (PkioCliSession *session,
-                                               int            *out_exit);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioCliSession, pkio_cli_session_free)
 
 /* Parses the options of a subcommand. @argv is the subcommand's own vector (argv[0] is the
  * program). Handles --help (prints, exits 0) and refuses unknown options without echoing a

@@ -7,11 +7,9 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
-#include "pkio-credentials.h"
+#include "pkio-cli-workspace.h"
 #include "pkio-history-export.h"
 #include "pkio-history-record.h"
-#include "pkio-history-store.h"
-#include "pkio-history-sync.h"
 
 enum { COL_DATE, COL_ORDER, COL_STATUS, COL_HOLDER, COL_PROFILE, COL_SHIPPING, COL_PLACED,
        N_COLUMNS };
@@ -23,36 +21,30 @@ static const char *column_titles[N_COLUMNS] = {
 
 /* Reconciles unknown attempts and brings in what changed at CertCentral. */
 static gboolean
-update_from_certcentral (PkioCliSession   *session,
-                         PkioHistoryStore *store,
-                         GError          **error)
+update_from_certcentral (PkioWorkspace  *workspace,
+                         GError        **error)
 {
-  g_autoptr(PkioClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char *key;
 
-  key = pkio_cli_session_lookup_key (session, &local_error);
-  if (local_error != NULL)
+  switch (pkio_workspace_get_key_state (workspace))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (key == NULL)
-    {
+    case PKIO_KEY_STATE_NONE:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("No API key is stored for %s. Run “pkio-orders set-api-key” to add one."),
-                   session->base_url);
+                   pkio_workspace_get_base_url (workspace));
       return FALSE;
+    case PKIO_KEY_STATE_UNAVAILABLE:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           pkio_workspace_get_key_message (workspace));
+      return FALSE;
+    case PKIO_KEY_STATE_AVAILABLE:
+    case PKIO_KEY_STATE_LOOKING:
+    default:
+      break;
     }
 
-  client = pkio_client_new (session->base_url, key, error);
-  pkio_credentials_free_key (key);
-  if (client == NULL)
-    return FALSE;
-
-  pkio_history_sync_async (store, client, NULL, pkio_cli_async_cb, &result);
-  return pkio_history_sync_finish (store, pkio_cli_wait (&result), error);
+  pkio_workspace_sync_async (workspace, NULL, pkio_cli_async_cb, &result);
+  return pkio_workspace_sync_finish (workspace, pkio_cli_wait (&result), error);
 }
 
 static char *
@@ -206,8 +198,8 @@ pkio_cli_history (gboolean   practice,
                              N_("Show the practice history")),
     { NULL }
   };
-  g_autoptr(PkioCliSession) session = NULL;
-  g_autoptr(PkioHistoryStore) store = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  PkioHistoryStore *store;
   g_autoptr(GError) error = NULL;
   int exit_code;
 
@@ -233,18 +225,12 @@ pkio_cli_history (gboolean   practice,
       return PKIO_CLI_EXIT_INVALID;
     }
 
-  session = pkio_cli_session_new (practice, &error);
-  if (session == NULL)
-    {
-      g_printerr (_("Could not start: %s\n"), error->message);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
-  store = pkio_cli_session_open_store (session, &exit_code);
-  if (store == NULL)
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_HISTORY, &exit_code);
+  if (workspace == NULL)
     return exit_code;
+  store = pkio_workspace_get_store (workspace);
 
-  if (!update_from_certcentral (session, store, &error))
+  if (!update_from_certcentral (workspace, &error))
     warn_offline (store, error);
 
   if (as_json)

@@ -6,9 +6,8 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
-#include "pkio-history-store.h"
+#include "pkio-cli-workspace.h"
 #include "pkio-order-json.h"
-#include "pkio-order-sender.h"
 #include "pkio-order.h"
 #include "pkio-problem.h"
 
@@ -114,25 +113,21 @@ print_rejected (const GError *error)
 }
 
 static int
-place_order (PkioCliSession *session,
-             PkioOrder      *order)
+place_order (gboolean   practice,
+             PkioOrder *order)
 {
-  g_autoptr(PkioClient) client = NULL;
-  g_autoptr(PkioHistoryStore) store = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(PkioSendResult) sent = NULL;
   int exit_code;
 
-  client = pkio_cli_session_new_client (session, &exit_code);
-  if (client == NULL)
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY | PKIO_CLI_NEED_HISTORY,
+                                       &exit_code);
+  if (workspace == NULL)
     return exit_code;
 
-  store = pkio_cli_session_open_store (session, &exit_code);
-  if (store == NULL)
-    return exit_code;
-
-  pkio_order_sender_send_async (store, client, order, NULL, pkio_cli_async_cb, &result);
-  sent = pkio_order_sender_send_finish (pkio_cli_wait (&result));
+  pkio_workspace_place_order_async (workspace, order, NULL, pkio_cli_async_cb, &result);
+  sent = pkio_workspace_place_order_finish (workspace, pkio_cli_wait (&result));
 
   switch (sent->state)
     {
@@ -195,9 +190,7 @@ pkio_cli_order (gboolean   practice,
                                                   "not with CertCentral")),
     { NULL }
   };
-  g_autoptr(PkioCliSession) session = NULL;
   g_autoptr(PkioOrder) order = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!pkio_cli_parse_options ("order", _("FILE.json"),
                                _("Checks an order file and places the order with "
@@ -225,12 +218,5 @@ pkio_cli_order (gboolean   practice,
   if (dry_run)
     return print_dry_run (order);
 
-  session = pkio_cli_session_new (practice, &error);
-  if (session == NULL)
-    {
-      g_printerr (_("Could not start: %s\n"), error->message);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
-  return place_order (session, order);
+  return place_order (practice, order);
 }

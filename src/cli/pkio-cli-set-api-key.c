@@ -10,6 +10,7 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
+#include "pkio-cli-workspace.h"
 
 /* CertCentral keys are about 80 characters; a line this long is not a key. */
 #define KEY_MAX_LENGTH 1024
@@ -126,48 +127,19 @@ wipe_key (char *key)
   g_free (key);
 }
 
-static gint64
-account_id_of (JsonObject *user)
-{
-  JsonNode *node;
-
-  if (json_object_has_member (user, "account_id") &&
-      (node = json_object_get_member (user, "account_id")) != NULL &&
-      JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (json_object_has_member (user, "container") &&
-      (node = json_object_get_member (user, "container")) != NULL &&
-      JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *container = json_node_get_object (node);
-
-      if (json_object_has_member (container, "id"))
-        return json_object_get_int_member_with_default (container, "id", 0);
-    }
-  return 0;
-}
-
 /* GET user/me with the key; prints who it belongs to. */
 static int
-check_key (PkioCliSession *session,
-           const char     *key)
+check_key (PkioWorkspace *workspace,
+           const char    *key)
 {
-  g_autoptr(PkioClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonObject) user = NULL;
+  g_autoptr(PkioApiUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *account = NULL;
   int exit_code;
 
-  client = pkio_client_new (session->base_url, key, &error);
-  if (client == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
-  pkio_client_check_key_async (client, NULL, pkio_cli_async_cb, &result);
-  user = pkio_client_check_key_finish (client, pkio_cli_wait (&result), &error);
+  pkio_workspace_check_key_async (workspace, key, NULL, pkio_cli_async_cb, &result);
+  user = pkio_workspace_check_key_finish (workspace, pkio_cli_wait (&result), &error);
   if (user == NULL)
     {
       exit_code = pkio_cli_exit_for_error (error);
@@ -177,9 +149,14 @@ check_key (PkioCliSession *session,
                                 "Check that you copied the whole key and that it is still "
                                 "active."));
           pkio_cli_print_api_error_entries (pkio_api_error_get_entries (error));
-          if (session->practice)
+          if (pkio_workspace_get_practice (workspace))
             g_printerr (_("In practice mode, use the key “%s”.\n"),
                         PKIO_SIMULATOR_DEFAULT_API_KEY);
+        }
+      else if (error->domain != PKIO_API_ERROR)
+        {
+          g_printerr ("%s\n", error->message);
+          exit_code = PKIO_CLI_EXIT_FAILURE;
         }
       else
         {
@@ -189,29 +166,32 @@ check_key (PkioCliSession *session,
       return exit_code;
     }
 
-  account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id_of (user));
+  account = g_strdup_printf ("%" G_GINT64_FORMAT, user->account_id);
   /* TRANSLATORS: the first name, the last name, and the account number */
   g_print (_("Key accepted for %s %s (account %s).\n"),
-           json_object_get_string_member_with_default (user, "first_name", ""),
-           json_object_get_string_member_with_default (user, "last_name", ""),
+           user->first_name != NULL ? user->first_name : "",
+           user->last_name != NULL ? user->last_name : "",
            account);
   return PKIO_CLI_EXIT_OK;
 }
 
 static int
-store_key (PkioCliSession *session,
-           const char     *key)
+store_key (PkioWorkspace *workspace,
+           const char    *key)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!pkio_cli_session_store_key (session, key, &error))
+  pkio_workspace_set_key_async (workspace, key, NULL, pkio_cli_async_cb, &result);
+  if (!pkio_workspace_set_key_finish (workspace, pkio_cli_wait (&result), &error))
     {
       g_printerr (_("The key is valid, but could not be stored in the keyring: %s\n"),
                   error->message);
       return PKIO_CLI_EXIT_FAILURE;
     }
 
-  g_print (_("The key is stored in your keyring for %s.\n"), session->base_url);
+  g_print (_("The key is stored in your keyring for %s.\n"),
+           pkio_workspace_get_base_url (workspace));
   return PKIO_CLI_EXIT_OK;
 }
 
@@ -226,7 +206,7 @@ pkio_cli_set_api_key (gboolean   practice,
                              N_("Check the key with the practice simulator and store nothing")),
     { NULL }
   };
-  g_autoptr(PkioCliSession) session = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   char *key;
   int exit_code;
@@ -257,21 +237,14 @@ pkio_cli_set_api_key (gboolean   practice,
       return PKIO_CLI_EXIT_INVALID;
     }
 
-  session = pkio_cli_session_new (practice, &error);
-  if (session == NULL)
-    {
-      wipe_key (key);
-      g_printerr (_("Could not start: %s\n"), error->message);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
-  exit_code = check_key (session, key);
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_NOTHING, &exit_code);
+  exit_code = check_key (workspace, key);
   if (exit_code == PKIO_CLI_EXIT_OK)
     {
-      if (session->practice)
+      if (practice)
         g_print ("%s\n", _("Practice mode: the key was checked, but not stored."));
       else
-        exit_code = store_key (session, key);
+        exit_code = store_key (workspace, key);
     }
 
   wipe_key (key);

@@ -5,8 +5,8 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
+#include "pkio-cli-workspace.h"
 #include "pkio-history-record.h"
-#include "pkio-history-store.h"
 
 static gboolean
 parse_order_id (const char *text,
@@ -70,27 +70,6 @@ print_order (const PkioRemoteOrder *order)
   print_field (_("Ordered on"), created);
 }
 
-/* Keeps the local history in step with what was just shown. */
-static void
-update_store (PkioCliSession  *session,
-              PkioRemoteOrder *order)
-{
-  g_autoptr(PkioHistoryStore) store = NULL;
-  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  int exit_code;
-
-  store = pkio_cli_session_open_store (session, &exit_code);
-  if (store == NULL)
-    return;
-
-  g_ptr_array_add (orders, pkio_remote_order_copy (order));
-  pkio_history_store_merge_remote_async (store, orders, NULL, pkio_cli_async_cb, &result);
-  if (!pkio_history_store_merge_remote_finish (store, pkio_cli_wait (&result), NULL, &error))
-    g_printerr (_("The status could not be saved in the order history: %s\n"), error->message);
-}
-
 int
 pkio_cli_status (gboolean   practice,
                  int        argc,
@@ -102,11 +81,11 @@ pkio_cli_status (gboolean   practice,
                              N_("Ask the practice simulator, not CertCentral")),
     { NULL }
   };
-  g_autoptr(PkioCliSession) session = NULL;
-  g_autoptr(PkioClient) client = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(PkioRemoteOrder) order = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) store_error = NULL;
   gint64 order_id = 0;
   int exit_code;
 
@@ -131,19 +110,14 @@ pkio_cli_status (gboolean   practice,
       return PKIO_CLI_EXIT_INVALID;
     }
 
-  session = pkio_cli_session_new (practice, &error);
-  if (session == NULL)
-    {
-      g_printerr (_("Could not start: %s\n"), error->message);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
-  client = pkio_cli_session_new_client (session, &exit_code);
-  if (client == NULL)
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY, &exit_code);
+  if (workspace == NULL)
     return exit_code;
 
-  pkio_client_get_order_async (client, order_id, NULL, pkio_cli_async_cb, &result);
-  order = pkio_client_get_order_finish (client, pkio_cli_wait (&result), &error);
+  /* Keeps the local history in step with what is shown. */
+  pkio_workspace_fetch_order_async (workspace, order_id, NULL, pkio_cli_async_cb, &result);
+  order = pkio_workspace_fetch_order_finish (workspace, pkio_cli_wait (&result), &store_error,
+                                             &error);
   if (order == NULL)
     {
       if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND))
@@ -160,6 +134,8 @@ pkio_cli_status (gboolean   practice,
     }
 
   print_order (order);
-  update_store (session, order);
+  if (store_error != NULL)
+    g_printerr (_("The status could not be saved in the order history: %s\n"),
+                store_error->message);
   return PKIO_CLI_EXIT_OK;
 }

@@ -242,3 +242,196 @@ pkio_workspace_check_outcome_finish (PkioWorkspace *self,
 
   return g_task_propagate_int (G_TASK (result), error);
 }
+
+/* ---- placing an order ---- */
+
+static void
+order_sent_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_return_pointer (task, pkio_order_sender_send_finish (result),
+                         (GDestroyNotify) pkio_send_result_free);
+}
+
+void
+pkio_workspace_place_order_async (PkioWorkspace       *self,
+                                  PkioOrder           *order,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  g_return_if_fail (order != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_place_order_async);
+  if (self->client == NULL)
+    {
+      PkioSendResult *sent = g_new0 (PkioSendResult, 1);
+
+      sent->state = PKIO_SEND_STATE_REJECTED;
+      sent->error = no_key_error ();
+      pkio_order_clear_cvv (order);
+      g_task_return_pointer (task, sent, (GDestroyNotify) pkio_send_result_free);
+      return;
+    }
+  /* @cancellable reaches only the journal write: once the order is out, its outcome is
+   * always recorded (pkio-order-sender.h). */
+  pkio_order_sender_send_async (self->store, self->client, order, cancellable, order_sent_cb,
+                                g_steal_pointer (&task));
+}
+
+PkioSendResult *
+pkio_workspace_place_order_finish (PkioWorkspace *self,
+                                   GAsyncResult  *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+/* ---- reading the whole history ---- */
+
+static void
+history_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pkio_history_store_ensure_loaded_finish (PKIO_HISTORY_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pkio_workspace_read_history_async (PkioWorkspace       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_read_history_async);
+  pkio_history_store_ensure_loaded_async (self->store, cancellable, history_read_cb,
+                                          g_steal_pointer (&task));
+}
+
+gboolean
+pkio_workspace_read_history_finish (PkioWorkspace  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- one order's status ---- */
+
+typedef struct
+{
+  PkioRemoteOrder *order;
+  GError          *store_error;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_clear_pointer (&data->order, pkio_remote_order_free);
+  g_clear_error (&data->store_error);
+  g_free (data);
+}
+
+static void
+fetched_order_stored_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+
+  pkio_history_store_merge_remote_finish (PKIO_HISTORY_STORE (source), result, NULL,
+                                          &data->store_error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+order_to_store_fetched_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PkioWorkspace *self = g_task_get_source_object (task);
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) orders = NULL;
+  GError *error = NULL;
+
+  data->order = pkio_client_get_order_finish (PKIO_CLIENT (source), result, &error);
+  if (data->order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!pkio_history_store_is_open (self->store))
+    {
+      data->store_error = g_error_new (PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_NOT_OPEN,
+                                       _("the order history “%s” is not open"),
+                                       pkio_history_store_get_path (self->store));
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  g_ptr_array_add (orders, pkio_remote_order_copy (data->order));
+  pkio_history_store_merge_remote_async (self->store, orders, NULL, fetched_order_stored_cb,
+                                         g_steal_pointer (&task));
+}
+
+void
+pkio_workspace_fetch_order_async (PkioWorkspace       *self,
+                                  gint64               order_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  g_return_if_fail (order_id > 0);
+
+  task = new_client_task (self, pkio_workspace_fetch_order_async, cancellable, callback,
+                          user_data);
+  if (task == NULL)
+    return;
+  g_task_set_task_data (task, g_new0 (FetchData, 1), (GDestroyNotify) fetch_data_free);
+  pkio_client_get_order_async (self->client, order_id, cancellable, order_to_store_fetched_cb,
+                               g_steal_pointer (&task));
+}
+
+PkioRemoteOrder *
+pkio_workspace_fetch_order_finish (PkioWorkspace  *self,
+                                   GAsyncResult   *result,
+                                   GError        **out_store_error,
+                                   GError        **error)
+{
+  FetchData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_store_error != NULL)
+    *out_store_error = g_steal_pointer (&data->store_error);
+  return g_steal_pointer (&data->order);
+}

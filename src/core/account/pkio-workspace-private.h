@@ -20,12 +20,43 @@ struct _PkioWorkspace
   PkioHistoryStore *store;
   PkioSimulator    *simulator;
   GPtrArray        *load_waiters;   /* GTask, while loading */
+  guint             load_pending;   /* parts of loading (key, history) still running */
+  GError           *load_error;     /* of the history's opening, while loading */
+  GCancellable     *lookup_cancellable;
+  guint             lookup_timeout_id;
+  guint             keyring_timeout_ms;
   GPtrArray        *sync_waiters;   /* GTask, while syncing */
   gboolean          loaded;
 };
 
 /* Answers every task in @waiters (GTask) with @error, or TRUE when it is NULL. */
-void _pkio_workspace_finish_waiters (GPtrArray    *waiters,
-                                     const GError *error);
+void          _pkio_workspace_finish_waiters (GPtrArray    *waiters,
+                                              const GError *error);
+
+void          _pkio_workspace_set_key_state  (PkioWorkspace *self,
+                                              PkioKeyState   state,
+                                              const char    *message);
+/* A client for @key at the workspace's address replaces the one there was. */
+gboolean      _pkio_workspace_use_key        (PkioWorkspace  *self,
+                                              const char     *key,
+                                              GError        **error);
+/* Practice mode: starts the simulator (once) and takes its address. TRUE otherwise. */
+gboolean      _pkio_workspace_ensure_practice_simulator (PkioWorkspace  *self,
+                                                         GError        **error);
+
+/* A cancellable that cancels itself after the keyring timeout; pass it and the timeout id
+ * to _pkio_workspace_keyring_error () when the call has finished. */
+GCancellable *_pkio_workspace_keyring_cancellable_new (PkioWorkspace *self,
+                                                       guint         *out_timeout_id);
+/* Stops the timer and turns a cancellation by it into G_IO_ERROR_TIMED_OUT with a message for
+ * people. Takes @error (may be NULL) and returns the error to report. */
+GError       *_pkio_workspace_keyring_error  (PkioWorkspace *self,
+                                              GCancellable  *cancellable,
+                                              guint         *timeout_id,
+                                              GError        *error);
+
+/* Tests: a keyring that never answers is given up after @timeout_ms instead. */
+void          _pkio_workspace_set_keyring_timeout (PkioWorkspace *self,
+                                                   guint          timeout_ms);
 
 G_END_DECLS

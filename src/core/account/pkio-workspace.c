@@ -6,6 +6,8 @@
 #include "pkio-practice.h"
 #include "pkio-workspace-private.h"
 
+#include <glib/gi18n.h>
+
 G_DEFINE_FINAL_TYPE (PkioWorkspace, pkio_workspace, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (PkioKeyState, pkio_key_state,
@@ -52,10 +54,10 @@ _pkio_workspace_finish_waiters (GPtrArray    *waiters,
     }
 }
 
-static void
-set_key_state (PkioWorkspace *self,
-               PkioKeyState   state,
-               const char    *message)
+void
+_pkio_workspace_set_key_state (PkioWorkspace *self,
+                               PkioKeyState   state,
+                               const char    *message)
 {
   g_free (self->key_message);
   self->key_message = g_strdup (message);
@@ -64,20 +66,79 @@ set_key_state (PkioWorkspace *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_STATE]);
 }
 
+gboolean
+_pkio_workspace_use_key (PkioWorkspace  *self,
+                         const char     *key,
+                         GError        **error)
+{
+  PkioClient *client = pkio_client_new (self->base_url, key, error);
+
+  if (client == NULL)
+    return FALSE;
+  g_clear_object (&self->client);
+  self->client = client;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_AVAILABLE, NULL);
+  return TRUE;
+}
+
+static gboolean
+keyring_timeout_cb (gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+GCancellable *
+_pkio_workspace_keyring_cancellable_new (PkioWorkspace *self,
+                                         guint         *out_timeout_id)
+{
+  GCancellable *cancellable = g_cancellable_new ();
+
+  *out_timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->keyring_timeout_ms,
+                                        keyring_timeout_cb, g_object_ref (cancellable),
+                                        g_object_unref);
+  return cancellable;
+}
+
+GError *
+_pkio_workspace_keyring_error (PkioWorkspace *self,
+                               GCancellable  *cancellable,
+                               guint         *timeout_id,
+                               GError        *error)
+{
+  gboolean timed_out = g_cancellable_is_cancelled (cancellable);
+
+  if (!timed_out)
+    g_clear_handle_id (timeout_id, g_source_remove);
+  *timeout_id = 0;
+  if (error != NULL && timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                          _("The keyring did not answer within %d seconds. Unlock it and try again."),
+                          (int) (self->keyring_timeout_ms / 1000));
+    }
+  return error;
+}
+
+/* Both halves of loading (the key and the history) end here. */
 static void
-use_key (PkioWorkspace *self,
-         const char    *key)
+load_part_done (PkioWorkspace *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->client = pkio_client_new (self->base_url, key, &error);
-  if (self->client == NULL)
+  g_assert (self->load_pending > 0);
+  if (--self->load_pending > 0)
+    return;
+
+  error = g_steal_pointer (&self->load_error);
+  if (error == NULL)
     {
-      set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
-      return;
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-  set_key_state (self, PKIO_KEY_STATE_AVAILABLE, NULL);
+  _pkio_workspace_finish_waiters (self->load_waiters, error);
 }
 
 static void
@@ -86,16 +147,21 @@ lookup_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(PkioWorkspace) self = user_data;
+  g_autoptr(GCancellable) cancellable = g_steal_pointer (&self->lookup_cancellable);
+  GError *lookup_error = NULL;
   g_autoptr(GError) error = NULL;
-  char *key = pkio_credentials_lookup_finish (result, &error);
+  char *key = pkio_credentials_lookup_finish (result, &lookup_error);
 
-  if (key != NULL)
-    use_key (self, key);
-  else if (error != NULL)
-    set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
-  else
-    set_key_state (self, PKIO_KEY_STATE_NONE, NULL);
+  error = _pkio_workspace_keyring_error (self, cancellable, &self->lookup_timeout_id,
+                                         lookup_error);
+  if (key != NULL && !_pkio_workspace_use_key (self, key, &error))
+    _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
+  else if (key == NULL && error != NULL)
+    _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
+  else if (key == NULL)
+    _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_NONE, NULL);
   g_clear_pointer (&key, pkio_credentials_free_key);
+  load_part_done (self);
 }
 
 static void
@@ -107,21 +173,18 @@ store_open_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!pkio_history_store_open_finish (self->store, result, &error))
-    {
-      _pkio_workspace_finish_waiters (self->load_waiters, error);
-      return;
-    }
-  self->loaded = TRUE;
-  if (pkio_history_store_get_recovered_path (self->store) != NULL)
+    self->load_error = g_steal_pointer (&error);
+  else if (pkio_history_store_get_recovered_path (self->store) != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED_PATH]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-  _pkio_workspace_finish_waiters (self->load_waiters, NULL);
+  load_part_done (self);
 }
 
-static gboolean
-start_practice_simulator (PkioWorkspace *self,
-                          GError       **error)
+gboolean
+_pkio_workspace_ensure_practice_simulator (PkioWorkspace  *self,
+                                           GError        **error)
 {
+  if (!self->practice || self->simulator != NULL)
+    return TRUE;
   self->simulator = pkio_practice_simulator_start (error);
   if (self->simulator == NULL)
     return FALSE;
@@ -131,6 +194,27 @@ start_practice_simulator (PkioWorkspace *self,
   return TRUE;
 }
 
+static void
+look_up_key (PkioWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Practice mode never touches the keyring. */
+  if (self->practice)
+    {
+      if (!_pkio_workspace_ensure_practice_simulator (self, &error) ||
+          !_pkio_workspace_use_key (self, PKIO_SIMULATOR_DEFAULT_API_KEY, &error))
+        _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
+      load_part_done (self);
+      return;
+    }
+
+  self->lookup_cancellable = _pkio_workspace_keyring_cancellable_new (self,
+                                                                      &self->lookup_timeout_id);
+  pkio_credentials_lookup_async (self->base_url, self->lookup_cancellable, lookup_cb,
+                                 g_object_ref (self));
+}
+
 void
 pkio_workspace_load_async (PkioWorkspace       *self,
                            GCancellable        *cancellable,
@@ -138,7 +222,6 @@ pkio_workspace_load_async (PkioWorkspace       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  gboolean first;
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
 
@@ -150,27 +233,17 @@ pkio_workspace_load_async (PkioWorkspace       *self,
       return;
     }
 
-  first = self->load_waiters->len == 0 && self->key_state == PKIO_KEY_STATE_LOOKING
-          && !pkio_history_store_is_open (self->store);
   g_ptr_array_add (self->load_waiters, g_steal_pointer (&task));
-  if (!first)
+  if (self->load_pending > 0)
     return;
 
-  if (self->practice)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (start_practice_simulator (self, &error))
-        use_key (self, PKIO_SIMULATOR_DEFAULT_API_KEY);
-      else
-        set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
-    }
-  else
-    {
-      pkio_credentials_lookup_async (self->base_url, NULL, lookup_cb, g_object_ref (self));
-    }
+  /* The key is looked up once; the history is tried again after a failed open. */
+  self->load_pending = self->key_state == PKIO_KEY_STATE_LOOKING ? 2 : 1;
+  if (self->key_state == PKIO_KEY_STATE_LOOKING)
+    look_up_key (self);
   /* The store's job is not cancelled with one caller: others may share it. */
-  pkio_history_store_open_async (self->store, NULL, store_open_cb, g_object_ref (self));
+  if (self->load_pending > 0)
+    pkio_history_store_open_async (self->store, NULL, store_open_cb, g_object_ref (self));
 }
 
 gboolean
@@ -220,6 +293,7 @@ pkio_workspace_finalize (GObject *object)
   g_clear_object (&self->simulator);
   g_clear_pointer (&self->load_waiters, g_ptr_array_unref);
   g_clear_pointer (&self->sync_waiters, g_ptr_array_unref);
+  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (pkio_workspace_parent_class)->finalize (object);
 }
@@ -296,6 +370,7 @@ pkio_workspace_init (PkioWorkspace *self)
   self->key_state = PKIO_KEY_STATE_LOOKING;
   self->load_waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->sync_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->keyring_timeout_ms = PKIO_WORKSPACE_KEYRING_TIMEOUT_S * 1000;
 }
 
 PkioWorkspace *
@@ -368,4 +443,19 @@ pkio_workspace_get_simulator (PkioWorkspace *self)
 {
   g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
   return self->simulator;
+}
+
+const char *
+pkio_workspace_get_history_path (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+  return pkio_history_store_get_path (self->store);
+}
+
+void
+_pkio_workspace_set_keyring_timeout (PkioWorkspace *self,
+                                     guint          timeout_ms)
+{
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  self->keyring_timeout_ms = MAX (timeout_ms, 1);
 }

@@ -3,8 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "pkio-api-user.h"
 #include "pkio-client.h"
 #include "pkio-history-store.h"
+#include "pkio-order-sender.h"
+#include "pkio-order.h"
 #include "pkio-simulator.h"
 
 G_BEGIN_DECLS
@@ -34,9 +37,14 @@ G_DECLARE_FINAL_TYPE (PkioWorkspace, pkio_workspace, PKIO, WORKSPACE, GObject)
 PkioWorkspace    *pkio_workspace_new                 (GSettings *settings,
                                                       gboolean   practice);
 
-/* Opens the store and finds the key. Fails only when the history cannot be opened; a missing
- * key or keyring is reported through "key-state"/"key-message", a database that had to be
- * moved aside through "recovered-path". Calling it again after success finishes at once. */
+/* How long a keyring call may take before it is given up (G_IO_ERROR_TIMED_OUT): an unlock
+ * prompt may never be answered, and a Secret Service may never answer at all. */
+#define PKIO_WORKSPACE_KEYRING_TIMEOUT_S 30
+
+/* Opens the store and looks the key up; finishes when both are done. Fails only when the
+ * history cannot be opened; a missing key or keyring is reported through "key-state" /
+ * "key-message", a database that had to be moved aside through "recovered-path". Calling it
+ * again after success finishes at once; after a failure it tries to open the history again. */
 void              pkio_workspace_load_async          (PkioWorkspace       *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
@@ -56,8 +64,71 @@ PkioClient       *pkio_workspace_get_client          (PkioWorkspace *self);
 PkioHistoryStore *pkio_workspace_get_store           (PkioWorkspace *self);
 /* Where a corrupt history was moved, or NULL. */
 const char       *pkio_workspace_get_recovered_path  (PkioWorkspace *self);
-/* Practice mode only (NULL otherwise): the simulator playing CertCentral. */
+/* Practice mode only (NULL otherwise, and until loaded): the simulator playing CertCentral. */
 PkioSimulator    *pkio_workspace_get_simulator       (PkioWorkspace *self);
+/* The history database of this mode. */
+const char       *pkio_workspace_get_history_path    (PkioWorkspace *self);
+
+/* ---- the key (pkio-workspace-key.c) ---- */
+
+/* Asks CertCentral at this workspace's address whom @key belongs to (GET user/me), without
+ * storing or using it. PKIO_API_ERROR_KEY_REJECTED / _FORBIDDEN when CertCentral refuses it. */
+void              pkio_workspace_check_key_async     (PkioWorkspace       *self,
+                                                      const char          *key,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+PkioApiUser      *pkio_workspace_check_key_finish    (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Stores @key in the keyring for this workspace's address and uses it from now on ("client",
+ * "key-state" AVAILABLE). Never in practice mode (G_IO_ERROR_NOT_SUPPORTED). A keyring that
+ * does not answer within PKIO_WORKSPACE_KEYRING_TIMEOUT_S gives G_IO_ERROR_TIMED_OUT. */
+void              pkio_workspace_set_key_async       (PkioWorkspace       *self,
+                                                      const char          *key,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean          pkio_workspace_set_key_finish      (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* ---- the account's orders (pkio-workspace-actions.c) ---- */
+
+/* Places @order through the one send path (pkio_order_sender_send_async ()) with this
+ * workspace's history and client. Without a client the result is REJECTED with
+ * PKIO_API_ERROR_KEY_REJECTED and nothing is recorded or sent. */
+void              pkio_workspace_place_order_async   (PkioWorkspace       *self,
+                                                      PkioOrder           *order,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* Never NULL. */
+PkioSendResult   *pkio_workspace_place_order_finish  (PkioWorkspace       *self,
+                                                      GAsyncResult        *result);
+
+/* Finishes when every record of the history is in the store's model (after load). */
+void              pkio_workspace_read_history_async  (PkioWorkspace       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean          pkio_workspace_read_history_finish (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* GET order info for @order_id, then stores what it says in the history. The order is
+ * returned even when the history could not store it; @out_store_error (may be NULL) then says
+ * why. */
+void              pkio_workspace_fetch_order_async   (PkioWorkspace       *self,
+                                                      gint64               order_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+PkioRemoteOrder  *pkio_workspace_fetch_order_finish  (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **out_store_error,
+                                                      GError             **error);
 
 /* pkio_history_sync_async () with this workspace's store and client. Without a client it fails
  * with PKIO_API_ERROR_KEY_REJECTED. Only one sync runs at a time: a second call joins the

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The app's settings (io.github.pkioorders.PkioOrders), or NULL when the schema is not
+ * installed (a script run from the build tree, a server without the app's data files):
+ * g_settings_new () would abort the process there, and the defaults do instead. */
+GSettings *pkio_settings_new_if_installed (void);
+
+G_END_DECLS
