@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "history-test-util.h"
+#include "pkio-order-json.h"
+#include "pkio-problem.h"
+#include "pkio-workspace.h"
+
+/* PkioWorkspace, the one door to an account, in practice mode (no keyring needed). */
+
+static char *data_home;
+
+static PkioWorkspace *
+load_practice_workspace (GError **error)
+{
+  PkioWorkspace *workspace = pkio_workspace_new (NULL, TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_workspace_load_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  pkio_workspace_load_finish (workspace, result, error);
+  return workspace;
+}
+
+static PkioOrder *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  PkioOrder *order;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  order = pkio_order_from_json (json_parser_get_root (parser), problems);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return order;
+}
+
+/* Loading waits for both halves: a finished load knows the key and has the history open. A
+ * history that cannot be opened fails the load, and a later load tries again. */
+static void
+test_load_failure_then_retry (void)
+{
+  g_autofree char *blocker = g_build_filename (data_home, "pkio-orders", NULL);
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A file where the data folder should be stops root too. */
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  workspace = load_practice_workspace (&error);
+  g_assert_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_READ_ONLY);
+  g_assert_false (pkio_workspace_is_loaded (workspace));
+  g_assert_cmpint (pkio_workspace_get_key_state (workspace), !=, PKIO_KEY_STATE_LOOKING);
+  g_clear_error (&error);
+
+  /* Again while still blocked: it must finish (with the same failure), not hang. */
+  pkio_workspace_load_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_false (pkio_workspace_load_finish (workspace, result, &error));
+  g_assert_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  pkio_workspace_load_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_workspace_load_finish (workspace, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (pkio_workspace_is_loaded (workspace));
+  g_assert_true (g_file_test (pkio_workspace_get_history_path (workspace),
+                              G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_check_and_set_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace (&error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioApiUser) user = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_workspace_get_key_state (workspace), ==, PKIO_KEY_STATE_AVAILABLE);
+  g_assert_nonnull (pkio_workspace_get_client (workspace));
+  g_assert_true (g_str_has_prefix (pkio_workspace_get_base_url (workspace), "http://127.0.0.1:"));
+
+  pkio_workspace_check_key_async (workspace, PKIO_SIMULATOR_DEFAULT_API_KEY, NULL,
+                                  test_result_cb, NULL);
+  result = test_wait ();
+  user = pkio_workspace_check_key_finish (workspace, result, &error);
+  g_assert_no_error (error);
+  name = pkio_api_user_dup_name (user);
+  g_assert_cmpstr (name, ==, "Practice User");
+  g_assert_cmpint (user->account_id, ==, 5550001);
+  g_assert_cmpstr (user->container_name, ==, "Practice organisation");
+  g_assert_true (pkio_api_user_can_order (user));
+  g_clear_object (&result);
+
+  pkio_workspace_check_key_async (workspace, "not-the-key", NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_null (pkio_workspace_check_key_finish (workspace, result, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Practice mode never writes to the keyring. */
+  pkio_workspace_set_key_async (workspace, "any", NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_false (pkio_workspace_set_key_finish (workspace, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+}
+
+static void
+test_place_and_fetch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace (&error);
+  g_autoptr(PkioOrder) order = read_fixture ("seed-details.json");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+  g_autoptr(PkioRemoteOrder) remote = NULL;
+  g_autoptr(GError) store_error = NULL;
+  PkioHistoryRecord *record;
+
+  g_assert_no_error (error);
+  pkio_workspace_place_order_async (workspace, order, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  sent = pkio_workspace_place_order_finish (workspace, result);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);
+  g_assert_cmpint (sent->order_id, >, 0);
+  record = pkio_history_store_find_by_order_id (pkio_workspace_get_store (workspace),
+                                                sent->order_id);
+  g_assert_nonnull (record);
+  g_assert_cmpint (pkio_history_record_get_state (record), ==, PKIO_RECORD_STATE_PLACED);
+  g_clear_object (&result);
+
+  pkio_workspace_fetch_order_async (workspace, sent->order_id, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  remote = pkio_workspace_fetch_order_finish (workspace, result, &store_error, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (store_error);
+  g_assert_cmpint (remote->order_id, ==, sent->order_id);
+  g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, remote->status);
+}
+
+static void
+test_api_user (void)
+{
+  g_autoptr(JsonNode) view_only = json_from_string (
+    "{\"id\":7,\"email\":\"v@example.nl\",\"container\":{\"id\":99,\"name\":\"Div\"},"
+    "\"access_roles\":[{\"id\":3,\"name\":\"View Only\"}]}", NULL);
+  g_autoptr(JsonNode) no_id = json_from_string ("{\"first_name\":\"A\"}", NULL);
+  g_autoptr(PkioApiUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  user = pkio_api_user_from_json (json_node_get_object (view_only), &error);
+  g_assert_no_error (error);
+  g_assert_false (pkio_api_user_can_order (user));
+  /* No account_id: the division's id stands in. */
+  g_assert_cmpint (user->account_id, ==, 99);
+  name = pkio_api_user_dup_name (user);
+  g_assert_cmpstr (name, ==, "v@example.nl");
+
+  g_assert_null (pkio_api_user_from_json (json_node_get_object (no_id), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = g_dir_make_tmp ("pkio-workspace-XXXXXX", NULL);
+  int status;
+
+  /* Before GLib reads XDG_DATA_HOME (it caches it). */
+  data_home = g_build_filename (tmp, "data", NULL);
+  g_mkdir_with_parents (data_home, 0700);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/workspace/load-failure-then-retry", test_load_failure_then_retry);
+  g_test_add_func ("/workspace/check-and-set-key", test_check_and_set_key);
+  g_test_add_func ("/workspace/place-and-fetch", test_place_and_fetch);
+  g_test_add_func ("/workspace/api-user", test_api_user);
+  status = g_test_run ();
+  test_rm_rf (tmp);
+  g_free (data_home);
+  return status;
+}
