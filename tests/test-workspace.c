@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "history-test-util.h"
+#include "pkio-credentials.h"
 #include "pkio-order-json.h"
 #include "pkio-problem.h"
 #include "pkio-workspace.h"
@@ -58,6 +59,8 @@ test_load_failure_then_retry (void)
   g_assert_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_READ_ONLY);
   g_assert_false (pkio_workspace_is_loaded (workspace));
   g_assert_cmpint (pkio_workspace_get_key_state (workspace), !=, PKIO_KEY_STATE_LOOKING);
+  g_assert_cmpint (pkio_workspace_get_state (workspace), ==, PKIO_WORKSPACE_STATE_FAILED);
+  g_assert_nonnull (pkio_workspace_get_state_message (workspace));
   g_clear_error (&error);
 
   /* Again while still blocked: it must finish (with the same failure), not hang. */
@@ -74,6 +77,8 @@ test_load_failure_then_retry (void)
   g_assert_true (pkio_workspace_load_finish (workspace, result, &error));
   g_assert_no_error (error);
   g_assert_true (pkio_workspace_is_loaded (workspace));
+  g_assert_cmpint (pkio_workspace_get_state (workspace), ==, PKIO_WORKSPACE_STATE_READY);
+  g_assert_null (pkio_workspace_get_state_message (workspace));
   g_assert_true (g_file_test (pkio_workspace_get_history_path (workspace),
                               G_FILE_TEST_IS_REGULAR));
 }
@@ -151,6 +156,135 @@ test_place_and_fetch (void)
   g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, remote->status);
 }
 
+static gboolean
+wait_for_state (PkioWorkspace      *workspace,
+                PkioWorkspaceState  state)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (pkio_workspace_get_state (workspace) != state && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return pkio_workspace_get_state (workspace) == state;
+}
+
+static PkioSimulator *
+start_simulator (const char *key)
+{
+  g_autoptr(PkioSimulator) simulator = pkio_simulator_new ();
+  g_autoptr(GError) error = NULL;
+
+  pkio_simulator_set_api_key (simulator, key);
+  g_assert_true (pkio_simulator_start (simulator, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&simulator);
+}
+
+static guint
+count_syncs_with_key (PkioSimulator *simulator,
+                      const char    *key)
+{
+  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (simulator);
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+
+      if (g_str_has_prefix (request->path, "order/certificate") &&
+          g_strcmp0 (g_hash_table_lookup (request->headers, "X-DC-DEVKEY"), key) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+sync_once (PkioWorkspace *workspace)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_workspace_sync_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_workspace_sync_finish (workspace, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Preferences write "api-base-url" while the app runs: the next request goes to the new
+ * address, with the key stored for that address (issue: the account follows the settings). */
+static void
+test_follows_address_setting (void)
+{
+  g_autoptr(PkioSimulator) sim_a = start_simulator ("key-for-a");
+  g_autoptr(PkioSimulator) sim_b = start_simulator ("key-for-b");
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No session bus: run under dbus-run-session with gnome-keyring");
+      return;
+    }
+  pkio_credentials_store_async (pkio_simulator_get_base_url (sim_b), "key-for-b", NULL,
+                                test_result_cb, NULL);
+  result = test_wait ();
+  if (!pkio_credentials_store_finish (result, &error))
+    {
+      g_test_skip_printf ("No usable Secret Service: %s", error->message);
+      return;
+    }
+  g_clear_object (&result);
+
+  g_unsetenv ("PKIO_ORDERS_API_URL");
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "api-base-url", pkio_simulator_get_base_url (sim_a));
+  workspace = pkio_workspace_new (settings, FALSE);
+  g_assert_cmpstr (pkio_workspace_get_base_url (workspace), ==, pkio_simulator_get_base_url (sim_a));
+
+  pkio_workspace_set_key_async (workspace, "key-for-a", NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_workspace_set_key_finish (workspace, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  pkio_workspace_load_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_workspace_load_finish (workspace, result, &error));
+  g_assert_cmpint (pkio_workspace_get_state (workspace), ==, PKIO_WORKSPACE_STATE_READY);
+  sync_once (workspace);
+  g_assert_cmpuint (count_syncs_with_key (sim_a, "key-for-a"), >, 0);
+
+  /* As Preferences does it. */
+  g_settings_set_string (settings, "api-base-url", pkio_simulator_get_base_url (sim_b));
+  g_assert_cmpstr (pkio_workspace_get_base_url (workspace), ==, pkio_simulator_get_base_url (sim_b));
+  g_assert_null (pkio_workspace_get_client (workspace));
+  g_assert_true (wait_for_state (workspace, PKIO_WORKSPACE_STATE_READY));
+  pkio_simulator_clear_requests (sim_a);
+  sync_once (workspace);
+  g_assert_cmpuint (count_syncs_with_key (sim_b, "key-for-b"), >, 0);
+  g_assert_cmpuint (pkio_simulator_count_requests (sim_a, NULL, NULL), ==, 0);
+
+  /* An address without a key says so. */
+  g_settings_set_string (settings, "api-base-url", "https://no-key.invalid/services/v2/");
+  g_assert_true (wait_for_state (workspace, PKIO_WORKSPACE_STATE_NO_KEY));
+  g_assert_null (pkio_workspace_get_client (workspace));
+}
+
+/* A sync asked for before the history is open says that, not "no API key". */
+static void
+test_sync_before_load (void)
+{
+  g_autoptr(PkioWorkspace) workspace = pkio_workspace_new (NULL, TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_workspace_sync_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_false (pkio_workspace_sync_finish (workspace, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_assert_false (pkio_workspace_get_syncing (workspace));
+}
+
 static void
 test_api_user (void)
 {
@@ -191,6 +325,8 @@ main (int   argc,
   g_test_add_func ("/workspace/check-and-set-key", test_check_and_set_key);
   g_test_add_func ("/workspace/place-and-fetch", test_place_and_fetch);
   g_test_add_func ("/workspace/api-user", test_api_user);
+  g_test_add_func ("/workspace/follows-address-setting", test_follows_address_setting);
+  g_test_add_func ("/workspace/sync-before-load", test_sync_before_load);
   status = g_test_run ();
   test_rm_rf (tmp);
   g_free (data_home);

@@ -13,7 +13,17 @@ static GError *
 no_key_error (void)
 {
   return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
-                              _("No API key is stored for this CertCentral account. Run “pkio-orders set-api-key” in a terminal to add one."));
+                              _("No API key is stored for this CertCentral account. Connect "
+                                "the account first (in the window, or with “pkio-orders "
+                                "set-api-key”)."));
+}
+
+static GError *
+not_loaded_error (void)
+{
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PENDING,
+                              _("The order history is not open yet. Wait until it has "
+                                "loaded, then try again."));
 }
 
 /* A task for one call, or NULL when it has been answered already: with no client (no API key)
@@ -47,6 +57,7 @@ synced_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   pkio_history_sync_finish (self->store, result, &error);
+  _pkio_workspace_set_syncing (self, FALSE);
   _pkio_workspace_finish_waiters (self->sync_waiters, error);
 }
 
@@ -62,7 +73,12 @@ pkio_workspace_sync_async (PkioWorkspace       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_workspace_sync_async);
-  if (self->client == NULL || !self->loaded)
+  if (!self->loaded)
+    {
+      g_task_return_error (task, not_loaded_error ());
+      return;
+    }
+  if (self->client == NULL)
     {
       g_task_return_error (task, no_key_error ());
       return;
@@ -70,6 +86,7 @@ pkio_workspace_sync_async (PkioWorkspace       *self,
   g_ptr_array_add (self->sync_waiters, g_steal_pointer (&task));
   if (self->sync_waiters->len > 1)
     return;
+  _pkio_workspace_set_syncing (self, TRUE);
   /* Shared by every caller, so not cancelled with one of them. */
   pkio_history_sync_async (self->store, self->client, NULL, synced_cb, g_object_ref (self));
 }

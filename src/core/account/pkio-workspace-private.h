@@ -22,10 +22,14 @@ struct _PkioWorkspace
   GPtrArray        *load_waiters;   /* GTask, while loading */
   guint             load_pending;   /* parts of loading (key, history) still running */
   GError           *load_error;     /* of the history's opening, while loading */
-  GCancellable     *lookup_cancellable;
-  guint             lookup_timeout_id;
+  char             *history_error;  /* why the history could not be opened, else NULL */
+  GCancellable     *lookup_cancellable;  /* of the current keyring lookup */
+  guint             lookup_generation;   /* bumped when the address changes */
+  gboolean          lookup_in_load;      /* the current lookup is half of a load */
   guint             keyring_timeout_ms;
   GPtrArray        *sync_waiters;   /* GTask, while syncing */
+  PkioWorkspaceState state;
+  gboolean          syncing;
   gboolean          loaded;
 };
 
@@ -33,6 +37,9 @@ struct _PkioWorkspace
 void          _pkio_workspace_finish_waiters (GPtrArray    *waiters,
                                               const GError *error);
 
+void          _pkio_workspace_update_state   (PkioWorkspace *self);
+void          _pkio_workspace_set_syncing    (PkioWorkspace *self,
+                                              gboolean       syncing);
 void          _pkio_workspace_set_key_state  (PkioWorkspace *self,
                                               PkioKeyState   state,
                                               const char    *message);

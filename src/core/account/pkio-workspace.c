@@ -16,6 +16,13 @@ G_DEFINE_ENUM_TYPE (PkioKeyState, pkio_key_state,
   G_DEFINE_ENUM_VALUE (PKIO_KEY_STATE_NONE, "none"),
   G_DEFINE_ENUM_VALUE (PKIO_KEY_STATE_UNAVAILABLE, "unavailable"))
 
+G_DEFINE_ENUM_TYPE (PkioWorkspaceState, pkio_workspace_state,
+  G_DEFINE_ENUM_VALUE (PKIO_WORKSPACE_STATE_LOADING, "loading"),
+  G_DEFINE_ENUM_VALUE (PKIO_WORKSPACE_STATE_READY, "ready"),
+  G_DEFINE_ENUM_VALUE (PKIO_WORKSPACE_STATE_NO_KEY, "no-key"),
+  G_DEFINE_ENUM_VALUE (PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE, "keyring-unavailable"),
+  G_DEFINE_ENUM_VALUE (PKIO_WORKSPACE_STATE_FAILED, "failed"))
+
 enum {
   PROP_0,
   PROP_SETTINGS,
@@ -27,6 +34,9 @@ enum {
   PROP_STORE,
   PROP_RECOVERED_PATH,
   PROP_LOADED,
+  PROP_STATE,
+  PROP_STATE_MESSAGE,
+  PROP_SYNCING,
   N_PROPS
 };
 
@@ -54,6 +64,36 @@ _pkio_workspace_finish_waiters (GPtrArray    *waiters,
     }
 }
 
+static PkioWorkspaceState
+compute_state (PkioWorkspace *self)
+{
+  if (!self->loaded)
+    return self->history_error != NULL && self->load_pending == 0
+           ? PKIO_WORKSPACE_STATE_FAILED : PKIO_WORKSPACE_STATE_LOADING;
+  switch (self->key_state)
+    {
+    case PKIO_KEY_STATE_AVAILABLE: return PKIO_WORKSPACE_STATE_READY;
+    case PKIO_KEY_STATE_NONE: return PKIO_WORKSPACE_STATE_NO_KEY;
+    case PKIO_KEY_STATE_UNAVAILABLE: return PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE;
+    case PKIO_KEY_STATE_LOOKING:
+    default:
+      return PKIO_WORKSPACE_STATE_LOADING;
+    }
+}
+
+/* "state" is derived from the key and the history; it is notified only when it changes. */
+void
+_pkio_workspace_update_state (PkioWorkspace *self)
+{
+  PkioWorkspaceState state = compute_state (self);
+
+  if (state == self->state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_MESSAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
 void
 _pkio_workspace_set_key_state (PkioWorkspace *self,
                                PkioKeyState   state,
@@ -64,6 +104,25 @@ _pkio_workspace_set_key_state (PkioWorkspace *self,
   self->key_state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_MESSAGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_STATE]);
+  _pkio_workspace_update_state (self);
+}
+
+void
+_pkio_workspace_set_syncing (PkioWorkspace *self,
+                             gboolean       syncing)
+{
+  if (self->syncing == syncing)
+    return;
+  self->syncing = syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+set_client (PkioWorkspace *self,
+            PkioClient    *client)
+{
+  if (g_set_object (&self->client, client))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 gboolean
@@ -71,13 +130,11 @@ _pkio_workspace_use_key (PkioWorkspace  *self,
                          const char     *key,
                          GError        **error)
 {
-  PkioClient *client = pkio_client_new (self->base_url, key, error);
+  g_autoptr(PkioClient) client = pkio_client_new (self->base_url, key, error);
 
   if (client == NULL)
     return FALSE;
-  g_clear_object (&self->client);
-  self->client = client;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  set_client (self, client);
   _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_AVAILABLE, NULL);
   return TRUE;
 }
@@ -138,7 +195,27 @@ load_part_done (PkioWorkspace *self)
       self->loaded = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
+  _pkio_workspace_update_state (self);
   _pkio_workspace_finish_waiters (self->load_waiters, error);
+}
+
+/* One keyring lookup. A newer one (the address changed meanwhile) makes it stale: its answer
+ * is for another account and is dropped. */
+typedef struct
+{
+  PkioWorkspace *self;
+  guint          generation;
+  GCancellable  *cancellable;
+  guint          timeout_id;
+} Lookup;
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_clear_handle_id (&lookup->timeout_id, g_source_remove);
+  g_clear_object (&lookup->cancellable);
+  g_clear_object (&lookup->self);
+  g_free (lookup);
 }
 
 static void
@@ -146,14 +223,22 @@ lookup_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(PkioWorkspace) self = user_data;
-  g_autoptr(GCancellable) cancellable = g_steal_pointer (&self->lookup_cancellable);
+  Lookup *lookup = user_data;
+  PkioWorkspace *self = lookup->self;
   GError *lookup_error = NULL;
   g_autoptr(GError) error = NULL;
   char *key = pkio_credentials_lookup_finish (result, &lookup_error);
 
-  error = _pkio_workspace_keyring_error (self, cancellable, &self->lookup_timeout_id,
+  error = _pkio_workspace_keyring_error (self, lookup->cancellable, &lookup->timeout_id,
                                          lookup_error);
+  if (lookup->generation != self->lookup_generation)
+    {
+      g_clear_pointer (&key, pkio_credentials_free_key);
+      lookup_free (lookup);
+      return;
+    }
+  g_clear_object (&self->lookup_cancellable);
+
   if (key != NULL && !_pkio_workspace_use_key (self, key, &error))
     _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
   else if (key == NULL && error != NULL)
@@ -161,7 +246,13 @@ lookup_cb (GObject      *source,
   else if (key == NULL)
     _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_NONE, NULL);
   g_clear_pointer (&key, pkio_credentials_free_key);
-  load_part_done (self);
+
+  if (self->lookup_in_load)
+    {
+      self->lookup_in_load = FALSE;
+      load_part_done (self);
+    }
+  lookup_free (lookup);
 }
 
 static void
@@ -172,8 +263,12 @@ store_open_cb (GObject      *source,
   g_autoptr(PkioWorkspace) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_clear_pointer (&self->history_error, g_free);
   if (!pkio_history_store_open_finish (self->store, result, &error))
-    self->load_error = g_steal_pointer (&error);
+    {
+      self->history_error = g_strdup (error->message);
+      self->load_error = g_steal_pointer (&error);
+    }
   else if (pkio_history_store_get_recovered_path (self->store) != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED_PATH]);
   load_part_done (self);
@@ -194,10 +289,14 @@ _pkio_workspace_ensure_practice_simulator (PkioWorkspace  *self,
   return TRUE;
 }
 
+/* Starts looking up the key of the current address; the answer comes to lookup_cb (). */
 static void
 look_up_key (PkioWorkspace *self)
 {
   g_autoptr(GError) error = NULL;
+  Lookup *lookup;
+
+  _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_LOOKING, NULL);
 
   /* Practice mode never touches the keyring. */
   if (self->practice)
@@ -205,14 +304,53 @@ look_up_key (PkioWorkspace *self)
       if (!_pkio_workspace_ensure_practice_simulator (self, &error) ||
           !_pkio_workspace_use_key (self, PKIO_SIMULATOR_DEFAULT_API_KEY, &error))
         _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_UNAVAILABLE, error->message);
-      load_part_done (self);
+      if (self->lookup_in_load)
+        {
+          self->lookup_in_load = FALSE;
+          load_part_done (self);
+        }
       return;
     }
 
-  self->lookup_cancellable = _pkio_workspace_keyring_cancellable_new (self,
-                                                                      &self->lookup_timeout_id);
-  pkio_credentials_lookup_async (self->base_url, self->lookup_cancellable, lookup_cb,
-                                 g_object_ref (self));
+  lookup = g_new0 (Lookup, 1);
+  lookup->self = g_object_ref (self);
+  lookup->generation = ++self->lookup_generation;
+  lookup->cancellable = _pkio_workspace_keyring_cancellable_new (self, &lookup->timeout_id);
+  g_set_object (&self->lookup_cancellable, lookup->cancellable);
+  pkio_credentials_lookup_async (self->base_url, lookup->cancellable, lookup_cb, lookup);
+}
+
+/* The address in the settings changed: this is another account (its own key and client). A
+ * lookup still running for the old address is dropped. */
+static void
+switch_account (PkioWorkspace *self,
+                char          *base_url)
+{
+  if (self->lookup_cancellable != NULL)
+    {
+      self->lookup_generation++;
+      g_cancellable_cancel (self->lookup_cancellable);
+      g_clear_object (&self->lookup_cancellable);
+    }
+  g_free (self->base_url);
+  self->base_url = base_url;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+  set_client (self, NULL);
+  /* Before the first load the key is looked up by the load itself. */
+  if (self->loaded || self->load_pending > 0)
+    look_up_key (self);
+  else
+    _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_LOOKING, NULL);
+}
+
+static void
+base_url_setting_changed_cb (PkioWorkspace *self)
+{
+  g_autofree char *base_url = pkio_client_resolve_base_url (self->settings);
+
+  if (self->practice || g_strcmp0 (base_url, self->base_url) == 0)
+    return;
+  switch_account (self, g_steal_pointer (&base_url));
 }
 
 void
@@ -222,6 +360,7 @@ pkio_workspace_load_async (PkioWorkspace       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  gboolean look_up;
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
 
@@ -237,10 +376,17 @@ pkio_workspace_load_async (PkioWorkspace       *self,
   if (self->load_pending > 0)
     return;
 
-  /* The key is looked up once; the history is tried again after a failed open. */
-  self->load_pending = self->key_state == PKIO_KEY_STATE_LOOKING ? 2 : 1;
-  if (self->key_state == PKIO_KEY_STATE_LOOKING)
-    look_up_key (self);
+  /* After a failure, what failed is tried again: the history, and a keyring (or practice
+   * simulator) that could not be used. A key found, or known to be missing, stays. */
+  look_up = (self->key_state == PKIO_KEY_STATE_LOOKING ||
+             self->key_state == PKIO_KEY_STATE_UNAVAILABLE) && self->lookup_cancellable == NULL;
+  self->load_pending = look_up ? 2 : 1;
+  _pkio_workspace_update_state (self);
+  if (look_up)
+    {
+      self->lookup_in_load = TRUE;
+      look_up_key (self);
+    }
   /* The store's job is not cancelled with one caller: others may share it. */
   if (self->load_pending > 0)
     pkio_history_store_open_async (self->store, NULL, store_open_cb, g_object_ref (self));
@@ -278,6 +424,11 @@ pkio_workspace_constructed (GObject *object)
   self->store = pkio_history_store_new (path);
   g_signal_connect_object (self->store, "recovered-from-corruption",
                            G_CALLBACK (store_recovered_cb), self, G_CONNECT_SWAPPED);
+  /* Preferences change the address live: the account follows at once. */
+  if (self->settings != NULL && !self->practice)
+    g_signal_connect_object (self->settings, "changed::api-base-url",
+                             G_CALLBACK (base_url_setting_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -294,6 +445,8 @@ pkio_workspace_finalize (GObject *object)
   g_clear_pointer (&self->load_waiters, g_ptr_array_unref);
   g_clear_pointer (&self->sync_waiters, g_ptr_array_unref);
   g_clear_error (&self->load_error);
+  g_clear_pointer (&self->history_error, g_free);
+  g_clear_object (&self->lookup_cancellable);
 
   G_OBJECT_CLASS (pkio_workspace_parent_class)->finalize (object);
 }
@@ -319,6 +472,11 @@ pkio_workspace_get_property (GObject    *object,
       g_value_set_string (value, pkio_workspace_get_recovered_path (self));
       break;
     case PROP_LOADED: g_value_set_boolean (value, self->loaded); break;
+    case PROP_STATE: g_value_set_enum (value, self->state); break;
+    case PROP_STATE_MESSAGE:
+      g_value_set_string (value, pkio_workspace_get_state_message (self));
+      break;
+    case PROP_SYNCING: g_value_set_boolean (value, self->syncing); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -361,6 +519,10 @@ pkio_workspace_class_init (PkioWorkspaceClass *klass)
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, PKIO_TYPE_HISTORY_STORE, ro);
   properties[PROP_RECOVERED_PATH] = g_param_spec_string ("recovered-path", NULL, NULL, NULL, ro);
   properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, PKIO_TYPE_WORKSPACE_STATE,
+                                              PKIO_WORKSPACE_STATE_LOADING, ro);
+  properties[PROP_STATE_MESSAGE] = g_param_spec_string ("state-message", NULL, NULL, NULL, ro);
+  properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -443,6 +605,37 @@ pkio_workspace_get_simulator (PkioWorkspace *self)
 {
   g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
   return self->simulator;
+}
+
+PkioWorkspaceState
+pkio_workspace_get_state (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), PKIO_WORKSPACE_STATE_LOADING);
+  return self->state;
+}
+
+const char *
+pkio_workspace_get_state_message (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
+
+  switch (self->state)
+    {
+    case PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE: return self->key_message;
+    case PKIO_WORKSPACE_STATE_FAILED: return self->history_error;
+    case PKIO_WORKSPACE_STATE_LOADING:
+    case PKIO_WORKSPACE_STATE_READY:
+    case PKIO_WORKSPACE_STATE_NO_KEY:
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+pkio_workspace_get_syncing (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), FALSE);
+  return self->syncing;
 }
 
 const char *

@@ -24,6 +24,21 @@ typedef enum
 #define PKIO_TYPE_KEY_STATE (pkio_key_state_get_type ())
 GType pkio_key_state_get_type (void) G_GNUC_CONST;
 
+/* What a front end can do with the account now. */
+typedef enum
+{
+  PKIO_WORKSPACE_STATE_LOADING,              /* the key or the history is not there yet */
+  PKIO_WORKSPACE_STATE_READY,                /* history open, a client for the key */
+  PKIO_WORKSPACE_STATE_NO_KEY,               /* history open, no key stored for the address */
+  PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE,  /* history open, the keyring could not be asked
+                                                (state-message says why) */
+  PKIO_WORKSPACE_STATE_FAILED,               /* the history could not be opened (state-message
+                                                says why); load again to retry */
+} PkioWorkspaceState;
+
+#define PKIO_TYPE_WORKSPACE_STATE (pkio_workspace_state_get_type ())
+GType pkio_workspace_state_get_type (void) G_GNUC_CONST;
+
 #define PKIO_TYPE_WORKSPACE (pkio_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (PkioWorkspace, pkio_workspace, PKIO, WORKSPACE, GObject)
 
@@ -32,8 +47,11 @@ G_DECLARE_FINAL_TYPE (PkioWorkspace, pkio_workspace, PKIO, WORKSPACE, GObject)
  * client once a key is known, and the history store of that mode.
  *
  * Properties (read-only unless said): "practice" (construct-only), "settings" (construct-only,
- * may be NULL), "base-url", "key-state", "key-message", "client", "store", "recovered-path",
- * "loaded". */
+ * may be NULL), "base-url", "state" and "state-message" (what front ends show), "syncing",
+ * "key-state", "key-message", "client", "store", "recovered-path", "loaded".
+ *
+ * With @settings, the workspace follows "api-base-url": when it changes, the key of the new
+ * address is looked up and the client replaced at once (state LOADING meanwhile). */
 PkioWorkspace    *pkio_workspace_new                 (GSettings *settings,
                                                       gboolean   practice);
 
@@ -55,6 +73,11 @@ gboolean          pkio_workspace_load_finish         (PkioWorkspace       *self,
 
 gboolean          pkio_workspace_get_practice        (PkioWorkspace *self);
 gboolean          pkio_workspace_is_loaded           (PkioWorkspace *self);
+PkioWorkspaceState pkio_workspace_get_state          (PkioWorkspace *self);
+/* Translated, for people: why the keyring or the history cannot be used; NULL otherwise. */
+const char       *pkio_workspace_get_state_message   (PkioWorkspace *self);
+/* TRUE while a sync with CertCentral runs. */
+gboolean          pkio_workspace_get_syncing         (PkioWorkspace *self);
 const char       *pkio_workspace_get_base_url        (PkioWorkspace *self);
 PkioKeyState      pkio_workspace_get_key_state       (PkioWorkspace *self);
 /* Translated, for people; NULL unless key-state is UNAVAILABLE. */
