@@ -90,7 +90,7 @@ measure (Row *row)
   workspace = pkio_workspace_new (NULL, FALSE);
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
-  view = pkio_history_view_new ();
+  view = pkio_history_view_new (NULL);
   gtk_window_set_child (window, GTK_WIDGET (view));
   pkio_history_view_set_workspace (view, workspace);
   gtk_window_present (window);

@@ -77,6 +77,7 @@ typedef struct
   PkioSimulator   *simulator;
   PkioHistoryView *view;
   GtkWindow       *window;
+  GSettings       *settings;  /* the app's, as the window passes them */
   gint64           alice;    /* pending, placed elsewhere */
   gint64           bob;      /* issued */
   gint64           carol;    /* canceled */
@@ -151,7 +152,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1200, 800);
-  fixture->view = pkio_history_view_new ();
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  fixture->view = pkio_history_view_new (fixture->settings);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   pkio_history_view_set_workspace (fixture->view, fixture->workspace);
   gtk_window_present (fixture->window);
@@ -169,6 +171,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   spin_idle ();
   g_clear_object (&fixture->workspace);
+  g_clear_object (&fixture->settings);
   g_settings_reset (settings, "history-status-filter");
 }
 
@@ -540,7 +543,7 @@ test_narrow_and_wide (void)
     {
       g_autoptr(PkioWorkspace) workspace = NULL;
       GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-      PkioHistoryView *view = pkio_history_view_new ();
+      PkioHistoryView *view = pkio_history_view_new (NULL);
       AdwLeaflet *leaflet;
       GtkWidget *details;
 
@@ -676,7 +679,7 @@ test_templates_build (void)
 {
   g_autoptr(PkioWorkspace) workspace = pkio_workspace_new (NULL, TRUE);
   GtkWidget *details = GTK_WIDGET (pkio_history_details_new ());
-  GtkWidget *view = GTK_WIDGET (pkio_history_view_new ());
+  GtkWidget *view = GTK_WIDGET (pkio_history_view_new (NULL));
 
   g_object_ref_sink (details);
   g_object_ref_sink (view);

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "pkio-application.h"
+#include "pkio-credentials.h"
+#include "pkio-simulator.h"
 #include "pkio-preferences-window.h"
 #include "pkio-window.h"
 #include "ui-test-util.h"
@@ -237,6 +239,84 @@ test_preferences_api_url (void)
 }
 
 static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+static gboolean
+workspace_is_ready (gpointer workspace)
+{
+  return pkio_workspace_get_state (workspace) == PKIO_WORKSPACE_STATE_READY;
+}
+
+/* The address typed in Preferences switches the app's one account at once: the next request
+ * goes there, with the key stored for that address. */
+static void
+test_preferences_switch_account (void)
+{
+  g_autoptr(PkioApplication) app = start_application ();
+  g_autoptr(PkioSimulator) simulator = pkio_simulator_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = pkio_application_get_settings (app);
+  PkioWorkspace *workspace = pkio_application_get_workspace (app);
+  PkioPreferencesWindow *preferences;
+  AdwEntryRow *row;
+  g_autoptr(GPtrArray) requests = NULL;
+  PkioSimulatorRequest *last;
+
+  pkio_simulator_set_api_key (simulator, "key-of-the-other-account");
+  g_assert_true (pkio_simulator_start (simulator, &error));
+  pkio_credentials_store_async (pkio_simulator_get_base_url (simulator),
+                                "key-of-the-other-account", NULL, result_cb, &result);
+  spin_until (result_arrived, &result);
+  if (!pkio_credentials_store_finish (result, &error))
+    {
+      g_test_skip_printf ("No usable Secret Service: %s", error->message);
+      return;
+    }
+  g_clear_object (&result);
+
+  g_application_activate (G_APPLICATION (app));
+  pkio_workspace_load_async (workspace, NULL, result_cb, &result);
+  spin_until (result_arrived, &result);
+  g_clear_object (&result);
+
+  preferences = pkio_preferences_window_new (settings);
+  row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                      PKIO_TYPE_PREFERENCES_WINDOW,
+                                                      "api_url_row"));
+  gtk_editable_set_text (GTK_EDITABLE (row), pkio_simulator_get_base_url (simulator));
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (pkio_workspace_get_base_url (workspace), ==,
+                   pkio_simulator_get_base_url (simulator));
+  spin_until (workspace_is_ready, workspace);
+
+  pkio_workspace_sync_async (workspace, NULL, result_cb, &result);
+  spin_until (result_arrived, &result);
+  g_assert_true (pkio_workspace_sync_finish (workspace, result, &error));
+  g_assert_no_error (error);
+  requests = pkio_simulator_get_requests (simulator);
+  g_assert_cmpuint (requests->len, >, 0);
+  last = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_cmpstr (g_hash_table_lookup (last->headers, "X-DC-DEVKEY"), ==,
+                   "key-of-the-other-account");
+
+  g_settings_reset (settings, "api-base-url");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_all_windows (app);
+}
+
+static void
 test_window_size_remembered (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -286,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/window/about-and-preferences", test_about_and_preferences_open_and_close);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/preferences/api-url", test_preferences_api_url);
+  g_test_add_func ("/preferences/switch-account", test_preferences_switch_account);
   g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);
 
   return g_test_run ();

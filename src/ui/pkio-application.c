@@ -12,10 +12,19 @@ struct _PkioApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  PkioWorkspace  *workspace;
   gboolean        practice;
 };
 
 G_DEFINE_FINAL_TYPE (PkioApplication, pkio_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const developers[] = {
   "PKIo Orders developers",
@@ -118,8 +127,12 @@ pkio_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (pkio_application_parent_class)->startup (app);
 
-  /* Here and not in init: `--help` and `--version` must work without the installed schema. */
+  /* Here and not in init: `--help` and `--version` must work without the installed schema.
+   * These are the app's only settings object, and its only account: windows, views and
+   * Preferences use them, so a change in one place is seen in all. */
   self->settings = g_settings_new (APPLICATION_ID);
+  self->workspace = pkio_workspace_new (self->settings, self->practice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -136,9 +149,25 @@ pkio_application_finalize (GObject *object)
 {
   PkioApplication *self = PKIO_APPLICATION (object);
 
+  g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pkio_application_parent_class)->finalize (object);
+}
+
+static void
+pkio_application_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PkioApplication *self = PKIO_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE: g_value_set_object (value, self->workspace); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -148,9 +177,15 @@ pkio_application_class_init (PkioApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = pkio_application_finalize;
+  object_class->get_property = pkio_application_get_property;
   app_class->activate = pkio_application_activate;
   app_class->startup = pkio_application_startup;
   app_class->handle_local_options = pkio_application_handle_local_options;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, PKIO_TYPE_WORKSPACE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -205,4 +240,12 @@ pkio_application_get_practice (PkioApplication *self)
   g_return_val_if_fail (PKIO_IS_APPLICATION (self), FALSE);
 
   return self->practice;
+}
+
+PkioWorkspace *
+pkio_application_get_workspace (PkioApplication *self)
+{
+  g_return_val_if_fail (PKIO_IS_APPLICATION (self), NULL);
+
+  return self->workspace;
 }

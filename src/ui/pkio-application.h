@@ -3,13 +3,18 @@
 
 #include <adwaita.h>
 
+#include "pkio-workspace.h"
+
 G_BEGIN_DECLS
 
 #define PKIO_TYPE_APPLICATION (pkio_application_get_type ())
 G_DECLARE_FINAL_TYPE (PkioApplication, pkio_application, PKIO, APPLICATION, AdwApplication)
 
-PkioApplication *pkio_application_new          (void);
-GSettings       *pkio_application_get_settings (PkioApplication *self);
-gboolean         pkio_application_get_practice (PkioApplication *self);
+/* The application owns the settings and the one workspace (the account) that every window
+ * shows; both exist from "startup" on. Property "workspace". */
+PkioApplication *pkio_application_new           (void);
+GSettings       *pkio_application_get_settings  (PkioApplication *self);
+gboolean         pkio_application_get_practice  (PkioApplication *self);
+PkioWorkspace   *pkio_application_get_workspace (PkioApplication *self);
 
 G_END_DECLS

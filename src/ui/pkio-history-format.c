@@ -285,22 +285,22 @@ pkio_history_format_sync_error (const GError *error)
 }
 
 char *
-pkio_history_format_key_note (PkioKeyState  state,
-                              const char   *keyring_message)
+pkio_history_format_key_note (PkioWorkspaceState  state,
+                              const char         *keyring_message)
 {
   switch (state)
     {
-    case PKIO_KEY_STATE_NONE:
+    case PKIO_WORKSPACE_STATE_NO_KEY:
       return g_strdup (_("No API key is stored, so this list only shows the orders known on this "
-                         "computer. To add a key, run “pkio-orders set-api-key” in a terminal "
-                         "and paste the key."));
-    case PKIO_KEY_STATE_UNAVAILABLE:
+                         "computer. Connect your CertCentral account to see all its orders."));
+    case PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE:
       /* Translators: %s says why the keyring could not be used (one or more sentences) */
       return g_strdup_printf (_("This list only shows the orders known on this computer: the API "
                                 "key could not be read from the keyring.\n%s"),
                               keyring_message ? keyring_message : "");
-    case PKIO_KEY_STATE_LOOKING:
-    case PKIO_KEY_STATE_AVAILABLE:
+    case PKIO_WORKSPACE_STATE_LOADING:
+    case PKIO_WORKSPACE_STATE_READY:
+    case PKIO_WORKSPACE_STATE_FAILED:
     default:
       return NULL;
     }

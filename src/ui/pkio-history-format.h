@@ -30,7 +30,7 @@ char      *pkio_history_format_counts        (guint              shown,
 /* What a failed sync means for the person, and what to do. */
 char      *pkio_history_format_sync_error    (const GError      *error);
 /* Why the history cannot be updated (no key stored, keyring unavailable), or NULL. */
-char      *pkio_history_format_key_note      (PkioKeyState       state,
+char      *pkio_history_format_key_note      (PkioWorkspaceState state,
                                               const char        *keyring_message);
 
 /* One stored request field, translated, for people. */

@@ -17,11 +17,29 @@ _pkio_history_view_update_updated_label (PkioHistoryView *self)
   PkioHistoryStore *store = self->workspace ? pkio_workspace_get_store (self->workspace) : NULL;
   g_autofree char *text = NULL;
 
-  if (store == NULL || self->syncing)
+  if (store == NULL)
     return;
+  /* Said in words, not with a spinner: a never-ending animation redraws the window all the time,
+   * which on software rendering starves the idle callbacks the sync itself runs on. */
+  if (pkio_workspace_get_syncing (self->workspace))
+    {
+      gtk_label_set_text (self->updated_label, _("Updating from CertCentral…"));
+      return;
+    }
   text = pkio_history_format_last_updated (pkio_history_store_get_last_sync (store),
                                            g_get_real_time () / G_USEC_PER_SEC);
   gtk_label_set_text (self->updated_label, text);
+}
+
+void
+_pkio_history_view_update_sync_ui (PkioHistoryView *self)
+{
+  gboolean can_sync = self->workspace != NULL
+                      && pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_READY
+                      && !pkio_workspace_get_syncing (self->workspace);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", can_sync);
+  _pkio_history_view_update_updated_label (self);
 }
 
 static gboolean
@@ -31,14 +49,17 @@ clock_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-show_sync_error (PkioHistoryView *self,
-                 const GError    *error)
+void
+_pkio_history_view_show_error (PkioHistoryView *self,
+                               const char      *text,
+                               const char      *action_name)
 {
-  g_autofree char *text = error ? pkio_history_format_sync_error (error) : NULL;
-
+  g_free (self->error_action);
+  self->error_action = g_strdup (action_name);
   if (text != NULL)
     gtk_label_set_text (self->error_label, text);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_button), action_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_button), action_name != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, text != NULL);
 }
 
@@ -49,16 +70,18 @@ synced_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(PkioHistoryView) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PkioHistoryView *self;
 
   pkio_workspace_sync_finish (PKIO_WORKSPACE (source), result, &error);
+  /* Without a ref: a view disposed meanwhile cancelled its cancellable, so this returns. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->syncing = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", TRUE);
-  show_sync_error (self, error);
-  _pkio_history_view_update_updated_label (self);
+  self = user_data;
+  if (error != NULL)
+    text = pkio_history_format_sync_error (error);
+  _pkio_history_view_show_error (self, text, text != NULL ? "history.refresh" : NULL);
 }
 
 void
@@ -66,15 +89,19 @@ pkio_history_view_refresh (PkioHistoryView *self)
 {
   g_return_if_fail (PKIO_IS_HISTORY_VIEW (self));
 
-  if (self->syncing || self->workspace == NULL || !pkio_workspace_is_loaded (self->workspace)
-      || pkio_workspace_get_client (self->workspace) == NULL)
+  if (self->workspace == NULL
+      || pkio_workspace_get_state (self->workspace) != PKIO_WORKSPACE_STATE_READY
+      || pkio_workspace_get_syncing (self->workspace))
     return;
-  /* Said in words, not with a spinner: a never-ending animation redraws the window all the time,
-   * which on software rendering starves the idle callbacks the sync itself runs on. */
-  self->syncing = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", FALSE);
-  gtk_label_set_text (self->updated_label, _("Updating from CertCentral…"));
-  pkio_workspace_sync_async (self->workspace, self->cancellable, synced_cb, g_object_ref (self));
+  pkio_workspace_sync_async (self->workspace, self->cancellable, synced_cb, self);
+}
+
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _pkio_history_view_load (PKIO_HISTORY_VIEW (widget));
 }
 
 static void
@@ -90,7 +117,7 @@ auto_refresh_cb (gpointer user_data)
 {
   PkioHistoryView *self = user_data;
 
-  if (g_settings_get_boolean (self->settings, "history-auto-refresh"))
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "history-auto-refresh"))
     pkio_history_view_refresh (self);
   return G_SOURCE_CONTINUE;
 }
@@ -114,25 +141,36 @@ exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(PkioHistoryView) self = user_data;
   g_autoptr(GError) error = NULL;
+  PkioHistoryView *self;
   GtkWidget *overlay;
+  AdwToast *toast;
 
-  if (!pkio_history_export_file_finish (result, &error))
+  pkio_history_export_file_finish (result, &error);
+  /* Without a ref: a view disposed meanwhile cancelled its cancellable, so this returns. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (error != NULL)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *text = g_strdup_printf (_("The orders could not be exported: %s"),
+                                               error->message);
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = g_strdup_printf (_("The orders could not be exported: %s"), error->message);
-      gtk_label_set_text (self->error_label, text);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      return;
+      /* The way out of a failed export is another export (another place), never a sync. */
+      toast = adw_toast_new (text);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Export again"));
+      adw_toast_set_action_name (toast, "history.export");
     }
+  else
+    toast = adw_toast_new (_("Orders exported"));
+
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Orders exported")));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
 }
 
 static void
@@ -147,7 +185,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_clear_object (&self->chooser);
   if (file != NULL)
     pkio_history_export_file_async (G_LIST_MODEL (self->filter_model), file, self->cancellable,
-                                    exported_cb, g_object_ref (self));
+                                    exported_cb, self);
 }
 
 static void
@@ -176,6 +214,7 @@ _pkio_history_view_class_actions_init (PkioHistoryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "history.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "history.reload", NULL, reload_action_cb);
 }
 
 void

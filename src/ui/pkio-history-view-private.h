@@ -23,6 +23,7 @@ struct _PkioHistoryView
   GtkLabel            *recovered_label;
   GtkRevealer         *error_revealer;
   GtkLabel            *error_label;
+  GtkButton           *error_button;
   GtkStack            *main_stack;
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
@@ -56,12 +57,22 @@ struct _PkioHistoryView
   double               fit_needed[PKIO_HISTORY_N_FIT_COLUMNS];
   guint                auto_refresh_timer;
   guint                clock_timer;
-  gboolean             syncing;
+  PkioWorkspaceState   shown_state;      /* of the workspace, as last shown */
+  char                *error_action;     /* what the error bar's button does, or NULL */
 };
 
 void _pkio_history_view_class_actions_init  (PkioHistoryViewClass *klass);
 /* Starts the auto-refresh and clock timers; "history.refresh" waits for a client. */
 void _pkio_history_view_actions_init        (PkioHistoryView      *self);
 void _pkio_history_view_update_updated_label (PkioHistoryView      *self);
+/* Refresh enabled or not, "Updating…" or the time of the last update. */
+void _pkio_history_view_update_sync_ui      (PkioHistoryView      *self);
+/* The error bar above the list with @text, its button activating @action_name (NULL: no
+ * button); @text NULL hides it. */
+void _pkio_history_view_show_error          (PkioHistoryView      *self,
+                                             const char           *text,
+                                             const char           *action_name);
+/* pkio_workspace_load_async () for this view (again, after a failure). */
+void _pkio_history_view_load                (PkioHistoryView      *self);
 
 G_END_DECLS

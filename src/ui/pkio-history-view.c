@@ -8,6 +8,11 @@
 
 G_DEFINE_FINAL_TYPE (PkioHistoryView, pkio_history_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+};
+
 static const char * const status_filter_names[] = { "all", "in-progress", "issued", "problems" };
 
 static void update_counts (PkioHistoryView *self);
@@ -180,19 +185,6 @@ store_loaded_cb (PkioHistoryView *self)
 }
 
 static void
-update_key_note (PkioHistoryView *self)
-{
-  g_autofree char *text = pkio_history_format_key_note (
-    pkio_workspace_get_key_state (self->workspace), pkio_workspace_get_key_message (self->workspace));
-
-  if (text != NULL)
-    gtk_label_set_text (self->key_label, text);
-  gtk_revealer_set_reveal_child (self->key_revealer, text != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh",
-                                 pkio_workspace_get_client (self->workspace) != NULL);
-}
-
-static void
 update_recovered_note (PkioHistoryView *self)
 {
   const char *path = pkio_workspace_get_recovered_path (self->workspace);
@@ -208,30 +200,59 @@ update_recovered_note (PkioHistoryView *self)
   gtk_revealer_set_reveal_child (self->recovered_revealer, path != NULL);
 }
 
+/* What the account can do now decides the notes above the list, and whether it syncs. */
+static void
+workspace_state_changed_cb (PkioHistoryView *self)
+{
+  PkioWorkspaceState state = pkio_workspace_get_state (self->workspace);
+  g_autofree char *note = pkio_history_format_key_note (
+    state, pkio_workspace_get_state_message (self->workspace));
+  gboolean became_ready = state == PKIO_WORKSPACE_STATE_READY
+                          && self->shown_state != PKIO_WORKSPACE_STATE_READY;
+
+  self->shown_state = state;
+  if (note != NULL)
+    gtk_label_set_text (self->key_label, note);
+  gtk_revealer_set_reveal_child (self->key_revealer, note != NULL);
+
+  if (state == PKIO_WORKSPACE_STATE_FAILED)
+    {
+      g_autofree char *text = g_strdup_printf (_("The order history could not be opened: %s"),
+                                               pkio_workspace_get_state_message (self->workspace));
+
+      _pkio_history_view_show_error (self, text, "history.reload");
+    }
+  else if (self->error_action != NULL && g_str_equal (self->error_action, "history.reload"))
+    _pkio_history_view_show_error (self, NULL, NULL);
+
+  _pkio_history_view_update_sync_ui (self);
+  /* Each time the account becomes usable (at start, after a new key or address), its
+   * history is brought up to date. */
+  if (became_ready)
+    pkio_history_view_refresh (self);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(PkioHistoryView) self = user_data;
   g_autoptr(GError) error = NULL;
+  PkioHistoryView *self;
 
+  /* Without a ref: a view disposed meanwhile cancelled its cancellable, so this returns. */
   if (!pkio_workspace_load_finish (PKIO_WORKSPACE (source), result, &error))
-    {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = g_strdup_printf (_("The order history could not be opened: %s"), error->message);
-      gtk_label_set_text (self->error_label, text);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      return;
-    }
-  update_key_note (self);
+    return;
+  self = user_data;
   update_recovered_note (self);
   _pkio_history_view_update_updated_label (self);
   store_changed_cb (self);
-  pkio_history_view_refresh (self);
+}
+
+void
+_pkio_history_view_load (PkioHistoryView *self)
+{
+  pkio_workspace_load_async (self->workspace, self->cancellable, loaded_cb, self);
 }
 
 /* ---- selection and narrow windows ---- */
@@ -305,6 +326,34 @@ list_width_changed_cb (PkioHistoryView *self)
 /* ---- GObject ---- */
 
 static void
+pkio_history_view_constructed (GObject *object)
+{
+  PkioHistoryView *self = PKIO_HISTORY_VIEW (object);
+
+  G_OBJECT_CLASS (pkio_history_view_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    g_settings_bind_with_mapping (self->settings, "history-status-filter", self->status_dropdown,
+                                  "selected", G_SETTINGS_BIND_DEFAULT, filter_get_mapping,
+                                  filter_set_mapping, NULL, NULL);
+}
+
+static void
+pkio_history_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PkioHistoryView *self = PKIO_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS: self->settings = g_value_dup_object (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pkio_history_view_dispose (GObject *object)
 {
   PkioHistoryView *self = PKIO_HISTORY_VIEW (object);
@@ -334,6 +383,7 @@ pkio_history_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->error_action, g_free);
   g_clear_object (&self->full_sorter);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->prepared_query, pkio_history_query_free);
@@ -347,8 +397,15 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pkio_history_view_constructed;
   object_class->dispose = pkio_history_view_dispose;
   object_class->finalize = pkio_history_view_finalize;
+  object_class->set_property = pkio_history_view_set_property;
+
+  /* The app's settings: where the status filter is remembered. NULL: nothing is. */
+  g_object_class_install_property (object_class, PROP_SETTINGS,
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (PKIO_TYPE_HISTORY_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -359,6 +416,7 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, recovered_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, search_entry);
@@ -396,7 +454,6 @@ pkio_history_view_init (PkioHistoryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APPLICATION_ID);
 
   pkio_history_columns_init (self->columns);
   sorter = gtk_multi_sorter_new ();
@@ -421,9 +478,6 @@ pkio_history_view_init (PkioHistoryView *self)
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
 
-  g_settings_bind_with_mapping (self->settings, "history-status-filter", self->status_dropdown,
-                                "selected", G_SETTINGS_BIND_DEFAULT, filter_get_mapping,
-                                filter_set_mapping, NULL, NULL);
   status_filter_changed_cb (self);
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (status_filter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -454,9 +508,11 @@ pkio_history_view_init (PkioHistoryView *self)
 }
 
 PkioHistoryView *
-pkio_history_view_new (void)
+pkio_history_view_new (GSettings *settings)
 {
-  return g_object_new (PKIO_TYPE_HISTORY_VIEW, NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (PKIO_TYPE_HISTORY_VIEW, "settings", settings, NULL);
 }
 
 void
@@ -480,11 +536,15 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   g_signal_connect_object (store, "notify::last-sync",
                            G_CALLBACK (_pkio_history_view_update_updated_label), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (workspace, "notify::key-state", G_CALLBACK (update_key_note), self,
+  g_signal_connect_object (workspace, "notify::state", G_CALLBACK (workspace_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::syncing",
+                           G_CALLBACK (_pkio_history_view_update_sync_ui), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::recovered-path",
                            G_CALLBACK (update_recovered_note), self, G_CONNECT_SWAPPED);
-  pkio_workspace_load_async (workspace, self->cancellable, loaded_cb, g_object_ref (self));
+  workspace_state_changed_cb (self);
+  _pkio_history_view_load (self);
 }
 
 PkioWorkspace *
@@ -508,5 +568,5 @@ pkio_history_view_is_syncing (PkioHistoryView *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_VIEW (self), FALSE);
 
-  return self->syncing;
+  return self->workspace != NULL && pkio_workspace_get_syncing (self->workspace);
 }

@@ -16,8 +16,12 @@ G_DECLARE_FINAL_TYPE (PkioHistoryView, pkio_history_view, PKIO, HISTORY_VIEW, Ad
  * history-auto-refresh setting is on). Widget actions: "history.refresh", "history.export" (asks
  * for a file, then writes what is shown with pkio_history_export_file_async ()),
  * "history.back". */
-PkioHistoryView *pkio_history_view_new             (void);
-/* Loads the workspace (if that was not done yet) and syncs when a key is known. */
+/* @settings (may be NULL): where the status filter is remembered, and whether to refresh on
+ * its own ("history-auto-refresh"). */
+PkioHistoryView *pkio_history_view_new             (GSettings       *settings);
+/* Loads the workspace (if that was not done yet); follows its "state" and "syncing", and
+ * syncs each time the workspace becomes ready. "history.reload" loads it again after the
+ * history could not be opened. */
 void             pkio_history_view_set_workspace   (PkioHistoryView *self,
                                                     PkioWorkspace   *workspace);
 PkioWorkspace   *pkio_history_view_get_workspace   (PkioHistoryView *self);

@@ -57,9 +57,6 @@ pkio_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (pkio_preferences_window_parent_class)->constructed (object);
 
-  if (self->settings == NULL)
-    self->settings = g_settings_new (APPLICATION_ID);
-
   url = g_settings_get_string (self->settings, "api-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
   g_settings_bind (self->settings, "history-auto-refresh", self->auto_refresh_switch, "active",
@@ -145,5 +142,7 @@ pkio_preferences_window_init (PkioPreferencesWindow *self)
 PkioPreferencesWindow *
 pkio_preferences_window_new (GSettings *settings)
 {
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
   return g_object_new (PKIO_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
 }

@@ -73,7 +73,7 @@ ensure_history_view (PkioWindow *self)
     return;
 
   g_clear_handle_id (&self->history_idle, g_source_remove);
-  self->history_view = pkio_history_view_new ();
+  self->history_view = pkio_history_view_new (self->settings);
   adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_view));
   pkio_history_view_set_workspace (self->history_view, self->workspace);
 }
@@ -154,7 +154,7 @@ pkio_window_attach_application (PkioWindow      *self,
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  self->workspace = pkio_workspace_new (self->settings, pkio_application_get_practice (app));
+  self->workspace = g_object_ref (pkio_application_get_workspace (app));
 
   /* The window opens on "New order" most of the time: the history (its view, the keyring and
    * the database) is built right after the first frame, or at once when it is asked for. */
