@@ -166,7 +166,7 @@ pkio_api_error_new_literal (PkioApiError  code,
 
 GError *
 pkio_api_error_new_for_status (guint      status,
-                               gboolean   is_order_post,
+                               gboolean   places_order,
                                GPtrArray *entries)
 {
   PkioApiError code;
@@ -177,7 +177,7 @@ pkio_api_error_new_for_status (guint      status,
                                          && status != 429 && status != 408))
     {
       code = PKIO_API_ERROR_INVALID_INPUT;
-      text = is_order_post
+      text = places_order
         ? _("CertCentral refused the order; it was not placed. Correct what it names and send it again.")
         : _("CertCentral refused the request as invalid.");
     }
@@ -199,18 +199,18 @@ pkio_api_error_new_for_status (guint      status,
   else if (status == 429)
     {
       code = PKIO_API_ERROR_RATE_LIMITED;
-      text = is_order_post
+      text = places_order
         ? _("CertCentral is receiving too many requests; the order was not placed. Wait a minute and try again.")
         : _("CertCentral is receiving too many requests. Wait a minute and try again.");
     }
   else if (status == 408)
     {
-      code = is_order_post ? PKIO_API_ERROR_OUTCOME_UNKNOWN : PKIO_API_ERROR_TIMEOUT;
-      text = is_order_post
+      code = places_order ? PKIO_API_ERROR_OUTCOME_UNKNOWN : PKIO_API_ERROR_TIMEOUT;
+      text = places_order
         ? _("CertCentral did not answer in time. Your order may or may not have been placed: check the order list before ordering again.")
         : _("CertCentral did not answer in time. Try again later.");
     }
-  else if (is_order_post)
+  else if (places_order)
     {
       code = PKIO_API_ERROR_OUTCOME_UNKNOWN;
       text = _("CertCentral had a problem while handling the order. Your order may or may not have been placed: check the order list before ordering again.");

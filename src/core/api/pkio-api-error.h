@@ -59,10 +59,11 @@ GError            *pkio_api_error_new_literal (PkioApiError             code,
                                                GPtrArray               *entries);
 
 /* Maps an HTTP error status (>= 400) of a CertCentral answer to a GError with a message for a
- * non-technical person. @is_order_post: a 5xx then means PKIO_API_ERROR_OUTCOME_UNKNOWN.
+ * non-technical person. @places_order (the order POST): a 5xx or 408 then means
+ * PKIO_API_ERROR_OUTCOME_UNKNOWN, and the words say whether the order was placed.
  * @entries (may be NULL) are attached; their messages are appended to the message. */
 GError            *pkio_api_error_new_for_status (guint                 status,
-                                                  gboolean              is_order_post,
+                                                  gboolean              places_order,
                                                   GPtrArray            *entries);
 
 /* Stable name of a code, for logs and the CLI ("outcome-unknown"). */

@@ -87,7 +87,7 @@ get_object (PkioClient          *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, (gpointer) check, NULL);
-  _pkio_client_request_async (self, "GET", path, NULL, FALSE, cancellable, get_object_cb, task);
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, get_object_cb, task);
 }
 
 static JsonObject *

@@ -167,7 +167,7 @@ pkio_client_list_orders_async (PkioClient          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_list_orders_async);
   path = build_list_path (query, query ? query->offset : 0, query ? query->limit : 0);
-  _pkio_client_request_async (self, "GET", path, NULL, FALSE, cancellable, list_orders_cb, task);
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, list_orders_cb, task);
 }
 
 GPtrArray *
@@ -330,7 +330,7 @@ pkio_client_get_order_async (PkioClient          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_get_order_async);
   path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, order_id);
-  _pkio_client_request_async (self, "GET", path, NULL, FALSE, cancellable, get_order_cb, task);
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, get_order_cb, task);
 }
 
 PkioRemoteOrder *
@@ -381,7 +381,7 @@ pkio_client_status_changes_async (PkioClient          *self,
   g_task_set_source_tag (task, pkio_client_status_changes_async);
   /* CertCentral looks back at most 7 days. */
   path = g_strdup_printf ("order/certificate/status-changes?minutes=%u", CLAMP (minutes, 1, 10080));
-  _pkio_client_request_async (self, "GET", path, NULL, FALSE, cancellable, status_changes_cb,
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, status_changes_cb,
                               task);
 }
 
@@ -438,7 +438,7 @@ pkio_client_cancel_order_async (PkioClient          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_cancel_order_async);
   path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT "/status", order_id);
-  _pkio_client_request_async (self, "PUT", path, body, FALSE, cancellable, cancel_order_cb, task);
+  _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_NONE, cancellable, cancel_order_cb, task);
 }
 
 gboolean

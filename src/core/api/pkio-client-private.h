@@ -20,14 +20,32 @@ struct _PkioClient
   guint            retry_base_ms;
 };
 
-/* One CertCentral exchange: rate limit, send, bounded read, guard, status mapping, retries for
- * GET only. @path_and_query is relative to the base URL and already escaped. The result is the
- * parsed answer of a 2xx (NULL for an empty 2xx, e.g. 204). */
+/* How one exchange is handled. */
+typedef enum
+{
+  PKIO_REQUEST_NONE             = 0,
+  PKIO_REQUEST_RETRY            = 1 << 0,  /* a read: retried with backoff on 429, 5xx and
+                                              network errors (bounded) */
+  PKIO_REQUEST_FRESH_CONNECTION = 1 << 1,  /* never a pooled connection: a stale one could turn
+                                              a request that never left into an unknown one */
+  PKIO_REQUEST_PLACES_ORDER     = 1 << 2,  /* once the body has left, any failure (timeout,
+                                              reset, 5xx, unreadable 2xx) is OUTCOME_UNKNOWN,
+                                              and an empty 2xx is not success */
+} PkioRequestFlags;
+
+/* GETs are safe to repeat; the order POST never is (RFC 7230 6.3.1), and CertCentral has no
+ * idempotency key. */
+#define PKIO_REQUEST_READ       (PKIO_REQUEST_RETRY)
+#define PKIO_REQUEST_ORDER_POST (PKIO_REQUEST_FRESH_CONNECTION | PKIO_REQUEST_PLACES_ORDER)
+
+/* One CertCentral exchange: rate limit, send, bounded read, guard, status mapping, and what
+ * @flags ask for. @path_and_query is relative to the base URL and already escaped. The result
+ * is the parsed answer of a 2xx (NULL for an empty 2xx, e.g. 204). */
 void      _pkio_client_request_async  (PkioClient          *self,
                                        const char          *method,
                                        const char          *path_and_query,
                                        JsonNode            *body,
-                                       gboolean             is_order_post,
+                                       PkioRequestFlags     flags,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);

@@ -15,8 +15,7 @@ typedef struct
   char         *path;           /* for g_debug only: never the query (it may hold an email) */
   GUri         *uri;
   GBytes       *body;
-  gboolean      is_order_post;
-  gboolean      retryable;
+  PkioRequestFlags flags;
   guint         attempt;
 
   SoupMessage  *msg;
@@ -177,7 +176,7 @@ schedule_retry (GTask *task,
 static gboolean
 can_retry (Request *req)
 {
-  return req->retryable && req->attempt < PKIO_CLIENT_MAX_ATTEMPTS;
+  return (req->flags & PKIO_REQUEST_RETRY) && req->attempt < PKIO_CLIENT_MAX_ATTEMPTS;
 }
 
 static void
@@ -190,7 +189,7 @@ handle_transport_error (GTask  *task,
   g_debug ("%s %s: transport error (%s)", req->method, req->path,
            req->timed_out ? "timeout" : "other");
 
-  if (req->is_order_post && req->request_sent)
+  if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && req->request_sent)
     {
       /* Sent, then cancelled, timed out, reset or closed: CertCentral may have the order. */
       g_error_free (error);
@@ -232,7 +231,7 @@ handle_transport_error (GTask  *task,
 
   g_error_free (error);
   fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
-                                          req->is_order_post
+                                          (req->flags & PKIO_REQUEST_PLACES_ORDER)
                                           ? _("Could not reach CertCentral; the order was not sent. Check your internet connection and try again.")
                                           : _("Could not reach CertCentral. Check your internet connection and try again."),
                                           NULL));
@@ -267,7 +266,7 @@ handle_answer (GTask *task)
 
   if (status >= 200 && status < 300)
     {
-      if (g_bytes_get_size (body) == 0 && !req->is_order_post)
+      if (g_bytes_get_size (body) == 0 && !(req->flags & PKIO_REQUEST_PLACES_ORDER))
         {
           request_end_attempt (req, task);
           g_task_return_pointer (task, NULL, NULL);
@@ -277,7 +276,7 @@ handle_answer (GTask *task)
       root = pkio_json_guard_parse (content_type, body, &error);
       if (root == NULL)
         {
-          if (req->is_order_post)
+          if ((req->flags & PKIO_REQUEST_PLACES_ORDER))
             fail (task, unreadable_order_answer_error ());
           else
             fail (task, g_steal_pointer (&error));
@@ -292,7 +291,7 @@ handle_answer (GTask *task)
   if (status < 400)
     {
       /* 1xx/3xx: a redirect we refuse to follow, or something stranger. */
-      if (req->is_order_post)
+      if ((req->flags & PKIO_REQUEST_PLACES_ORDER))
         fail (task, unreadable_order_answer_error ());
       else
         fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_BAD_ANSWER,
@@ -308,7 +307,7 @@ handle_answer (GTask *task)
     }
 
   root = pkio_json_guard_parse (content_type, body, &error);
-  if (root == NULL && status >= 500 && !req->is_order_post
+  if (root == NULL && status >= 500 && !(req->flags & PKIO_REQUEST_PLACES_ORDER)
       && !pkio_json_guard_looks_like_json (content_type, g_bytes_get_data (body, NULL),
                                            g_bytes_get_size (body))
       && g_bytes_get_size (body) > 0)
@@ -321,7 +320,9 @@ handle_answer (GTask *task)
   {
     g_autoptr(GPtrArray) entries = pkio_api_error_parse_entries (root);
 
-    fail (task, pkio_api_error_new_for_status (status, req->is_order_post, entries));
+    fail (task, pkio_api_error_new_for_status (status,
+                                                (req->flags & PKIO_REQUEST_PLACES_ORDER) != 0,
+                                                entries));
   }
 }
 
@@ -350,7 +351,7 @@ read_cb (GObject      *source,
 
   if (!pkio_json_guard_check_size ((goffset) req->buffer->len + g_bytes_get_size (chunk), &error))
     {
-      if (req->is_order_post && soup_message_get_status (req->msg) < 300)
+      if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && soup_message_get_status (req->msg) < 300)
         fail (task, unreadable_order_answer_error ());
       else
         fail (task, g_steal_pointer (&error));
@@ -384,7 +385,7 @@ send_cb (GObject      *source,
     {
       g_debug ("%s %s -> %u (answer too large)", req->method, req->path,
                soup_message_get_status (req->msg));
-      if (req->is_order_post && soup_message_get_status (req->msg) < 300)
+      if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && soup_message_get_status (req->msg) < 300)
         fail (task, unreadable_order_answer_error ());
       else
         fail (task, g_steal_pointer (&error));
@@ -452,12 +453,9 @@ limiter_cb (GObject      *source,
     soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
   /* A redirect would carry X-DC-DEVKEY to wherever it points (and turn the POST into a GET). */
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
-  if (req->is_order_post)
-    {
-      /* Never SOUP_MESSAGE_IDEMPOTENT. A fresh connection keeps a stale pooled one from turning
-       * a request that never left into an unknown outcome. */
-      soup_message_add_flags (req->msg, SOUP_MESSAGE_NEW_CONNECTION);
-    }
+  /* Never SOUP_MESSAGE_IDEMPOTENT: libsoup would then resend on its own. */
+  if (req->flags & PKIO_REQUEST_FRESH_CONNECTION)
+    soup_message_add_flags (req->msg, SOUP_MESSAGE_NEW_CONNECTION);
   g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), req);
 
   req->attempt_cancellable = g_cancellable_new ();
@@ -489,7 +487,7 @@ _pkio_client_request_async (PkioClient          *self,
                             const char          *method,
                             const char          *path_and_query,
                             JsonNode            *body,
-                            gboolean             is_order_post,
+                            PkioRequestFlags     flags,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -509,8 +507,7 @@ _pkio_client_request_async (PkioClient          *self,
   question = strchr (path_and_query, '?');
   req->path = question ? g_strndup (path_and_query, question - path_and_query)
                        : g_strdup (path_and_query);
-  req->is_order_post = is_order_post;
-  req->retryable = g_str_equal (method, "GET");
+  req->flags = flags;
   if (body != NULL)
     {
       char *text = json_to_string (body, FALSE);

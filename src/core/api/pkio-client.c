@@ -315,7 +315,7 @@ pkio_client_place_order_async (PkioClient          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_place_order_async);
   g_task_set_check_cancellable (task, FALSE);
-  _pkio_client_request_async (self, "POST", "order/certificate/pkio_burger", body, TRUE,
+  _pkio_client_request_async (self, "POST", "order/certificate/pkio_burger", body, PKIO_REQUEST_ORDER_POST,
                               cancellable, place_order_cb, task);
 }
 
