@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pkio-api-error.h"
+#include "pkio-cancel-note.h"
 
 static JsonNode *
 json (const char *text)
@@ -111,6 +112,59 @@ test_status_mapping (void)
                    "outcome-unknown");
 }
 
+/* One answer to "what does this mean for the person", for the CLI and the window alike. */
+static void
+test_meaning (void)
+{
+  static const struct { PkioApiError code; PkioErrorMeaning meaning; gboolean not_placed; } cases[] = {
+    { PKIO_API_ERROR_INVALID_INPUT, PKIO_ERROR_MEANING_REJECTED, TRUE },
+    { PKIO_API_ERROR_KEY_REJECTED, PKIO_ERROR_MEANING_FIX_KEY, TRUE },
+    { PKIO_API_ERROR_FORBIDDEN, PKIO_ERROR_MEANING_FIX_KEY, TRUE },
+    { PKIO_API_ERROR_OUTCOME_UNKNOWN, PKIO_ERROR_MEANING_UNKNOWN, FALSE },
+    { PKIO_API_ERROR_NETWORK, PKIO_ERROR_MEANING_RETRY_LATER, TRUE },
+    { PKIO_API_ERROR_RATE_LIMITED, PKIO_ERROR_MEANING_RETRY_LATER, TRUE },
+    { PKIO_API_ERROR_TIMEOUT, PKIO_ERROR_MEANING_RETRY_LATER, FALSE },
+    { PKIO_API_ERROR_SERVER_ERROR, PKIO_ERROR_MEANING_RETRY_LATER, FALSE },
+    { PKIO_API_ERROR_BAD_ANSWER, PKIO_ERROR_MEANING_FAILED, FALSE },
+    { PKIO_API_ERROR_NOT_FOUND, PKIO_ERROR_MEANING_FAILED, TRUE },
+    { PKIO_API_ERROR_INSECURE_URL, PKIO_ERROR_MEANING_FAILED, TRUE },
+  };
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "disk");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = pkio_api_error_new_literal (cases[i].code, "x", NULL);
+
+      g_assert_cmpint (pkio_api_error_get_meaning (error), ==, cases[i].meaning);
+      g_assert_cmpint (pkio_api_error_is_not_placed (error), ==, cases[i].not_placed);
+    }
+  /* Not CertCentral's: nothing proves the order was not placed. */
+  g_assert_cmpint (pkio_api_error_get_meaning (other), ==, PKIO_ERROR_MEANING_FAILED);
+  g_assert_false (pkio_api_error_is_not_placed (other));
+  g_assert_cmpint (pkio_api_error_get_meaning (NULL), ==, PKIO_ERROR_MEANING_FAILED);
+}
+
+static void
+test_cancel_note (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_note = g_strnfill (PKIO_CANCEL_NOTE_MAX_LENGTH + 1, 'x');
+  g_autofree char *note = pkio_cancel_note_normalize ("  Ordered twice  ", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (note, ==, "Ordered twice");
+  g_assert_true (pkio_cancel_note_is_valid ("Wrong person\nsee ticket 12"));
+
+  g_assert_null (pkio_cancel_note_normalize (" \t ", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (pkio_cancel_note_normalize (NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (pkio_cancel_note_is_valid (long_note));
+  g_assert_false (pkio_cancel_note_is_valid ("bell\a"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -120,6 +174,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/api-error/entries-bad-shapes", test_entries_bad_shapes);
   g_test_add_func ("/api-error/entries-travel", test_entries_travel_with_error);
   g_test_add_func ("/api-error/status-mapping", test_status_mapping);
+  g_test_add_func ("/api-error/meaning", test_meaning);
+  g_test_add_func ("/cancel-note/rule", test_cancel_note);
 
   return g_test_run ();
 }

@@ -178,24 +178,16 @@ pkio_cli_exit_for_error (const GError *error)
 {
   if (error == NULL)
     return PKIO_CLI_EXIT_OK;
-  if (error->domain != PKIO_API_ERROR)
-    return PKIO_CLI_EXIT_FAILURE;
 
-  switch ((PkioApiError) error->code)
+  switch (pkio_api_error_get_meaning (error))
     {
-    case PKIO_API_ERROR_INVALID_INPUT:
-    case PKIO_API_ERROR_KEY_REJECTED:
-    case PKIO_API_ERROR_FORBIDDEN:
+    case PKIO_ERROR_MEANING_REJECTED:
+    case PKIO_ERROR_MEANING_FIX_KEY:
       return PKIO_CLI_EXIT_REJECTED;
-    case PKIO_API_ERROR_OUTCOME_UNKNOWN:
+    case PKIO_ERROR_MEANING_UNKNOWN:
       return PKIO_CLI_EXIT_UNKNOWN;
-    case PKIO_API_ERROR_NOT_FOUND:
-    case PKIO_API_ERROR_RATE_LIMITED:
-    case PKIO_API_ERROR_SERVER_ERROR:
-    case PKIO_API_ERROR_NETWORK:
-    case PKIO_API_ERROR_TIMEOUT:
-    case PKIO_API_ERROR_BAD_ANSWER:
-    case PKIO_API_ERROR_INSECURE_URL:
+    case PKIO_ERROR_MEANING_RETRY_LATER:
+    case PKIO_ERROR_MEANING_FAILED:
     default:
       return PKIO_CLI_EXIT_FAILURE;
     }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-cancel-dialog.h"
+#include "pkio-cancel-note.h"
 
 struct _PkioCancelDialog
 {
@@ -17,10 +18,9 @@ G_DEFINE_FINAL_TYPE (PkioCancelDialog, pkio_cancel_dialog, ADW_TYPE_MESSAGE_DIAL
 static void
 note_changed_cb (PkioCancelDialog *self)
 {
-  g_autofree char *note = pkio_cancel_dialog_dup_note (self);
-
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "cancel-order",
-                                           *note != '\0');
+  adw_message_dialog_set_response_enabled (
+    ADW_MESSAGE_DIALOG (self), "cancel-order",
+    pkio_cancel_note_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
 }
 
 static void

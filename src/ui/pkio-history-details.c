@@ -385,7 +385,7 @@ cancel_response_cb (PkioCancelDialog   *dialog,
 {
   g_autofree char *note = pkio_cancel_dialog_dup_note (dialog);
 
-  if (g_strcmp0 (response, "cancel-order") != 0 || self->record == NULL || *note == '\0')
+  if (g_strcmp0 (response, "cancel-order") != 0 || self->record == NULL)
     return;
   show_error (self, NULL);
   set_busy (self, TRUE);

@@ -150,31 +150,6 @@ errors_to_json (const GError *error)
   return json_to_string (root, FALSE);
 }
 
-/* Errors after which the order provably was not placed; anything else may have been. */
-static gboolean
-error_means_not_placed (const GError *error)
-{
-  if (error->domain != PKIO_API_ERROR)
-    return FALSE;
-  switch ((PkioApiError) error->code)
-    {
-    case PKIO_API_ERROR_INVALID_INPUT:
-    case PKIO_API_ERROR_KEY_REJECTED:
-    case PKIO_API_ERROR_FORBIDDEN:
-    case PKIO_API_ERROR_NOT_FOUND:
-    case PKIO_API_ERROR_RATE_LIMITED:
-    case PKIO_API_ERROR_NETWORK:
-    case PKIO_API_ERROR_INSECURE_URL:
-      return TRUE;
-    case PKIO_API_ERROR_SERVER_ERROR:
-    case PKIO_API_ERROR_TIMEOUT:
-    case PKIO_API_ERROR_OUTCOME_UNKNOWN:
-    case PKIO_API_ERROR_BAD_ANSWER:
-    default:
-      return FALSE;
-    }
-}
-
 static void
 placed_cb (GObject      *source,
            GAsyncResult *res,
@@ -205,7 +180,7 @@ placed_cb (GObject      *source,
     error = g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN,
                                  _("CertCentral accepted the order but sent no order number."));
 
-  if (error_means_not_placed (error))
+  if (pkio_api_error_is_not_placed (error))
     {
       g_autofree char *errors_json = errors_to_json (error);
 

@@ -192,7 +192,6 @@ pkio_workspace_cancel_order_async (PkioWorkspace       *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (note ? note : ""));
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
@@ -201,7 +200,7 @@ pkio_workspace_cancel_order_async (PkioWorkspace       *self,
                           user_data);
   if (task == NULL)
     return;
-  pkio_history_cancel_order_async (self->store, self->client, record, stripped, cancellable,
+  pkio_history_cancel_order_async (self->store, self->client, record, note, cancellable,
                                    canceled_cb, g_steal_pointer (&task));
 }
 

@@ -252,3 +252,56 @@ pkio_api_error_code_to_string (PkioApiError code)
     default: return "unknown";
     }
 }
+
+PkioErrorMeaning
+pkio_api_error_get_meaning (const GError *error)
+{
+  if (error == NULL || error->domain != PKIO_API_ERROR)
+    return PKIO_ERROR_MEANING_FAILED;
+
+  switch ((PkioApiError) error->code)
+    {
+    case PKIO_API_ERROR_INVALID_INPUT:
+      return PKIO_ERROR_MEANING_REJECTED;
+    case PKIO_API_ERROR_KEY_REJECTED:
+    case PKIO_API_ERROR_FORBIDDEN:
+      return PKIO_ERROR_MEANING_FIX_KEY;
+    case PKIO_API_ERROR_OUTCOME_UNKNOWN:
+      return PKIO_ERROR_MEANING_UNKNOWN;
+    case PKIO_API_ERROR_RATE_LIMITED:
+    case PKIO_API_ERROR_SERVER_ERROR:
+    case PKIO_API_ERROR_NETWORK:
+    case PKIO_API_ERROR_TIMEOUT:
+      return PKIO_ERROR_MEANING_RETRY_LATER;
+    case PKIO_API_ERROR_NOT_FOUND:
+    case PKIO_API_ERROR_BAD_ANSWER:
+    case PKIO_API_ERROR_INSECURE_URL:
+    default:
+      return PKIO_ERROR_MEANING_FAILED;
+    }
+}
+
+gboolean
+pkio_api_error_is_not_placed (const GError *error)
+{
+  if (error == NULL || error->domain != PKIO_API_ERROR)
+    return FALSE;
+
+  switch ((PkioApiError) error->code)
+    {
+    case PKIO_API_ERROR_INVALID_INPUT:
+    case PKIO_API_ERROR_KEY_REJECTED:
+    case PKIO_API_ERROR_FORBIDDEN:
+    case PKIO_API_ERROR_NOT_FOUND:
+    case PKIO_API_ERROR_RATE_LIMITED:
+    case PKIO_API_ERROR_NETWORK:
+    case PKIO_API_ERROR_INSECURE_URL:
+      return TRUE;
+    case PKIO_API_ERROR_SERVER_ERROR:
+    case PKIO_API_ERROR_TIMEOUT:
+    case PKIO_API_ERROR_OUTCOME_UNKNOWN:
+    case PKIO_API_ERROR_BAD_ANSWER:
+    default:
+      return FALSE;
+    }
+}

@@ -66,6 +66,27 @@ GError            *pkio_api_error_new_for_status (guint                 status,
                                                   gboolean              places_order,
                                                   GPtrArray            *entries);
 
+/* What an error means for the person, whatever the front end: the CLI's exit code and the
+ * window's message both start from here. */
+typedef enum
+{
+  PKIO_ERROR_MEANING_FAILED,       /* something else went wrong (locally, an unreadable
+                                      answer, a refused address) */
+  PKIO_ERROR_MEANING_REJECTED,     /* CertCentral said no: nothing was placed or changed.
+                                      Correct what it names and send again */
+  PKIO_ERROR_MEANING_UNKNOWN,      /* it may or may not have happened: check before doing it
+                                      again (never repeat it automatically) */
+  PKIO_ERROR_MEANING_RETRY_LATER,  /* it did not happen: no connection, no answer in time, too
+                                      many requests, a server error. Try again later */
+  PKIO_ERROR_MEANING_FIX_KEY,      /* the API key is missing, refused, or may not do this */
+} PkioErrorMeaning;
+
+PkioErrorMeaning   pkio_api_error_get_meaning    (const GError          *error);
+
+/* TRUE when @error proves the request never took effect (CertCentral refused it, or it never
+ * left): an order that failed so was certainly not placed. FALSE when it may have. */
+gboolean           pkio_api_error_is_not_placed  (const GError          *error);
+
 /* Stable name of a code, for logs and the CLI ("outcome-unknown"). */
 const char        *pkio_api_error_code_to_string (PkioApiError          code);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pkio-cancel-note.h"
 #include "pkio-client-private.h"
 #include "pkio-json-guard.h"
 
@@ -421,22 +422,31 @@ pkio_client_cancel_order_async (PkioClient          *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *normalized = NULL;
+  GError *error = NULL;
   GTask *task;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
   g_return_if_fail (order_id > 0);
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_client_cancel_order_async);
+  normalized = pkio_cancel_note_normalize (note, &error);
+  if (normalized == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, "canceled");
   json_builder_set_member_name (builder, "note");
-  json_builder_add_string_value (builder, note != NULL && *note != '\0'
-                                 ? note : "Canceled with PKIo Orders");
+  json_builder_add_string_value (builder, normalized);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_client_cancel_order_async);
   path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT "/status", order_id);
   _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_NONE, cancellable, cancel_order_cb, task);
 }

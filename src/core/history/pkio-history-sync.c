@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-cancel-note.h"
 #include "pkio-history-sync.h"
 
 #define PRODUCT                "pkio_burger"
@@ -553,7 +554,8 @@ pkio_history_cancel_order_async (PkioHistoryStore    *store,
 {
   GTask *task;
   CancelData *data;
-  g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
+  GError *error = NULL;
+  g_autofree char *normalized = pkio_cancel_note_normalize (note, &error);
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
   g_return_if_fail (PKIO_IS_CLIENT (client));
@@ -562,11 +564,9 @@ pkio_history_cancel_order_async (PkioHistoryStore    *store,
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_history_cancel_order_async);
 
-  if (*trimmed == '\0')
+  if (normalized == NULL)
     {
-      fail_if_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                                _("Write a short note why the order is "
-                                                  "canceled: CertCentral requires one.")));
+      fail_if_error (task, error);
       return;
     }
   if (!pkio_history_record_can_cancel (record))
@@ -580,7 +580,7 @@ pkio_history_cancel_order_async (PkioHistoryStore    *store,
   data = g_new0 (CancelData, 1);
   data->store = g_object_ref (store);
   data->order_id = pkio_history_record_get_order_id (record);
-  data->note = g_steal_pointer (&trimmed);
+  data->note = g_steal_pointer (&normalized);
   g_task_set_task_data (task, data, (GDestroyNotify) cancel_data_free);
   pkio_client_cancel_order_async (client, data->order_id, data->note, cancellable,
                                   canceled_cb, task);

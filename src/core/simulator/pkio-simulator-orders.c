@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pkio-cancel-note.h"
 #include "pkio-order-json.h"
 #include "pkio-order.h"
 #include "pkio-simulator-private.h"
@@ -417,12 +418,10 @@ handle_cancel (PkioSimulator     *sim,
       return;
     }
   status = get_string (json_node_get_object (root), "status");
-  note = g_strdup (get_string (json_node_get_object (root), "note"));
-  if (note != NULL)
-    g_strstrip (note);
+  note = pkio_cancel_note_normalize (get_string (json_node_get_object (root), "note"), NULL);
   if (g_strcmp0 (status, "canceled") != 0)
     add_error (errors, "invalid_status", "status", "Only the status \"canceled\" can be set.");
-  if (note == NULL || *note == '\0')
+  if (note == NULL)
     add_error (errors, "missing_param", "note", "A note is required to cancel an order.");
   if (errors->len == 0 && strcmp (order->status, "pending") != 0
       && strcmp (order->status, "waiting_pickup") != 0)
