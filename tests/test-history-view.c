@@ -167,10 +167,13 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GtkWidget) view = g_object_ref (GTK_WIDGET (fixture->view));
 
   gtk_window_destroy (fixture->window);
   spin_idle ();
-  g_clear_object (&fixture->workspace);
+  /* Nothing (a callback, a timer, a signal) keeps the view or the account alive. */
+  g_assert_finalize_object (g_steal_pointer (&view));
+  g_assert_finalize_object (g_steal_pointer (&fixture->workspace));
   g_clear_object (&fixture->settings);
   g_settings_reset (settings, "history-status-filter");
 }
