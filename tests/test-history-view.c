@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "pkio-application.h"
+#include "pkio-credentials.h"
 #include "pkio-cancel-dialog.h"
 #include "pkio-history-details.h"
 #include "pkio-history-export-file.h"
@@ -645,14 +646,45 @@ new_order_is_shown (gpointer window)
   return g_strcmp0 (pkio_window_get_visible_view (window), "new-order") == 0;
 }
 
+static gboolean
+stored_cb_done (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 static void
 test_empty_leads_to_new_order (void)
 {
   g_autoptr(PkioApplication) app = start_application ();
+  g_autoptr(PkioSimulator) simulator = pkio_simulator_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWindow *window;
   PkioHistoryView *view;
   AdwStatusPage *empty_page;
   GtkWidget *button;
+
+  /* A connected account (a key for its address) with no orders yet. */
+  pkio_simulator_set_api_key (simulator, "empty-account-key");
+  g_assert_true (pkio_simulator_start (simulator, &error));
+  pkio_credentials_store_async (pkio_simulator_get_base_url (simulator), "empty-account-key",
+                                NULL, stored_cb, &result);
+  spin_until (stored_cb_done, &result);
+  if (!pkio_credentials_store_finish (result, &error))
+    {
+      g_test_skip_printf ("No usable Secret Service: %s", error->message);
+      return;
+    }
+  g_settings_set_string (pkio_application_get_settings (app), "api-base-url",
+                         pkio_simulator_get_base_url (simulator));
 
   fresh_data_home ();
   g_application_activate (G_APPLICATION (app));
@@ -675,6 +707,7 @@ test_empty_leads_to_new_order (void)
 
   gtk_window_destroy (window);
   spin_idle ();
+  g_settings_reset (pkio_application_get_settings (app), "api-base-url");
 }
 
 static void

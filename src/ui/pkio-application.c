@@ -102,6 +102,39 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Practice mode is a workspace of its own: switching replaces the app's workspace, and every
+ * window follows ("workspace" is notified). Nothing of the real account is touched. */
+void
+pkio_application_set_practice (PkioApplication *self,
+                               gboolean         practice)
+{
+  g_return_if_fail (PKIO_IS_APPLICATION (self));
+
+  practice = !!practice;
+  if (self->workspace != NULL && self->practice == practice)
+    return;
+  self->practice = practice;
+  g_clear_object (&self->workspace);
+  self->workspace = pkio_workspace_new (self->settings, practice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static void
+start_practice_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  pkio_application_set_practice (PKIO_APPLICATION (user_data), TRUE);
+}
+
+static void
+leave_practice_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  pkio_application_set_practice (PKIO_APPLICATION (user_data), FALSE);
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -114,6 +147,8 @@ static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
+  { "start-practice", start_practice_action_cb },
+  { "leave-practice", leave_practice_action_cb },
 };
 
 static void

@@ -16,5 +16,9 @@ PkioApplication *pkio_application_new           (void);
 GSettings       *pkio_application_get_settings  (PkioApplication *self);
 gboolean         pkio_application_get_practice  (PkioApplication *self);
 PkioWorkspace   *pkio_application_get_workspace (PkioApplication *self);
+/* Replaces the workspace with a practice one (or the real one), without a restart. Actions
+ * "app.start-practice" and "app.leave-practice" do the same. */
+void             pkio_application_set_practice  (PkioApplication *self,
+                                                 gboolean         practice);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-history-view.h"
+#include "pkio-welcome-page.h"
 #include "pkio-window.h"
 #include "pkio-workspace.h"
 
@@ -12,6 +13,8 @@ struct _PkioWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
+  GtkStack             *content_stack;  /* "main" (the views) or "welcome" (first run) */
+  PkioWelcomePage      *welcome_page;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_banner;
@@ -134,9 +137,96 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_window_present (self->shortcuts_window);
 }
 
+/* Whatever asks for a key (the order form without one) leads to the welcome page. */
+static void
+set_up_key_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  PkioWindow *self = user_data;
+
+  if (!pkio_workspace_get_practice (self->workspace))
+    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+}
+
 static const GActionEntry window_actions[] = {
   { "show-help-overlay", show_help_overlay_cb },
+  { "set-up-key", set_up_key_cb },
 };
+
+/* ---- the account ---- */
+
+/* The welcome page stands in for the views while the real account has no usable key. */
+static void
+update_content (PkioWindow *self)
+{
+  PkioWorkspaceState state = pkio_workspace_get_state (self->workspace);
+  gboolean welcome = !pkio_workspace_get_practice (self->workspace)
+                     && (state == PKIO_WORKSPACE_STATE_NO_KEY
+                         || state == PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE);
+
+  gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "main");
+}
+
+static void
+welcome_connected_cb (PkioWindow *self,
+                      const char *who)
+{
+  g_autofree char *text = NULL;
+
+  if (who != NULL)
+    /* Translators: %s is the person and the CertCentral account the key belongs to */
+    text = g_strdup_printf (_("Connected to CertCentral as %s"), who);
+  else
+    text = g_strdup (_("The key is saved. It is checked with CertCentral when it is first "
+                       "used."));
+  pkio_window_show_view (self, "new-order");
+  update_content (self);
+  pkio_window_add_toast (self, adw_toast_new (text));
+}
+
+static void
+welcome_practice_cb (PkioWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-practice", NULL);
+}
+
+/* The application replaced its workspace (practice mode started or left): the views follow. */
+static void
+set_workspace (PkioWindow    *self,
+               PkioWorkspace *workspace)
+{
+  gboolean history_shown = self->history_view != NULL;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_content), self,
+                           G_CONNECT_SWAPPED);
+  gtk_revealer_set_reveal_child (self->practice_banner, pkio_workspace_get_practice (workspace));
+  pkio_welcome_page_set_workspace (self->welcome_page, workspace);
+
+  /* A view shows one account: the history of the other one is built anew. */
+  if (history_shown)
+    {
+      adw_bin_set_child (self->history_slot, NULL);
+      self->history_view = NULL;
+      ensure_history_view (self);
+    }
+  update_content (self);
+  /* The keyring and the history are asked in the background; the window does not wait. */
+  pkio_workspace_load_async (workspace, NULL, NULL, NULL);
+}
+
+static void
+app_workspace_changed_cb (PkioWindow      *self,
+                          GParamSpec      *pspec,
+                          PkioApplication *app)
+{
+  set_workspace (self, pkio_application_get_workspace (app));
+}
 
 /* Called once from pkio_window_new(), when the application is known. */
 static void
@@ -144,7 +234,6 @@ pkio_window_attach_application (PkioWindow      *self,
                                 PkioApplication *app)
 {
   self->settings = g_object_ref (pkio_application_get_settings (app));
-  gtk_revealer_set_reveal_child (self->practice_banner, pkio_application_get_practice (app));
 
   /* Remember the size the person chose, as GNOME apps do. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -154,7 +243,13 @@ pkio_window_attach_application (PkioWindow      *self,
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  self->workspace = g_object_ref (pkio_application_get_workspace (app));
+  set_workspace (self, pkio_application_get_workspace (app));
+  g_signal_connect_object (app, "notify::workspace", G_CALLBACK (app_workspace_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->welcome_page, "connected", G_CALLBACK (welcome_connected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->welcome_page, "practice", G_CALLBACK (welcome_practice_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* The window opens on "New order" most of the time: the history (its view, the keyring and
    * the database) is built right after the first frame, or at once when it is asked for. */
@@ -204,7 +299,10 @@ pkio_window_class_init (PkioWindowClass *klass)
   object_class->dispose = pkio_window_dispose;
   object_class->finalize = pkio_window_finalize;
 
+  g_type_ensure (PKIO_TYPE_WELCOME_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pkio-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
@@ -267,12 +365,23 @@ pkio_window_show_view (PkioWindow *self,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* "welcome" while the welcome page stands in for the views, else the view's name. */
 const char *
 pkio_window_get_visible_view (PkioWindow *self)
 {
   g_return_val_if_fail (PKIO_IS_WINDOW (self), NULL);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    return "welcome";
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+PkioWelcomePage *
+pkio_window_get_welcome_page (PkioWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_WINDOW (self), NULL);
+
+  return self->welcome_page;
 }
 
 void

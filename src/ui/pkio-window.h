@@ -5,6 +5,7 @@
 
 #include "pkio-application.h"
 #include "pkio-history-view.h"
+#include "pkio-welcome-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ void        pkio_window_add_toast        (PkioWindow      *self,
                                           AdwToast        *toast);
 gboolean    pkio_window_get_practice_banner_visible (PkioWindow *self);
 PkioHistoryView *pkio_window_get_history_view (PkioWindow *self);
+PkioWelcomePage *pkio_window_get_welcome_page (PkioWindow *self);
 
 G_END_DECLS

@@ -185,3 +185,113 @@ pkio_workspace_set_key_finish (PkioWorkspace  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* ---- whom the stored key belongs to ---- */
+
+void
+pkio_workspace_get_user_async (PkioWorkspace       *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_get_user_async);
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED, "%s",
+                               _("No API key is stored for this CertCentral account."));
+      return;
+    }
+  pkio_client_check_key_async (self->client, cancellable, key_checked_cb,
+                               g_steal_pointer (&task));
+}
+
+PkioApiUser *
+pkio_workspace_get_user_finish (PkioWorkspace  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- forgetting the key ---- */
+
+typedef struct
+{
+  GCancellable *timeout_cancellable;
+  guint         timeout_id;
+} ForgetData;
+
+static void
+forget_data_free (ForgetData *data)
+{
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  g_clear_object (&data->timeout_cancellable);
+  g_free (data);
+}
+
+static void
+key_cleared_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PkioWorkspace *self = g_task_get_source_object (task);
+  ForgetData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  pkio_credentials_clear_finish (result, &error);
+  error = _pkio_workspace_keyring_error (self, data->timeout_cancellable, &data->timeout_id,
+                                         error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _pkio_workspace_forget_client (self);
+  _pkio_workspace_set_key_state (self, PKIO_KEY_STATE_NONE, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pkio_workspace_forget_key_async (PkioWorkspace       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ForgetData *data;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, pkio_workspace_forget_key_async);
+  if (self->practice)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Practice mode never stores a key."));
+      return;
+    }
+  data = g_new0 (ForgetData, 1);
+  data->timeout_cancellable = _pkio_workspace_keyring_cancellable_new (self, &data->timeout_id);
+  g_task_set_task_data (task, data, (GDestroyNotify) forget_data_free);
+  /* Once asked, the keyring finishes the removal: @cancellable is not passed on. */
+  pkio_credentials_clear_async (self->base_url, data->timeout_cancellable, key_cleared_cb,
+                                g_steal_pointer (&task));
+}
+
+gboolean
+pkio_workspace_forget_key_finish (PkioWorkspace  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -47,6 +47,8 @@ void          _pkio_workspace_set_key_state  (PkioWorkspace *self,
 gboolean      _pkio_workspace_use_key        (PkioWorkspace  *self,
                                               const char     *key,
                                               GError        **error);
+/* Drops the client (the key is gone). */
+void          _pkio_workspace_forget_client  (PkioWorkspace  *self);
 /* Practice mode: starts the simulator (once) and takes its address. TRUE otherwise. */
 gboolean      _pkio_workspace_ensure_practice_simulator (PkioWorkspace  *self,
                                                          GError        **error);

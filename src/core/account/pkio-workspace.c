@@ -125,6 +125,12 @@ set_client (PkioWorkspace *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
+void
+_pkio_workspace_forget_client (PkioWorkspace *self)
+{
+  set_client (self, NULL);
+}
+
 gboolean
 _pkio_workspace_use_key (PkioWorkspace  *self,
                          const char     *key,

@@ -117,6 +117,25 @@ gboolean          pkio_workspace_set_key_finish      (PkioWorkspace       *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* GET user/me with the stored key: whom it belongs to (name, account, division, roles). */
+void              pkio_workspace_get_user_async      (PkioWorkspace       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+PkioApiUser      *pkio_workspace_get_user_finish     (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Removes the key of this address from the keyring; the workspace then has no client and
+ * "state" NO_KEY. Not in practice mode (G_IO_ERROR_NOT_SUPPORTED). */
+void              pkio_workspace_forget_key_async    (PkioWorkspace       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean          pkio_workspace_forget_key_finish   (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* ---- the account's orders (pkio-workspace-actions.c) ---- */
 
 /* Places @order through the one send path (pkio_order_sender_send_async ()) with this

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pkio-weak-ref.h"
+#include "pkio-welcome-page.h"
+
+struct _PkioWelcomePage
+{
+  AdwBin             parent_instance;
+
+  /* Template children */
+  GtkLabel          *keyring_label;
+  AdwPreferencesGroup *connect_group;
+  AdwPasswordEntryRow *key_row;
+  GtkLabel          *message_label;
+  GtkButton         *connect_button;
+  GtkButton         *save_unchecked_button;
+  GtkButton         *practice_button;
+
+  PkioWorkspace     *workspace;
+  GCancellable      *cancellable;   /* the key check (a read) */
+  gboolean           busy;
+};
+
+G_DEFINE_FINAL_TYPE (PkioWelcomePage, pkio_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_CONNECTED,
+  SIGNAL_PRACTICE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- helpers ---- */
+
+static char *
+dup_key (PkioWelcomePage *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
+}
+
+static void
+free_key (char *key)
+{
+  if (key != NULL)
+    explicit_bzero (key, strlen (key));
+  g_free (key);
+}
+
+/* A copy of the key, wiped when it goes out of scope. */
+typedef char char_key;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (char_key, free_key)
+
+static void
+show_message (PkioWelcomePage *self,
+              const char      *text,
+              gboolean         is_error)
+{
+  gtk_label_set_text (self->message_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  /* A screen reader says what is wrong with the field it is on. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
+                                  -1);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
+}
+
+static void
+update_buttons (PkioWelcomePage *self)
+{
+  g_autoptr(char_key) key = dup_key (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_row), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), !self->busy && *key != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_unchecked_button), !self->busy && *key != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->practice_button), !self->busy);
+}
+
+static void
+set_busy (PkioWelcomePage *self,
+          gboolean         busy)
+{
+  self->busy = busy;
+  update_buttons (self);
+}
+
+static void
+update_keyring_note (PkioWelcomePage *self)
+{
+  gboolean unavailable = self->workspace != NULL
+    && pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE;
+
+  if (unavailable)
+    gtk_label_set_text (self->keyring_label, pkio_workspace_get_state_message (self->workspace));
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), unavailable);
+}
+
+/* ---- storing ---- */
+
+typedef struct
+{
+  GWeakRef *page;
+  char     *who;
+} StoreData;
+
+static void
+key_stored_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  StoreData *data = user_data;
+  g_autoptr(PkioWelcomePage) self = pkio_weak_ref_steal (data->page);
+  g_autofree char *who = data->who;
+  g_autoptr(GError) error = NULL;
+
+  g_free (data);
+  pkio_workspace_set_key_finish (PKIO_WORKSPACE (source), result, &error);
+  if (self == NULL)
+    return;
+  set_busy (self, FALSE);
+  if (error != NULL)
+    {
+      g_autofree char *text =
+        /* Translators: %s says why the keyring refused, in one or more sentences */
+        g_strdup_printf (_("The key could not be kept in the keyring, so it was not saved. %s"),
+                         error->message);
+
+      show_message (self, text, TRUE);
+      return;
+    }
+  pkio_welcome_page_reset (self);
+  g_signal_emit (self, signals[SIGNAL_CONNECTED], 0, who);
+}
+
+static void
+store_key (PkioWelcomePage *self,
+           const char      *who)
+{
+  g_autoptr(char_key) key = dup_key (self);
+  StoreData *data = g_new0 (StoreData, 1);
+
+  data->page = pkio_weak_ref_new (self);
+  data->who = g_strdup (who);
+  show_message (self, _("Saving the key in your keyring…"), FALSE);
+  set_busy (self, TRUE);
+  /* Storing is never cancelled once asked: a key the keyring took must be used. */
+  pkio_workspace_set_key_async (self->workspace, key, NULL, key_stored_cb, data);
+}
+
+/* ---- checking ---- */
+
+static char *
+describe_user (const PkioApiUser *user)
+{
+  g_autofree char *name = pkio_api_user_dup_name (user);
+
+  if (user->container_name != NULL && *user->container_name != '\0')
+    /* Translators: a person's name, then their CertCentral account or division */
+    return g_strdup_printf (_("%s, %s"), name, user->container_name);
+  if (user->account_id > 0)
+    /* Translators: a person's name, then a CertCentral account number */
+    return g_strdup_printf (_("%s, account %ld"), name, (long) user->account_id);
+  return g_steal_pointer (&name);
+}
+
+static void
+show_check_error (PkioWelcomePage *self,
+                  const GError    *error)
+{
+  gboolean offline = g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK);
+  const char *text;
+
+  switch (pkio_api_error_get_meaning (error))
+    {
+    case PKIO_ERROR_MEANING_FIX_KEY:
+    case PKIO_ERROR_MEANING_REJECTED:
+      text = _("CertCentral did not accept this key, so it was not saved. Check that you "
+               "copied all of it and that it is still active.");
+      break;
+    case PKIO_ERROR_MEANING_RETRY_LATER:
+      if (offline)
+        text = _("CertCentral cannot be reached, so the key could not be checked. Check the "
+                 "internet connection and try again, or save the key now: it is checked when "
+                 "it is first used.");
+      else if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT))
+        text = _("CertCentral did not answer in time, so the key could not be checked. Try "
+                 "again in a moment.");
+      else
+        text = error->message;
+      break;
+    case PKIO_ERROR_MEANING_UNKNOWN:
+    case PKIO_ERROR_MEANING_FAILED:
+    default:
+      text = error->message;
+      break;
+    }
+  show_message (self, text, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_unchecked_button), offline);
+}
+
+static void
+key_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioApiUser) user = NULL;
+  g_autofree char *who = NULL;
+  PkioWelcomePage *self;
+
+  user = pkio_workspace_check_key_finish (PKIO_WORKSPACE (source), result, &error);
+  /* A read: a page disposed meanwhile cancelled it, and is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  set_busy (self, FALSE);
+  if (user == NULL)
+    {
+      show_check_error (self, error);
+      return;
+    }
+  if (!pkio_api_user_can_order (user))
+    {
+      show_message (self, _("This key may only look at orders (its role is “View Only”), not "
+                            "place them, so it was not saved. Ask your CertCentral "
+                            "administrator for a key with a role that may order."), TRUE);
+      return;
+    }
+  who = describe_user (user);
+  store_key (self, who);
+}
+
+static void
+connect_activated_cb (PkioWelcomePage *self)
+{
+  g_autoptr(char_key) key = dup_key (self);
+
+  if (self->busy || self->workspace == NULL || *key == '\0')
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->save_unchecked_button), FALSE);
+  show_message (self, _("Checking the key with CertCentral…"), FALSE);
+  set_busy (self, TRUE);
+  pkio_workspace_check_key_async (self->workspace, key, self->cancellable, key_checked_cb, self);
+}
+
+static void
+save_unchecked_cb (PkioWelcomePage *self)
+{
+  if (self->busy || self->workspace == NULL)
+    return;
+  store_key (self, NULL);
+}
+
+static void
+key_changed_cb (PkioWelcomePage *self)
+{
+  update_buttons (self);
+}
+
+static void
+practice_clicked_cb (PkioWelcomePage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_PRACTICE], 0);
+}
+
+/* ---- GObject ---- */
+
+static void
+pkio_welcome_page_dispose (GObject *object)
+{
+  PkioWelcomePage *self = PKIO_WELCOME_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (pkio_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+pkio_welcome_page_finalize (GObject *object)
+{
+  PkioWelcomePage *self = PKIO_WELCOME_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (pkio_welcome_page_parent_class)->finalize (object);
+}
+
+static void
+pkio_welcome_page_class_init (PkioWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pkio_welcome_page_dispose;
+  object_class->finalize = pkio_welcome_page_finalize;
+
+  signals[SIGNAL_CONNECTED] = g_signal_new ("connected", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_PRACTICE] = g_signal_new ("practice", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/pkio-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, keyring_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, connect_group);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, key_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, save_unchecked_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, practice_button);
+  gtk_widget_class_bind_template_callback (widget_class, connect_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_unchecked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, practice_clicked_cb);
+}
+
+static void
+pkio_welcome_page_init (PkioWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+PkioWelcomePage *
+pkio_welcome_page_new (void)
+{
+  return g_object_new (PKIO_TYPE_WELCOME_PAGE, NULL);
+}
+
+void
+pkio_welcome_page_set_workspace (PkioWelcomePage *self,
+                                 PkioWorkspace   *workspace)
+{
+  g_return_if_fail (PKIO_IS_WELCOME_PAGE (self));
+  g_return_if_fail (workspace == NULL || PKIO_IS_WORKSPACE (workspace));
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_keyring_note), self,
+                             G_CONNECT_SWAPPED);
+  update_keyring_note (self);
+}
+
+void
+pkio_welcome_page_reset (PkioWelcomePage *self)
+{
+  g_return_if_fail (PKIO_IS_WELCOME_PAGE (self));
+
+  /* GtkPasswordEntry keeps its text in non-pageable memory that it wipes when replaced. */
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->save_unchecked_button), FALSE);
+  show_message (self, NULL, FALSE);
+  update_buttons (self);
+}
