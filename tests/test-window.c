@@ -211,7 +211,8 @@ static void
 test_preferences_api_url (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  PkioPreferencesWindow *preferences = pkio_preferences_window_new (settings);
+  g_autoptr(PkioWorkspace) workspace = pkio_workspace_new (settings, FALSE);
+  PkioPreferencesWindow *preferences = pkio_preferences_window_new (settings, workspace);
   AdwEntryRow *row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                                    PKIO_TYPE_PREFERENCES_WINDOW,
                                                                    "api_url_row"));
@@ -291,7 +292,7 @@ test_preferences_switch_account (void)
   spin_until (result_arrived, &result);
   g_clear_object (&result);
 
-  preferences = pkio_preferences_window_new (settings);
+  preferences = pkio_preferences_window_new (settings, workspace);
   row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                       PKIO_TYPE_PREFERENCES_WINDOW,
                                                       "api_url_row"));

@@ -96,7 +96,8 @@ preferences_action_cb (GSimpleAction *action,
 {
   PkioApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  PkioPreferencesWindow *preferences = pkio_preferences_window_new (self->settings);
+  PkioPreferencesWindow *preferences = pkio_preferences_window_new (self->settings,
+                                                                     self->workspace);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));

@@ -2,19 +2,32 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pkio-client.h"
+#include "pkio-key-text.h"
 #include "pkio-preferences-window.h"
+#include "pkio-weak-ref.h"
 
 struct _PkioPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   /* Template children */
+  AdwPreferencesGroup  *account_group;
+  AdwActionRow         *user_row;
+  AdwActionRow         *account_row;
+  AdwActionRow         *balance_row;
+  AdwPasswordEntryRow  *replace_row;
+  AdwActionRow         *remove_row;
+  AdwPreferencesGroup  *connection_group;
   AdwEntryRow          *api_url_row;
   GtkSwitch            *auto_refresh_switch;
 
   GSettings            *settings;
+  PkioWorkspace        *workspace;
+  GCancellable         *cancellable;   /* reads: whom the key belongs to, the key check */
+  gboolean              busy;
 };
 
 G_DEFINE_FINAL_TYPE (PkioPreferencesWindow, pkio_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -22,6 +35,7 @@ G_DEFINE_FINAL_TYPE (PkioPreferencesWindow, pkio_preferences_window, ADW_TYPE_PR
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_WORKSPACE,
   N_PROPS
 };
 
@@ -50,6 +64,236 @@ api_url_apply_cb (PkioPreferencesWindow *self)
 }
 
 static void
+show_toast (PkioPreferencesWindow *self,
+            const char            *text)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+reset_url_clicked_cb (PkioPreferencesWindow *self)
+{
+  g_autofree char *url = NULL;
+
+  g_settings_reset (self->settings, "api-base-url");
+  url = g_settings_get_string (self->settings, "api-base-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
+  if (g_getenv ("PKIO_ORDERS_API_URL") != NULL)
+    /* The environment wins (tests, proxies): say so rather than look ignored. */
+    adw_preferences_group_set_description (
+      self->connection_group,
+      _("The environment variable PKIO_ORDERS_API_URL sets the address for this session; the "
+        "address below is used when it is not set."));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
+}
+
+/* ---- the account ---- */
+
+static void
+user_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioApiUser) user = NULL;
+  PkioPreferencesWindow *self;
+
+  user = pkio_workspace_get_user_finish (PKIO_WORKSPACE (source), result, &error);
+  /* A read: a window closed meanwhile cancelled it, and is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (user == NULL)
+    {
+      adw_action_row_set_subtitle (self->user_row, pkio_key_text_for_check_error (error));
+      return;
+    }
+  {
+    g_autofree char *name = pkio_api_user_dup_name (user);
+    g_autofree char *subtitle = user->email != NULL && *user->email != '\0'
+                                ? g_strdup_printf ("%s <%s>", name, user->email)
+                                : g_strdup (name);
+    g_autofree char *account = NULL;
+
+    adw_action_row_set_subtitle (self->user_row, subtitle);
+    if (user->container_name != NULL && user->account_id > 0)
+      /* Translators: a CertCentral division, then the account number */
+      account = g_strdup_printf (_("%s (account %ld)"), user->container_name,
+                                 (long) user->account_id);
+    else if (user->account_id > 0)
+      account = g_strdup_printf ("%ld", (long) user->account_id);
+    adw_action_row_set_subtitle (self->account_row, account != NULL ? account : "—");
+  }
+}
+
+static void
+update_account (PkioPreferencesWindow *self)
+{
+  gboolean practice = pkio_workspace_get_practice (self->workspace);
+  gboolean ready = pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_READY;
+
+  adw_preferences_group_set_description (
+    self->account_group,
+    practice ? _("Practice mode: orders go to the simulator on this computer, and no key is "
+                 "used or stored.")
+             : ready ? NULL : _("No API key is stored for this address."));
+  gtk_widget_set_visible (GTK_WIDGET (self->user_row), ready);
+  gtk_widget_set_visible (GTK_WIDGET (self->account_row), ready);
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_row), !practice);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_row), !practice && ready);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row),
+                                 ready ? _("Replace key") : _("API key"));
+  if (!ready)
+    return;
+  adw_action_row_set_subtitle (self->user_row, _("Asking CertCentral…"));
+  adw_action_row_set_subtitle (self->account_row, "…");
+  pkio_workspace_get_user_async (self->workspace, self->cancellable, user_cb, self);
+}
+
+/* Replace: the new key is checked first, as on the welcome page. */
+
+static void
+set_busy (PkioPreferencesWindow *self,
+          gboolean               busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->replace_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_row), !busy);
+}
+
+static void
+replace_failed (PkioPreferencesWindow *self,
+                const char            *text)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->replace_row), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->replace_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  show_toast (self, text);
+}
+
+static void
+replaced_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PkioPreferencesWindow) self = pkio_weak_ref_steal (user_data);
+  g_autoptr(GError) error = NULL;
+
+  pkio_workspace_set_key_finish (PKIO_WORKSPACE (source), result, &error);
+  if (self == NULL)
+    return;
+  set_busy (self, FALSE);
+  if (error != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The key could not be kept in the keyring, so it was not saved. %s"),
+                         error->message);
+
+      replace_failed (self, text);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->replace_row), "");
+  show_toast (self, _("The new key is saved"));
+  update_account (self);
+}
+
+static void
+replacement_checked_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioApiUser) user = NULL;
+  g_autofree char *key = NULL;
+  PkioPreferencesWindow *self;
+
+  user = pkio_workspace_check_key_finish (PKIO_WORKSPACE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (user == NULL || !pkio_api_user_can_order (user))
+    {
+      set_busy (self, FALSE);
+      replace_failed (self, user == NULL ? pkio_key_text_for_check_error (error)
+                                         : pkio_key_text_view_only ());
+      return;
+    }
+  /* Storing is never cancelled once asked: a key the keyring took must be used. */
+  key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->replace_row))));
+  pkio_workspace_set_key_async (self->workspace, key, NULL, replaced_cb, pkio_weak_ref_new (self));
+  explicit_bzero (key, strlen (key));
+}
+
+static void
+replace_key_apply_cb (PkioPreferencesWindow *self)
+{
+  g_autofree char *key =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->replace_row))));
+
+  if (self->busy || *key == '\0')
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->replace_row), "error");
+  set_busy (self, TRUE);
+  pkio_workspace_check_key_async (self->workspace, key, self->cancellable,
+                                  replacement_checked_cb, self);
+  explicit_bzero (key, strlen (key));
+}
+
+/* Remove: after a confirmation; the main window then shows the welcome page. */
+
+static void
+removed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PkioPreferencesWindow) self = pkio_weak_ref_steal (user_data);
+  g_autoptr(GError) error = NULL;
+
+  pkio_workspace_forget_key_finish (PKIO_WORKSPACE (source), result, &error);
+  if (self == NULL)
+    return;
+  set_busy (self, FALSE);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The key could not be removed: %s"),
+                                               error->message);
+
+      show_toast (self, text);
+      return;
+    }
+  /* The main window now shows the welcome page, and says the key is gone. */
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+remove_response_cb (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    PkioPreferencesWindow *self)
+{
+  if (g_strcmp0 (response, "remove") != 0 || self->busy)
+    return;
+  set_busy (self, TRUE);
+  pkio_workspace_forget_key_async (self->workspace, NULL, removed_cb, pkio_weak_ref_new (self));
+}
+
+static void
+remove_key_clicked_cb (PkioPreferencesWindow *self)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _("Remove the API key?"),
+                            _("The key is removed from this computer’s keyring; it stays valid "
+                              "in CertCentral. Until a key is added again, the app cannot "
+                              "place orders or update the history.")));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 pkio_preferences_window_constructed (GObject *object)
 {
   PkioPreferencesWindow *self = PKIO_PREFERENCES_WINDOW (object);
@@ -59,8 +303,17 @@ pkio_preferences_window_constructed (GObject *object)
 
   url = g_settings_get_string (self->settings, "api-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
+  if (g_getenv ("PKIO_ORDERS_API_URL") != NULL)
+    /* The environment wins (tests, proxies): say so rather than look ignored. */
+    adw_preferences_group_set_description (
+      self->connection_group,
+      _("The environment variable PKIO_ORDERS_API_URL sets the address for this session; the "
+        "address below is used when it is not set."));
   g_settings_bind (self->settings, "history-auto-refresh", self->auto_refresh_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->workspace, "notify::state", G_CALLBACK (update_account), self,
+                           G_CONNECT_SWAPPED);
+  update_account (self);
 }
 
 static void
@@ -75,6 +328,9 @@ pkio_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -94,6 +350,9 @@ pkio_preferences_window_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,8 +363,11 @@ pkio_preferences_window_dispose (GObject *object)
 {
   PkioPreferencesWindow *self = PKIO_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PKIO_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (pkio_preferences_window_parent_class)->dispose (object);
 }
@@ -124,25 +386,42 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, PKIO_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pkio-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, account_group);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, account_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, balance_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, replace_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, connection_group);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, api_url_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, auto_refresh_switch);
   gtk_widget_class_bind_template_callback (widget_class, api_url_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_url_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_key_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_key_clicked_cb);
 }
 
 static void
 pkio_preferences_window_init (PkioPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 PkioPreferencesWindow *
-pkio_preferences_window_new (GSettings *settings)
+pkio_preferences_window_new (GSettings     *settings,
+                             PkioWorkspace *workspace)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (workspace), NULL);
 
-  return g_object_new (PKIO_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+  return g_object_new (PKIO_TYPE_PREFERENCES_WINDOW, "settings", settings, "workspace",
+                       workspace, NULL);
 }

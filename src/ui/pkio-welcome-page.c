@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-key-text.h"
 #include "pkio-weak-ref.h"
 #include "pkio-welcome-page.h"
 
@@ -160,53 +161,13 @@ store_key (PkioWelcomePage *self,
 
 /* ---- checking ---- */
 
-static char *
-describe_user (const PkioApiUser *user)
-{
-  g_autofree char *name = pkio_api_user_dup_name (user);
-
-  if (user->container_name != NULL && *user->container_name != '\0')
-    /* Translators: a person's name, then their CertCentral account or division */
-    return g_strdup_printf (_("%s, %s"), name, user->container_name);
-  if (user->account_id > 0)
-    /* Translators: a person's name, then a CertCentral account number */
-    return g_strdup_printf (_("%s, account %ld"), name, (long) user->account_id);
-  return g_steal_pointer (&name);
-}
-
 static void
 show_check_error (PkioWelcomePage *self,
                   const GError    *error)
 {
-  gboolean offline = g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK);
-  const char *text;
-
-  switch (pkio_api_error_get_meaning (error))
-    {
-    case PKIO_ERROR_MEANING_FIX_KEY:
-    case PKIO_ERROR_MEANING_REJECTED:
-      text = _("CertCentral did not accept this key, so it was not saved. Check that you "
-               "copied all of it and that it is still active.");
-      break;
-    case PKIO_ERROR_MEANING_RETRY_LATER:
-      if (offline)
-        text = _("CertCentral cannot be reached, so the key could not be checked. Check the "
-                 "internet connection and try again, or save the key now: it is checked when "
-                 "it is first used.");
-      else if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_TIMEOUT))
-        text = _("CertCentral did not answer in time, so the key could not be checked. Try "
-                 "again in a moment.");
-      else
-        text = error->message;
-      break;
-    case PKIO_ERROR_MEANING_UNKNOWN:
-    case PKIO_ERROR_MEANING_FAILED:
-    default:
-      text = error->message;
-      break;
-    }
-  show_message (self, text, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_unchecked_button), offline);
+  show_message (self, pkio_key_text_for_check_error (error), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_unchecked_button),
+                          g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK));
 }
 
 static void
@@ -232,12 +193,10 @@ key_checked_cb (GObject      *source,
     }
   if (!pkio_api_user_can_order (user))
     {
-      show_message (self, _("This key may only look at orders (its role is “View Only”), not "
-                            "place them, so it was not saved. Ask your CertCentral "
-                            "administrator for a key with a role that may order."), TRUE);
+      show_message (self, pkio_key_text_view_only (), TRUE);
       return;
     }
-  who = describe_user (user);
+  who = pkio_key_text_describe_user (user);
   store_key (self, who);
 }
 

@@ -27,6 +27,7 @@ struct _PkioWindow
 
   GSettings            *settings;
   PkioWorkspace        *workspace;
+  PkioWorkspaceState    shown_state;
 };
 
 G_DEFINE_FINAL_TYPE (PkioWindow, pkio_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -165,6 +166,10 @@ update_content (PkioWindow *self)
                      && (state == PKIO_WORKSPACE_STATE_NO_KEY
                          || state == PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE);
 
+  /* Only removing the key (Preferences) turns a connected account into one without. */
+  if (state == PKIO_WORKSPACE_STATE_NO_KEY && self->shown_state == PKIO_WORKSPACE_STATE_READY)
+    pkio_window_add_toast (self, adw_toast_new (_("The API key was removed from the keyring")));
+  self->shown_state = state;
   gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "main");
 }
 
@@ -203,6 +208,7 @@ set_workspace (PkioWindow    *self,
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
+  self->shown_state = PKIO_WORKSPACE_STATE_LOADING;
   g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
   gtk_revealer_set_reveal_child (self->practice_banner, pkio_workspace_get_practice (workspace));
