@@ -20,6 +20,7 @@ struct _PkioPreferencesWindow
   AdwActionRow         *balance_row;
   AdwPasswordEntryRow  *replace_row;
   AdwActionRow         *remove_row;
+  GtkButton            *remove_button;
   AdwPreferencesGroup  *connection_group;
   AdwEntryRow          *api_url_row;
   GtkSwitch            *auto_refresh_switch;
@@ -399,6 +400,7 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, balance_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, replace_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, connection_group);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, api_url_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, auto_refresh_switch);
