@@ -1,13 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
+# usage: check-install.sh BUILDDIR APP_ID SOURCE_ROOT
 # `meson install` puts every file in its standard place (into a DESTDIR, not the system).
 builddir="$1"
+app="$2"
+srcroot="$3"
 destdir=$(mktemp -d)
 trap 'rm -rf "$destdir"' EXIT
 meson install -C "$builddir" --no-rebuild --quiet --destdir "$destdir" >/dev/null 2>&1
 prefix=$(meson introspect "$builddir" --buildoptions | python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
 root="$destdir$prefix"
-app=io.github.pkioorders.PkioOrders
 set -- \
   "bin/pkio-orders" \
   "share/applications/$app.desktop" \
@@ -16,10 +18,18 @@ set -- \
   "share/icons/hicolor/scalable/apps/$app.svg" \
   "share/icons/hicolor/symbolic/apps/$app-symbolic.svg" \
   "share/locale/nl/LC_MESSAGES/pkio-orders.mo"
-echo "1..$#"
+echo "1..$(($# + 1))"
 i=0
+ok() { i=$((i + 1)); echo "ok $i - $1"; }
+not_ok() { i=$((i + 1)); echo "not ok $i - $1"; fail=1; }
 for f in "$@"; do
-  i=$((i + 1))
-  if [ -f "$root/$f" ]; then echo "ok $i - installs $f"; else echo "not ok $i - installs $f"; fail=1; fi
+  if [ -f "$root/$f" ]; then ok "installs $f"; else not_ok "installs $f"; fi
 done
+
+desktop="$root/share/applications/$app.desktop"
+if grep -qx "Icon=$app" "$desktop" 2>/dev/null; then
+  ok "$app.desktop names the icon $app"
+else
+  not_ok "$app.desktop names the icon $app"
+fi
 exit ${fail:-0}
