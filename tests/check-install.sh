@@ -10,6 +10,7 @@ trap 'rm -rf "$destdir"' EXIT
 meson install -C "$builddir" --no-rebuild --quiet --destdir "$destdir" >/dev/null 2>&1
 prefix=$(meson introspect "$builddir" --buildoptions | python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
 root="$destdir$prefix"
+licence="share/licenses/$app/COPYING"
 set -- \
   "bin/pkio-orders" \
   "share/applications/$app.desktop" \
@@ -17,14 +18,25 @@ set -- \
   "share/glib-2.0/schemas/$app.gschema.xml" \
   "share/icons/hicolor/scalable/apps/$app.svg" \
   "share/icons/hicolor/symbolic/apps/$app-symbolic.svg" \
-  "share/locale/nl/LC_MESSAGES/pkio-orders.mo"
-echo "1..$(($# + 1))"
+  "share/locale/nl/LC_MESSAGES/pkio-orders.mo" \
+  "$licence"
+echo "1..$(($# + 2))"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 not_ok() { i=$((i + 1)); echo "not ok $i - $1"; fail=1; }
 for f in "$@"; do
   if [ -f "$root/$f" ]; then ok "installs $f"; else not_ok "installs $f"; fi
 done
+
+# The licence is the full GPL v3 text the project ships.
+if cmp -s "$srcroot/COPYING" "$root/$licence" \
+   && grep -q 'GNU GENERAL PUBLIC LICENSE' "$root/$licence" \
+   && grep -q 'Version 3, 29 June 2007' "$root/$licence" \
+   && grep -q 'END OF TERMS AND CONDITIONS' "$root/$licence"; then
+  ok "$licence is the full GPL-3.0 text of COPYING"
+else
+  not_ok "$licence is the full GPL-3.0 text of COPYING"
+fi
 
 desktop="$root/share/applications/$app.desktop"
 if grep -qx "Icon=$app" "$desktop" 2>/dev/null; then
