@@ -19,7 +19,7 @@ packages=(
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3 python3-gi gir1.2-atspi-2.0
-  flatpak-builder sqlite3 imagemagick
+  flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils
 )
 
 install_missing_packages() {

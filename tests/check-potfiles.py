@@ -25,7 +25,7 @@ for top in ('src', 'data'):
             path = os.path.join(root, name)
             rel = os.path.relpath(path, srcdir)
             ext = os.path.splitext(name)[1]
-            if name.endswith('.gschema.xml'):
+            if name.endswith('.gschema.xml') or name.endswith('.gschema.xml.in'):
                 ext = '.xml'
             elif ext == '.xml':
                 continue

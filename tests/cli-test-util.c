@@ -300,7 +300,7 @@ cli_test_set_up (void)
 
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
     }
-  cli.data_dir = g_build_filename (cli.tmpdir, "data", "pkio-orders", NULL);
+  cli.data_dir = g_build_filename (cli.tmpdir, "data", DATA_DIR_NAME, NULL);
 
   /* Probe the keyring with the caller's environment (the wrapper's bus and daemon), then
    * point every CLI run at the temporary folder. */

@@ -294,7 +294,7 @@ test_order_journal_unwritable (void)
 {
   g_autofree char *path = fixture ("seed-details.json");
   g_autofree char *blocker = g_build_filename (cli.tmpdir, "blocked-data", NULL);
-  g_autofree char *blocked_dir = g_build_filename (blocker, "pkio-orders", NULL);
+  g_autofree char *blocked_dir = g_build_filename (blocker, DATA_DIR_NAME, NULL);
   g_autofree char *env_data = g_strdup_printf ("XDG_DATA_HOME=%s", blocker);
   const char *env[] = { env_data, NULL };
   g_autofree char *out = NULL;

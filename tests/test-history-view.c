@@ -60,7 +60,7 @@ child (gpointer    widget,
 static void
 fresh_data_home (void)
 {
-  g_autofree char *dir = g_build_filename (data_home, "pkio-orders", NULL);
+  g_autofree char *dir = g_build_filename (data_home, DATA_DIR_NAME, NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
 

@@ -91,6 +91,8 @@ test_main_window_presented (void)
   spin_until (widget_is_mapped, window);
 
   g_assert_cmpstr (gtk_window_get_title (window), ==, expected ("PKIo Orders", "PKIo-bestellingen"));
+  /* The striped "devel" header bar marks a development build (-Dprofile=development) only. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_BUILD);
   g_assert_false (pkio_window_get_practice_banner_visible (PKIO_WINDOW (window)));
 
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_WINDOW,

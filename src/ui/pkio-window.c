@@ -326,6 +326,8 @@ static void
 pkio_window_init (PkioWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
 }

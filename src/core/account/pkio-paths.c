@@ -6,7 +6,8 @@
 char *
 pkio_paths_data_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "pkio-orders", NULL);
+  /* pkio-orders-devel in a development build, so it never opens the real history. */
+  return g_build_filename (g_get_user_data_dir (), DATA_DIR_NAME, NULL);
 }
 
 char *

@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* Where the app keeps its data: $XDG_DATA_HOME/pkio-orders/. Practice mode keeps its own
- * history file beside the real one, so practice orders never mix with real ones. */
+/* Where the app keeps its data: $XDG_DATA_HOME/pkio-orders/ (pkio-orders-devel/ in a development
+ * build). Practice mode keeps its own history file beside the real one, so practice orders never
+ * mix with real ones. */
 char *pkio_paths_data_dir       (void);
 char *pkio_paths_history_file   (gboolean practice);
 
