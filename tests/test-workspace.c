@@ -47,7 +47,7 @@ read_fixture (const char *name)
 static void
 test_load_failure_then_retry (void)
 {
-  g_autofree char *blocker = g_build_filename (data_home, "pkio-orders", NULL);
+  g_autofree char *blocker = g_build_filename (data_home, DATA_DIR_NAME, NULL);
   g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
