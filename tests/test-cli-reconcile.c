@@ -181,7 +181,8 @@ test_five_orders (void)
                                          "\"expiration_year\": \"2039\", \"cvv\": \"987\", "
                                          "\"cardholder_name\": \"John Doe\", "
                                          "\"save_credit_card\": false, \"set_as_default\": 0},\n"
-                                         "\"billing_address\": {\"address\": \"813 Lincoln Street\", "
+                                         "\"billing_address\": {"
+                                         "\"address\": \"813 Lincoln Street\", "
                                          "\"city\": \"Amsterdam\", \"country\": \"nl\", "
                                          "\"zip\": \"1013 AA\"}");
   g_autoptr(JsonParser) parser = json_parser_new ();

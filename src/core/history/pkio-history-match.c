@@ -273,8 +273,11 @@ copy_orders (GPtrArray *matches)
   GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
 
   for (guint i = 0; i < matches->len; i++)
-    g_ptr_array_add (copies,
-                     pkio_remote_order_copy (((PkioMatchOrder *) g_ptr_array_index (matches, i))->order));
+    {
+      const PkioMatchOrder *match = g_ptr_array_index (matches, i);
+
+      g_ptr_array_add (copies, pkio_remote_order_copy (match->order));
+    }
   return copies;
 }
 
