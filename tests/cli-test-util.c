@@ -9,8 +9,8 @@
 
 #include "cli-test-util.h"
 
-/* Helpers of test-cli.c: run the built binary, write order files, and start and stop the
- * simulator process and the temporary home. */
+/* Helpers of test-cli.c and test-cli-reconcile.c: run the built binary, write order files,
+ * start, steer and stop the simulator process, and the temporary home. */
 
 CliTestState cli;
 
@@ -241,13 +241,14 @@ probe_keyring (void)
                                      "an unlocked gnome-keyring-daemon)");
       return;
     }
+  /* Each test program its own probe item: test-cli and test-cli-reconcile may start at once. */
   if (!secret_password_store_sync (&probe_schema, SECRET_COLLECTION_DEFAULT, "probe", "x",
-                                   NULL, &error, "probe", "cli", NULL))
+                                   NULL, &error, "probe", g_get_prgname (), NULL))
     {
       cli.keyring_reason = g_strdup_printf ("no usable Secret Service: %s", error->message);
       return;
     }
-  secret_password_clear_sync (&probe_schema, NULL, NULL, "probe", "cli", NULL);
+  secret_password_clear_sync (&probe_schema, NULL, NULL, "probe", g_get_prgname (), NULL);
   cli.keyring = TRUE;
 }
 
@@ -263,23 +264,77 @@ start_simulator (void)
   const char *tool = g_getenv ("PKIO_SIMULATOR_TOOL");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) input = NULL;
   char *line;
 
   g_assert_nonnull (tool);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   /* A failed assertion aborts this process: the simulator must not outlive it (meson would
    * wait for the pipes it inherited). */
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  /* --control: tests steer it between runs of the CLI (faults, orders placed elsewhere). A
+   * "delay" fault holds a request 2 s: long enough to kill the CLI while it waits. */
   cli.simulator = g_subprocess_launcher_spawn (launcher, &error, tool, "--key", TEST_KEY,
-                                               "--issue-delay-ms", "1000", NULL);
+                                               "--issue-delay-ms", "1000",
+                                               "--fault-delay-ms", "2000", "--control", NULL);
   g_assert_no_error (error);
-  input = g_data_input_stream_new (g_subprocess_get_stdout_pipe (cli.simulator));
-  line = g_data_input_stream_read_line_utf8 (input, NULL, NULL, &error);
+  cli.simulator_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (cli.simulator));
+  line = g_data_input_stream_read_line_utf8 (cli.simulator_out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (line);
   g_assert_true (g_str_has_prefix (line, "http://127.0.0.1:"));
   cli.base_url = line;
+}
+
+static char *sim_command_va (const char *format,
+                             va_list     args) G_GNUC_PRINTF (1, 0);
+
+static char *
+sim_command_va (const char *format,
+                va_list     args)
+{
+  g_autofree char *command = g_strdup_vprintf (format, args);
+  g_autofree char *line = g_strconcat (command, "\n", NULL);
+  g_autoptr(GError) error = NULL;
+  GOutputStream *in = g_subprocess_get_stdin_pipe (cli.simulator);
+  char *answer;
+
+  g_output_stream_write_all (in, line, strlen (line), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_flush (in, NULL, &error);
+  g_assert_no_error (error);
+  answer = g_data_input_stream_read_line_utf8 (cli.simulator_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (answer);
+  if (g_str_has_prefix (answer, "error"))
+    g_error ("simulator: “%s” → %s", command, answer);
+  return answer;
+}
+
+char *
+sim_command (const char *format,
+             ...)
+{
+  va_list args;
+  char *answer;
+
+  va_start (args, format);
+  answer = sim_command_va (format, args);
+  va_end (args);
+  return answer;
+}
+
+gint64
+sim_number (const char *format,
+            ...)
+{
+  va_list args;
+  g_autofree char *answer = NULL;
+
+  va_start (args, format);
+  answer = sim_command_va (format, args);
+  va_end (args);
+  return g_ascii_strtoll (answer, NULL, 10);
 }
 
 void
@@ -355,6 +410,7 @@ cli_test_tear_down (void)
     {
       g_subprocess_send_signal (cli.simulator, SIGTERM);
       g_subprocess_wait (cli.simulator, NULL, NULL);
+      g_clear_object (&cli.simulator_out);
       g_clear_object (&cli.simulator);
     }
   rm_rf (cli.tmpdir);

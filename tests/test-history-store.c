@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "history-test-util.h"
+#include "pkio-history-migrations.h"
 #include "pkio-history-store-private.h"
 
 typedef struct
@@ -373,6 +375,59 @@ test_last_sync (Fixture       *fixture,
   g_assert_cmpint (pkio_history_store_get_last_sync (store), ==, 1700000123);
 }
 
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A history written before candidates were kept (schema 1) opens, keeps its records, and
+ * gains the column for them. */
+static void
+test_migrates_from_first_schema (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(PkioHistoryStore) store = NULL;
+  guint n_migrations;
+  const char *const *migrations = _pkio_history_migrations (&n_migrations);
+  sqlite3 *db = NULL;
+  PkioHistoryRecord *record;
+
+  g_assert_cmpuint (n_migrations, >=, 2);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1;"
+                                     "INSERT INTO records (state, origin, created, updated, "
+                                     "holder_email) VALUES (3, 0, 1000, 1000, 'old@example.nl')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = test_open_store (fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  record = test_item (store, 0);
+  g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "old@example.nl");
+  g_assert_cmpint (pkio_history_record_get_state (record), ==, PKIO_RECORD_STATE_UNKNOWN);
+  g_assert_cmpuint (pkio_history_record_get_candidates (record)->len, ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, n_migrations);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM pragma_table_info('records') "
+                                             "WHERE name = 'candidates_json'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +445,7 @@ main (int   argc,
   ADD ("model-order-1000", test_model_order);
   ADD ("update-status-and-cancel", test_update_status_and_cancel);
   ADD ("last-sync", test_last_sync);
+  ADD ("migrates-from-first-schema", test_migrates_from_first_schema);
 #undef ADD
 
   return g_test_run ();

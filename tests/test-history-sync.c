@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "history-test-util.h"
 #include "pkio-history-sync.h"
 #include "pkio-order-json.h"
@@ -99,7 +101,9 @@ test_first_and_later_sync (Fixture       *fixture,
   g_assert_nonnull (record);
   g_assert_cmpint (pkio_history_record_get_origin (record), ==, PKIO_RECORD_ORIGIN_ELSEWHERE);
   g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, "issued");
-  g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "els@example.nl");
+  /* Listed only: a list row names the holder but does not say the email. */
+  g_assert_cmpstr (pkio_history_record_get_holder_name (record), ==, "Els Vries");
+  g_assert_null (pkio_history_record_get_holder_email (record));
   g_assert_cmpint (pkio_history_record_get_created (record), ==, g_date_time_to_unix (last_month));
   g_assert_cmpint (pkio_history_record_get_origin (mine), ==, PKIO_RECORD_ORIGIN_THIS_COMPUTER);
   g_assert_cmpstr (pkio_history_record_get_remote_status (mine), ==, "pending");
@@ -226,6 +230,349 @@ test_ordered_by_id_gets_holder (Fixture       *fixture,
   g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/status-changes"), ==, 1);
 }
 
+
+/* ---- unknown outcomes (pkio-history-reconcile.h) ---- */
+
+static PkioOrder *
+order_from_text (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  PkioOrder *order = pkio_order_from_json (node, problems);
+
+  g_assert_nonnull (order);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return order;
+}
+
+/* Sends @json through the real sender while the simulator drops the connection once it has
+ * the body: CertCentral creates the order, this computer never hears of it. */
+static PkioHistoryRecord *
+send_unknown (Fixture    *fixture,
+              const char *json)
+{
+  g_autoptr(PkioOrder) order = order_from_text (json);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+
+  pkio_simulator_inject_fault (fixture->sim, "POST", "order/certificate/pkio_burger",
+                               PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
+  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
+                                NULL);
+  result = test_wait ();
+  sent = pkio_order_sender_send_finish (result);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_UNKNOWN);
+  g_assert_cmpint (pkio_history_record_get_state (sent->record), ==, PKIO_RECORD_STATE_UNKNOWN);
+  return g_object_ref (sent->record);
+}
+
+static guint
+count_with_order_id (Fixture *fixture,
+                     gint64   order_id)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < n_items (fixture); i++)
+    count += pkio_history_record_get_order_id (test_item (fixture->store, i)) == order_id;
+  return count;
+}
+
+static gboolean
+timeline_has (Fixture           *fixture,
+              PkioHistoryRecord *record,
+              const char        *kind)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_history_store_get_timeline_async (fixture->store, record, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  events = pkio_history_store_get_timeline_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    if (g_strcmp0 (((PkioHistoryEvent *) g_ptr_array_index (events, i))->kind, kind) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first, full sync lists the order an unknown attempt became: it is merged into the
+ * attempt, never listed beside it as placed elsewhere (model, CSV and JSON). */
+static void
+test_unknown_linked_on_first_sync (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioHistoryRecord) record = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  gint64 order_id;
+  gboolean email_filtered = FALSE;
+
+  record = send_unknown (fixture, TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"));
+  order_id = pkio_simulator_get_last_order_id (fixture->sim);
+  pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries", "issued",
+                                   NULL);
+  g_assert_cmpint (pkio_history_store_get_last_sync (fixture->store), ==, 0);
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_history_record_get_state (record), ==, PKIO_RECORD_STATE_PLACED);
+  g_assert_cmpint (pkio_history_record_get_order_id (record), ==, order_id);
+  g_assert_cmpint (pkio_history_record_get_certificate_id (record), >, 0);
+  g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, "pending");
+  g_assert_cmpint (pkio_history_record_get_origin (record), ==, PKIO_RECORD_ORIGIN_THIS_COMPUTER);
+  g_assert_true (timeline_has (fixture, record, "found"));
+  g_assert_cmpuint (n_items (fixture), ==, 2);
+  g_assert_cmpuint (count_with_order_id (fixture, order_id), ==, 1);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "POST", NULL), ==, 1);
+
+  /* Asked the documented way: the holder's email as a filter. */
+  requests = pkio_simulator_get_requests (fixture->sim);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+
+      email_filtered |= request->query != NULL
+                        && strstr (request->query, "filters%5Bemail%5D=jan%40example.nl") != NULL;
+    }
+  g_assert_true (email_filtered);
+
+  pkio_history_write_csv (G_LIST_MODEL (fixture->store), csv);
+  {
+    g_auto(GStrv) lines = g_strsplit (csv->str, "\r\n", -1);
+
+    /* Header, two orders, and the empty string after the last CRLF. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_nonnull (strstr (csv->str, ",placed\r\n"));
+    g_assert_null (strstr (csv->str, ",unknown\r\n"));
+  }
+  json = pkio_history_to_json (G_LIST_MODEL (fixture->store));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json)), ==, 2);
+}
+
+/* Moves the attempts' times into the past, as a test cannot wait minutes. */
+static void
+set_created (const char *path,
+             gint64      local_id,
+             gint64      created)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE records SET created = %" G_GINT64_FORMAT
+                                          " WHERE id = %" G_GINT64_FORMAT, created, local_id);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static PkioHistoryRecord *
+journal_unknown (Fixture    *fixture,
+                 const char *request_json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PkioHistoryRecord *record = test_journal (fixture->store, request_json, &error);
+
+  g_assert_no_error (error);
+  pkio_history_store_journal_mark_unknown_async (fixture->store, record, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_history_store_journal_mark_finish (fixture->store, result, &error));
+  return record;
+}
+
+static void
+reopen_store (Fixture *fixture)
+{
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = test_open_store (fixture->path);
+}
+
+/* Two unknown attempts for one person, minutes apart, and two orders of CertCentral: each
+ * attempt gets its own. */
+static void
+test_two_unknown_minutes_apart (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 first_at = now - 600;
+  gint64 second_at = now - 420;
+  gint64 first_local, second_local, first_order, second_order;
+  g_autoptr(GDateTime) first_created = g_date_time_new_from_unix_utc (first_at + 2);
+  g_autoptr(GDateTime) second_created = g_date_time_new_from_unix_utc (second_at + 2);
+  PkioHistoryRecord *first, *second;
+
+  {
+    g_autoptr(PkioHistoryRecord) a = journal_unknown (
+      fixture, TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"));
+    g_autoptr(PkioHistoryRecord) b = journal_unknown (
+      fixture, TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"));
+
+    first_local = pkio_history_record_get_local_id (a);
+    second_local = pkio_history_record_get_local_id (b);
+  }
+  g_clear_object (&fixture->store);
+  set_created (fixture->path, first_local, first_at);
+  set_created (fixture->path, second_local, second_at);
+  fixture->store = test_open_store (fixture->path);
+
+  /* Listed newest first by CertCentral, and placed elsewhere ones too old or too new. */
+  first_order = pkio_simulator_add_remote_order (fixture->sim, "jan@example.nl", "Jan",
+                                                 "Jansen", "pending", first_created);
+  second_order = pkio_simulator_add_remote_order (fixture->sim, "jan@example.nl", "Jan",
+                                                  "Jansen", "pending", second_created);
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  first = pkio_history_store_find_by_local_id (fixture->store, first_local);
+  second = pkio_history_store_find_by_local_id (fixture->store, second_local);
+  g_assert_cmpint (pkio_history_record_get_state (first), ==, PKIO_RECORD_STATE_PLACED);
+  g_assert_cmpint (pkio_history_record_get_order_id (first), ==, first_order);
+  g_assert_cmpint (pkio_history_record_get_state (second), ==, PKIO_RECORD_STATE_PLACED);
+  g_assert_cmpint (pkio_history_record_get_order_id (second), ==, second_order);
+  g_assert_cmpuint (n_items (fixture), ==, 2);
+}
+
+/* Two orders that cannot be told apart: the attempt stays unknown and keeps both, also after
+ * a restart, until the person chooses. */
+static void
+test_candidates_kept_and_chosen (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) minute_ago = g_date_time_add_seconds (now, -60);
+  gint64 local_id, earlier, own;
+  PkioHistoryRecord *record;
+  GPtrArray *candidates;
+
+  {
+    g_autoptr(PkioHistoryRecord) sent = send_unknown (
+      fixture, TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"));
+
+    local_id = pkio_history_record_get_local_id (sent);
+  }
+  own = pkio_simulator_get_last_order_id (fixture->sim);
+  /* A colleague's order for the same person a minute before, by this computer's clock:
+   * within the clock allowance, so time cannot tell which one is the attempt's. */
+  earlier = pkio_simulator_add_remote_order (fixture->sim, "jan@example.nl", "Jan", "Jansen",
+                                             "pending", minute_ago);
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  record = pkio_history_store_find_by_local_id (fixture->store, local_id);
+  g_assert_cmpint (pkio_history_record_get_state (record), ==, PKIO_RECORD_STATE_UNKNOWN);
+  candidates = pkio_history_record_get_candidates (record);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  g_assert_cmpint (((PkioRemoteOrder *) g_ptr_array_index (candidates, 0))->order_id, ==, earlier);
+  g_assert_cmpint (((PkioRemoteOrder *) g_ptr_array_index (candidates, 1))->order_id, ==, own);
+  g_assert_true (timeline_has (fixture, record, "candidates"));
+  /* Both exist at CertCentral: listed as placed elsewhere until one is chosen. */
+  g_assert_cmpuint (n_items (fixture), ==, 3);
+  g_assert_cmpuint (count_with_order_id (fixture, own), ==, 1);
+  g_assert_cmpuint (count_with_order_id (fixture, earlier), ==, 1);
+
+  reopen_store (fixture);
+  record = pkio_history_store_find_by_local_id (fixture->store, local_id);
+  g_assert_cmpuint (pkio_history_record_get_candidates (record)->len, ==, 2);
+
+  /* Only an offered order can be chosen, and that is refused before anything is asked. */
+  pkio_simulator_clear_requests (fixture->sim);
+  pkio_history_link_order_async (fixture->store, fixture->client, record, 999, NULL,
+                                 test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_false (pkio_history_link_order_finish (fixture->store, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, NULL, NULL), ==, 0);
+
+  pkio_history_link_order_async (fixture->store, fixture->client, record, own, NULL,
+                                 test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_history_link_order_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_history_record_get_state (record), ==, PKIO_RECORD_STATE_PLACED);
+  g_assert_cmpint (pkio_history_record_get_order_id (record), ==, own);
+  g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, "pending");
+  g_assert_cmpuint (pkio_history_record_get_candidates (record)->len, ==, 0);
+  g_assert_true (timeline_has (fixture, record, "linked"));
+  g_assert_cmpuint (n_items (fixture), ==, 2);
+  g_assert_cmpuint (count_with_order_id (fixture, own), ==, 1);
+
+  /* A later sync keeps it so; the other order stays placed elsewhere, once. */
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_cmpint (pkio_history_record_get_order_id (record), ==, own);
+  g_assert_cmpuint (n_items (fixture), ==, 2);
+  g_assert_cmpint (pkio_history_record_get_origin (
+                     pkio_history_store_find_by_order_id (fixture->store, earlier)),
+                   ==, PKIO_RECORD_ORIGIN_ELSEWHERE);
+}
+
+/* Ordered for an existing individual by id: the request says nothing about the holder, so the
+ * order info tells whose the listed orders are; later, what the history learnt (the email)
+ * is used. */
+static void
+test_unknown_by_individual_id (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *seed_path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed-id.json",
+                                                      NULL);
+  g_autofree char *seed = NULL;
+  g_autoptr(GString) seed_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioHistoryRecord) first = NULL;
+  g_autoptr(PkioHistoryRecord) second = NULL;
+  gint64 first_order, second_order;
+  guint infos;
+
+  g_assert_true (g_file_get_contents (seed_path, &seed, NULL, &error));
+  /* The profile of the orders placed elsewhere, so only the holder tells them apart. */
+  seed_text = g_string_new (seed);
+  g_assert_cmpuint (g_string_replace (seed_text, "nonrepudiation", "authentication", 1), ==, 1);
+  g_free (seed);
+  seed = g_string_free (g_steal_pointer (&seed_text), FALSE);
+  /* Someone else's order at the same time: the list alone cannot tell it apart; the order
+   * info of the other one says it is individual 21's, and so who 21 is. */
+  pkio_simulator_add_remote_order (fixture->sim, "anna@example.nl", "Anna", "Smit", "pending",
+                                   NULL);
+  first = send_unknown (fixture, seed);
+  first_order = pkio_simulator_get_last_order_id (fixture->sim);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_history_record_get_state (first), ==, PKIO_RECORD_STATE_PLACED);
+  g_assert_cmpint (pkio_history_record_get_order_id (first), ==, first_order);
+  infos = pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/84");
+  g_assert_cmpuint (infos, >=, 1);
+  g_assert_cmpuint (infos, <=, 10);
+  g_assert_cmpstr (pkio_history_record_get_holder_email (first), ==, "john.doe@example.com");
+
+  /* The history knows individual 21's email now: it is the filter. */
+  pkio_simulator_clear_requests (fixture->sim);
+  second = send_unknown (fixture, seed);
+  second_order = pkio_simulator_get_last_order_id (fixture->sim);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_history_record_get_order_id (second), ==, second_order);
+  g_assert_cmpuint (count_with_order_id (fixture, second_order), ==, 1);
+  {
+    g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fixture->sim);
+    gboolean email_filtered = FALSE;
+
+    for (guint i = 0; i < requests->len; i++)
+      {
+        PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+
+        email_filtered |= request->query != NULL
+                          && strstr (request->query, "john.doe%40example.com") != NULL;
+      }
+    g_assert_true (email_filtered);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +585,10 @@ main (int   argc,
   ADD ("offline-keeps-data", test_offline_keeps_data);
   ADD ("cancel", test_cancel);
   ADD ("ordered-by-id-gets-holder", test_ordered_by_id_gets_holder);
+  ADD ("unknown-linked-on-first-sync", test_unknown_linked_on_first_sync);
+  ADD ("two-unknown-minutes-apart", test_two_unknown_minutes_apart);
+  ADD ("candidates-kept-and-chosen", test_candidates_kept_and_chosen);
+  ADD ("unknown-by-individual-id", test_unknown_by_individual_id);
 #undef ADD
 
   return g_test_run ();

@@ -159,6 +159,20 @@ print_table (GListModel *records)
     }
 }
 
+/* Attempts whose outcome CertCentral could not settle: which orders they may be. */
+static void
+print_candidates (GListModel *records)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+      g_autofree char *text = pkio_history_record_dup_candidates_text (record);
+
+      if (text != NULL)
+        g_print ("\n%s\n", text);
+    }
+}
+
 static void
 warn_offline (PkioHistoryStore *store,
               const GError     *error)
@@ -250,6 +264,7 @@ pkio_cli_history (gboolean   practice,
   else
     {
       print_table (G_LIST_MODEL (store));
+      print_candidates (G_LIST_MODEL (store));
     }
 
   return PKIO_CLI_EXIT_OK;

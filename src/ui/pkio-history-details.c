@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pkio-cancel-dialog.h"
+#include "pkio-candidates-group.h"
 #include "pkio-history-details.h"
 #include "pkio-history-format.h"
 
@@ -24,6 +25,7 @@ struct _PkioHistoryDetails
   GtkLabel           *status_badge;
   GtkLabel           *note_label;
   GtkLabel           *error_label;
+  PkioCandidatesGroup *candidates_group;
   AdwPreferencesGroup *order_group;
   GtkBox             *request_box;
   AdwPreferencesGroup *timeline_group;
@@ -197,7 +199,12 @@ fill_note (PkioHistoryDetails *self)
   gboolean unknown = self->record != NULL
                      && pkio_history_record_get_state (self->record) == PKIO_RECORD_STATE_UNKNOWN;
 
-  if (unknown && self->not_found)
+  if (unknown && pkio_history_record_get_candidates (self->record)->len > 0)
+    gtk_label_set_text (self->note_label,
+                        _("CertCentral has several orders that may be this attempt. Before you "
+                          "order again for this person, see below whether one of them is "
+                          "yours."));
+  else if (unknown && self->not_found)
     gtk_label_set_text (self->note_label,
                         _("CertCentral has no order for this attempt, so it was most likely not "
                           "placed. Nothing is ordered again automatically: place a new order if "
@@ -225,6 +232,8 @@ update_actions (PkioHistoryDetails *self)
                                  && pkio_history_record_can_cancel (record));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.copy-id", has_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.check-outcome",
+                                 online && unknown && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.link-order",
                                  online && unknown && !self->busy);
   /* What can never apply to this record is not shown at all. */
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), unknown);
@@ -272,6 +281,9 @@ fill (PkioHistoryDetails *self)
   pkio_history_format_badge (self->status_badge, record);
 
   fill_note (self);
+  pkio_candidates_group_set_record (self->candidates_group, record,
+                                    self->workspace ? pkio_workspace_get_store (self->workspace)
+                                                    : NULL);
 
   clear_rows (self->order_group, self->order_rows);
   if (pkio_history_record_get_order_id (record) > 0)
@@ -459,6 +471,35 @@ check_action_cb (GtkWidget  *widget,
                                       checked_cb, g_object_ref (self));
 }
 
+static void
+linked_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PkioHistoryDetails) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  pkio_workspace_link_order_finish (PKIO_WORKSPACE (source), result, &error);
+  if (action_failed (self, error))
+    return;
+  set_busy (self, FALSE);
+  show_toast (self, _("Recorded as placed"));
+}
+
+/* "This is my order" on one of the candidates: the person knows which one they placed. */
+static void
+link_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
+
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+  pkio_workspace_link_order_async (self->workspace, self->record, g_variant_get_int64 (parameter),
+                                   self->cancellable, linked_cb, g_object_ref (self));
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -499,6 +540,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   object_class->dispose = pkio_history_details_dispose;
   object_class->finalize = pkio_history_details_finalize;
 
+  g_type_ensure (PKIO_TYPE_CANDIDATES_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pkio-history-details.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, stack);
@@ -512,6 +554,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, status_badge);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, note_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, candidates_group);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, order_group);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, request_box);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, timeline_group);
@@ -522,6 +565,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   gtk_widget_class_install_action (widget_class, "details.copy-id", NULL, copy_action_cb);
   gtk_widget_class_install_action (widget_class, "details.check-outcome", NULL,
                                    check_action_cb);
+  gtk_widget_class_install_action (widget_class, "details.link-order", "x", link_action_cb);
 }
 
 static void

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (PkioHistoryDetails, pkio_history_details, PKIO, HISTORY_DE
 
 /* The details of one history record: every stored request field, the timeline and
  * CertCentral's messages, with the actions on it (widget actions "details.refresh",
- * "details.cancel", "details.copy-id", "details.check-outcome"). */
+ * "details.cancel", "details.copy-id", "details.check-outcome", and "details.link-order" (an
+ * int64 order id) for the person's choice among the orders an unknown attempt may be). */
 PkioHistoryDetails *pkio_history_details_new           (void);
 void                pkio_history_details_set_workspace (PkioHistoryDetails *self,
                                                         PkioWorkspace      *workspace);

@@ -52,6 +52,7 @@ struct _PkioHistoryView
   guint                total;
   guint                in_progress;
   guint                counts_idle;
+  guint                reselect_idle;     /* a shown record that moves in the list */
   guint                fit_idle;
   guint                n_fit_hidden;
   double               fit_needed[PKIO_HISTORY_N_FIT_COLUMNS];

@@ -257,11 +257,57 @@ _pkio_history_view_load (PkioHistoryView *self)
 
 /* ---- selection and narrow windows ---- */
 
+static gboolean
+find_shown (PkioHistoryView   *self,
+            PkioHistoryRecord *record,
+            guint             *position)
+{
+  GListModel *shown = G_LIST_MODEL (self->filter_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PkioHistoryRecord) item = g_list_model_get_item (shown, i);
+
+      if (item == record)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+reselect_cb (gpointer user_data)
+{
+  PkioHistoryView *self = user_data;
+  PkioHistoryRecord *record = pkio_history_details_get_record (self->details);
+  guint position;
+
+  self->reselect_idle = 0;
+  if (record != NULL && find_shown (self, record, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    pkio_history_details_set_record (self->details, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 selection_changed_cb (PkioHistoryView *self)
 {
   PkioHistoryRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  PkioHistoryRecord *showing = pkio_history_details_get_record (self->details);
+  guint position;
 
+  /* A record whose outcome became known (the person chose its order, say) moves: the store
+   * takes it out and puts it back further down, which unselects it. Keep showing it if it
+   * comes back; a person unselecting it leaves it in the list, and that clears at once. */
+  if (record == NULL && showing != NULL && !find_shown (self, showing, &position))
+    {
+      if (self->reselect_idle == 0)
+        self->reselect_idle = g_idle_add (reselect_cb, self);
+      return;
+    }
   pkio_history_details_set_record (self->details, record);
   if (record != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
@@ -360,6 +406,7 @@ pkio_history_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_handle_id (&self->reselect_idle, g_source_remove);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_handle_id (&self->auto_refresh_timer, g_source_remove);
   g_clear_handle_id (&self->clock_timer, g_source_remove);

@@ -79,12 +79,6 @@ reset_url_clicked_cb (PkioPreferencesWindow *self)
   g_settings_reset (self->settings, "api-base-url");
   url = g_settings_get_string (self->settings, "api-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
-  if (g_getenv ("PKIO_ORDERS_API_URL") != NULL)
-    /* The environment wins (tests, proxies): say so rather than look ignored. */
-    adw_preferences_group_set_description (
-      self->connection_group,
-      _("The environment variable PKIO_ORDERS_API_URL sets the address for this session; the "
-        "address below is used when it is not set."));
   gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
 }
 

@@ -451,3 +451,50 @@ pkio_workspace_fetch_order_finish (PkioWorkspace  *self,
     *out_store_error = g_steal_pointer (&data->store_error);
   return g_steal_pointer (&data->order);
 }
+
+/* ---- the person's choice among candidates ---- */
+
+static void
+order_linked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pkio_history_link_order_finish (PKIO_HISTORY_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pkio_workspace_link_order_async (PkioWorkspace       *self,
+                                 PkioHistoryRecord   *record,
+                                 gint64               order_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  task = new_client_task (self, pkio_workspace_link_order_async, cancellable, callback,
+                          user_data);
+  if (task == NULL)
+    return;
+  pkio_history_link_order_async (self->store, self->client, record, order_id, cancellable,
+                                 order_linked_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pkio_workspace_link_order_finish (PkioWorkspace *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

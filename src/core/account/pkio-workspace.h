@@ -217,4 +217,18 @@ gint64            pkio_workspace_check_outcome_finish (PkioWorkspace       *self
                                                        GAsyncResult        *result,
                                                        GError             **error);
 
+/* The person chose @order_id among the orders CertCentral has for an UNKNOWN @record (see
+ * pkio_history_record_get_candidates ()): pkio_history_link_order_async (). The record then
+ * holds the order's id, certificate id and status, and the order is not listed a second time
+ * as placed elsewhere. */
+void              pkio_workspace_link_order_async     (PkioWorkspace       *self,
+                                                       PkioHistoryRecord   *record,
+                                                       gint64               order_id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean          pkio_workspace_link_order_finish    (PkioWorkspace       *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
 G_END_DECLS

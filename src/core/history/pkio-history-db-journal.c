@@ -181,17 +181,17 @@ absorb_remote_copy (PkioHistoryDb     *self,
   return TRUE;
 }
 
-static PkioHistoryRecord *
-set_outcome (PkioHistoryDb  *self,
-             gint64          local_id,
-             PkioRecordState state,
-             gint64          order_id,
-             gint64          certificate_id,
-             const char     *remote_status,
-             const char     *errors_json,
-             const char     *event_kind,
-             GArray         *deleted,
-             GError        **error)
+PkioHistoryRecord *
+_pkio_hdb_set_outcome (PkioHistoryDb  *self,
+                       gint64          local_id,
+                       PkioRecordState state,
+                       gint64          order_id,
+                       gint64          certificate_id,
+                       const char     *remote_status,
+                       const char     *errors_json,
+                       const char     *event_kind,
+                       GArray         *deleted,
+                       GError        **error)
 {
   g_autoptr(PkioHistoryRecord) record = _pkio_hdb_record_get (self, "id", local_id, error);
   g_autofree char *order_text = NULL;
@@ -203,6 +203,9 @@ set_outcome (PkioHistoryDb  *self,
 
   record->state = state;
   record->updated = _pkio_hdb_now_s ();
+  /* Candidates are for an outcome still unknown only. */
+  if (state != PKIO_RECORD_STATE_UNKNOWN)
+    g_clear_pointer (&record->candidates_json, g_free);
   if (order_id > 0)
     record->order_id = order_id;
   if (certificate_id > 0)
@@ -241,8 +244,8 @@ _pkio_history_db_set_outcome (PkioHistoryDb  *self,
 
   if (!_pkio_hdb_begin (self, error))
     return NULL;
-  record = set_outcome (self, local_id, state, order_id, certificate_id, NULL, errors_json,
-                        event_kind, deleted, error);
+  record = _pkio_hdb_set_outcome (self, local_id, state, order_id, certificate_id, NULL,
+                                  errors_json, event_kind, deleted, error);
   if (!_pkio_hdb_commit_or_rollback (self, record != NULL, error))
     {
       g_array_set_size (deleted, 0);
@@ -497,50 +500,6 @@ _pkio_history_db_list_in_progress (PkioHistoryDb *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
-}
-
-gint64
-_pkio_history_db_resolve_unknown (PkioHistoryDb *self,
-                                  gint64         local_id,
-                                  GPtrArray     *candidates,
-                                  GPtrArray     *changed,
-                                  GArray        *deleted,
-                                  GError       **error)
-{
-  gint64 found = 0;
-  gboolean ok = TRUE;
-
-  if (!_pkio_hdb_begin (self, error))
-    return -1;
-  for (guint i = 0; ok && found == 0 && i < candidates->len; i++)
-    {
-      const PkioRemoteOrder *remote = g_ptr_array_index (candidates, i);
-      g_autoptr(PkioHistoryRecord) owner =
-        _pkio_hdb_record_get (self, "order_id", remote->order_id, NULL);
-      PkioHistoryRecord *record;
-
-      /* An order another attempt of this computer already owns is not this attempt's. */
-      if (owner != NULL && owner->origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER
-          && owner->local_id != local_id)
-        continue;
-      record = set_outcome (self, local_id, PKIO_RECORD_STATE_PLACED, remote->order_id,
-                            remote->certificate_id, remote->status, NULL, "found", deleted,
-                            error);
-      ok = record != NULL;
-      if (ok)
-        {
-          found = remote->order_id;
-          g_ptr_array_add (changed, record);
-        }
-    }
-  if (ok && found == 0)
-    ok = _pkio_hdb_event_insert (self, local_id, _pkio_hdb_now_s (), "not-found", NULL, error);
-  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
-    {
-      g_array_set_size (deleted, 0);
-      return -1;
-    }
-  return found;
 }
 
 char *

@@ -20,7 +20,7 @@ struct _PkioHistoryDb
 #define RECORD_COLUMNS \
   "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
-  "request_json, errors_json"
+  "request_json, errors_json, candidates_json"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -70,6 +70,18 @@ PkioHistoryRecord *_pkio_hdb_record_get         (PkioHistoryDb *self,
                                                  const char    *where_column,
                                                  gint64         value,
                                                  GError       **error);
+/* Within a transaction: sets the outcome of record @local_id (see
+ * _pkio_history_db_set_outcome) and, with @remote_status, CertCentral's status. */
+PkioHistoryRecord *_pkio_hdb_set_outcome        (PkioHistoryDb  *self,
+                                                 gint64          local_id,
+                                                 PkioRecordState state,
+                                                 gint64          order_id,
+                                                 gint64          certificate_id,
+                                                 const char     *remote_status,
+                                                 const char     *errors_json,
+                                                 const char     *event_kind,
+                                                 GArray         *deleted,
+                                                 GError        **error);
 gboolean           _pkio_hdb_event_insert       (PkioHistoryDb *self,
                                                  gint64         local_id,
                                                  gint64         time,

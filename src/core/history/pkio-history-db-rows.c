@@ -66,6 +66,7 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->account = _pkio_hdb_column_text (stmt, 14);
   record->request_json = _pkio_hdb_column_text (stmt, 15);
   record->errors_json = _pkio_hdb_column_text (stmt, 16);
+  record->candidates_json = _pkio_hdb_column_text (stmt, 17);
   _pkio_history_record_refresh_key (record);
   return record;
 }
@@ -91,6 +92,7 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_text_or_null (stmt, 14, record->account);
   _pkio_hdb_bind_text_or_null (stmt, 15, record->request_json);
   _pkio_hdb_bind_text_or_null (stmt, 16, record->errors_json);
+  _pkio_hdb_bind_text_or_null (stmt, 17, record->candidates_json);
 }
 
 gboolean
@@ -117,13 +119,13 @@ _pkio_hdb_record_insert (PkioHistoryDb     *self,
   sqlite3_stmt *stmt = _pkio_hdb_cached (self,
     "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
     "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
-    "account, request_json, errors_json, owner_pid) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "account, request_json, errors_json, candidates_json, owner_pid) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
   _pkio_hdb_bind_record (stmt, record);
-  _pkio_hdb_bind_id_or_null (stmt, 17, owner_pid);
+  _pkio_hdb_bind_id_or_null (stmt, 18, owner_pid);
   if (!_pkio_hdb_step_done (self, stmt, error))
     return FALSE;
   record->local_id = sqlite3_last_insert_rowid (self->db);
@@ -138,12 +140,13 @@ _pkio_hdb_record_update (PkioHistoryDb     *self,
   sqlite3_stmt *stmt = _pkio_hdb_cached (self,
     "UPDATE records SET state=?, origin=?, order_id=?, certificate_id=?, remote_status=?, "
     "created=?, updated=?, last_synced=?, holder_name=?, holder_email=?, individual_id=?, "
-    "profile=?, ship_method=?, account=?, request_json=?, errors_json=? WHERE id=?", error);
+    "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=? "
+    "WHERE id=?", error);
 
   if (stmt == NULL)
     return FALSE;
   _pkio_hdb_bind_record (stmt, record);
-  sqlite3_bind_int64 (stmt, 17, record->local_id);
+  sqlite3_bind_int64 (stmt, 18, record->local_id);
   return _pkio_hdb_step_done (self, stmt, error);
 }
 

@@ -338,7 +338,7 @@ _pkio_history_db_mark_interrupted (PkioHistoryDb *self,
   sqlite3_bind_int (stmt, 1, PKIO_RECORD_STATE_SENDING);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 pid = sqlite3_column_int64 (stmt, 17);
+      gint64 pid = sqlite3_column_int64 (stmt, 18);
       gint64 created = sqlite3_column_int64 (stmt, 6);
 
       /* Another running process (GUI while the CLI starts) may still be waiting for its

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pkio-history-match.h"
 #include "pkio-history-record-private.h"
 #include "pkio-history-store.h"
 
@@ -89,13 +90,24 @@ GPtrArray         *_pkio_history_db_list_unknown     (PkioHistoryDb *db,
                                                       GError       **error);
 GArray            *_pkio_history_db_list_in_progress (PkioHistoryDb *db,
                                                       GError       **error);
-/* Returns the order id taken, 0 when none fitted (an event "not-found" was added). */
-gint64             _pkio_history_db_resolve_unknown  (PkioHistoryDb *db,
-                                                      gint64         local_id,
-                                                      GPtrArray     *candidates,
+/* Writes what reconciliation decided (PkioMatchResult): LINKED makes the record PLACED with
+ * that order (event "found"; a REMOTE copy is folded in, its id appended to @deleted);
+ * AMBIGUOUS stores the candidates (event "candidates" when the set of orders changed);
+ * NOT_FOUND clears them (event "not-found"). A record no longer UNKNOWN, or an order another
+ * record of this computer took meanwhile, is left alone. */
+gboolean           _pkio_history_db_apply_matches    (PkioHistoryDb *db,
+                                                      GPtrArray     *results,
                                                       GPtrArray     *changed,
                                                       GArray        *deleted,
                                                       GError       **error);
+/* The person chose @order (fresh from CertCentral) among the candidates of UNKNOWN record
+ * @local_id: it becomes PLACED with it (event "linked"). Refused (FAILED) when the record is
+ * no longer UNKNOWN or the order is not one of its candidates. */
+PkioHistoryRecord *_pkio_history_db_link_order       (PkioHistoryDb         *db,
+                                                      gint64                 local_id,
+                                                      const PkioRemoteOrder *order,
+                                                      GArray                *deleted,
+                                                      GError               **error);
 char              *_pkio_history_db_meta_get         (PkioHistoryDb *db,
                                                       const char    *key);
 gboolean           _pkio_history_db_meta_set         (PkioHistoryDb *db,

@@ -154,6 +154,52 @@ pkio_history_write_csv_to_stream (GListModel    *records,
   return TRUE;
 }
 
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The orders an UNKNOWN attempt may be (empty for every other record): JSON readers see the
+ * same choice the window offers. */
+static void
+add_candidates (JsonBuilder       *builder,
+                PkioHistoryRecord *record)
+{
+  GPtrArray *candidates = pkio_history_record_get_candidates (record);
+
+  json_builder_set_member_name (builder, "candidates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const PkioRemoteOrder *order = g_ptr_array_index (candidates, i);
+      g_autofree char *date = order->date_created
+                              ? g_date_time_format (order->date_created, "%Y-%m-%dT%H:%M:%SZ")
+                              : NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "order_id");
+      json_builder_add_int_value (builder, order->order_id);
+      json_builder_set_member_name (builder, "certificate_id");
+      if (order->certificate_id > 0)
+        json_builder_add_int_value (builder, order->certificate_id);
+      else
+        json_builder_add_null_value (builder);
+      add_nullable_string (builder, "date", date);
+      add_nullable_string (builder, "status", order->status);
+      add_nullable_string (builder, "holder_name", order->common_name);
+      add_nullable_string (builder, "profile", order->profile_option);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 pkio_history_to_json (GListModel *records)
 {
@@ -187,6 +233,7 @@ pkio_history_to_json (GListModel *records)
           else
             json_builder_add_string_value (builder, row.values[c]);
         }
+      add_candidates (builder, record);
       json_builder_end_object (builder);
       row_clear (&row);
     }

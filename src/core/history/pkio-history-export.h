@@ -11,7 +11,10 @@ G_BEGIN_DECLS
  * holder_email, profile, order_id, certificate_id, status, ship_method, placed, state; values
  * are machine-stable (ISO 8601 UTC dates, raw CertCentral statuses, "this-computer" /
  * "elsewhere", state nicks). CSV: RFC 4180 (CRLF, quotes doubled), and a cell starting with
- * = + - @ (or tab / CR) gets a leading ' so spreadsheets do not run it as a formula. */
+ * = + - @ (or tab / CR) gets a leading ' so spreadsheets do not run it as a formula. JSON: the
+ * same members (ids as numbers or null), plus "candidates": for an UNKNOWN attempt that
+ * CertCentral has several possible orders for, those orders ({order_id, certificate_id, date,
+ * status, holder_name, profile}), oldest first; [] for every other record. */
 void               pkio_history_write_csv                 (GListModel *records,
                                                            GString    *out);
 gboolean           pkio_history_write_csv_to_stream       (GListModel    *records,

@@ -186,5 +186,72 @@ pkio_history_event_get_text (const PkioHistoryEvent *event)
     }
   if (strcmp (kind, "canceled") == 0)
     return g_strdup_printf (_("Canceled: %s"), detail);
+  if (strcmp (kind, "candidates") == 0)
+    /* TRANSLATORS: %s is a list of order numbers, e.g. "843668399, 843668400" */
+    return g_strdup_printf (_("CertCentral has orders that may be this one: %s"), detail);
+  if (strcmp (kind, "linked") == 0)
+    return g_strdup_printf (_("You chose order %s as the outcome of this attempt"), detail);
   return g_strdup (detail);
+}
+
+static char *
+local_minute (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("—");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+pkio_history_candidate_dup_label (const PkioRemoteOrder *order)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (order != NULL, NULL);
+
+  when = local_minute (order->date_created);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, order->order_id);
+  /* TRANSLATORS: an order CertCentral has: its number (date and time created, status), e.g.
+   * "843668399 (2026-05-04 10:03, Pending)" */
+  return g_strdup_printf (_("%s (%s, %s)"), number, when,
+                          order->status != NULL ? pkio_history_status_label (order->status)
+                                                : _("status not known"));
+}
+
+char *
+pkio_history_record_dup_candidates_text (PkioHistoryRecord *record)
+{
+  GPtrArray *candidates;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *holder = NULL;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (record), NULL);
+
+  if (pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN)
+    return NULL;
+  candidates = pkio_history_record_get_candidates (record);
+  if (candidates->len == 0)
+    return NULL;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      g_autofree char *label = pkio_history_candidate_dup_label (g_ptr_array_index (candidates,
+                                                                                    i));
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, label);
+    }
+  created = pkio_history_record_dup_created (record);
+  when = local_minute (created);
+  holder = pkio_history_record_dup_holder_label (record);
+  /* TRANSLATORS: the first %s is a date and time, the second who the order is for, the third
+   * a list of orders */
+  return g_strdup_printf (_("Order attempt of %s for %s: is it one of these? %s"), when,
+                          holder != NULL ? holder : _("an unnamed holder"), list->str);
 }

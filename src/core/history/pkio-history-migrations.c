@@ -5,6 +5,7 @@
 
 /* records.state: PkioRecordState (0 sending, 1 placed, 2 rejected, 3 unknown, 4 remote);
  * records.origin: 0 this computer, 1 elsewhere; times are Unix seconds (UTC).
+ * candidates_json (2): see below.
  * owner_pid: the process that journaled a SENDING record, so a second process (CLI beside the
  * GUI) does not declare an attempt still in flight "unknown". */
 static const char *const migrations[] = {
@@ -41,6 +42,9 @@ static const char *const migrations[] = {
   ");"
   "CREATE INDEX events_record ON events (record_id);"
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);",
+  /* 2: the orders an UNKNOWN attempt may be, when they could not be told apart (a JSON array,
+   * see pkio-history-match.h), kept so the person can still choose after a restart. */
+  "ALTER TABLE records ADD COLUMN candidates_json TEXT;",
 };
 
 const char *const *

@@ -29,7 +29,9 @@ struct _PkioHistoryRecord
   char            *account;
   char            *request_json;
   char            *errors_json;
+  char            *candidates_json;  /* UNKNOWN only: orders that may be it (see match.h) */
 
+  GPtrArray       *candidates;    /* parsed from candidates_json on first use */
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */
   guint64          search_mask;   /* which bytes occur in search_key (see byte_bit ()) */
 };

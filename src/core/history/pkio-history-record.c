@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-history-match.h"
 #include "pkio-history-record-private.h"
 
 G_DEFINE_FINAL_TYPE (PkioHistoryRecord, pkio_history_record, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ enum {
   PROP_ACCOUNT,
   PROP_REQUEST_JSON,
   PROP_ERRORS_JSON,
+  PROP_CANDIDATES,
   PROP_STATUS_CATEGORY,
   PROP_STATUS_LABEL,
   N_PROPS
@@ -64,6 +66,8 @@ pkio_history_record_finalize (GObject *object)
   g_free (self->account);
   g_free (self->request_json);
   g_free (self->errors_json);
+  g_free (self->candidates_json);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_free (self->search_key);
 
   G_OBJECT_CLASS (pkio_history_record_parent_class)->finalize (object);
@@ -96,6 +100,9 @@ pkio_history_record_get_property (GObject    *object,
     case PROP_ACCOUNT: g_value_set_string (value, self->account); break;
     case PROP_REQUEST_JSON: g_value_set_string (value, self->request_json); break;
     case PROP_ERRORS_JSON: g_value_set_string (value, self->errors_json); break;
+    case PROP_CANDIDATES:
+      g_value_set_boxed (value, pkio_history_record_get_candidates (self));
+      break;
     case PROP_STATUS_CATEGORY:
       g_value_set_enum (value, pkio_history_record_get_status_category (self));
       break;
@@ -149,6 +156,8 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
   properties[PROP_ACCOUNT] = string_prop ("account");
   properties[PROP_REQUEST_JSON] = string_prop ("request-json");
   properties[PROP_ERRORS_JSON] = string_prop ("errors-json");
+  properties[PROP_CANDIDATES] = g_param_spec_boxed ("candidates", NULL, NULL, G_TYPE_PTR_ARRAY,
+                                                    flags);
   properties[PROP_STATUS_CATEGORY] =
     g_param_spec_enum ("status-category", NULL, NULL, PKIO_TYPE_STATUS_CATEGORY,
                        PKIO_STATUS_CATEGORY_IN_PROGRESS, flags);
@@ -280,6 +289,11 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
   update_string (self, &self->account, from->account, PROP_ACCOUNT);
   update_string (self, &self->request_json, from->request_json, PROP_REQUEST_JSON);
   update_string (self, &self->errors_json, from->errors_json, PROP_ERRORS_JSON);
+  if (g_strcmp0 (self->candidates_json, from->candidates_json) != 0)
+    {
+      g_clear_pointer (&self->candidates, g_ptr_array_unref);
+      update_string (self, &self->candidates_json, from->candidates_json, PROP_CANDIDATES);
+    }
 
   if (old_category != pkio_history_record_get_status_category (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_CATEGORY]);
@@ -436,6 +450,26 @@ pkio_history_record_get_errors_json (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
   return self->errors_json;
+}
+
+GPtrArray *
+pkio_history_record_get_candidates (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+
+  /* Nearly every record has none: they share one empty array (the view and exports ask all
+   * 100,000). */
+  if (self->candidates_json == NULL)
+    {
+      static GPtrArray *none;
+
+      if (g_once_init_enter (&none))
+        g_once_init_leave (&none, g_ptr_array_new ());
+      return none;
+    }
+  if (self->candidates == NULL)
+    self->candidates = pkio_history_candidates_from_json (self->candidates_json);
+  return self->candidates;
 }
 
 PkioStatusCategory

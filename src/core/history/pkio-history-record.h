@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "pkio-remote-order.h"
+
 G_BEGIN_DECLS
 
 /* What this computer knows about an order attempt. */
@@ -78,6 +80,11 @@ const char         *pkio_history_record_get_ship_method    (PkioHistoryRecord *s
 const char         *pkio_history_record_get_account        (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_request_json   (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_errors_json    (PkioHistoryRecord *self);
+/* An UNKNOWN attempt that CertCentral has several orders for, which could not be told apart:
+ * those orders (PkioRemoteOrder: id, status, date, certificate id, and the holder name and
+ * profile when CertCentral gave them), oldest first, for the person to choose from. Empty
+ * otherwise, never NULL. Property "candidates" notifies when they change. */
+GPtrArray          *pkio_history_record_get_candidates     (PkioHistoryRecord *self);
 
 PkioStatusCategory  pkio_history_record_get_status_category (PkioHistoryRecord *self);
 /* Translated, for people: "Issued", "Waiting for pickup", "Outcome unknown", …; a CertCentral
@@ -96,6 +103,13 @@ char               *pkio_history_holder_label              (const char       *na
                                                             const char       *email,
                                                             gint64            individual_id);
 char               *pkio_history_record_dup_holder_label   (PkioHistoryRecord *self);
+/* One order that may be an UNKNOWN attempt, for people: "843668399 (2026-05-04 10:03,
+ * Pending)" (local time, translated status). */
+char               *pkio_history_candidate_dup_label       (const PkioRemoteOrder *order);
+/* For an UNKNOWN record with candidates, one translated line naming them: "Order attempt of
+ * 2026-05-04 10:03 for John Doe: is it one of these? 843668399 (…), 843668400 (…)". NULL
+ * otherwise. */
+char               *pkio_history_record_dup_candidates_text (PkioHistoryRecord *record);
 /* Stable machine names used in CSV/JSON: "sending", "placed", …, "this-computer", … */
 const char         *pkio_record_state_to_string            (PkioRecordState state);
 const char         *pkio_record_origin_to_string           (PkioRecordOrigin origin);

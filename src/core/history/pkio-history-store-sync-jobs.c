@@ -70,14 +70,28 @@ list_in_progress_job (PkioHistoryWorker *worker,
 }
 
 static void
-resolve_job (PkioHistoryWorker *worker,
-             PkioHistoryJob    *job)
+apply_matches_job (PkioHistoryWorker *worker,
+                   PkioHistoryJob    *job)
 {
   PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
 
   if (db != NULL)
-    job->result_int = _pkio_history_db_resolve_unknown (db, job->local_id, job->remote,
-                                                        job->changed, job->deleted, &job->error);
+    _pkio_history_db_apply_matches (db, job->matches, job->changed, job->deleted, &job->error);
+  _pkio_history_worker_deliver_job (worker, job);
+}
+
+static void
+link_order_job (PkioHistoryWorker *worker,
+                PkioHistoryJob    *job)
+{
+  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
+  PkioHistoryRecord *record;
+
+  if (db != NULL
+      && (record = _pkio_history_db_link_order (db, job->local_id,
+                                                g_ptr_array_index (job->remote, 0),
+                                                job->deleted, &job->error)))
+    g_ptr_array_add (job->changed, record);
   _pkio_history_worker_deliver_job (worker, job);
 }
 
@@ -245,30 +259,73 @@ pkio_history_store_list_in_progress_finish (PkioHistoryStore *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static PkioMatchResult *
+copy_match (const PkioMatchResult *result)
+{
+  PkioMatchResult *copy = g_new0 (PkioMatchResult, 1);
+
+  copy->local_id = result->local_id;
+  copy->outcome = result->outcome;
+  if (result->order != NULL)
+    copy->order = pkio_remote_order_copy (result->order);
+  if (result->candidates != NULL)
+    copy->candidates = copy_remote_orders (result->candidates);
+  return copy;
+}
+
 void
-pkio_history_store_resolve_unknown_async (PkioHistoryStore    *self,
-                                          PkioHistoryRecord   *record,
-                                          GPtrArray           *candidates,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
+pkio_history_store_apply_matches_async (PkioHistoryStore    *self,
+                                        GPtrArray           *results,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  PkioHistoryJob *job;
+
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
+  g_return_if_fail (results != NULL);
+
+  job = _pkio_history_store_new_job (self, apply_matches_job,
+                                     pkio_history_store_apply_matches_async,
+                                     PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
+  job->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_match_result_free);
+  for (guint i = 0; i < results->len; i++)
+    g_ptr_array_add (job->matches, copy_match (g_ptr_array_index (results, i)));
+  _pkio_history_store_queue_job (self, job);
+}
+
+gboolean
+pkio_history_store_apply_matches_finish (PkioHistoryStore *self,
+                                         GAsyncResult     *result,
+                                         GError          **error)
+{
+  return _pkio_history_store_finish_boolean (self, result, error);
+}
+
+void
+pkio_history_store_link_order_async (PkioHistoryStore      *self,
+                                     PkioHistoryRecord     *record,
+                                     const PkioRemoteOrder *order,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data)
 {
   PkioHistoryJob *job;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-  g_return_if_fail (candidates != NULL);
+  g_return_if_fail (order != NULL && order->order_id > 0);
 
-  job = _pkio_history_store_new_job (self, resolve_job, pkio_history_store_resolve_unknown_async,
-                                     PKIO_HISTORY_RESULT_INT, NULL, FALSE, callback, user_data);
+  job = _pkio_history_store_new_job (self, link_order_job, pkio_history_store_link_order_async,
+                                     PKIO_HISTORY_RESULT_BOOLEAN, NULL, FALSE, callback, user_data);
   job->local_id = pkio_history_record_get_local_id (record);
-  job->remote = copy_remote_orders (candidates);
+  job->remote = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  g_ptr_array_add (job->remote, pkio_remote_order_copy (order));
   _pkio_history_store_queue_job (self, job);
 }
 
-gint64
-pkio_history_store_resolve_unknown_finish (PkioHistoryStore *self,
-                                           GAsyncResult     *result,
-                                           GError          **error)
+gboolean
+pkio_history_store_link_order_finish (PkioHistoryStore *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
 {
-  return finish_int (self, result, error);
+  return _pkio_history_store_finish_boolean (self, result, error);
 }

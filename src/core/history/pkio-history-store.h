@@ -175,18 +175,29 @@ GArray            *pkio_history_store_list_in_progress_finish (PkioHistoryStore 
                                                                GAsyncResult        *result,
                                                                GError             **error);
 
-/* Reconciliation of an UNKNOWN record: @candidates (PkioRemoteOrder, best first) are orders
- * that match it (same holder, created since the attempt). The first one no other record of
- * this computer already owns makes it PLACED (event "found"); with none, it stays UNKNOWN
- * with an event "not-found". Finish gives the order id, or 0 when not found. */
-void               pkio_history_store_resolve_unknown_async  (PkioHistoryStore    *self,
-                                                              PkioHistoryRecord   *record,
-                                                              GPtrArray           *candidates,
-                                                              GAsyncReadyCallback  callback,
-                                                              gpointer             user_data);
-gint64             pkio_history_store_resolve_unknown_finish (PkioHistoryStore    *self,
-                                                              GAsyncResult        *result,
-                                                              GError             **error);
+/* Reconciliation (pkio-history-reconcile.h) writes what it decided: @results are
+ * PkioMatchResult (pkio-history-match.h), one per UNKNOWN record. LINKED makes the record
+ * PLACED with that order (event "found"), AMBIGUOUS keeps the candidates with it (see
+ * pkio_history_record_get_candidates ()), NOT_FOUND adds "not-found". A record no longer
+ * UNKNOWN is left alone. Not cancellable. */
+void               pkio_history_store_apply_matches_async  (PkioHistoryStore    *self,
+                                                            GPtrArray           *results,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean           pkio_history_store_apply_matches_finish (PkioHistoryStore    *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+/* The person chose @order among @record's candidates: @record becomes PLACED with it (event
+ * "linked"), and a copy of the order placed elsewhere is folded in. Fails when @record is no
+ * longer UNKNOWN or @order is not one of its candidates. Not cancellable. */
+void               pkio_history_store_link_order_async     (PkioHistoryStore      *self,
+                                                            PkioHistoryRecord     *record,
+                                                            const PkioRemoteOrder *order,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+gboolean           pkio_history_store_link_order_finish    (PkioHistoryStore      *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
 
 /* In-memory look-ups (main thread), among the rows loaded so far. */
 PkioHistoryRecord *pkio_history_store_find_by_order_id    (PkioHistoryStore *self,

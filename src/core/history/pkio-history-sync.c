@@ -8,7 +8,6 @@
 
 #define PRODUCT                "pkio_burger"
 #define MAX_WINDOW_MINUTES     10080
-#define CLOCK_SKEW_S           (5 * 60)
 
 typedef struct
 {
@@ -18,8 +17,6 @@ typedef struct
   GPtrArray        *fetched;     /* PkioRemoteOrder to merge */
   GArray           *to_fetch;    /* order ids needing order info */
   guint             next_fetch;
-  GPtrArray        *unknown;     /* PkioHistoryRecord to reconcile */
-  guint             next_unknown;
 } SyncData;
 
 static void
@@ -29,7 +26,6 @@ sync_data_free (SyncData *data)
   g_clear_object (&data->client);
   g_clear_pointer (&data->fetched, g_ptr_array_unref);
   g_clear_pointer (&data->to_fetch, g_array_unref);
-  g_clear_pointer (&data->unknown, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -56,158 +52,7 @@ finish_chain (GTask  *task,
   g_object_unref (task);
 }
 
-/* ---- reconciliation of one record ---- */
-
-typedef struct
-{
-  PkioHistoryStore  *store;
-  PkioHistoryRecord *record;
-} ReconcileData;
-
-static void
-reconcile_data_free (ReconcileData *data)
-{
-  g_clear_object (&data->store);
-  g_clear_object (&data->record);
-  g_free (data);
-}
-
-static gboolean
-same_holder (PkioHistoryRecord     *record,
-             const PkioRemoteOrder *remote)
-{
-  const char *email = pkio_history_record_get_holder_email (record);
-  gint64 individual_id = pkio_history_record_get_individual_id (record);
-
-  if (email != NULL && remote->email != NULL && g_ascii_strcasecmp (email, remote->email) == 0)
-    return TRUE;
-  return individual_id > 0 && individual_id == remote->individual_id;
-}
-
-static int
-compare_created (gconstpointer a,
-                 gconstpointer b)
-{
-  const PkioRemoteOrder *order_a = *(PkioRemoteOrder **) a;
-  const PkioRemoteOrder *order_b = *(PkioRemoteOrder **) b;
-
-  return g_date_time_compare (order_a->date_created, order_b->date_created);
-}
-
-static void
-resolved_cb (GObject      *source,
-             GAsyncResult *res,
-             gpointer      user_data)
-{
-  GTask *task = user_data;
-  ReconcileData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  gint64 found = pkio_history_store_resolve_unknown_finish (data->store, res, &error);
-
-  if (fail_if_error (task, error))
-    return;
-  g_task_return_pointer (task, g_memdup2 (&found, sizeof found), g_free);
-  g_object_unref (task);
-}
-
-static void
-listed_since_attempt_cb (GObject      *source,
-                         GAsyncResult *res,
-                         gpointer      user_data)
-{
-  GTask *task = user_data;
-  ReconcileData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
-  gint64 attempt = pkio_history_record_get_created (data->record);
-
-  orders = pkio_client_list_all_orders_finish (PKIO_CLIENT (source), res, &error);
-  if (fail_if_error (task, error))
-    return;
-
-  candidates = g_ptr_array_new ();
-  for (guint i = 0; i < orders->len; i++)
-    {
-      PkioRemoteOrder *order = g_ptr_array_index (orders, i);
-
-      if (order->date_created == NULL
-          || g_date_time_to_unix (order->date_created) < attempt - CLOCK_SKEW_S)
-        continue;
-      if (order->product_name_id != NULL && g_strcmp0 (order->product_name_id, PRODUCT) != 0)
-        continue;
-      if (same_holder (data->record, order))
-        g_ptr_array_add (candidates, order);
-    }
-  /* The first matching order after the attempt is the likeliest to be it. */
-  g_ptr_array_sort (candidates, compare_created);
-  pkio_history_store_resolve_unknown_async (data->store, data->record, candidates,
-                                            resolved_cb, task);
-}
-
-void
-pkio_history_reconcile_async (PkioHistoryStore    *store,
-                              PkioClient          *client,
-                              PkioHistoryRecord   *record,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  GTask *task;
-  ReconcileData *data;
-  g_autoptr(GDateTime) attempt = NULL;
-  g_autoptr(GDateTime) day_before = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *filter = NULL;
-  PkioListQuery query = { 0 };
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
-  g_return_if_fail (PKIO_IS_CLIENT (client));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_history_reconcile_async);
-  data = g_new0 (ReconcileData, 1);
-  data->store = g_object_ref (store);
-  data->record = g_object_ref (record);
-  g_task_set_task_data (task, data, (GDestroyNotify) reconcile_data_free);
-
-  if (pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN)
-    {
-      gint64 order_id = pkio_history_record_get_order_id (record);
-
-      g_task_return_pointer (task, g_memdup2 (&order_id, sizeof order_id), g_free);
-      g_object_unref (task);
-      return;
-    }
-
-  /* A whole day earlier, as filters[date_created] may count days in another time zone; the
-   * exact bound is applied here. */
-  attempt = g_date_time_new_from_unix_utc (pkio_history_record_get_created (record));
-  day_before = g_date_time_add_days (attempt, -1);
-  since = g_date_time_format (day_before, "%Y-%m-%d");
-  filter = g_strconcat (">=", since, NULL);
-  query.product_name_id = PRODUCT;
-  query.date_created = filter;
-  query.sort = "-date_created";
-  pkio_client_list_all_orders_async (client, &query, cancellable, listed_since_attempt_cb, task);
-}
-
-gint64
-pkio_history_reconcile_finish (PkioHistoryStore *store,
-                               GAsyncResult     *result,
-                               GError          **error)
-{
-  g_autofree gint64 *found = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, store), -1);
-  found = g_task_propagate_pointer (G_TASK (result), error);
-  return found != NULL ? *found : -1;
-}
-
 /* ---- the sync ---- */
-
-static void reconcile_next (GTask *task);
 
 static void
 last_sync_set_cb (GObject      *source,
@@ -222,51 +67,6 @@ last_sync_set_cb (GObject      *source,
 }
 
 static void
-reconciled_cb (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  pkio_history_reconcile_finish (PKIO_HISTORY_STORE (source), res, &error);
-  if (fail_if_error (task, error))
-    return;
-  reconcile_next (task);
-}
-
-static void
-reconcile_next (GTask *task)
-{
-  SyncData *data = g_task_get_task_data (task);
-
-  if (data->next_unknown < data->unknown->len)
-    {
-      PkioHistoryRecord *record = g_ptr_array_index (data->unknown, data->next_unknown++);
-
-      pkio_history_reconcile_async (data->store, data->client, record,
-                                    g_task_get_cancellable (task), reconciled_cb, task);
-      return;
-    }
-  pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb, task);
-}
-
-static void
-unknown_listed_cb (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  GTask *task = user_data;
-  SyncData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  data->unknown = pkio_history_store_list_unknown_finish (data->store, res, &error);
-  if (fail_if_error (task, error))
-    return;
-  reconcile_next (task);
-}
-
-static void
 merged_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
@@ -278,8 +78,7 @@ merged_cb (GObject      *source,
   pkio_history_store_merge_remote_finish (data->store, res, NULL, &error);
   if (fail_if_error (task, error))
     return;
-  pkio_history_store_list_unknown_async (data->store, g_task_get_cancellable (task),
-                                         unknown_listed_cb, task);
+  pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb, task);
 }
 
 static void
@@ -429,16 +228,16 @@ all_listed_cb (GObject      *source,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
+reconciled_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
 {
   GTask *task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   gint64 last_sync;
 
-  pkio_history_store_ensure_loaded_finish (data->store, res, &error);
+  pkio_history_reconcile_all_finish (data->store, res, &error);
   if (fail_if_error (task, error))
     return;
 
@@ -460,6 +259,24 @@ loaded_cb (GObject      *source,
       pkio_client_status_changes_async (data->client, (guint) MIN (minutes, MAX_WINDOW_MINUTES),
                                         g_task_get_cancellable (task), status_changes_cb, task);
     }
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  pkio_history_store_ensure_loaded_finish (data->store, res, &error);
+  if (fail_if_error (task, error))
+    return;
+  /* Unknown attempts first: an order one of them turns out to be then merges into that
+   * record, instead of arriving as "placed elsewhere" beside it. */
+  pkio_history_reconcile_all_async (data->store, data->client, g_task_get_cancellable (task),
+                                    reconciled_cb, task);
 }
 
 void

@@ -4,22 +4,25 @@
 #include <gio/gio.h>
 
 #include "pkio-client.h"
+#include "pkio-history-reconcile.h"
 #include "pkio-history-store.h"
 
 G_BEGIN_DECLS
 
 /* Brings @store up to date with CertCentral (the source of truth for every administrator):
+ * - first, every UNKNOWN record is reconciled (pkio_history_reconcile_all_async ()), so an
+ *   order that turns out to be one of them is merged into it, never listed beside it;
  * - first sync (no last sync) or a last sync older than 7 days: every page of
  *   GET order/certificate?filters[product_name_id]=pkio_burger (limit 1000), merged;
  * - otherwise: status-changes for the minutes since the last sync (at most 10080), order info
  *   for orders that appear there but are not in the history yet, and order info for the (at
  *   most PKIO_HISTORY_SYNC_MAX_ORDER_INFO most recent) orders still in progress;
- * - then every UNKNOWN record is reconciled (see pkio_history_reconcile_async ());
  * - last, the store's last-sync time is set.
  * Offline or refused, it fails with the client's GError (PKIO_API_ERROR) and the history stays
- * as it was. After a successful sync, a record still UNKNOWN was looked for and not found
- * (its timeline ends with "not-found"): the UI may offer to send it again after the person
- * confirms. The merge happens on the store's worker; the model is updated in small chunks. */
+ * as it was. After a successful sync, a record still UNKNOWN was looked for and either not
+ * found (its timeline ends with "not-found": the UI may offer to send it again after the
+ * person confirms) or several orders may be it (pkio_history_record_get_candidates ()). The
+ * merge happens on the store's worker; the model is updated in small chunks. */
 #define PKIO_HISTORY_SYNC_MAX_ORDER_INFO 50
 
 void      pkio_history_sync_async        (PkioHistoryStore    *store,
@@ -31,21 +34,7 @@ gboolean  pkio_history_sync_finish       (PkioHistoryStore    *store,
                                           GAsyncResult        *result,
                                           GError             **error);
 
-/* "Check outcome" of one UNKNOWN record (decisions.md, "The answer"): lists this product's
- * orders created since the day before the attempt and looks for one created at or after the
- * attempt (5 minutes of clock skew allowed) with the same holder email (case-insensitive) or
- * the same individual id, which no other record of this computer owns. Found: the record
- * becomes PLACED with that order id (event "found"). Not found: it stays UNKNOWN (event
- * "not-found"). Finish: the order id, 0 when not found, -1 with @error on failure. */
-void      pkio_history_reconcile_async   (PkioHistoryStore    *store,
-                                          PkioClient          *client,
-                                          PkioHistoryRecord   *record,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-gint64    pkio_history_reconcile_finish  (PkioHistoryStore    *store,
-                                          GAsyncResult        *result,
-                                          GError             **error);
+/* "Check outcome" of one UNKNOWN record: pkio_history_reconcile_async (). */
 
 /* Cancels an order at CertCentral (PUT …/status, only pending / waiting_pickup), then records
  * status "canceled" and the note in the timeline. @note is required (CertCentral demands it):

@@ -38,6 +38,7 @@ struct _PkioHistoryJob
   char                  *text2;
   PkioJournalEntry      *entry;
   GPtrArray             *remote;     /* PkioRemoteOrder */
+  GPtrArray             *matches;    /* PkioMatchResult */
 
   /* outputs */
   GPtrArray             *changed;    /* fresh PkioHistoryRecord, to apply to the model */

@@ -208,7 +208,9 @@ _pkio_simulator_handle_list (PkioSimulator     *sim,
   json_builder_begin_array (b);
   for (guint64 i = offset; i < selected->len && i < offset + limit; i++)
     json_builder_add_value (b, _pkio_sim_order_to_json (g_ptr_array_index (selected, i),
-                                                        FALSE));
+                                                        sim->list_extra_fields
+                                                        ? PKIO_SIM_ORDER_LIST_ROW_EXTRA
+                                                        : PKIO_SIM_ORDER_LIST_ROW));
   json_builder_end_array (b);
   json_builder_set_member_name (b, "page");
   json_builder_begin_object (b);

@@ -95,13 +95,18 @@ format_date (gint64 usec)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S+00:00");
 }
 
+/* A list row carries only what GET order/certificate is documented to return (certcentral.md):
+ * id, status, date_created, product{name_id,name}, certificate{id,common_name,profile_option}.
+ * The holder's email, individual and shipping are in the order info (and, as a test option, in
+ * list rows too). */
 JsonNode *
 _pkio_sim_order_to_json (const PkioSimOrder *order,
-               gboolean            full)
+                         PkioSimOrderView    view)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *date = format_date (order->created_usec);
   g_autofree char *common_name = g_strdup_printf ("%s %s", order->first_name, order->last_name);
+  gboolean holder = view != PKIO_SIM_ORDER_LIST_ROW;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
@@ -127,36 +132,42 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
   json_builder_add_string_value (b, common_name);
   json_builder_set_member_name (b, "profile_option");
   json_builder_add_string_value (b, order->profile_option);
-  json_builder_set_member_name (b, "signature_hash");
-  json_builder_add_string_value (b, "sha256");
-  json_builder_set_member_name (b, "emails");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, order->email);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  json_builder_set_member_name (b, "individual");
-  json_builder_begin_object (b);
-  if (order->individual_id > 0)
+  if (holder)
     {
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, order->individual_id);
+      json_builder_set_member_name (b, "signature_hash");
+      json_builder_add_string_value (b, "sha256");
+      json_builder_set_member_name (b, "emails");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, order->email);
+      json_builder_end_array (b);
     }
-  json_builder_set_member_name (b, "first_name");
-  json_builder_add_string_value (b, order->first_name);
-  json_builder_set_member_name (b, "last_name");
-  json_builder_add_string_value (b, order->last_name);
-  json_builder_set_member_name (b, "email");
-  json_builder_add_string_value (b, order->email);
   json_builder_end_object (b);
 
-  json_builder_set_member_name (b, "ship_info");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "method");
-  json_builder_add_string_value (b, order->ship_method);
-  json_builder_end_object (b);
+  if (holder)
+    {
+      json_builder_set_member_name (b, "individual");
+      json_builder_begin_object (b);
+      if (order->individual_id > 0)
+        {
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, order->individual_id);
+        }
+      json_builder_set_member_name (b, "first_name");
+      json_builder_add_string_value (b, order->first_name);
+      json_builder_set_member_name (b, "last_name");
+      json_builder_add_string_value (b, order->last_name);
+      json_builder_set_member_name (b, "email");
+      json_builder_add_string_value (b, order->email);
+      json_builder_end_object (b);
 
-  if (full)
+      json_builder_set_member_name (b, "ship_info");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "method");
+      json_builder_add_string_value (b, order->ship_method);
+      json_builder_end_object (b);
+    }
+
+  if (view == PKIO_SIM_ORDER_INFO)
     {
       json_builder_set_member_name (b, "payment_method");
       json_builder_add_string_value (b, order->payment_method);
@@ -501,7 +512,7 @@ _pkio_simulator_handle_orders (PkioSimulator     *sim,
     }
   if (n == 3)
     {
-      g_autoptr(JsonNode) node = _pkio_sim_order_to_json (order, TRUE);
+      g_autoptr(JsonNode) node = _pkio_sim_order_to_json (order, PKIO_SIM_ORDER_INFO);
 
       _pkio_simulator_respond_json (msg, SOUP_STATUS_OK, node);
     }

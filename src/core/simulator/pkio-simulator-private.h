@@ -39,6 +39,7 @@ struct _PkioSimulator
   char         *view_only_key;
   guint         issue_delay_ms;
   guint         fault_delay_ms;
+  gboolean      list_extra_fields;
 
   GPtrArray    *faults;      /* PkioSimFaultRule */
   GPtrArray    *requests;    /* PkioSimulatorRequest */
@@ -97,8 +98,15 @@ void        _pkio_simulator_insert_order   (PkioSimulator *sim,
 const char *_pkio_sim_order_status         (const PkioSimOrder *order,
                                             gint64              now_usec);
 
+typedef enum
+{
+  PKIO_SIM_ORDER_LIST_ROW,        /* only the fields the list is documented to return */
+  PKIO_SIM_ORDER_LIST_ROW_EXTRA,  /* plus holder and shipping (set_list_extra_fields) */
+  PKIO_SIM_ORDER_INFO,            /* GET order/certificate/{id}: everything */
+} PkioSimOrderView;
+
 JsonNode   *_pkio_sim_order_to_json        (const PkioSimOrder *order,
-                                            gboolean            full);
+                                            PkioSimOrderView    view);
 
 /* pkio-simulator-list.c */
 void        _pkio_simulator_handle_list    (PkioSimulator     *sim,

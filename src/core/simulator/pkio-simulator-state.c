@@ -293,6 +293,17 @@ pkio_simulator_get_n_orders (PkioSimulator *sim)
   return sim->orders->len;
 }
 
+gint64
+pkio_simulator_get_last_order_id (PkioSimulator *sim)
+{
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
+
+  /* sim->orders is kept in ascending id order. */
+  if (sim->orders->len == 0)
+    return 0;
+  return ((PkioSimOrder *) g_ptr_array_index (sim->orders, sim->orders->len - 1))->id;
+}
+
 const char *
 pkio_simulator_get_order_status (PkioSimulator *sim,
                                  gint64         order_id)

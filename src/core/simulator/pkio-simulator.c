@@ -483,6 +483,15 @@ pkio_simulator_set_fault_delay (PkioSimulator *sim,
 }
 
 void
+pkio_simulator_set_list_extra_fields (PkioSimulator *sim,
+                                      gboolean       extra)
+{
+  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
+
+  sim->list_extra_fields = extra;
+}
+
+void
 pkio_simulator_set_balance (PkioSimulator *sim,
                             gint64         cents)
 {

@@ -27,8 +27,11 @@ G_BEGIN_DECLS
  *   "D", "D1...D2" or "D1..D2" (inclusive), D being "YYYY-MM-DD" (the whole day) or
  *   "YYYY-MM-DD HH:MM:SS" (also with "T"); anything else 400 invalid_filter. sort:
  *   -date_created (default), date_created, id, -id. offset; limit 1..1000 (0 or more than
- *   1000 gives 1000). Answer {"orders":[…],"page":{"total","limit","offset"}}.
- * - GET order/certificate/{id}: one order (404 not_found|order).
+ *   1000 gives 1000). Answer {"orders":[…],"page":{"total","limit","offset"}}. A row carries
+ *   only the documented fields (id, status, date_created, product{name_id,name},
+ *   certificate{id,common_name,profile_option}): no email, individual or shipping, unless
+ *   pkio_simulator_set_list_extra_fields () asks for them.
+ * - GET order/certificate/{id}: one order with everything (404 not_found|order).
  * - GET order/certificate/status-changes?minutes=N: N 1..10080 (default 60), else 400
  *   invalid_minutes. Orders whose status changed (or that were created) in the window.
  * - PUT order/certificate/{id}/status {"status":"canceled","note":"…"}: 204; 400 missing_param
@@ -103,6 +106,10 @@ void           pkio_simulator_set_issue_delay   (PkioSimulator *sim,
                                                  guint          ms);
 void           pkio_simulator_set_fault_delay   (PkioSimulator *sim,
                                                  guint          ms);   /* default 3000 */
+/* Test option: list rows also carry certificate.emails, individual and ship_info, as some
+ * CertCentral answers might; by default they carry only the documented fields. */
+void           pkio_simulator_set_list_extra_fields (PkioSimulator *sim,
+                                                     gboolean       extra);
 /* Balance in cents (EUR). */
 void           pkio_simulator_set_balance       (PkioSimulator *sim,
                                                  gint64         cents);
@@ -139,6 +146,8 @@ gint64         pkio_simulator_add_remote_order  (PkioSimulator *sim,
 void           pkio_simulator_add_remote_orders_bulk (PkioSimulator *sim,
                                                       guint          n);
 guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
+/* The id of the newest order (ids only grow), 0 when there is none. */
+gint64         pkio_simulator_get_last_order_id (PkioSimulator *sim);
 /* The effective status of an order ("pending", "issued", …) or NULL when unknown. */
 const char    *pkio_simulator_get_order_status  (PkioSimulator *sim,
                                                  gint64         order_id);

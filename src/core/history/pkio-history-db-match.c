@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-history-db-private.h"
+
+/* What reconciliation writes (worker thread only): the outcome found for UNKNOWN attempts,
+ * the candidates kept when orders could not be told apart, and the person's own choice. */
+
+static char *
+order_ids_text (GPtrArray *orders)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; orders != NULL && i < orders->len; i++)
+    {
+      const PkioRemoteOrder *order = g_ptr_array_index (orders, i);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%" G_GINT64_FORMAT, order->order_id);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Whether another record of this computer already holds @order_id (another process may have
+ * linked it since the orders were matched). */
+static gboolean
+owned_by_other (PkioHistoryDb *self,
+                gint64         order_id,
+                gint64         local_id)
+{
+  g_autoptr(PkioHistoryRecord) owner = _pkio_hdb_record_get (self, "order_id", order_id, NULL);
+
+  return owner != NULL && owner->origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER
+         && owner->local_id != local_id;
+}
+
+/* An attempt for an existing individual (by id) names nobody: the order tells who it is for. */
+static gboolean
+fill_holder (PkioHistoryDb         *self,
+             PkioHistoryRecord     *record,
+             const PkioRemoteOrder *order,
+             GError               **error)
+{
+  gboolean dirty = FALSE;
+
+  if ((record->holder_name == NULL || *record->holder_name == '\0')
+      && order->common_name != NULL && *order->common_name != '\0')
+    {
+      g_free (record->holder_name);
+      record->holder_name = g_strdup (order->common_name);
+      dirty = TRUE;
+    }
+  if ((record->holder_email == NULL || *record->holder_email == '\0')
+      && order->email != NULL && *order->email != '\0')
+    {
+      g_free (record->holder_email);
+      record->holder_email = g_strdup (order->email);
+      dirty = TRUE;
+    }
+  if (!dirty)
+    return TRUE;
+  _pkio_history_record_refresh_key (record);
+  return _pkio_hdb_record_update (self, record, error);
+}
+
+static gboolean
+store_candidates (PkioHistoryDb     *self,
+                  PkioHistoryRecord *record,
+                  GPtrArray         *candidates,
+                  const char        *event_kind,
+                  GPtrArray         *changed,
+                  GError           **error)
+{
+  g_autofree char *json = pkio_history_candidates_to_json (candidates);
+  g_autoptr(GPtrArray) before = pkio_history_candidates_from_json (record->candidates_json);
+  g_autofree char *ids_before = order_ids_text (before);
+  g_autofree char *ids = order_ids_text (candidates);
+  gint64 now = _pkio_hdb_now_s ();
+
+  /* "not-found" is said after every look, as before; "candidates" only when the set changes,
+   * so a sync every few minutes does not fill the timeline. */
+  if (g_strcmp0 (event_kind, "candidates") != 0 || g_strcmp0 (ids, ids_before) != 0)
+    {
+      if (!_pkio_hdb_event_insert (self, record->local_id, now, event_kind,
+                                   *ids != '\0' ? ids : NULL, error))
+        return FALSE;
+    }
+  if (g_strcmp0 (json, record->candidates_json) == 0)
+    return TRUE;
+  g_free (record->candidates_json);
+  record->candidates_json = g_steal_pointer (&json);
+  record->updated = now;
+  if (!_pkio_hdb_record_update (self, record, error))
+    return FALSE;
+  g_ptr_array_add (changed, g_object_ref (record));
+  return TRUE;
+}
+
+static gboolean
+apply_one (PkioHistoryDb         *self,
+           const PkioMatchResult *result,
+           GPtrArray             *changed,
+           GArray                *deleted,
+           GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(PkioHistoryRecord) record = _pkio_hdb_record_get (self, "id", result->local_id,
+                                                              &local_error);
+  PkioHistoryRecord *placed;
+
+  if (record == NULL)
+    {
+      if (g_error_matches (local_error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (record->state != PKIO_RECORD_STATE_UNKNOWN)
+    return TRUE;
+
+  switch (result->outcome)
+    {
+    case PKIO_MATCH_LINKED:
+      if (owned_by_other (self, result->order->order_id, record->local_id))
+        return TRUE;
+      placed = _pkio_hdb_set_outcome (self, record->local_id, PKIO_RECORD_STATE_PLACED,
+                                      result->order->order_id, result->order->certificate_id,
+                                      result->order->status, NULL, "found", deleted, error);
+      if (placed == NULL)
+        return FALSE;
+      g_ptr_array_add (changed, placed);
+      return fill_holder (self, placed, result->order, error);
+    case PKIO_MATCH_AMBIGUOUS:
+      return store_candidates (self, record, result->candidates, "candidates", changed, error);
+    case PKIO_MATCH_NOT_FOUND:
+    default:
+      return store_candidates (self, record, NULL, "not-found", changed, error);
+    }
+}
+
+gboolean
+_pkio_history_db_apply_matches (PkioHistoryDb *self,
+                                GPtrArray     *results,
+                                GPtrArray     *changed,
+                                GArray        *deleted,
+                                GError       **error)
+{
+  guint first_changed = changed->len;
+  gboolean ok = TRUE;
+
+  if (!_pkio_hdb_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < results->len; i++)
+    ok = apply_one (self, g_ptr_array_index (results, i), changed, deleted, error);
+  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
+    {
+      g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
+      g_array_set_size (deleted, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_candidate (PkioHistoryRecord *record,
+              gint64             order_id)
+{
+  g_autoptr(GPtrArray) candidates = pkio_history_candidates_from_json (record->candidates_json);
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (((PkioRemoteOrder *) g_ptr_array_index (candidates, i))->order_id == order_id)
+      return TRUE;
+  return FALSE;
+}
+
+PkioHistoryRecord *
+_pkio_history_db_link_order (PkioHistoryDb         *self,
+                             gint64                 local_id,
+                             const PkioRemoteOrder *order,
+                             GArray                *deleted,
+                             GError               **error)
+{
+  g_autoptr(PkioHistoryRecord) record = NULL;
+  g_autoptr(PkioHistoryRecord) placed = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, order->order_id);
+
+  if (!_pkio_hdb_begin (self, error))
+    return NULL;
+  record = _pkio_hdb_record_get (self, "id", local_id, error);
+  if (record != NULL && record->state != PKIO_RECORD_STATE_UNKNOWN)
+    g_set_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_FAILED,
+                 _("The outcome of this attempt is already known: it was not linked to "
+                   "order %s."), number);
+  else if (record != NULL && !is_candidate (record, order->order_id))
+    g_set_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_FAILED,
+                 _("Order %s is not one of the orders CertCentral has for this attempt."),
+                 number);
+  else if (record != NULL)
+    placed = _pkio_hdb_set_outcome (self, local_id, PKIO_RECORD_STATE_PLACED, order->order_id,
+                                    order->certificate_id, order->status, NULL, "linked",
+                                    deleted, error);
+  if (placed != NULL && !fill_holder (self, placed, order, error))
+    g_clear_object (&placed);
+  if (!_pkio_hdb_commit_or_rollback (self, placed != NULL, error))
+    {
+      g_array_set_size (deleted, 0);
+      return NULL;
+    }
+  return g_steal_pointer (&placed);
+}
