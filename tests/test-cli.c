@@ -594,6 +594,54 @@ test_no_secret_leaks (void)
   g_assert_false (tree_contains (cli.data_dir, "practice-key"));
 }
 
+/* The language chosen in Preferences wins at the next start, also where only the C locales
+ * exist (as here) and over LANGUAGE from the environment. */
+static void
+write_language_setting (const char *config_dir,
+                        const char *language)
+{
+  g_autofree char *dir = g_build_filename (config_dir, "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *text = g_strdup_printf ("[%s]\nlanguage='%s'\n", SCHEMA_PATH_KEYFILE_GROUP,
+                                           language);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_language_setting (void)
+{
+  g_autofree char *config = g_build_filename (cli.tmpdir, "language-config", NULL);
+  g_autofree char *env_config = g_strdup_printf ("XDG_CONFIG_HOME=%s", config);
+  const char *env_c[] = { "GSETTINGS_BACKEND=keyfile", env_config, "LANG=C", "LC_ALL=C",
+                          "LANGUAGE=", NULL };
+  const char *env_nl[] = { "GSETTINGS_BACKEND=keyfile", env_config, "LANG=C.UTF-8",
+                           "LC_ALL=C.UTF-8", "LANGUAGE=nl", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_language_setting (config, "nl");
+  g_assert_cmpint (run_cli_full (NULL, env_c, &out, &err, "status", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Geef één bestelling op"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* "English" wins over LANGUAGE=nl. */
+  write_language_setting (config, "en");
+  g_assert_cmpint (run_cli_full (NULL, env_nl, &out, &err, "status", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Name one order"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Following the system: LANGUAGE=nl is used. */
+  write_language_setting (config, "");
+  g_assert_cmpint (run_cli_full (NULL, env_nl, &out, &err, "status", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Geef één bestelling op"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/cli/practice-set-api-key", test_practice_set_api_key);
   g_test_add_func ("/cli/order-killed-then-reconciled", test_killed_order_reconciled);
   g_test_add_func ("/cli/no-secret-leaks", test_no_secret_leaks);
+  g_test_add_func ("/cli/language-setting", test_language_setting);
 
   result = g_test_run ();
   cli_test_tear_down ();

@@ -10,6 +10,7 @@
 #include "pkio-order-sender.h"
 #include "pkio-problem.h"
 #include "pkio-workspace.h"
+#include "pkio-workspace-private.h"
 #include "ui-test-util.h"
 
 /* "Is one of these your order?": the real history view in practice mode (the simulator
@@ -171,6 +172,7 @@ test_choose_candidate (void)
   Settled settled;
   gint64 earlier, own;
 
+  _pkio_workspace_set_practice_examples (workspace, FALSE);
   pkio_workspace_load_async (workspace, NULL, async_result_cb, NULL);
   result = wait_result ();
   g_assert_true (pkio_workspace_load_finish (workspace, result, &error));

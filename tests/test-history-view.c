@@ -11,6 +11,7 @@
 #include "pkio-history-view.h"
 #include "pkio-window.h"
 #include "pkio-workspace.h"
+#include "pkio-workspace-private.h"
 #include "ui-test-util.h"
 
 static char *data_home;
@@ -134,6 +135,7 @@ fixture_set_up (Fixture       *fixture,
 
   fresh_data_home ();
   fixture->workspace = pkio_workspace_new (NULL, TRUE);
+  _pkio_workspace_set_practice_examples (fixture->workspace, FALSE);
   pkio_workspace_load_async (fixture->workspace, NULL, async_result_cb, NULL);
   result = wait_result ();
   g_assert_true (pkio_workspace_load_finish (fixture->workspace, result, &error));
@@ -562,6 +564,7 @@ test_narrow_and_wide (void)
 
       fresh_data_home ();
       workspace = pkio_workspace_new (NULL, TRUE);
+      _pkio_workspace_set_practice_examples (workspace, FALSE);
       pkio_workspace_load_async (workspace, NULL, async_result_cb, NULL);
       result = wait_result ();
       g_assert_true (pkio_workspace_load_finish (workspace, result, NULL));

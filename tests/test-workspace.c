@@ -285,6 +285,44 @@ test_sync_before_load (void)
   g_assert_false (pkio_workspace_get_syncing (workspace));
 }
 
+/* A first practice session shows a few examples, marked as such; only the first. */
+static void
+test_practice_examples (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, DATA_DIR_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(PkioWorkspace) again = NULL;
+  GListModel *records;
+  guint examples = 0;
+
+  /* A fresh practice data folder (earlier tests here used one). */
+  test_rm_rf (dir);
+  workspace = load_practice_workspace (&error);
+  g_assert_no_error (error);
+  records = G_LIST_MODEL (pkio_workspace_get_store (workspace));
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+
+      if (pkio_history_record_get_origin (record) == PKIO_RECORD_ORIGIN_EXAMPLE)
+        examples++;
+      /* Real orders of the simulator: their status can be asked for. */
+      g_assert_cmpint (pkio_history_record_get_order_id (record), >, 0);
+    }
+  g_assert_cmpuint (examples, ==, 3);
+  g_assert_cmpstr (pkio_history_origin_label (PKIO_RECORD_ORIGIN_EXAMPLE), ==,
+                   "Example (practice mode)");
+  g_clear_object (&workspace);
+
+  /* The next session keeps them and adds none. */
+  again = load_practice_workspace (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pkio_workspace_get_store (again))),
+                    ==, 3);
+}
+
 static void
 test_api_user (void)
 {
@@ -325,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/workspace/check-and-set-key", test_check_and_set_key);
   g_test_add_func ("/workspace/place-and-fetch", test_place_and_fetch);
   g_test_add_func ("/workspace/api-user", test_api_user);
+  g_test_add_func ("/workspace/practice-examples", test_practice_examples);
   g_test_add_func ("/workspace/follows-address-setting", test_follows_address_setting);
   g_test_add_func ("/workspace/sync-before-load", test_sync_before_load);
   status = g_test_run ();

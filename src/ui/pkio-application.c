@@ -49,13 +49,26 @@ pkio_application_handle_local_options (GApplication *app,
 {
   PkioApplication *self = PKIO_APPLICATION (app);
 
-  if (g_variant_dict_contains (options, "practice"))
-    self->practice = TRUE;
-
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "practice"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->practice = TRUE;
+      /* When the app already runs, that instance switches to practice mode: the flag must
+       * not be lost on the way to it. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        g_action_group_activate_action (G_ACTION_GROUP (app), "start-practice", NULL);
     }
 
   return -1;

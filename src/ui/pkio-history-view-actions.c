@@ -8,6 +8,9 @@
 #include "pkio-history-view-private.h"
 
 #define AUTO_REFRESH_SECONDS (10 * 60)
+/* Practice orders are issued after 20 s (PKIO_PRACTICE_ISSUE_DELAY_MS): the list shows it
+ * without waiting ten minutes. */
+#define PRACTICE_AUTO_REFRESH_SECONDS 15
 
 /* ---- last update ---- */
 
@@ -221,6 +224,15 @@ void
 _pkio_history_view_actions_init (PkioHistoryView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.refresh", FALSE);
-  self->auto_refresh_timer = g_timeout_add_seconds (AUTO_REFRESH_SECONDS, auto_refresh_cb, self);
   self->clock_timer = g_timeout_add_seconds (30, clock_cb, self);
+}
+
+void
+_pkio_history_view_start_auto_refresh (PkioHistoryView *self)
+{
+  g_clear_handle_id (&self->auto_refresh_timer, g_source_remove);
+  self->auto_refresh_timer =
+    g_timeout_add_seconds (pkio_workspace_get_practice (self->workspace)
+                           ? PRACTICE_AUTO_REFRESH_SECONDS : AUTO_REFRESH_SECONDS,
+                           auto_refresh_cb, self);
 }

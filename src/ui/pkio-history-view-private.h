@@ -73,6 +73,8 @@ void _pkio_history_view_update_sync_ui      (PkioHistoryView      *self);
 void _pkio_history_view_show_error          (PkioHistoryView      *self,
                                              const char           *text,
                                              const char           *action_name);
+/* The timer that syncs every few minutes (more often in practice mode). */
+void _pkio_history_view_start_auto_refresh  (PkioHistoryView      *self);
 /* pkio_workspace_load_async () for this view (again, after a failure). */
 void _pkio_history_view_load                (PkioHistoryView      *self);
 

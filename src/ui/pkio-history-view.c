@@ -591,6 +591,7 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   g_signal_connect_object (workspace, "notify::recovered-path",
                            G_CALLBACK (update_recovered_note), self, G_CONNECT_SWAPPED);
   workspace_state_changed_cb (self);
+  _pkio_history_view_start_auto_refresh (self);
   _pkio_history_view_load (self);
 }
 

@@ -23,6 +23,7 @@ struct _PkioPreferencesWindow
   GtkButton            *remove_button;
   AdwPreferencesGroup  *connection_group;
   AdwEntryRow          *api_url_row;
+  AdwComboRow          *language_row;
   GtkSwitch            *auto_refresh_switch;
 
   GSettings            *settings;
@@ -80,6 +81,38 @@ reset_url_clicked_cb (PkioPreferencesWindow *self)
   url = g_settings_get_string (self->settings, "api-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
   gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
+}
+
+/* ---- language ---- */
+
+/* The rows of language_row, in order, as stored in the "language" setting. */
+static const char * const language_codes[] = { "", "en", "nl" };
+
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *code = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+    if (g_str_equal (code, language_codes[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (language_codes[MIN (selected, G_N_ELEMENTS (language_codes) - 1)]);
 }
 
 /* ---- the account ---- */
@@ -306,6 +339,9 @@ pkio_preferences_window_constructed (GObject *object)
         "address below is used when it is not set."));
   g_settings_bind (self->settings, "history-auto-refresh", self->auto_refresh_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_get_mapping,
+                                language_set_mapping, NULL, NULL);
   g_signal_connect_object (self->workspace, "notify::state", G_CALLBACK (update_account), self,
                            G_CONNECT_SWAPPED);
   update_account (self);
@@ -397,6 +433,7 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, connection_group);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, api_url_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, auto_refresh_switch);
   gtk_widget_class_bind_template_callback (widget_class, api_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_url_clicked_cb);

@@ -28,8 +28,115 @@ pkio_practice_simulator_start (GError **error)
 
   simulator = pkio_simulator_new ();
   pkio_simulator_set_api_key (simulator, PKIO_SIMULATOR_DEFAULT_API_KEY);
+  pkio_simulator_set_issue_delay (simulator, PKIO_PRACTICE_ISSUE_DELAY_MS);
   pkio_simulator_set_state_file (simulator, state_file);
   if (!pkio_simulator_start (simulator, error))
     return NULL;
   return g_steal_pointer (&simulator);
+}
+
+/* ---- examples ---- */
+
+typedef struct
+{
+  const char *first_name;
+  const char *last_name;
+  const char *email;
+  const char *status;
+  int         days_ago;
+} Example;
+
+/* Made-up people at example domains (RFC 2606): nothing here is anybody's data. */
+static const Example examples[] = {
+  { "Anna", "de Vries", "anna.devries@example.nl", "issued", 24 },
+  { "Pieter", "Jansen", "pieter.jansen@example.nl", "pending", 1 },
+  { "Sophie", "Bakker", "sophie.bakker@example.be", "canceled", 52 },
+};
+
+static void
+examples_added_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pkio_history_store_add_examples_finish (PKIO_HISTORY_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+history_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PkioHistoryStore *store = PKIO_HISTORY_STORE (source);
+  PkioSimulator *simulator = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GError *error = NULL;
+
+  if (!pkio_history_store_ensure_loaded_finish (store, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Once only: a practice history that was ever used (or synced) is left as it is. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0
+      || pkio_history_store_get_last_sync (store) > 0
+      || pkio_simulator_get_n_orders (simulator) > 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autoptr(GDateTime) created = g_date_time_add_days (now, -examples[i].days_ago);
+      PkioRemoteOrder *order = pkio_remote_order_new ();
+
+      order->order_id = pkio_simulator_add_remote_order (simulator, examples[i].email,
+                                                         examples[i].first_name,
+                                                         examples[i].last_name,
+                                                         examples[i].status, created);
+      order->status = g_strdup (examples[i].status);
+      order->date_created = g_date_time_ref (created);
+      order->product_name_id = g_strdup ("pkio_burger");
+      order->common_name = g_strdup_printf ("%s %s", examples[i].first_name,
+                                            examples[i].last_name);
+      order->email = g_strdup (examples[i].email);
+      g_ptr_array_add (orders, order);
+    }
+  pkio_history_store_add_examples_async (store, orders, NULL, examples_added_cb,
+                                         g_steal_pointer (&task));
+}
+
+void
+pkio_practice_seed_examples_async (PkioSimulator       *simulator,
+                                   PkioHistoryStore    *store,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PKIO_IS_SIMULATOR (simulator));
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, pkio_practice_seed_examples_async);
+  g_task_set_task_data (task, g_object_ref (simulator), g_object_unref);
+  pkio_history_store_ensure_loaded_async (store, NULL, history_read_cb, task);
+}
+
+gboolean
+pkio_practice_seed_examples_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

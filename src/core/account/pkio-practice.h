@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pkio-history-store.h"
 #include "pkio-simulator.h"
 
 G_BEGIN_DECLS
@@ -10,5 +11,20 @@ G_BEGIN_DECLS
  * or `pkio-orders --practice status N`) still knows them. The window and the command line
  * both start practice mode through this. */
 PkioSimulator *pkio_practice_simulator_start (GError **error);
+
+/* Practice orders stay pending this long, then are issued: long enough to see "in progress",
+ * short enough to follow the whole way in one sitting. */
+#define PKIO_PRACTICE_ISSUE_DELAY_MS (20 * 1000)
+
+/* The first look at practice mode: when the simulator and the history are both still empty,
+ * a few example orders (issued, in progress, canceled) are made in the simulator and shown
+ * in the history as examples, so the History view is not empty. Otherwise nothing happens.
+ * @store must be open. */
+void           pkio_practice_seed_examples_async  (PkioSimulator       *simulator,
+                                                   PkioHistoryStore    *store,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean       pkio_practice_seed_examples_finish (GAsyncResult        *result,
+                                                   GError             **error);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _PkioWorkspace
   guint             keyring_timeout_ms;
   GPtrArray        *sync_waiters;   /* GTask, while syncing */
   PkioWorkspaceState state;
+  gboolean          no_examples;    /* tests: a practice history that starts empty */
   gboolean          syncing;
   gboolean          loaded;
 };
@@ -63,6 +64,10 @@ GError       *_pkio_workspace_keyring_error  (PkioWorkspace *self,
                                               GCancellable  *cancellable,
                                               guint         *timeout_id,
                                               GError        *error);
+
+/* Tests: practice mode without its example orders (call before loading). */
+void          _pkio_workspace_set_practice_examples (PkioWorkspace *self,
+                                                     gboolean       examples);
 
 /* Tests: a keyring that never answers is given up after @timeout_ms instead. */
 void          _pkio_workspace_set_keyring_timeout (PkioWorkspace *self,

@@ -262,6 +262,20 @@ lookup_cb (GObject      *source,
 }
 
 static void
+examples_seeded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PkioWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Examples are a courtesy: without them practice mode works all the same. */
+  if (!pkio_practice_seed_examples_finish (result, &error))
+    g_message ("Practice mode: no example orders (%s)", error->message);
+  load_part_done (self);
+}
+
+static void
 store_open_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -277,6 +291,15 @@ store_open_cb (GObject      *source,
     }
   else if (pkio_history_store_get_recovered_path (self->store) != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED_PATH]);
+
+  /* A first practice session starts with a few examples in its history. */
+  if (self->load_error == NULL && self->practice && self->simulator != NULL
+      && !self->no_examples)
+    {
+      pkio_practice_seed_examples_async (self->simulator, self->store, examples_seeded_cb,
+                                         g_object_ref (self));
+      return;
+    }
   load_part_done (self);
 }
 
@@ -649,6 +672,14 @@ pkio_workspace_get_history_path (PkioWorkspace *self)
 {
   g_return_val_if_fail (PKIO_IS_WORKSPACE (self), NULL);
   return pkio_history_store_get_path (self->store);
+}
+
+void
+_pkio_workspace_set_practice_examples (PkioWorkspace *self,
+                                       gboolean       examples)
+{
+  g_return_if_fail (PKIO_IS_WORKSPACE (self));
+  self->no_examples = !examples;
 }
 
 void

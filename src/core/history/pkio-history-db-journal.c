@@ -270,6 +270,7 @@ set_text (char      **field,
 static gboolean
 merge_one (PkioHistoryDb         *self,
            const PkioRemoteOrder *remote,
+           PkioRecordOrigin       origin,
            gint64                 now,
            GPtrArray             *changed,
            GError               **error)
@@ -289,7 +290,7 @@ merge_one (PkioHistoryDb         *self,
         }
       record = _pkio_history_record_new ();
       record->state = PKIO_RECORD_STATE_REMOTE;
-      record->origin = PKIO_RECORD_ORIGIN_ELSEWHERE;
+      record->origin = origin;
       record->order_id = remote->order_id;
       record->certificate_id = remote->certificate_id;
       record->remote_status = g_strdup (remote->status);
@@ -315,7 +316,7 @@ merge_one (PkioHistoryDb         *self,
       dirty = TRUE;
     }
   /* CertCentral is the source of truth for its own fields; the request we sent stays ours. */
-  if (record->origin == PKIO_RECORD_ORIGIN_ELSEWHERE)
+  if (record->origin != PKIO_RECORD_ORIGIN_THIS_COMPUTER)
     {
       dirty |= set_text (&record->holder_name, remote->common_name);
       dirty |= set_text (&record->holder_email, remote->email);
@@ -356,10 +357,11 @@ merge_one (PkioHistoryDb         *self,
 }
 
 gboolean
-_pkio_history_db_merge_remote (PkioHistoryDb *self,
-                               GPtrArray     *remote_orders,
-                               GPtrArray     *changed,
-                               GError       **error)
+_pkio_history_db_merge_remote (PkioHistoryDb    *self,
+                               GPtrArray        *remote_orders,
+                               PkioRecordOrigin  origin,
+                               GPtrArray        *changed,
+                               GError          **error)
 {
   gint64 now = _pkio_hdb_now_s ();
   guint first_changed = changed->len;
@@ -372,7 +374,7 @@ _pkio_history_db_merge_remote (PkioHistoryDb *self,
       const PkioRemoteOrder *remote = g_ptr_array_index (remote_orders, i);
 
       if (remote != NULL && remote->order_id > 0)
-        ok = merge_one (self, remote, now, changed, error);
+        ok = merge_one (self, remote, origin, now, changed, error);
     }
   if (!_pkio_hdb_commit_or_rollback (self, ok, error))
     {

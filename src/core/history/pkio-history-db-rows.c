@@ -50,8 +50,8 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->local_id = sqlite3_column_int64 (stmt, 0);
   record->state = CLAMP (sqlite3_column_int (stmt, 1), PKIO_RECORD_STATE_SENDING,
                          PKIO_RECORD_STATE_REMOTE);
-  record->origin = sqlite3_column_int (stmt, 2) ? PKIO_RECORD_ORIGIN_ELSEWHERE
-                                                : PKIO_RECORD_ORIGIN_THIS_COMPUTER;
+  record->origin = CLAMP (sqlite3_column_int (stmt, 2), PKIO_RECORD_ORIGIN_THIS_COMPUTER,
+                          PKIO_RECORD_ORIGIN_EXAMPLE);
   record->order_id = sqlite3_column_int64 (stmt, 3);
   record->certificate_id = sqlite3_column_int64 (stmt, 4);
   record->remote_status = _pkio_hdb_column_text (stmt, 5);
@@ -77,7 +77,7 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
                        PkioHistoryRecord *record)
 {
   sqlite3_bind_int (stmt, 1, record->state);
-  sqlite3_bind_int (stmt, 2, record->origin == PKIO_RECORD_ORIGIN_ELSEWHERE);
+  sqlite3_bind_int (stmt, 2, (int) record->origin);
   _pkio_hdb_bind_id_or_null (stmt, 3, record->order_id);
   _pkio_hdb_bind_id_or_null (stmt, 4, record->certificate_id);
   _pkio_hdb_bind_text_or_null (stmt, 5, record->remote_status);

@@ -69,10 +69,12 @@ PkioHistoryRecord *_pkio_history_db_set_outcome      (PkioHistoryDb  *db,
                                                       const char     *event_kind,
                                                       GArray         *deleted,
                                                       GError        **error);
-gboolean           _pkio_history_db_merge_remote     (PkioHistoryDb *db,
-                                                      GPtrArray     *remote_orders,
-                                                      GPtrArray     *changed,
-                                                      GError       **error);
+/* Orders not in the history yet become records of @origin (ELSEWHERE, or EXAMPLE). */
+gboolean           _pkio_history_db_merge_remote     (PkioHistoryDb    *db,
+                                                      GPtrArray        *remote_orders,
+                                                      PkioRecordOrigin  origin,
+                                                      GPtrArray        *changed,
+                                                      GError          **error);
 PkioHistoryRecord *_pkio_history_db_update_status    (PkioHistoryDb *db,
                                                       gint64         order_id,
                                                       const char    *status,

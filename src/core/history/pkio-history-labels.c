@@ -75,7 +75,14 @@ pkio_history_ship_method_label (const char *ship_method)
 const char *
 pkio_history_origin_label (PkioRecordOrigin origin)
 {
-  return origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER ? _("This computer") : _("Elsewhere");
+  switch (origin)
+    {
+    case PKIO_RECORD_ORIGIN_THIS_COMPUTER: return _("This computer");
+    case PKIO_RECORD_ORIGIN_EXAMPLE: return _("Example (practice mode)");
+    case PKIO_RECORD_ORIGIN_ELSEWHERE:
+    default:
+      return _("Elsewhere");
+    }
 }
 
 char *
@@ -125,7 +132,14 @@ pkio_record_state_to_string (PkioRecordState state)
 const char *
 pkio_record_origin_to_string (PkioRecordOrigin origin)
 {
-  return origin == PKIO_RECORD_ORIGIN_THIS_COMPUTER ? "this-computer" : "elsewhere";
+  switch (origin)
+    {
+    case PKIO_RECORD_ORIGIN_THIS_COMPUTER: return "this-computer";
+    case PKIO_RECORD_ORIGIN_EXAMPLE: return "example";
+    case PKIO_RECORD_ORIGIN_ELSEWHERE:
+    default:
+      return "elsewhere";
+    }
 }
 
 PkioHistoryEvent *

@@ -4,7 +4,7 @@
 #include "pkio-history-migrations.h"
 
 /* records.state: PkioRecordState (0 sending, 1 placed, 2 rejected, 3 unknown, 4 remote);
- * records.origin: 0 this computer, 1 elsewhere; times are Unix seconds (UTC).
+ * records.origin: 0 this computer, 1 elsewhere, 2 a practice example; times are Unix seconds (UTC).
  * candidates_json (2): see below.
  * owner_pid: the process that journaled a SENDING record, so a second process (CLI beside the
  * GUI) does not declare an attempt still in flight "unknown". */

@@ -18,7 +18,8 @@ G_DEFINE_ENUM_TYPE (PkioRecordState, pkio_record_state,
 
 G_DEFINE_ENUM_TYPE (PkioRecordOrigin, pkio_record_origin,
   G_DEFINE_ENUM_VALUE (PKIO_RECORD_ORIGIN_THIS_COMPUTER, "this-computer"),
-  G_DEFINE_ENUM_VALUE (PKIO_RECORD_ORIGIN_ELSEWHERE, "elsewhere"))
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_ORIGIN_ELSEWHERE, "elsewhere"),
+  G_DEFINE_ENUM_VALUE (PKIO_RECORD_ORIGIN_EXAMPLE, "example"))
 
 G_DEFINE_ENUM_TYPE (PkioStatusCategory, pkio_status_category,
   G_DEFINE_ENUM_VALUE (PKIO_STATUS_CATEGORY_IN_PROGRESS, "in-progress"),

@@ -21,6 +21,7 @@ typedef enum
 {
   PKIO_RECORD_ORIGIN_THIS_COMPUTER,
   PKIO_RECORD_ORIGIN_ELSEWHERE,
+  PKIO_RECORD_ORIGIN_EXAMPLE,   /* practice mode's example orders, so a first look is not empty */
 } PkioRecordOrigin;
 
 /* The status filter of the history:

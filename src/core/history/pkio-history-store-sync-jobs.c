@@ -15,7 +15,8 @@ merge_job (PkioHistoryWorker *worker,
 {
   PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
 
-  if (db != NULL && _pkio_history_db_merge_remote (db, job->remote, job->changed, &job->error))
+  if (db != NULL
+      && _pkio_history_db_merge_remote (db, job->remote, job->origin, job->changed, &job->error))
     job->result_int = job->changed->len;
   _pkio_history_worker_deliver_job (worker, job);
 }
@@ -137,7 +138,36 @@ pkio_history_store_merge_remote_async (PkioHistoryStore    *self,
                                      user_data);
   /* Copies: the caller's array may be changed or freed on the main thread meanwhile. */
   job->remote = copy_remote_orders (remote_orders);
+  job->origin = PKIO_RECORD_ORIGIN_ELSEWHERE;
   _pkio_history_store_queue_job (self, job);
+}
+
+void
+pkio_history_store_add_examples_async (PkioHistoryStore    *self,
+                                       GPtrArray           *remote_orders,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  PkioHistoryJob *job;
+
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
+  g_return_if_fail (remote_orders != NULL);
+
+  job = _pkio_history_store_new_job (self, merge_job, pkio_history_store_add_examples_async,
+                                     PKIO_HISTORY_RESULT_INT, cancellable, FALSE, callback,
+                                     user_data);
+  job->remote = copy_remote_orders (remote_orders);
+  job->origin = PKIO_RECORD_ORIGIN_EXAMPLE;
+  _pkio_history_store_queue_job (self, job);
+}
+
+gboolean
+pkio_history_store_add_examples_finish (PkioHistoryStore *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
+{
+  return finish_int (self, result, error) >= 0;
 }
 
 gboolean

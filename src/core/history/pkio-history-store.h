@@ -119,6 +119,16 @@ gboolean           pkio_history_store_merge_remote_finish (PkioHistoryStore    *
 
 /* Sets the CertCentral status of an order (adds a timeline event). @cancel_note: when the
  * status change is our own cancel, the note sent with it; otherwise NULL. */
+/* Merges @remote_orders as practice mode's examples (origin EXAMPLE): they show up, and
+ * later syncs update them, but they are said to be examples. */
+void               pkio_history_store_add_examples_async  (PkioHistoryStore    *self,
+                                                           GPtrArray           *remote_orders,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_add_examples_finish (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 void               pkio_history_store_update_status_async (PkioHistoryStore    *self,
                                                            gint64               order_id,
                                                            const char          *status,

@@ -34,6 +34,7 @@ struct _PkioHistoryJob
   gint64                 order_id;
   gint64                 certificate_id;
   PkioRecordState        state;
+  PkioRecordOrigin       origin;     /* of the records a merge creates */
   char                  *text;
   char                  *text2;
   PkioJournalEntry      *entry;
