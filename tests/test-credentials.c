@@ -40,7 +40,7 @@ test_error_mapping (void)
     g_dbus_error_new_for_dbus_error ("org.freedesktop.DBus.Error.ServiceUnknown",
                                      "The name org.freedesktop.secrets was not provided"));
   g_assert_error (no_service, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_NO_SERVICE);
-  g_assert_nonnull (strstr (no_service->message, "No keyring is available"));
+  g_assert_nonnull (strstr (no_service->message, "No keyring service is running"));
 
   assert_maps_to (g_error_new_literal (G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN, "x"),
                   PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_NO_SERVICE);

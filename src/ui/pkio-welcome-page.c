@@ -82,7 +82,9 @@ update_buttons (PkioWelcomePage *self)
 {
   g_autoptr(char_key) key = dup_key (self);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->key_row), !self->busy);
+  /* Read-only while busy rather than insensitive: the focus (and a screen reader) stays on
+   * the field. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->key_row), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), !self->busy && *key != '\0');
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_unchecked_button), !self->busy && *key != '\0');
   gtk_widget_set_sensitive (GTK_WIDGET (self->practice_button), !self->busy);

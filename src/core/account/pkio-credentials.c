@@ -66,7 +66,7 @@ pkio_credentials_map_error (const GError *error)
 
   if (is_no_service (error))
     return g_error_new_literal (PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_NO_SERVICE,
-                                _("No keyring is available to keep the API key safe. Log in to a desktop session with a keyring (such as GNOME Keyring) and try again."));
+                                _("No keyring service is running, so the API key cannot be kept safe (it is never written to a file instead). Start one, such as GNOME Keyring or KeePassXC with its Secret Service turned on, and try again."));
 
   lower = g_ascii_strdown (error->message ? error->message : "", -1);
   /* A missing default collection ("…/collection/login does not exist") is what a dismissed

@@ -171,6 +171,7 @@ _pkio_workspace_keyring_error (PkioWorkspace *self,
                                GError        *error)
 {
   gboolean timed_out = g_cancellable_is_cancelled (cancellable);
+  guint seconds = MAX (1, self->keyring_timeout_ms / 1000);
 
   if (!timed_out)
     g_clear_handle_id (timeout_id, g_source_remove);
@@ -179,8 +180,12 @@ _pkio_workspace_keyring_error (PkioWorkspace *self,
     {
       g_error_free (error);
       return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                          _("The keyring did not answer within %d seconds. Unlock it and try again."),
-                          (int) (self->keyring_timeout_ms / 1000));
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The keyring did not answer within %u second. Unlock it "
+                                       "(or start it) and try again.",
+                                       "The keyring did not answer within %u seconds. Unlock it "
+                                       "(or start it) and try again.", seconds),
+                          seconds);
     }
   return error;
 }
