@@ -78,8 +78,8 @@ test_journal_lifecycle (Fixture       *fixture,
 
   events = get_timeline (store, record);
   g_assert_cmpuint (events->len, ==, 2);
-  g_assert_cmpstr (((PkioHistoryEvent *) events->pdata[0])->kind, ==, "attempted");
-  g_assert_cmpstr (((PkioHistoryEvent *) events->pdata[1])->kind, ==, "placed");
+  g_assert_cmpint (((PkioHistoryEvent *) events->pdata[0])->kind, ==, PKIO_HISTORY_EVENT_ATTEMPTED);
+  g_assert_cmpint (((PkioHistoryEvent *) events->pdata[1])->kind, ==, PKIO_HISTORY_EVENT_PLACED);
   text = pkio_history_event_get_text (events->pdata[1]);
   g_assert_cmpstr (text, ==, "Placed as order 4242");
 }
@@ -121,7 +121,8 @@ test_interrupted_becomes_unknown (Fixture       *fixture,
                    PKIO_STATUS_CATEGORY_UNKNOWN);
   events = get_timeline (store, record);
   g_assert_cmpuint (events->len, ==, 2);
-  g_assert_cmpstr (((PkioHistoryEvent *) events->pdata[1])->kind, ==, "interrupted");
+  g_assert_cmpint (((PkioHistoryEvent *) events->pdata[1])->kind, ==,
+                   PKIO_HISTORY_EVENT_INTERRUPTED);
 }
 
 static void
@@ -351,8 +352,8 @@ test_update_status_and_cancel (Fixture       *fixture,
 
   events = get_timeline (store, record);
   g_assert_cmpuint (events->len, ==, 4);
-  g_assert_cmpstr (((PkioHistoryEvent *) events->pdata[2])->kind, ==, "status");
-  g_assert_cmpstr (((PkioHistoryEvent *) events->pdata[3])->kind, ==, "canceled");
+  g_assert_cmpint (((PkioHistoryEvent *) events->pdata[2])->kind, ==, PKIO_HISTORY_EVENT_STATUS);
+  g_assert_cmpint (((PkioHistoryEvent *) events->pdata[3])->kind, ==, PKIO_HISTORY_EVENT_CANCELED);
   text = pkio_history_event_get_text (events->pdata[3]);
   g_assert_cmpstr (text, ==, "Canceled: Ordered twice");
 }

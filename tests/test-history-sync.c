@@ -291,7 +291,8 @@ timeline_has (Fixture           *fixture,
   events = pkio_history_store_get_timeline_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < events->len; i++)
-    if (g_strcmp0 (((PkioHistoryEvent *) g_ptr_array_index (events, i))->kind, kind) == 0)
+    if (((PkioHistoryEvent *) g_ptr_array_index (events, i))->kind
+        == pkio_history_event_kind_from_string (kind))
       return TRUE;
   return FALSE;
 }

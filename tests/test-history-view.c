@@ -468,6 +468,60 @@ test_cancel_needs_note (Fixture       *fixture,
   g_assert_cmpuint (pkio_simulator_count_requests (fixture->simulator, "PUT", NULL), ==, 1);
 }
 
+static gboolean
+put_was_received (gpointer simulator)
+{
+  return pkio_simulator_count_requests (simulator, "PUT", NULL) > 0;
+}
+
+/* A cancel already on its way is never dropped because the person looks at another order:
+ * CertCentral may apply it, so its outcome and note must be recorded (and the other order's
+ * pane is left alone). */
+static void
+test_cancel_survives_selection (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PkioHistoryDetails *details = PKIO_HISTORY_DETAILS (child (fixture->view, PKIO_TYPE_HISTORY_VIEW,
+                                                             "details"));
+  PkioHistoryStore *store = pkio_workspace_get_store (fixture->workspace);
+  PkioHistoryRecord *alice = pkio_history_store_find_by_order_id (store, fixture->alice);
+  PkioHistoryRecord *bob = pkio_history_store_find_by_order_id (store, fixture->bob);
+  PkioCancelDialog *dialog = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  const PkioHistoryEvent *last;
+
+  /* CertCentral takes its time to answer the cancel. */
+  pkio_simulator_set_fault_delay (fixture->simulator, 1500);
+  pkio_simulator_inject_fault (fixture->simulator, "PUT", NULL, PKIO_SIMULATOR_FAULT_DELAY, 1);
+
+  select_order (fixture, fixture->alice);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "details.cancel", NULL));
+  spin_until (cancel_dialog_is_mapped, &dialog);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, PKIO_TYPE_CANCEL_DIALOG, "note_entry")),
+                         "Wrong person");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-order");
+  spin_until (put_was_received, fixture->simulator);
+
+  /* While CertCentral works on it, the person looks at Bob's order. */
+  select_order (fixture, fixture->bob);
+  g_assert_true (pkio_history_details_get_record (details) == bob);
+  spin_until (record_is_canceled, alice);
+
+  pkio_history_store_get_timeline_async (store, alice, NULL, async_result_cb, NULL);
+  result = wait_result ();
+  events = pkio_history_store_get_timeline_finish (store, result, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpint (last->kind, ==, PKIO_HISTORY_EVENT_CANCELED);
+  g_assert_cmpstr (last->detail, ==, "Wrong person");
+  /* Bob's pane was not touched by the answer about Alice's order. */
+  g_assert_true (pkio_history_details_get_record (details) == bob);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (details, PKIO_TYPE_HISTORY_DETAILS,
+                                                             "error_label"))));
+}
+
 static void
 test_details_show_request (Fixture       *fixture,
                            gconstpointer  data)
@@ -762,6 +816,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/history-view/cancel-needs-note", Fixture, NULL, fixture_set_up,
               test_cancel_needs_note, fixture_tear_down);
+  g_test_add ("/history-view/cancel-survives-selection", Fixture, NULL, fixture_set_up,
+              test_cancel_survives_selection, fixture_tear_down);
   g_test_add ("/history-view/details-show-request", Fixture, NULL, fixture_set_up,
               test_details_show_request, fixture_tear_down);
   g_test_add_func ("/history-view/narrow-and-wide", test_narrow_and_wide);

@@ -346,7 +346,7 @@ test_unknown_not_found (Fixture       *fixture,
   async = test_wait ();
   events = pkio_history_store_get_timeline_finish (fixture->store, async, NULL);
   last = g_ptr_array_index (events, events->len - 1);
-  g_assert_cmpstr (last->kind, ==, "not-found");
+  g_assert_cmpint (last->kind, ==, PKIO_HISTORY_EVENT_NOT_FOUND);
   {
     g_autofree char *text = pkio_history_event_get_text (last);
     g_assert_true (g_str_has_prefix (text, "Not found at CertCentral on "));

@@ -2,56 +2,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "pkio-cancel-dialog.h"
-#include "pkio-candidates-group.h"
-#include "pkio-history-details.h"
+#include "pkio-history-details-private.h"
 #include "pkio-history-format.h"
-
-struct _PkioHistoryDetails
-{
-  AdwBin              parent_instance;
-
-  /* Template children */
-  GtkStack           *stack;
-  GtkButton          *back_button;
-  GtkButton          *cancel_button;
-  GtkButton          *check_button;
-  GtkButton          *copy_button;
-  GtkButton          *refresh_button;
-  GtkLabel           *title_label;
-  GtkLabel           *subtitle_label;
-  GtkLabel           *status_badge;
-  GtkLabel           *note_label;
-  GtkLabel           *error_label;
-  PkioCandidatesGroup *candidates_group;
-  AdwPreferencesGroup *order_group;
-  GtkBox             *request_box;
-  AdwPreferencesGroup *timeline_group;
-  AdwPreferencesGroup *messages_group;
-
-  PkioWorkspace      *workspace;
-  PkioHistoryRecord  *record;
-  GCancellable       *cancellable;       /* actions and the timeline of this record */
-  GPtrArray          *order_rows;
-  GPtrArray          *timeline_rows;
-  GPtrArray          *message_rows;
-  guint               fill_idle;
-  guint               busy : 1;
-  guint               not_found : 1;     /* "Check outcome" found nothing for this record */
-};
 
 G_DEFINE_FINAL_TYPE (PkioHistoryDetails, pkio_history_details, ADW_TYPE_BIN)
 
-static void fill (PkioHistoryDetails *self);
 static void fill_note (PkioHistoryDetails *self);
 
 /* ---- helpers ---- */
 
-static void
-show_toast (PkioHistoryDetails *self,
-            const char         *text)
+void
+_pkio_history_details_show_toast (PkioHistoryDetails *self,
+                                  const char         *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -59,9 +22,9 @@ show_toast (PkioHistoryDetails *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
-static void
-show_error (PkioHistoryDetails *self,
-            const char         *text)
+void
+_pkio_history_details_show_error (PkioHistoryDetails *self,
+                                  const char         *text)
 {
   gtk_label_set_text (self->error_label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
@@ -120,7 +83,7 @@ fill_request (PkioHistoryDetails *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->request_box))) != NULL)
     gtk_box_remove (self->request_box, child);
 
-  fields = pkio_history_format_request_fields (pkio_history_record_get_request_json (self->record));
+  fields = pkio_history_format_request_fields (self->record);
   for (guint i = 0; i < fields->len; i++)
     {
       const PkioHistoryField *field = g_ptr_array_index (fields, i);
@@ -132,31 +95,16 @@ fill_request (PkioHistoryDetails *self)
 static void
 fill_messages (PkioHistoryDetails *self)
 {
-  const char *json = pkio_history_record_get_errors_json (self->record);
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *array;
+  g_autoptr(GPtrArray) entries = pkio_history_record_dup_errors (self->record);
 
   clear_rows (self->messages_group, self->message_rows);
-  if (json != NULL)
-    root = json_from_string (json, NULL);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  for (guint i = 0; i < entries->len; i++)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->messages_group), FALSE);
-      return;
-    }
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *entry = json_array_get_element (array, i);
-      JsonObject *object;
+      const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (entry))
-        continue;
-      object = json_node_get_object (entry);
       add_row (self->messages_group, self->message_rows,
-               json_object_get_string_member_with_default (object, "message", ""),
-               json_object_get_string_member_with_default (object, "field",
-                 json_object_get_string_member_with_default (object, "code", "")));
+               entry->message != NULL ? entry->message : "",
+               entry->field != NULL ? entry->field : entry->code);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->messages_group), self->message_rows->len > 0);
 }
@@ -166,17 +114,19 @@ timeline_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(PkioHistoryDetails) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = pkio_history_store_get_timeline_finish (PKIO_HISTORY_STORE (source),
                                                                          result, &error);
+  PkioHistoryDetails *self;
 
+  /* A read: a details pane disposed meanwhile, or showing another record, cancelled it. */
   if (events == NULL)
     return;
+  self = user_data;
   /* A sync that looked for this attempt and found nothing leaves "not-found" last. */
   if (events->len > 0
-      && g_strcmp0 (((PkioHistoryEvent *) g_ptr_array_index (events, events->len - 1))->kind,
-                    "not-found") == 0
+      && ((PkioHistoryEvent *) g_ptr_array_index (events, events->len - 1))->kind
+         == PKIO_HISTORY_EVENT_NOT_FOUND
       && !self->not_found)
     {
       self->not_found = TRUE;
@@ -216,8 +166,8 @@ fill_note (PkioHistoryDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), unknown);
 }
 
-static void
-update_actions (PkioHistoryDetails *self)
+void
+_pkio_history_details_update_actions (PkioHistoryDetails *self)
 {
   PkioHistoryRecord *record = self->record;
   gboolean online = self->workspace != NULL && pkio_workspace_get_client (self->workspace) != NULL;
@@ -244,16 +194,16 @@ update_actions (PkioHistoryDetails *self)
                           has_id && pkio_history_record_can_cancel (record));
 }
 
-static void
-set_busy (PkioHistoryDetails *self,
-          gboolean            busy)
+void
+_pkio_history_details_set_busy (PkioHistoryDetails *self,
+                                gboolean            busy)
 {
   self->busy = busy;
-  update_actions (self);
+  _pkio_history_details_update_actions (self);
 }
 
-static void
-fill (PkioHistoryDetails *self)
+void
+_pkio_history_details_fill (PkioHistoryDetails *self)
 {
   PkioHistoryRecord *record = self->record;
   g_autoptr(GDateTime) created = NULL;
@@ -262,7 +212,7 @@ fill (PkioHistoryDetails *self)
   g_autofree char *certificate_id = NULL;
   const char *email;
 
-  update_actions (self);
+  _pkio_history_details_update_actions (self);
   if (record == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -310,7 +260,7 @@ fill (PkioHistoryDetails *self)
   fill_messages (self);
   if (self->workspace != NULL)
     pkio_history_store_get_timeline_async (pkio_workspace_get_store (self->workspace), record,
-                                           self->cancellable, timeline_cb, g_object_ref (self));
+                                           self->cancellable, timeline_cb, self);
 }
 
 static gboolean
@@ -319,7 +269,7 @@ fill_idle_cb (gpointer user_data)
   PkioHistoryDetails *self = user_data;
 
   self->fill_idle = 0;
-  fill (self);
+  _pkio_history_details_fill (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -331,175 +281,6 @@ schedule_fill (PkioHistoryDetails *self)
     self->fill_idle = g_idle_add (fill_idle_cb, self);
 }
 
-/* ---- actions ---- */
-
-static gboolean
-action_failed (PkioHistoryDetails *self,
-               GError             *error)
-{
-  if (error == NULL)
-    return FALSE;
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      set_busy (self, FALSE);
-      show_error (self, error->message);
-    }
-  return TRUE;
-}
-
-static void
-refreshed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(PkioHistoryDetails) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  pkio_workspace_refresh_order_finish (PKIO_WORKSPACE (source), result, &error);
-  if (action_failed (self, error))
-    return;
-  set_busy (self, FALSE);
-  show_toast (self, _("Status updated"));
-}
-
-static void
-refresh_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  pkio_workspace_refresh_order_async (self->workspace, self->record, self->cancellable,
-                                      refreshed_cb, g_object_ref (self));
-}
-
-static void
-canceled_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(PkioHistoryDetails) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  pkio_workspace_cancel_order_finish (PKIO_WORKSPACE (source), result, &error);
-  if (action_failed (self, error))
-    return;
-  set_busy (self, FALSE);
-  show_toast (self, _("Order canceled"));
-}
-
-static void
-cancel_response_cb (PkioCancelDialog   *dialog,
-                    const char         *response,
-                    PkioHistoryDetails *self)
-{
-  g_autofree char *note = pkio_cancel_dialog_dup_note (dialog);
-
-  if (g_strcmp0 (response, "cancel-order") != 0 || self->record == NULL)
-    return;
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  pkio_workspace_cancel_order_async (self->workspace, self->record, note, self->cancellable,
-                                     canceled_cb, g_object_ref (self));
-}
-
-static void
-cancel_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  PkioCancelDialog *dialog;
-
-  dialog = pkio_cancel_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->record);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-copy_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                           pkio_history_record_get_order_id (self->record));
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  show_toast (self, _("Order number copied"));
-}
-
-static void
-checked_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(PkioHistoryDetails) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result, &error);
-  g_autofree char *text = NULL;
-
-  if (action_failed (self, error))
-    return;
-  set_busy (self, FALSE);
-  if (order_id > 0)
-    {
-      /* Translators: %ld is an order number */
-      text = g_strdup_printf (_("The order was placed: it is order %ld"), (long) order_id);
-      show_toast (self, text);
-    }
-  else
-    {
-      self->not_found = TRUE;
-      fill (self);
-    }
-}
-
-static void
-check_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  pkio_workspace_check_outcome_async (self->workspace, self->record, self->cancellable,
-                                      checked_cb, g_object_ref (self));
-}
-
-static void
-linked_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(PkioHistoryDetails) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  pkio_workspace_link_order_finish (PKIO_WORKSPACE (source), result, &error);
-  if (action_failed (self, error))
-    return;
-  set_busy (self, FALSE);
-  show_toast (self, _("Recorded as placed"));
-}
-
-/* "This is my order" on one of the candidates: the person knows which one they placed. */
-static void
-link_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  pkio_workspace_link_order_async (self->workspace, self->record, g_variant_get_int64 (parameter),
-                                   self->cancellable, linked_cb, g_object_ref (self));
-}
-
 /* ---- GObject ---- */
 
 static void
@@ -509,8 +290,7 @@ pkio_history_details_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->fill_idle, g_source_remove);
-  if (self->record != NULL)
-    g_signal_handlers_disconnect_by_data (self->record, self);
+  g_clear_object (&self->record_signals);
   g_clear_object (&self->record);
   g_clear_object (&self->workspace);
   /* AdwBin unparents its child itself: gtk_widget_dispose_template () would do it twice. */
@@ -560,12 +340,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, messages_group);
 
-  gtk_widget_class_install_action (widget_class, "details.refresh", NULL, refresh_action_cb);
-  gtk_widget_class_install_action (widget_class, "details.cancel", NULL, cancel_action_cb);
-  gtk_widget_class_install_action (widget_class, "details.copy-id", NULL, copy_action_cb);
-  gtk_widget_class_install_action (widget_class, "details.check-outcome", NULL,
-                                   check_action_cb);
-  gtk_widget_class_install_action (widget_class, "details.link-order", "x", link_action_cb);
+  _pkio_history_details_class_actions_init (klass);
 }
 
 static void
@@ -576,7 +351,11 @@ pkio_history_details_init (PkioHistoryDetails *self)
   self->order_rows = g_ptr_array_new ();
   self->timeline_rows = g_ptr_array_new ();
   self->message_rows = g_ptr_array_new ();
-  fill (self);
+  /* A record notifies each property it changes; the pane follows whichever record it shows. */
+  self->record_signals = g_signal_group_new (PKIO_TYPE_HISTORY_RECORD);
+  g_signal_group_connect_swapped (self->record_signals, "notify", G_CALLBACK (schedule_fill),
+                                  self);
+  _pkio_history_details_fill (self);
 }
 
 PkioHistoryDetails *
@@ -593,9 +372,9 @@ pkio_history_details_set_workspace (PkioHistoryDetails *self,
 
   if (g_set_object (&self->workspace, workspace))
     {
-      g_signal_connect_object (workspace, "notify::client", G_CALLBACK (update_actions), self,
+      g_signal_connect_object (workspace, "notify::client", G_CALLBACK (_pkio_history_details_update_actions), self,
                                G_CONNECT_SWAPPED);
-      fill (self);
+      _pkio_history_details_fill (self);
     }
 }
 
@@ -607,19 +386,17 @@ pkio_history_details_set_record (PkioHistoryDetails *self,
 
   if (self->record == record)
     return;
-  if (self->record != NULL)
-    g_signal_handlers_disconnect_by_data (self->record, self);
-  /* Answers about the previous record must not land on this one. */
+  /* Reads about the previous record must not land on this one. Changes (a cancel) are not
+   * cancelled: they finish and are recorded whatever is shown (see the actions). */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->busy = FALSE;
   self->not_found = FALSE;
-  show_error (self, NULL);
+  _pkio_history_details_show_error (self, NULL);
   g_set_object (&self->record, record);
-  if (record != NULL)
-    g_signal_connect_swapped (record, "notify", G_CALLBACK (schedule_fill), self);
-  fill (self);
+  g_signal_group_set_target (self->record_signals, record);
+  _pkio_history_details_fill (self);
 }
 
 PkioHistoryRecord *

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "pkio-history-format.h"
 
@@ -42,69 +41,45 @@ static const struct {
 };
 
 static char *
-node_to_text (const char *path,
-              JsonNode   *node)
+value_to_text (const PkioStoredValue *value)
 {
-  GType type;
+  const char *path = value->path;
+  const char *text = value->text != NULL ? value->text : "";
 
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return json_to_string (node, FALSE);
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
-  if (type == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (type == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", json_node_get_double (node));
+  switch (value->kind)
+    {
+    case PKIO_STORED_NULL:
+      return NULL;
+    case PKIO_STORED_BOOLEAN:
+      return g_strdup (value->boolean ? _("Yes") : _("No"));
+    case PKIO_STORED_NUMBER:
+    case PKIO_STORED_OTHER:
+      return g_strdup (text);
+    case PKIO_STORED_TEXT:
+    default:
+      break;
+    }
   if (g_str_equal (path, "certificate.profile_option"))
-    return g_strdup (pkio_history_profile_label (json_node_get_string (node)));
+    return g_strdup (pkio_history_profile_label (text));
   if (g_str_equal (path, "ship_info.method"))
-    return g_strdup (pkio_history_ship_method_label (json_node_get_string (node)));
-  if (g_str_equal (path, "provisioning_method") && g_str_equal (json_node_get_string (node), "token"))
+    return g_strdup (pkio_history_ship_method_label (text));
+  if (g_str_equal (path, "provisioning_method") && g_str_equal (text, "token"))
     return g_strdup (_("Hardware token, shipped"));
   if (g_str_equal (path, "payment_method"))
     {
-      const char *method = json_node_get_string (node);
-
-      if (g_str_equal (method, "balance"))
+      if (g_str_equal (text, "balance"))
         return g_strdup (_("Account balance"));
-      if (g_str_equal (method, "profile"))
+      if (g_str_equal (text, "profile"))
         return g_strdup (_("The account’s saved card"));
-      if (g_str_equal (method, "card"))
+      if (g_str_equal (text, "card"))
         return g_strdup (_("A new card"));
     }
   if (g_str_equal (path, "card_last4"))
     /* Translators: %s is the last four digits of the payment card */
-    return g_strdup_printf (_("Card ending %s"), json_node_get_string (node));
+    return g_strdup_printf (_("Card ending %s"), text);
   if (g_str_has_suffix (path, ".country"))
-    return g_ascii_strup (json_node_get_string (node), -1);
-  return g_strdup (json_node_get_string (node));
-}
-
-/* Every scalar of @node, by its dotted path. */
-static void
-flatten (JsonNode   *node,
-         const char *prefix,
-         GHashTable *out)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          g_autofree char *path = prefix ? g_strconcat (prefix, ".", l->data, NULL)
-                                         : g_strdup (l->data);
-
-          flatten (json_object_get_member (object, l->data), path, out);
-        }
-      return;
-    }
-  g_hash_table_insert (out, g_strdup (prefix ? prefix : ""), node_to_text (prefix ? prefix : "",
-                                                                           node));
+    return g_ascii_strup (text, -1);
+  return g_strdup (text);
 }
 
 static int
@@ -124,15 +99,18 @@ field_free (PkioHistoryField *field)
 }
 
 GPtrArray *
-pkio_history_format_request_fields (const char *request_json)
+pkio_history_format_request_fields (PkioHistoryRecord *record)
 {
   GPtrArray *fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) stored = pkio_history_record_dup_request_values (record);
 
-  if (request_json == NULL || (root = json_from_string (request_json, NULL)) == NULL)
-    return fields;
-  flatten (root, NULL, values);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const PkioStoredValue *value = g_ptr_array_index (stored, i);
+
+      g_hash_table_insert (values, g_strdup (value->path), value_to_text (value));
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (request_fields); i++)
     {

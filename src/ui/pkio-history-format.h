@@ -42,8 +42,8 @@ typedef struct
   char       *label_owned;
 } PkioHistoryField;
 
-/* Every field of a stored request (storage JSON), known ones in a fixed order with their
- * names, then any others by path. Never NULL. */
-GPtrArray *pkio_history_format_request_fields (const char *request_json);
+/* Every field of the request @record keeps, known ones in a fixed order with their names,
+ * then any others by path. Never NULL. */
+GPtrArray *pkio_history_format_request_fields (PkioHistoryRecord *record);
 
 G_END_DECLS

@@ -116,17 +116,23 @@ member_string (JsonObject *object,
 GPtrArray *
 pkio_api_error_parse_entries (JsonNode *root)
 {
-  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_api_error_entry_free);
   JsonNode *errors;
-  JsonArray *array;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return entries;
+    return pkio_api_error_parse_entry_array (NULL);
   errors = json_object_get_member (json_node_get_object (root), "errors");
-  if (errors == NULL || !JSON_NODE_HOLDS_ARRAY (errors))
-    return entries;
+  return pkio_api_error_parse_entry_array (errors);
+}
 
-  array = json_node_get_array (errors);
+GPtrArray *
+pkio_api_error_parse_entry_array (JsonNode *node)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_api_error_entry_free);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return entries;
+  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);

@@ -52,6 +52,9 @@ GPtrArray         *pkio_api_error_get_entries (const GError            *error);
 /* Reads errors[] from a CertCentral error answer (any root; non-objects are skipped).
  * Returns a new array (element free func set), possibly empty; never NULL. */
 GPtrArray         *pkio_api_error_parse_entries (JsonNode              *root);
+/* The same for the array itself ([{"code", "field", "message"}, …]), as the history keeps
+ * it. Never NULL; wrong shapes give no entries. */
+GPtrArray         *pkio_api_error_parse_entry_array (JsonNode            *node);
 
 /* A new PKIO_API_ERROR GError carrying a copy of @entries (may be NULL). */
 GError            *pkio_api_error_new_literal (PkioApiError             code,

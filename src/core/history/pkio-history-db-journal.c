@@ -447,7 +447,9 @@ _pkio_history_db_get_events (PkioHistoryDb *self,
       const char *kind = (const char *) sqlite3_column_text (stmt, 1);
       const char *detail = (const char *) sqlite3_column_text (stmt, 2);
 
-      g_ptr_array_add (events, pkio_history_event_new (time, kind, detail));
+      g_ptr_array_add (events, pkio_history_event_new (time,
+                                                       pkio_history_event_kind_from_string (kind),
+                                                       detail));
     }
   if (rc != SQLITE_DONE)
     {

@@ -142,15 +142,47 @@ pkio_record_origin_to_string (PkioRecordOrigin origin)
     }
 }
 
+static const char * const event_kind_names[] = {
+  [PKIO_HISTORY_EVENT_OTHER] = "other",
+  [PKIO_HISTORY_EVENT_ATTEMPTED] = "attempted",
+  [PKIO_HISTORY_EVENT_PLACED] = "placed",
+  [PKIO_HISTORY_EVENT_REJECTED] = "rejected",
+  [PKIO_HISTORY_EVENT_UNKNOWN] = "unknown",
+  [PKIO_HISTORY_EVENT_INTERRUPTED] = "interrupted",
+  [PKIO_HISTORY_EVENT_STATUS] = "status",
+  [PKIO_HISTORY_EVENT_FOUND] = "found",
+  [PKIO_HISTORY_EVENT_NOT_FOUND] = "not-found",
+  [PKIO_HISTORY_EVENT_CANCELED] = "canceled",
+  [PKIO_HISTORY_EVENT_CANDIDATES] = "candidates",
+  [PKIO_HISTORY_EVENT_LINKED] = "linked",
+};
+
+const char *
+pkio_history_event_kind_to_string (PkioHistoryEventKind kind)
+{
+  if ((guint) kind >= G_N_ELEMENTS (event_kind_names))
+    return event_kind_names[PKIO_HISTORY_EVENT_OTHER];
+  return event_kind_names[kind];
+}
+
+PkioHistoryEventKind
+pkio_history_event_kind_from_string (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (event_kind_names); i++)
+    if (strcmp (name, event_kind_names[i]) == 0)
+      return (PkioHistoryEventKind) i;
+  return PKIO_HISTORY_EVENT_OTHER;
+}
+
 PkioHistoryEvent *
-pkio_history_event_new (GDateTime  *time,
-                        const char *kind,
-                        const char *detail)
+pkio_history_event_new (GDateTime            *time,
+                        PkioHistoryEventKind  kind,
+                        const char           *detail)
 {
   PkioHistoryEvent *event = g_new0 (PkioHistoryEvent, 1);
 
   event->time = time ? g_date_time_ref (time) : NULL;
-  event->kind = g_strdup (kind);
+  event->kind = kind;
   event->detail = g_strdup (detail);
   return event;
 }
@@ -161,7 +193,6 @@ pkio_history_event_free (PkioHistoryEvent *event)
   if (event == NULL)
     return;
   g_clear_pointer (&event->time, g_date_time_unref);
-  g_free (event->kind);
   g_free (event->detail);
   g_free (event);
 }
@@ -169,43 +200,47 @@ pkio_history_event_free (PkioHistoryEvent *event)
 char *
 pkio_history_event_get_text (const PkioHistoryEvent *event)
 {
-  const char *kind = event->kind ? event->kind : "";
   const char *detail = event->detail ? event->detail : "";
 
-  if (strcmp (kind, "attempted") == 0)
-    return g_strdup (_("Order recorded, about to be sent to CertCentral"));
-  if (strcmp (kind, "placed") == 0)
-    return g_strdup_printf (_("Placed as order %s"), detail);
-  if (strcmp (kind, "rejected") == 0)
-    return g_strdup (_("CertCentral refused the order: it was not placed"));
-  if (strcmp (kind, "unknown") == 0)
-    return g_strdup (_("No clear answer from CertCentral: the order may or may not have "
-                       "been placed"));
-  if (strcmp (kind, "interrupted") == 0)
-    return g_strdup (_("The app stopped while sending: the order may or may not have been placed"));
-  if (strcmp (kind, "status") == 0)
-    return g_strdup_printf (_("Status changed to “%s”"), pkio_history_status_label (detail));
-  if (strcmp (kind, "found") == 0)
-    return g_strdup_printf (_("Found at CertCentral as order %s"), detail);
-  if (strcmp (kind, "not-found") == 0)
+  switch (event->kind)
     {
-      g_autofree char *when = NULL;
+    case PKIO_HISTORY_EVENT_ATTEMPTED:
+      return g_strdup (_("Order recorded, about to be sent to CertCentral"));
+    case PKIO_HISTORY_EVENT_PLACED:
+      return g_strdup_printf (_("Placed as order %s"), detail);
+    case PKIO_HISTORY_EVENT_REJECTED:
+      return g_strdup (_("CertCentral refused the order: it was not placed"));
+    case PKIO_HISTORY_EVENT_UNKNOWN:
+      return g_strdup (_("No clear answer from CertCentral: the order may or may not have "
+                         "been placed"));
+    case PKIO_HISTORY_EVENT_INTERRUPTED:
+      return g_strdup (_("The app stopped while sending: the order may or may not have been placed"));
+    case PKIO_HISTORY_EVENT_STATUS:
+      return g_strdup_printf (_("Status changed to “%s”"), pkio_history_status_label (detail));
+    case PKIO_HISTORY_EVENT_FOUND:
+      return g_strdup_printf (_("Found at CertCentral as order %s"), detail);
+    case PKIO_HISTORY_EVENT_NOT_FOUND:
+      {
+        g_autofree char *when = NULL;
 
-      if (event->time != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (event->time);
-          when = g_date_time_format (local, "%x %H:%M");
-        }
-      return g_strdup_printf (_("Not found at CertCentral on %s"), when ? when : "");
+        if (event->time != NULL)
+          {
+            g_autoptr(GDateTime) local = g_date_time_to_local (event->time);
+            when = g_date_time_format (local, "%x %H:%M");
+          }
+        return g_strdup_printf (_("Not found at CertCentral on %s"), when ? when : "");
+      }
+    case PKIO_HISTORY_EVENT_CANCELED:
+      return g_strdup_printf (_("Canceled: %s"), detail);
+    case PKIO_HISTORY_EVENT_CANDIDATES:
+      /* TRANSLATORS: %s is a list of order numbers, e.g. "843668399, 843668400" */
+      return g_strdup_printf (_("CertCentral has orders that may be this one: %s"), detail);
+    case PKIO_HISTORY_EVENT_LINKED:
+      return g_strdup_printf (_("You chose order %s as the outcome of this attempt"), detail);
+    case PKIO_HISTORY_EVENT_OTHER:
+    default:
+      return g_strdup (detail);
     }
-  if (strcmp (kind, "canceled") == 0)
-    return g_strdup_printf (_("Canceled: %s"), detail);
-  if (strcmp (kind, "candidates") == 0)
-    /* TRANSLATORS: %s is a list of order numbers, e.g. "843668399, 843668400" */
-    return g_strdup_printf (_("CertCentral has orders that may be this one: %s"), detail);
-  if (strcmp (kind, "linked") == 0)
-    return g_strdup_printf (_("You chose order %s as the outcome of this attempt"), detail);
-  return g_strdup (detail);
 }
 
 static char *

@@ -81,6 +81,31 @@ const char         *pkio_history_record_get_ship_method    (PkioHistoryRecord *s
 const char         *pkio_history_record_get_account        (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_request_json   (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_errors_json    (PkioHistoryRecord *self);
+/* CertCentral's errors[] entries for a refused order (PkioApiErrorEntry), read from what the
+ * record keeps; empty (never NULL) when there are none. */
+GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);
+
+/* One scalar of the request a record keeps, by its dotted path ("ship_info.city"). */
+typedef enum
+{
+  PKIO_STORED_TEXT,
+  PKIO_STORED_NUMBER,   /* text holds the digits */
+  PKIO_STORED_BOOLEAN,  /* see boolean */
+  PKIO_STORED_NULL,
+  PKIO_STORED_OTHER,    /* an array: text holds its JSON */
+} PkioStoredKind;
+
+typedef struct
+{
+  char           *path;
+  PkioStoredKind  kind;
+  char           *text;
+  gboolean        boolean;
+} PkioStoredValue;
+
+/* Every scalar of the kept request (PkioStoredValue), in its order; empty (never NULL) when
+ * the record keeps none (orders placed elsewhere). */
+GPtrArray          *pkio_history_record_dup_request_values (PkioHistoryRecord *self);
 /* An UNKNOWN attempt that CertCentral has several orders for, which could not be told apart:
  * those orders (PkioRemoteOrder: id, status, date, certificate id, and the holder name and
  * profile when CertCentral gave them), oldest first, for the person to choose from. Empty
@@ -133,17 +158,37 @@ gboolean            pkio_history_record_matches_category   (PkioHistoryRecord *s
                                                             PkioStatusFilter   filter);
 
 /* One line of a record's timeline (PkioHistoryStore's get_timeline). */
+/* What happened to a record, in its timeline. The database keeps the stable names
+ * (pkio_history_event_kind_to_string ()). */
+typedef enum
+{
+  PKIO_HISTORY_EVENT_OTHER,        /* a kind this version does not know */
+  PKIO_HISTORY_EVENT_ATTEMPTED,    /* recorded, about to be sent */
+  PKIO_HISTORY_EVENT_PLACED,       /* detail: the order id */
+  PKIO_HISTORY_EVENT_REJECTED,
+  PKIO_HISTORY_EVENT_UNKNOWN,      /* sent, no usable answer */
+  PKIO_HISTORY_EVENT_INTERRUPTED,  /* the app stopped while sending */
+  PKIO_HISTORY_EVENT_STATUS,       /* detail: CertCentral's new status */
+  PKIO_HISTORY_EVENT_FOUND,        /* reconciled: detail is the order id */
+  PKIO_HISTORY_EVENT_NOT_FOUND,    /* looked for at CertCentral, not found */
+  PKIO_HISTORY_EVENT_CANCELED,     /* detail: the note */
+  PKIO_HISTORY_EVENT_CANDIDATES,   /* detail: the order ids it may be */
+  PKIO_HISTORY_EVENT_LINKED,       /* the person chose: detail is the order id */
+} PkioHistoryEventKind;
+
+const char          *pkio_history_event_kind_to_string   (PkioHistoryEventKind  kind);
+PkioHistoryEventKind pkio_history_event_kind_from_string (const char           *name);
+
 typedef struct
 {
-  GDateTime *time;     /* UTC */
-  char      *kind;     /* "attempted", "placed", "rejected", "unknown", "interrupted",
-                          "status", "found", "not-found", "canceled" */
-  char      *detail;   /* order id, status, note, …; may be NULL */
+  GDateTime           *time;     /* UTC */
+  PkioHistoryEventKind kind;
+  char                *detail;   /* order id, status, note, …; may be NULL */
 } PkioHistoryEvent;
 
-PkioHistoryEvent   *pkio_history_event_new                 (GDateTime  *time,
-                                                            const char *kind,
-                                                            const char *detail);
+PkioHistoryEvent   *pkio_history_event_new                 (GDateTime            *time,
+                                                            PkioHistoryEventKind  kind,
+                                                            const char           *detail);
 void                pkio_history_event_free                (PkioHistoryEvent *event);
 /* Translated sentence for the timeline, e.g. "Placed as order 1234". */
 char               *pkio_history_event_get_text            (const PkioHistoryEvent *event);
