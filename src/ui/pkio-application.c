@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-application.h"
+#include "pkio-order-notifier.h"
 #include "pkio-preferences-window.h"
 #include "pkio-window.h"
 
@@ -13,6 +14,7 @@ struct _PkioApplication
 
   GSettings      *settings;
   PkioWorkspace  *workspace;
+  PkioOrderNotifier *notifier;
   gboolean        practice;
 };
 
@@ -130,6 +132,7 @@ pkio_application_set_practice (PkioApplication *self,
   self->practice = practice;
   g_clear_object (&self->workspace);
   self->workspace = pkio_workspace_new (self->settings, practice);
+  pkio_order_notifier_set_workspace (self->notifier, self->workspace);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
@@ -149,6 +152,19 @@ leave_practice_action_cb (GSimpleAction *action,
   pkio_application_set_practice (PKIO_APPLICATION (user_data), FALSE);
 }
 
+/* A notification about an order was clicked. */
+static void
+show_order_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PkioApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+  pkio_window_show_order (PKIO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                          g_variant_get_int64 (parameter));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -163,6 +179,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "start-practice", start_practice_action_cb },
   { "leave-practice", leave_practice_action_cb },
+  { "show-order", show_order_action_cb, "x" },
 };
 
 static void
@@ -181,6 +198,8 @@ pkio_application_startup (GApplication *app)
    * Preferences use them, so a change in one place is seen in all. */
   self->settings = g_settings_new (APPLICATION_ID);
   self->workspace = pkio_workspace_new (self->settings, self->practice);
+  self->notifier = pkio_order_notifier_new (app);
+  pkio_order_notifier_set_workspace (self->notifier, self->workspace);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -198,6 +217,7 @@ pkio_application_finalize (GObject *object)
 {
   PkioApplication *self = PKIO_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -289,6 +309,14 @@ pkio_application_get_practice (PkioApplication *self)
   g_return_val_if_fail (PKIO_IS_APPLICATION (self), FALSE);
 
   return self->practice;
+}
+
+PkioOrderNotifier *
+pkio_application_get_notifier (PkioApplication *self)
+{
+  g_return_val_if_fail (PKIO_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
 }
 
 PkioWorkspace *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pkio-order-notifier.h"
 #include "pkio-workspace.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ PkioApplication *pkio_application_new           (void);
 GSettings       *pkio_application_get_settings  (PkioApplication *self);
 gboolean         pkio_application_get_practice  (PkioApplication *self);
 PkioWorkspace   *pkio_application_get_workspace (PkioApplication *self);
+/* What tells the person about issued and rejected orders (from "startup" on). */
+PkioOrderNotifier *pkio_application_get_notifier (PkioApplication *self);
 /* Replaces the workspace with a practice one (or the real one), without a restart. Actions
  * "app.start-practice" and "app.leave-practice" do the same. */
 void             pkio_application_set_practice  (PkioApplication *self,

@@ -612,6 +612,28 @@ pkio_history_view_get_shown_model (PkioHistoryView *self)
 }
 
 gboolean
+pkio_history_view_show_record (PkioHistoryView   *self,
+                               PkioHistoryRecord *record)
+{
+  guint position = 0;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_VIEW (self), FALSE);
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (record), FALSE);
+
+  /* A search or filter that hides it is given up: the person asked for this order. */
+  if (!find_shown (self, record, &position))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      if (!find_shown (self, record, &position))
+        return FALSE;
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+gboolean
 pkio_history_view_is_syncing (PkioHistoryView *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_VIEW (self), FALSE);

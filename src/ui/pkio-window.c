@@ -384,6 +384,22 @@ pkio_window_get_visible_view (PkioWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
+gboolean
+pkio_window_show_order (PkioWindow *self,
+                        gint64      local_id)
+{
+  PkioHistoryRecord *record;
+
+  g_return_val_if_fail (PKIO_IS_WINDOW (self), FALSE);
+
+  record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
+                                                local_id);
+  if (record == NULL)
+    return FALSE;
+  pkio_window_show_view (self, "history");
+  return pkio_history_view_show_record (pkio_window_get_history_view (self), record);
+}
+
 PkioWelcomePage *
 pkio_window_get_welcome_page (PkioWindow *self)
 {

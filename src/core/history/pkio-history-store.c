@@ -41,6 +41,7 @@ enum {
 
 enum {
   SIGNAL_RECOVERED_FROM_CORRUPTION,
+  SIGNAL_STATUS_CHANGED,
   N_SIGNALS
 };
 
@@ -200,14 +201,18 @@ apply_record (PkioHistoryStore  *self,
 {
   PkioHistoryRecord *existing = g_hash_table_lookup (self->by_local_id, &fresh->local_id);
   g_autoptr(PkioHistoryRecord) keep = NULL;
+  g_autofree char *old_status = NULL;
   gboolean found;
   guint position;
 
   if (existing == NULL)
     {
+      /* First seen (loaded, or new in a sync): no change to tell anyone about. */
       insert_record (self, fresh);
       return;
     }
+  if (g_strcmp0 (existing->remote_status, fresh->remote_status) != 0)
+    old_status = g_strdup (existing->remote_status);
 
   flush_appends (self);
   position = find_position (self, existing, &found);
@@ -219,15 +224,18 @@ apply_record (PkioHistoryStore  *self,
       _pkio_history_record_update_from (existing, fresh);
       index_order_id (self, existing);
       items_changed (self, position, 1, 1);
-      return;
     }
-
-  /* Its place in the order changes (an unknown outcome resolved, a date corrected). */
-  keep = g_object_ref (existing);
-  remove_at (self, position);
-  _pkio_history_record_update_from (keep, fresh);
-  insert_record (self, keep);
-  flush_appends (self);
+  else
+    {
+      /* Its place in the order changes (an unknown outcome resolved, a date corrected). */
+      keep = g_object_ref (existing);
+      remove_at (self, position);
+      _pkio_history_record_update_from (keep, fresh);
+      insert_record (self, keep);
+      flush_appends (self);
+    }
+  if (old_status != NULL)
+    g_signal_emit (self, signals[SIGNAL_STATUS_CHANGED], 0, existing, old_status);
 }
 
 static void
@@ -455,6 +463,9 @@ pkio_history_store_class_init (PkioHistoryStoreClass *klass)
   signals[SIGNAL_RECOVERED_FROM_CORRUPTION] =
     g_signal_new ("recovered-from-corruption", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_STATUS_CHANGED] =
+    g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, PKIO_TYPE_HISTORY_RECORD, G_TYPE_STRING);
 }
 
 static void

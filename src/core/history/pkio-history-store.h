@@ -37,6 +37,8 @@ G_DECLARE_FINAL_TYPE (PkioHistoryStore, pkio_history_store, PKIO, HISTORY_STORE,
  *
  * Properties: "path", "loaded" (every row is in the model), "last-sync" (Unix seconds, 0 =
  * never), "recovered-path" (where a corrupt database was moved, or NULL). Signal
+ * "status-changed" (PkioHistoryRecord *record, const char *old_status) when CertCentral's
+ * status of a record in the model changed (not for records first seen, loaded or new). Signal
  * "recovered-from-corruption" (const char *moved_path) is emitted when opening found the
  * database unreadable and moved it aside (never deleted) before starting a fresh one. */
 PkioHistoryStore  *pkio_history_store_new                 (const char *path);
