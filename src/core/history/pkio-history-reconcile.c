@@ -17,6 +17,7 @@ typedef struct
 {
   PkioHistoryStore *store;
   PkioClient       *client;
+  GCancellable     *cancellable; /* the task's (it holds it): read while the task moves on */
   GPtrArray        *records;    /* UNKNOWN PkioHistoryRecord, oldest first */
   GArray           *attempts;   /* PkioMatchAttempt, pointing into records and strings */
   GPtrArray        *strings;    /* the texts the attempts point to */
@@ -52,7 +53,6 @@ fail_if_error (GTask  *task,
   if (error == NULL)
     return FALSE;
   g_task_return_error (task, error);
-  g_object_unref (task);
   return TRUE;
 }
 
@@ -69,7 +69,7 @@ applied_cb (GObject      *source,
             GAsyncResult *res,
             gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ReconcileRun *run = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -78,12 +78,12 @@ applied_cb (GObject      *source,
     return;
   g_task_return_pointer (task, g_ptr_array_ref (run->results),
                          (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
 }
 
 static void
-decide (GTask *task)
+decide (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   ReconcileRun *run = g_task_get_task_data (task);
   g_autoptr(GPtrArray) orders = g_ptr_array_new ();
   GHashTableIter iter;
@@ -94,19 +94,19 @@ decide (GTask *task)
     g_ptr_array_add (orders, value);
   run->results = pkio_history_match_attempts ((PkioMatchAttempt *) run->attempts->data,
                                               run->attempts->len, orders);
-  pkio_history_store_apply_matches_async (run->store, run->results, applied_cb, task);
+  pkio_history_store_apply_matches_async (run->store, run->results, applied_cb, g_steal_pointer (&task));
 }
 
 /* ---- order info, where the list did not say enough ---- */
 
-static void read_next (GTask *task);
+static void read_next (GTask *task_owned);
 
 static void
 order_info_cb (GObject      *source,
                GAsyncResult *res,
                gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ReconcileRun *run = g_task_get_task_data (task);
   GError *error = NULL;
   gint64 order_id = g_array_index (run->to_read, gint64, run->next_read - 1);
@@ -119,23 +119,24 @@ order_info_cb (GObject      *source,
   if (fail_if_error (task, error))
     return;
   pkio_match_order_add_details (order, info);
-  read_next (task);
+  read_next (g_steal_pointer (&task));
 }
 
 static void
-read_next (GTask *task)
+read_next (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   ReconcileRun *run = g_task_get_task_data (task);
 
   if (run->next_read < run->to_read->len)
     {
       gint64 order_id = g_array_index (run->to_read, gint64, run->next_read++);
 
-      pkio_client_get_order_async (run->client, order_id, g_task_get_cancellable (task),
-                                   order_info_cb, task);
+      pkio_client_get_order_async (run->client, order_id, run->cancellable,
+                                   order_info_cb, g_steal_pointer (&task));
       return;
     }
-  decide (task);
+  decide (g_steal_pointer (&task));
 }
 
 typedef struct
@@ -168,8 +169,9 @@ already_reading (GArray *ids,
 
 /* Marks the orders records of this computer hold, then picks the order info to read. */
 static void
-listed_all (GTask *task)
+listed_all (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   ReconcileRun *run = g_task_get_task_data (task);
   GHashTableIter iter;
   gpointer value;
@@ -211,19 +213,19 @@ listed_all (GTask *task)
             g_array_append_val (run->to_read, order_id);
         }
     }
-  read_next (task);
+  read_next (g_steal_pointer (&task));
 }
 
 /* ---- the lists ---- */
 
-static void list_next (GTask *task);
+static void list_next (GTask *task_owned);
 
 static void
 listed_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ReconcileRun *run = g_task_get_task_data (task);
   GError *error = NULL;
   const char *email = g_ptr_array_index (run->queries, run->next_query - 1);
@@ -244,19 +246,20 @@ listed_cb (GObject      *source,
       if (!is_blank (email))
         pkio_match_order_add_email_hit (order, email);
     }
-  list_next (task);
+  list_next (g_steal_pointer (&task));
 }
 
 static void
-list_next (GTask *task)
+list_next (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   ReconcileRun *run = g_task_get_task_data (task);
   PkioListQuery query = { 0 };
   const char *email;
 
   if (run->next_query >= run->queries->len)
     {
-      listed_all (task);
+      listed_all (g_steal_pointer (&task));
       return;
     }
   email = g_ptr_array_index (run->queries, run->next_query++);
@@ -264,8 +267,8 @@ list_next (GTask *task)
   query.email = is_blank (email) ? NULL : email;
   query.date_created = run->since;
   query.sort = "-date_created";
-  pkio_client_list_all_orders_async (run->client, &query, g_task_get_cancellable (task),
-                                     listed_cb, task);
+  pkio_client_list_all_orders_async (run->client, &query, run->cancellable,
+                                     listed_cb, g_steal_pointer (&task));
 }
 
 /* ---- who each attempt is for ---- */
@@ -322,7 +325,7 @@ unknown_listed_cb (GObject      *source,
                    GAsyncResult *res,
                    gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ReconcileRun *run = g_task_get_task_data (task);
   GError *error = NULL;
   gint64 oldest = G_MAXINT64;
@@ -361,7 +364,7 @@ unknown_listed_cb (GObject      *source,
     }
   if (run->attempts->len == 0)
     {
-      decide (task);
+      decide (g_steal_pointer (&task));
       return;
     }
 
@@ -370,7 +373,7 @@ unknown_listed_cb (GObject      *source,
   since = g_date_time_new_from_unix_utc (oldest - PKIO_MATCH_CLOCK_SKEW_S - 86400);
   day = g_date_time_format (since, "%Y-%m-%d");
   run->since = g_strconcat (">=", day, NULL);
-  list_next (task);
+  list_next (g_steal_pointer (&task));
 }
 
 static void
@@ -378,15 +381,15 @@ loaded_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ReconcileRun *run = g_task_get_task_data (task);
   GError *error = NULL;
 
   pkio_history_store_ensure_loaded_finish (run->store, res, &error);
   if (fail_if_error (task, error))
     return;
-  pkio_history_store_list_unknown_async (run->store, g_task_get_cancellable (task),
-                                         unknown_listed_cb, task);
+  pkio_history_store_list_unknown_async (run->store, run->cancellable,
+                                         unknown_listed_cb, g_steal_pointer (&task));
 }
 
 /* Answers the PkioMatchResult of every UNKNOWN record (g_task_propagate_pointer). */
@@ -397,12 +400,13 @@ reconcile_run_async (PkioHistoryStore    *store,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
   ReconcileRun *run = g_new0 (ReconcileRun, 1);
 
   g_task_set_source_tag (task, reconcile_run_async);
   run->store = g_object_ref (store);
   run->client = g_object_ref (client);
+  run->cancellable = cancellable;
   run->attempts = g_array_new (FALSE, TRUE, sizeof (PkioMatchAttempt));
   run->strings = g_ptr_array_new_with_free_func (g_free);
   run->queries = g_ptr_array_new_with_free_func (g_free);
@@ -412,7 +416,7 @@ reconcile_run_async (PkioHistoryStore    *store,
   g_task_set_task_data (task, run, (GDestroyNotify) reconcile_run_free);
 
   /* Which orders records already hold needs the whole history in the model. */
-  pkio_history_store_ensure_loaded_async (store, cancellable, loaded_cb, task);
+  pkio_history_store_ensure_loaded_async (store, cancellable, loaded_cb, g_steal_pointer (&task));
 }
 
 /* ---- public ---- */
@@ -439,14 +443,14 @@ pkio_history_reconcile_all_async (PkioHistoryStore    *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
   g_return_if_fail (PKIO_IS_CLIENT (client));
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_history_reconcile_all_async);
-  reconcile_run_async (store, client, cancellable, all_done_cb, task);
+  reconcile_run_async (store, client, cancellable, all_done_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -493,7 +497,7 @@ pkio_history_reconcile_async (PkioHistoryStore    *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
   g_return_if_fail (PKIO_IS_CLIENT (client));
@@ -505,10 +509,9 @@ pkio_history_reconcile_async (PkioHistoryStore    *store,
   if (pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN)
     {
       g_task_return_int (task, pkio_history_record_get_order_id (record));
-      g_object_unref (task);
       return;
     }
-  reconcile_run_async (store, client, cancellable, one_done_cb, task);
+  reconcile_run_async (store, client, cancellable, one_done_cb, g_steal_pointer (&task));
 }
 
 gint64

@@ -13,6 +13,7 @@ typedef struct
 {
   PkioHistoryStore *store;
   PkioClient       *client;
+  GCancellable     *cancellable; /* the task's (it holds it): read while the task moves on */
   gint64            started;     /* the sync's own time: becomes last-sync */
   GPtrArray        *fetched;     /* PkioRemoteOrder to merge */
   GArray           *to_fetch;    /* order ids needing order info */
@@ -29,6 +30,8 @@ sync_data_free (SyncData *data)
   g_free (data);
 }
 
+/* Each step of a chain owns the task (g_autoptr) and hands it on with g_steal_pointer (). */
+
 static gboolean
 fail_if_error (GTask  *task,
                GError *error)
@@ -36,12 +39,10 @@ fail_if_error (GTask  *task,
   if (error == NULL)
     return FALSE;
   g_task_return_error (task, error);
-  g_object_unref (task);
   return TRUE;
 }
 
-/* The last step of a chain: answers @task with @error, or TRUE when there is none, and drops
- * the reference the chain held. */
+/* The last step of a chain: answers @task with @error, or TRUE when there is none. */
 static void
 finish_chain (GTask  *task,
               GError *error)
@@ -49,7 +50,6 @@ finish_chain (GTask  *task,
   if (fail_if_error (task, error))
     return;
   g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
 }
 
 /* ---- the sync ---- */
@@ -59,7 +59,7 @@ last_sync_set_cb (GObject      *source,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
   pkio_history_store_set_last_sync_finish (PKIO_HISTORY_STORE (source), res, &error);
@@ -71,33 +71,35 @@ merged_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
   pkio_history_store_merge_remote_finish (data->store, res, NULL, &error);
   if (fail_if_error (task, error))
     return;
-  pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb, task);
+  pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb,
+                                          g_steal_pointer (&task));
 }
 
 static void
-merge_fetched (GTask *task)
+merge_fetched (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   SyncData *data = g_task_get_task_data (task);
 
-  pkio_history_store_merge_remote_async (data->store, data->fetched, g_task_get_cancellable (task),
-                                         merged_cb, task);
+  pkio_history_store_merge_remote_async (data->store, data->fetched, data->cancellable,
+                                         merged_cb, g_steal_pointer (&task));
 }
 
-static void fetch_next (GTask *task);
+static void fetch_next (GTask *task_owned);
 
 static void
 order_fetched_cb (GObject      *source,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   PkioRemoteOrder *order = pkio_client_get_order_finish (data->client, res, &error);
@@ -109,23 +111,24 @@ order_fetched_cb (GObject      *source,
     return;
   if (order != NULL)
     g_ptr_array_add (data->fetched, order);
-  fetch_next (task);
+  fetch_next (g_steal_pointer (&task));
 }
 
 static void
-fetch_next (GTask *task)
+fetch_next (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   SyncData *data = g_task_get_task_data (task);
 
   if (data->next_fetch < data->to_fetch->len)
     {
       gint64 order_id = g_array_index (data->to_fetch, gint64, data->next_fetch++);
 
-      pkio_client_get_order_async (data->client, order_id, g_task_get_cancellable (task),
-                                   order_fetched_cb, task);
+      pkio_client_get_order_async (data->client, order_id, data->cancellable,
+                                   order_fetched_cb, g_steal_pointer (&task));
       return;
     }
-  merge_fetched (task);
+  merge_fetched (g_steal_pointer (&task));
 }
 
 static gboolean
@@ -143,7 +146,7 @@ in_progress_listed_cb (GObject      *source,
                        GAsyncResult *res,
                        gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(GArray) in_progress = NULL;
@@ -171,7 +174,7 @@ in_progress_listed_cb (GObject      *source,
           added++;
         }
     }
-  fetch_next (task);
+  fetch_next (g_steal_pointer (&task));
 }
 
 static void
@@ -179,7 +182,7 @@ status_changes_cb (GObject      *source,
                    GAsyncResult *res,
                    gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -206,8 +209,8 @@ status_changes_cb (GObject      *source,
       else
         g_ptr_array_add (data->fetched, pkio_remote_order_copy (change));
     }
-  pkio_history_store_list_in_progress_async (data->store, g_task_get_cancellable (task),
-                                             in_progress_listed_cb, task);
+  pkio_history_store_list_in_progress_async (data->store, data->cancellable,
+                                             in_progress_listed_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -215,7 +218,7 @@ all_listed_cb (GObject      *source,
                GAsyncResult *res,
                gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(GPtrArray) orders = NULL;
@@ -224,7 +227,7 @@ all_listed_cb (GObject      *source,
   if (fail_if_error (task, error))
     return;
   g_ptr_array_extend_and_steal (data->fetched, g_steal_pointer (&orders));
-  merge_fetched (task);
+  merge_fetched (g_steal_pointer (&task));
 }
 
 static void
@@ -232,7 +235,7 @@ reconciled_cb (GObject      *source,
                GAsyncResult *res,
                gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   gint64 last_sync;
@@ -248,8 +251,8 @@ reconciled_cb (GObject      *source,
 
       query.product_name_id = PRODUCT;
       query.sort = "-date_created";
-      pkio_client_list_all_orders_async (data->client, &query, g_task_get_cancellable (task),
-                                         all_listed_cb, task);
+      pkio_client_list_all_orders_async (data->client, &query, data->cancellable,
+                                         all_listed_cb, g_steal_pointer (&task));
     }
   else
     {
@@ -257,7 +260,8 @@ reconciled_cb (GObject      *source,
       gint64 minutes = (MAX (data->started - last_sync, 0) + 59) / 60 + 1;
 
       pkio_client_status_changes_async (data->client, (guint) MIN (minutes, MAX_WINDOW_MINUTES),
-                                        g_task_get_cancellable (task), status_changes_cb, task);
+                                        data->cancellable, status_changes_cb,
+                                        g_steal_pointer (&task));
     }
 }
 
@@ -266,7 +270,7 @@ loaded_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -275,8 +279,8 @@ loaded_cb (GObject      *source,
     return;
   /* Unknown attempts first: an order one of them turns out to be then merges into that
    * record, instead of arriving as "placed elsewhere" beside it. */
-  pkio_history_reconcile_all_async (data->store, data->client, g_task_get_cancellable (task),
-                                    reconciled_cb, task);
+  pkio_history_reconcile_all_async (data->store, data->client, data->cancellable,
+                                    reconciled_cb, g_steal_pointer (&task));
 }
 
 void
@@ -286,7 +290,7 @@ pkio_history_sync_async (PkioHistoryStore    *store,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   SyncData *data;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
@@ -297,13 +301,14 @@ pkio_history_sync_async (PkioHistoryStore    *store,
   data = g_new0 (SyncData, 1);
   data->store = g_object_ref (store);
   data->client = g_object_ref (client);
+  data->cancellable = cancellable;
   data->started = g_get_real_time () / G_USEC_PER_SEC;
   data->fetched = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
   data->to_fetch = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_task_set_task_data (task, data, (GDestroyNotify) sync_data_free);
 
   /* Which orders are new needs the whole history in the model. */
-  pkio_history_store_ensure_loaded_async (store, cancellable, loaded_cb, task);
+  pkio_history_store_ensure_loaded_async (store, cancellable, loaded_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -337,7 +342,7 @@ status_recorded_cb (GObject      *source,
                     GAsyncResult *res,
                     gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
   pkio_history_store_update_status_finish (PKIO_HISTORY_STORE (source), res, &error);
@@ -349,7 +354,7 @@ canceled_cb (GObject      *source,
              GAsyncResult *res,
              gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   CancelData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -357,7 +362,7 @@ canceled_cb (GObject      *source,
   if (fail_if_error (task, error))
     return;
   pkio_history_store_update_status_async (data->store, data->order_id, "canceled", data->note,
-                                          status_recorded_cb, task);
+                                          status_recorded_cb, g_steal_pointer (&task));
 }
 
 void
@@ -369,7 +374,7 @@ pkio_history_cancel_order_async (PkioHistoryStore    *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   CancelData *data;
   GError *error = NULL;
   g_autofree char *normalized = pkio_cancel_note_normalize (note, &error);
@@ -400,7 +405,7 @@ pkio_history_cancel_order_async (PkioHistoryStore    *store,
   data->note = g_steal_pointer (&normalized);
   g_task_set_task_data (task, data, (GDestroyNotify) cancel_data_free);
   pkio_client_cancel_order_async (client, data->order_id, data->note, cancellable,
-                                  canceled_cb, task);
+                                  canceled_cb, g_steal_pointer (&task));
 }
 
 gboolean
