@@ -161,14 +161,15 @@ pkio_credentials_lookup_async (const char          *api_url,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (api_url != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_credentials_lookup_async);
   g_task_set_task_data (task, g_strdup (api_url), g_free);
-  secret_password_lookup (pkio_credentials_get_schema (), cancellable, lookup_cb, task,
+  secret_password_lookup (pkio_credentials_get_schema (), cancellable, lookup_cb,
+                          g_steal_pointer (&task),
                           ATTRIBUTE_API_URL, api_url,
                           NULL);
 }
@@ -210,7 +211,7 @@ pkio_credentials_store_async (const char          *api_url,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (api_url != NULL);
   g_return_if_fail (key != NULL && *key != '\0');
@@ -218,7 +219,7 @@ pkio_credentials_store_async (const char          *api_url,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_credentials_store_async);
   secret_password_store (pkio_credentials_get_schema (), SECRET_COLLECTION_DEFAULT, KEY_LABEL,
-                         key, cancellable, store_cb, task,
+                         key, cancellable, store_cb, g_steal_pointer (&task),
                          ATTRIBUTE_API_URL, api_url,
                          NULL);
 }
@@ -255,13 +256,14 @@ pkio_credentials_clear_async (const char          *api_url,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (api_url != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_credentials_clear_async);
-  secret_password_clear (pkio_credentials_get_schema (), cancellable, clear_cb, task,
+  secret_password_clear (pkio_credentials_get_schema (), cancellable, clear_cb,
+                         g_steal_pointer (&task),
                          ATTRIBUTE_API_URL, api_url,
                          NULL);
 }

@@ -77,13 +77,13 @@ crash_point (const char *point)
 }
 
 static void
-complete (GTask *task)
+complete (GTask *task_owned)
 {
+  g_autoptr(GTask) task = task_owned;
   SendData *data = g_task_get_task_data (task);
 
   g_task_return_pointer (task, g_steal_pointer (&data->result),
                          (GDestroyNotify) pkio_send_result_free);
-  g_object_unref (task);
 }
 
 static void
@@ -91,7 +91,7 @@ marked_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
@@ -102,7 +102,7 @@ marked_cb (GObject      *source,
        * order id. */
       g_message ("Could not record the outcome of an order: %s", error->message);
     }
-  complete (task);
+  complete (g_steal_pointer (&task));
 }
 
 static char *
@@ -155,7 +155,7 @@ placed_cb (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
   PkioSendResult *result = data->result;
   g_autoptr(PkioOrderResult) answer = NULL;
@@ -173,7 +173,7 @@ placed_cb (GObject      *source,
       result->certificate_id = answer->certificate_id;
       pkio_history_store_journal_mark_placed_async (data->store, result->record,
                                                     answer->order_id, answer->certificate_id,
-                                                    marked_cb, task);
+                                                    marked_cb, g_steal_pointer (&task));
       return;
     }
   if (answer != NULL)
@@ -187,13 +187,14 @@ placed_cb (GObject      *source,
       result->state = PKIO_SEND_STATE_REJECTED;
       result->error = g_steal_pointer (&error);
       pkio_history_store_journal_mark_rejected_async (data->store, result->record, errors_json,
-                                                      marked_cb, task);
+                                                      marked_cb, g_steal_pointer (&task));
       return;
     }
 
   result->state = PKIO_SEND_STATE_UNKNOWN;
   result->error = g_steal_pointer (&error);
-  pkio_history_store_journal_mark_unknown_async (data->store, result->record, marked_cb, task);
+  pkio_history_store_journal_mark_unknown_async (data->store, result->record, marked_cb,
+                                                 g_steal_pointer (&task));
 }
 
 static void
@@ -201,7 +202,7 @@ journaled_cb (GObject      *source,
               GAsyncResult *res,
               gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
   PkioSendResult *result = data->result;
 
@@ -209,7 +210,7 @@ journaled_cb (GObject      *source,
   if (result->record == NULL)
     {
       result->state = PKIO_SEND_STATE_NOT_RECORDED;
-      complete (task);
+      complete (g_steal_pointer (&task));
       return;
     }
   crash_point ("after-journal");
@@ -217,7 +218,8 @@ journaled_cb (GObject      *source,
   /* From here on the order goes out whatever happens, so no cancellable: an abandoned
    * request would only turn a clear answer into an unknown one. */
   result->state = PKIO_SEND_STATE_UNKNOWN;
-  pkio_client_place_order_async (data->client, data->body, NULL, placed_cb, task);
+  pkio_client_place_order_async (data->client, data->body, NULL, placed_cb,
+                                 g_steal_pointer (&task));
 }
 
 void
@@ -228,7 +230,7 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   SendData *data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -256,7 +258,7 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
                                                  _("The order has mistakes: it was not sent. "
                                                    "Correct them, then send it again."));
       pkio_order_clear_cvv (order);
-      complete (task);
+      complete (g_steal_pointer (&task));
       return;
     }
 
@@ -266,7 +268,7 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
   pkio_order_clear_cvv (order);
 
   pkio_history_store_journal_begin_async (store, pkio_client_get_base_url (client), storage_text,
-                                          cancellable, journaled_cb, task);
+                                          cancellable, journaled_cb, g_steal_pointer (&task));
 }
 
 PkioSendResult *

@@ -121,7 +121,7 @@ pkio_practice_seed_examples_async (PkioSimulator       *simulator,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_SIMULATOR (simulator));
   g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
@@ -129,7 +129,7 @@ pkio_practice_seed_examples_async (PkioSimulator       *simulator,
   task = g_task_new (NULL, NULL, callback, user_data);
   g_task_set_source_tag (task, pkio_practice_seed_examples_async);
   g_task_set_task_data (task, g_object_ref (simulator), g_object_unref);
-  pkio_history_store_ensure_loaded_async (store, NULL, history_read_cb, task);
+  pkio_history_store_ensure_loaded_async (store, NULL, history_read_cb, g_steal_pointer (&task));
 }
 
 gboolean
