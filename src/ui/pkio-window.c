@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-history-view.h"
+#include "pkio-order-view.h"
 #include "pkio-window.h"
 #include "pkio-workspace.h"
 
@@ -17,6 +18,7 @@ struct _PkioWindow
   GtkRevealer          *practice_banner;
   GtkMenuButton        *primary_menu_button;
   AdwBin               *history_slot;
+  PkioOrderView        *order_view;
 
   PkioHistoryView      *history_view;   /* built on first need */
   GtkWindow            *shortcuts_window; /* built on first need */
@@ -34,6 +36,27 @@ show_view_action_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Placeholder until the key set-up page exists: say what is missing, keep what was typed. */
+static void
+set_up_key_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  pkio_window_add_toast (PKIO_WINDOW (widget), adw_toast_new (_("Set up the API key first")));
+}
+
+/* "Another order for this person" (the history's details): the record's local id. */
+static void
+order_again_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PkioWindow *self = PKIO_WINDOW (widget);
+
+  if (pkio_order_view_order_again (self->order_view, g_variant_get_int64 (parameter)))
+    pkio_window_show_view (self, "new-order");
 }
 
 /* Benchmark hook (bench/bench-startup): report when the first frame is painted, then quit.
@@ -155,6 +178,7 @@ pkio_window_attach_application (PkioWindow      *self,
                    G_SETTINGS_BIND_DEFAULT);
 
   self->workspace = pkio_workspace_new (self->settings, pkio_application_get_practice (app));
+  pkio_order_view_set_workspace (self->order_view, self->workspace);
 
   /* The window opens on "New order" most of the time: the history (its view, the keyring and
    * the database) is built right after the first frame, or at once when it is asked for. */
@@ -204,14 +228,18 @@ pkio_window_class_init (PkioWindowClass *klass)
   object_class->dispose = pkio_window_dispose;
   object_class->finalize = pkio_window_finalize;
 
+  g_type_ensure (PKIO_TYPE_ORDER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pkio-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, order_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.set-up-key", NULL, set_up_key_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.order-again", "x", order_again_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "new-order");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

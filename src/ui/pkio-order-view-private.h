@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pkio-order-draft.h"
+#include "pkio-order-outcome.h"
+#include "pkio-order-review.h"
+#include "pkio-order-view.h"
+
+G_BEGIN_DECLS
+
+/* Shared by pkio-order-view.c (pages, draft, account information, actions) and
+ * pkio-order-view-send.c (placing the order and what came of it). */
+struct _PkioOrderView
+{
+  AdwBin             parent_instance;
+
+  /* Template children */
+  GtkStack          *pages;
+  GtkScrolledWindow *form_scroller;
+  PkioOrderForm     *form;
+  AdwBin            *review_slot;
+  AdwBin            *result_slot;
+
+  PkioOrderReview   *review;          /* built on first need */
+  PkioOrderOutcome   *result;          /* built on first need */
+  PkioWorkspace     *workspace;
+  PkioOrderDraft    *draft;
+  GCancellable      *cancellable;
+  char              *balance_text;
+  char              *blank_draft;     /* the draft of an empty form */
+  PkioOrder         *placed_order;    /* the last order placed, without card data */
+  PkioHistoryRecord *unknown_record;  /* the attempt whose outcome is not known */
+  gint64             order_id;
+  gint64             certificate_id;
+  guint              draft_timeout;
+  guint              start_idle;
+  guint              saves_in_flight;
+  gboolean           started;         /* draft and account information asked for */
+  gboolean           typed;           /* the person changed something since the start */
+  gboolean           sending;
+  gboolean           checking;
+  gboolean           send_again_allowed;
+};
+
+/* pkio-order-view.c */
+void     _pkio_order_view_show_page      (PkioOrderView *self,
+                                          const char    *name);
+void     _pkio_order_view_update_actions (PkioOrderView *self);
+void     _pkio_order_view_toast          (PkioOrderView *self,
+                                          const char    *text);
+void     _pkio_order_view_discard_draft  (PkioOrderView *self);
+void     _pkio_order_view_refresh_balance (PkioOrderView *self);
+PkioOrderReview *_pkio_order_view_ensure_review (PkioOrderView *self);
+PkioOrderOutcome *_pkio_order_view_ensure_outcome (PkioOrderView *self);
+
+/* pkio-order-view-send.c */
+void     _pkio_order_view_place          (PkioOrderView *self);
+void     _pkio_order_view_check_again    (PkioOrderView *self);
+void     _pkio_order_view_send_again     (PkioOrderView *self);
+
+G_END_DECLS
