@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pkio-application.h"
+#include "pkio-history-details.h"
 #include "pkio-order-draft.h"
 #include "pkio-order-outcome.h"
 #include "pkio-order-review.h"
@@ -393,8 +394,8 @@ test_problems_shown (Fixture       *f,
   GtkWidget *summary = GTK_WIDGET (form_child (f, "summary_group"));
   const char *bad_email = expected ("Enter one email address without spaces, for example "
                                     "name@example.com.",
-                                    "Vul één e-mailadres in zonder spaties, bijvoorbeeld "
-                                    "naam@voorbeeld.nl.");
+                                    "Voer één e-mailadres in, zonder spaties, bijvoorbeeld "
+                                    "naam@example.com.");
 
   /* An empty form shows nothing yet. */
   g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.email"));
@@ -796,8 +797,21 @@ test_order_again (Fixture       *f,
                                                 last_order_id (f));
   g_assert_nonnull (record);
   pkio_window_show_view (PKIO_WINDOW (f->window), "history");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.order-again", "x",
-                                             pkio_history_record_get_local_id (record)));
+  {
+    PkioHistoryView *history = pkio_window_get_history_view (PKIO_WINDOW (f->window));
+    PkioHistoryDetails *details = PKIO_HISTORY_DETAILS (
+      gtk_widget_get_template_child (GTK_WIDGET (history), PKIO_TYPE_HISTORY_VIEW, "details"));
+    GtkWidget *again = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (details),
+                                                                  PKIO_TYPE_HISTORY_DETAILS,
+                                                                  "again_button"));
+
+    pkio_history_details_set_record (details, record);
+    g_assert_true (gtk_widget_get_visible (again));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (again)), ==,
+                     expected ("_Another order for this person",
+                               "_Nog een bestelling voor deze persoon"));
+    g_signal_emit_by_name (again, "clicked");
+  }
   g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (f->window)), ==, "new-order");
   g_assert_cmpstr (field_text (f, "certificate.individual.email"), ==, "john.doe@example.com");
   g_assert_cmpstr (field_text (f, "ship_info.addr2"), ==, "Suite 20");
