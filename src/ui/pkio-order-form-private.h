@@ -35,6 +35,7 @@ struct _PkioOrderForm
   GtkSwitch              *pss_switch;
   GtkCheckButton         *holder_new_check;
   GtkCheckButton         *holder_known_check;
+  GtkWidget              *later_box;        /* shown after the first frame */
   AdwPreferencesGroup    *person_group;
   AdwEntryRow            *first_name_row;
   AdwEntryRow            *last_name_row;
@@ -47,7 +48,7 @@ struct _PkioOrderForm
   AdwPreferencesGroup    *known_group;
   AdwEntryRow            *individual_id_row;
   GtkMenuButton          *people_button;
-  GtkButton              *same_as_holder_button;
+  AdwActionRow           *same_as_holder_row;
   AdwEntryRow            *ship_name_row;
   AdwEntryRow            *ship_addr1_row;
   AdwEntryRow            *ship_addr2_row;
@@ -66,7 +67,7 @@ struct _PkioOrderForm
   GtkSpinButton          *days_spin;
   GtkCheckButton         *date_check;
   GtkMenuButton          *date_button;
-  GtkCalendar            *date_calendar;
+  GtkCalendar            *date_calendar;    /* built when first opened */
   AdwActionRow           *pay_balance_row;
   GtkCheckButton         *pay_balance_check;
   GtkCheckButton         *pay_profile_check;
@@ -88,9 +89,13 @@ struct _PkioOrderForm
   char                   *known_label;      /* the person chosen from earlier orders */
   char                   *known_name;
   gint64                  known_id;
+  guint                   later_idle;
   gboolean                tried;
   gboolean                filling;          /* set_order/reset: no "changed" */
 };
+
+/* pkio-order-form.c: shows what waited for the first frame, now. */
+void           _pkio_order_form_show_later    (PkioOrderForm *self);
 
 /* pkio-order-form-problems.c */
 PkioFormField *_pkio_order_form_add_field     (PkioOrderForm *self,

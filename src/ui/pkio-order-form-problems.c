@@ -155,15 +155,46 @@ summary_row_activated_cb (AdwActionRow  *row,
   pkio_order_form_focus_field (self, g_object_get_data (G_OBJECT (row), "path"));
 }
 
+/* Where a problem's field is on screen, top to bottom: the fields are registered in that
+ * order, except the card's, which are built later; the agreement comes last of all. */
+static guint
+field_rank (PkioOrderForm *self,
+            const char    *path)
+{
+  if (g_strcmp0 (path, "csa_agreed_to") == 0)
+    return G_MAXUINT - 1;
+  for (guint i = 0; i < self->fields->len; i++)
+    if (g_str_equal (((PkioFormField *) g_ptr_array_index (self->fields, i))->path, path))
+      return i;
+  return G_MAXUINT;
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  PkioOrderForm *self = user_data;
+  guint rank_a = field_rank (self, (*(PkioProblem **) a)->path);
+  guint rank_b = field_rank (self, (*(PkioProblem **) b)->path);
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
 static void
 update_summary (PkioOrderForm *self)
 {
   guint n = self->tried ? self->problems->len : 0;
   g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (self->problems, i));
+  g_ptr_array_sort_with_data (sorted, compare_rank, self);
 
   for (guint i = 0; i < n; i++)
     {
-      PkioProblem *problem = g_ptr_array_index (self->problems, i);
+      PkioProblem *problem = g_ptr_array_index (sorted, i);
       PkioFormField *field = _pkio_order_form_find_field (self, problem->path);
       const char *title = field_title (field);
       AdwActionRow *row;
@@ -295,6 +326,8 @@ pkio_order_form_set_server_errors (PkioOrderForm *self,
       g_ptr_array_add (self->server_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->server_group), self->server_rows->len > 0);
+  if (self->server_rows->len > 0)
+    _pkio_order_form_show_later (self);
   _pkio_order_form_update_display (self);
 }
 
@@ -307,6 +340,7 @@ pkio_order_form_focus_field (PkioOrderForm *self,
 
   g_return_val_if_fail (PKIO_IS_ORDER_FORM (self), FALSE);
 
+  _pkio_order_form_show_later (self);
   field = _pkio_order_form_find_field (self, path);
   if (field == NULL || !gtk_widget_is_visible (gtk_widget_get_parent (field->row)))
     return FALSE;

@@ -39,6 +39,18 @@ static void
 show_parts (PkioOrderOutcome *self,
             Parts            parts)
 {
+  GtkWidget *page = GTK_WIDGET (self->status_page);
+
+  if (parts & SHOW_IDS)
+    {
+      gtk_widget_add_css_class (page, "order-placed");
+      gtk_widget_remove_css_class (page, "order-unknown");
+    }
+  else
+    {
+      gtk_widget_add_css_class (page, "order-unknown");
+      gtk_widget_remove_css_class (page, "order-placed");
+    }
   gtk_widget_set_visible (self->ids_group, (parts & SHOW_IDS) != 0);
   gtk_widget_set_visible (self->next_group, (parts & SHOW_IDS) != 0);
   gtk_widget_set_visible (self->checking_box, (parts & SHOW_CHECKING) != 0);

@@ -160,7 +160,7 @@ add_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value ? value : "—");
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
+  gtk_widget_add_css_class (row, "value-row");
   adw_preferences_group_add (group, row);
   return row;
 }
