@@ -807,7 +807,7 @@ test_order_again (Fixture       *f,
 
     pkio_history_details_set_record (details, record);
     g_assert_true (gtk_widget_get_visible (again));
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (again)), ==,
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again)))), ==,
                      expected ("_Another order for this person",
                                "_Nog een bestelling voor deze persoon"));
     g_signal_emit_by_name (again, "clicked");

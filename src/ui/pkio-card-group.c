@@ -219,18 +219,6 @@ pkio_card_group_class_init (PkioCardGroupClass *klass)
 }
 
 static void
-name_switch (GtkWidget  *input,
-             AdwActionRow *row)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (input),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  adw_action_row_get_subtitle (row),
-                                  -1);
-}
-
-static void
 pkio_card_group_init (PkioCardGroup *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -260,12 +248,6 @@ pkio_card_group_init (PkioCardGroup *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (number_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->number_row), focus);
 
-  name_switch (GTK_WIDGET (self->save_switch),
-               ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->save_switch),
-                                                        ADW_TYPE_ACTION_ROW)));
-  name_switch (GTK_WIDGET (self->default_switch),
-               ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->default_switch),
-                                                        ADW_TYPE_ACTION_ROW)));
   pkio_country_row_set_code (self->country_row, "nl");
 }
 

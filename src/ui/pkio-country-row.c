@@ -69,19 +69,15 @@ selected_name (PkioCountryRow *self)
          ? gtk_string_list_get_string (country_names, self->selected) : NULL;
 }
 
-/* A screen reader says "Country, Netherlands". */
+/* A screen reader says "Country", named by the row's title, then "Netherlands". */
 static void
 update_accessible (PkioCountryRow *self)
 {
   const char *name = selected_name (self);
 
   gtk_label_set_text (self->value_label, name != NULL ? name : _("Choose…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  name != NULL ? name : "",
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  name != NULL ? name : "", -1);
 }
 
 static void
@@ -299,7 +295,6 @@ pkio_country_row_init (PkioCountryRow *self)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
 
   g_signal_connect (self, "activated", G_CALLBACK (activated_cb), NULL);
-  g_signal_connect (self, "notify::title", G_CALLBACK (update_accessible), NULL);
   update_accessible (self);
 }
 

@@ -634,17 +634,6 @@ name_input (GtkWidget  *input,
                                   -1);
 }
 
-/* A check button or switch inside a row is named after the row, so that a screen reader says
- * "Encryption, Keeping messages and files confidential", not "check box". */
-static void
-name_row_input (GtkWidget *input)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (input, ADW_TYPE_ACTION_ROW);
-
-  name_input (input, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
-}
-
 void
 pkio_order_form_set_balance_text (PkioOrderForm *self,
                                   const char    *text)
@@ -657,7 +646,6 @@ pkio_order_form_set_balance_text (PkioOrderForm *self,
   subtitle = text != NULL ? g_strdup_printf (_("Balance now: %s"), text)
                           : g_strdup (_("Paid from the prepaid balance of the CertCentral account"));
   adw_action_row_set_subtitle (self->pay_balance_row, subtitle);
-  name_row_input (GTK_WIDGET (self->pay_balance_check));
 }
 
 /* ---- GObject ---- */
@@ -776,9 +764,9 @@ static void
 connect_choice (PkioOrderForm *self,
                 gpointer       check)
 {
+  /* AdwActionRow names the check button after its title, as a screen reader should say. */
   g_signal_connect_object (check, "notify::active", G_CALLBACK (choice_toggled_cb), self,
                            G_CONNECT_SWAPPED);
-  name_row_input (check);
 }
 
 static void
