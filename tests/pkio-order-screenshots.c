@@ -74,6 +74,22 @@ fill_seed (PkioOrderForm *form)
   check (form, "csa_check");
 }
 
+/* Brings the row of @path near the top, with the group title above it in sight. */
+static void
+scroll_to (PkioOrderView *view,
+           PkioOrderForm *form,
+           const char    *path)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PKIO_TYPE_ORDER_VIEW, "form_scroller"));
+  GtkWidget *row = pkio_order_form_get_field_row (form, path);
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t at;
+
+  if (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (scroller), &point, &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 235);
+}
+
 static void
 capture (void)
 {
@@ -115,6 +131,8 @@ activate_cb (GApplication *app)
       gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL);
       spin_for (300);
       pkio_order_form_focus_field (form, "certificate.individual.first_name");
+      spin_for (300);
+      scroll_to (view, form, "certificate.individual.first_name");
     }
   else if (g_str_equal (scenario, "review") || g_str_equal (scenario, "result"))
     {
