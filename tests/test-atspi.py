@@ -132,6 +132,11 @@ def click(node):
         elif extents.y + extents.height > VISIBLE_BOTTOM:
             Atspi.generate_mouse_event(WHEEL_X, WHEEL_Y, 'b5c')
         else:
+            # Scrolling may still be settling: click where the node is once it stays put.
+            time.sleep(0.3)
+            settled = component.get_extents(Atspi.CoordType.WINDOW)
+            if (settled.y, settled.height) != (extents.y, extents.height):
+                continue
             Atspi.generate_mouse_event(extents.x + extents.width // 2,
                                        extents.y + extents.height // 2, 'b1c')
             time.sleep(0.3)

@@ -35,7 +35,6 @@ struct _PkioOrderForm
   GtkSwitch              *pss_switch;
   GtkCheckButton         *holder_new_check;
   GtkCheckButton         *holder_known_check;
-  GtkWidget              *later_box;        /* shown after the first frame */
   AdwPreferencesGroup    *person_group;
   AdwEntryRow            *first_name_row;
   AdwEntryRow            *last_name_row;
@@ -89,13 +88,9 @@ struct _PkioOrderForm
   char                   *known_label;      /* the person chosen from earlier orders */
   char                   *known_name;
   gint64                  known_id;
-  guint                   later_idle;
   gboolean                tried;
   gboolean                filling;          /* set_order/reset: no "changed" */
 };
-
-/* pkio-order-form.c: shows what waited for the first frame, now. */
-void           _pkio_order_form_show_later    (PkioOrderForm *self);
 
 /* pkio-order-form-problems.c */
 PkioFormField *_pkio_order_form_add_field     (PkioOrderForm *self,

@@ -326,8 +326,6 @@ pkio_order_form_set_server_errors (PkioOrderForm *self,
       g_ptr_array_add (self->server_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->server_group), self->server_rows->len > 0);
-  if (self->server_rows->len > 0)
-    _pkio_order_form_show_later (self);
   _pkio_order_form_update_display (self);
 }
 
@@ -340,7 +338,6 @@ pkio_order_form_focus_field (PkioOrderForm *self,
 
   g_return_val_if_fail (PKIO_IS_ORDER_FORM (self), FALSE);
 
-  _pkio_order_form_show_later (self);
   field = _pkio_order_form_find_field (self, path);
   if (field == NULL || !gtk_widget_is_visible (gtk_widget_get_parent (field->row)))
     return FALSE;

@@ -258,47 +258,6 @@ csa_link_activated_cb (PkioOrderForm *self)
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, CSA_URL, GDK_CURRENT_TIME);
 }
 
-/* ---- what the first frame does not need ---- */
-
-/* The window's first frame shows the form's heading only: the groups are built with the form
- * but styled, measured and drawn from the next frame on, a few milliseconds later. Drawing
- * boxed lists in software is what would make the start slow (README, Performance). */
-void
-_pkio_order_form_show_later (PkioOrderForm *self)
-{
-  g_clear_handle_id (&self->later_idle, g_source_remove);
-  gtk_widget_set_visible (self->later_box, TRUE);
-}
-
-static gboolean
-show_later_idle_cb (gpointer user_data)
-{
-  PkioOrderForm *self = user_data;
-
-  self->later_idle = 0;
-  _pkio_order_form_show_later (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-first_frame_painted_cb (GdkFrameClock *clock,
-                        PkioOrderForm *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  if (!gtk_widget_get_visible (self->later_box) && self->later_idle == 0)
-    self->later_idle = g_idle_add_full (G_PRIORITY_DEFAULT, show_later_idle_cb, self, NULL);
-}
-
-static void
-mapped_cb (PkioOrderForm *self)
-{
-  g_signal_handlers_disconnect_by_func (self, mapped_cb, NULL);
-  if (gtk_widget_get_visible (self->later_box))
-    return;
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (first_frame_painted_cb), self, 0);
-}
-
 /* ---- collecting the order ---- */
 
 static void
@@ -585,8 +544,6 @@ pkio_order_form_set_tried (PkioOrderForm *self,
   g_return_if_fail (PKIO_IS_ORDER_FORM (self));
 
   self->tried = tried;
-  if (tried)
-    _pkio_order_form_show_later (self);
   _pkio_order_form_update_display (self);
 }
 
@@ -657,7 +614,6 @@ pkio_order_form_dispose (GObject *object)
 
   if (self->card_group != NULL)
     pkio_card_group_clear_card (self->card_group);
-  g_clear_handle_id (&self->later_idle, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pkio_order_form_parent_class)->dispose (object);
@@ -703,7 +659,6 @@ pkio_order_form_class_init (PkioOrderFormClass *klass)
   BIND (pss_switch);
   BIND (holder_new_check);
   BIND (holder_known_check);
-  BIND (later_box);
   BIND (person_group);
   BIND (first_name_row);
   BIND (last_name_row);
@@ -883,7 +838,6 @@ pkio_order_form_init (PkioOrderForm *self)
   name_input (GTK_WIDGET (self->days_spin), _("Number of days"), NULL);
   name_input (GTK_WIDGET (self->date_button), _("End date"), NULL);
 
-  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   pkio_order_form_reset (self);
 }
 

@@ -17,10 +17,11 @@ struct _PkioOrderView
   /* Template children */
   GtkStack          *pages;
   GtkScrolledWindow *form_scroller;
-  PkioOrderForm     *form;
+  AdwBin            *form_slot;
   AdwBin            *review_slot;
   AdwBin            *result_slot;
 
+  PkioOrderForm     *form;            /* built after the first frame, or on first need */
   PkioOrderReview   *review;          /* built on first need */
   PkioOrderOutcome   *result;          /* built on first need */
   PkioWorkspace     *workspace;
@@ -34,6 +35,7 @@ struct _PkioOrderView
   gint64             certificate_id;
   guint              draft_timeout;
   guint              start_idle;
+  guint              form_idle;
   guint              saves_in_flight;
   gboolean           started;         /* draft and account information asked for */
   gboolean           typed;           /* the person changed something since the start */
@@ -43,6 +45,10 @@ struct _PkioOrderView
 };
 
 /* pkio-order-view.c */
+/* The form, built now if it was not yet. */
+PkioOrderForm *_pkio_order_view_form     (PkioOrderView *self);
+#define FORM(self) _pkio_order_view_form (self)
+
 void     _pkio_order_view_show_page      (PkioOrderView *self,
                                           const char    *name);
 void     _pkio_order_view_update_actions (PkioOrderView *self);

@@ -24,9 +24,9 @@ set_sending (PkioOrderView *self,
 static void
 back_to_form_with_problems (PkioOrderView *self)
 {
-  pkio_order_form_set_tried (self->form, TRUE);
+  pkio_order_form_set_tried (FORM (self), TRUE);
   _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_summary (self->form);
+  pkio_order_form_focus_summary (FORM (self));
 }
 
 static void
@@ -35,7 +35,7 @@ show_placed (PkioOrderView *self,
              gint64         certificate_id,
              gboolean       found)
 {
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (self->form);
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
 
   self->order_id = order_id;
   self->certificate_id = certificate_id;
@@ -46,7 +46,7 @@ show_placed (PkioOrderView *self,
   pkio_order_clear_card (order);
   g_clear_pointer (&self->placed_order, pkio_order_free);
   self->placed_order = g_steal_pointer (&order);
-  pkio_order_form_reset (self->form);
+  pkio_order_form_reset (FORM (self));
   _pkio_order_view_discard_draft (self);
   pkio_order_outcome_show_placed (_pkio_order_view_ensure_outcome (self), order_id,
                                  certificate_id, found);
@@ -65,7 +65,7 @@ order_sent_cb (GObject      *source,
   GPtrArray *entries;
 
   /* decisions.md: the CVV is cleared after every attempt. */
-  pkio_order_form_clear_cvv (self->form);
+  pkio_order_form_clear_cvv (FORM (self));
   set_sending (self, FALSE);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
@@ -81,10 +81,10 @@ order_sent_cb (GObject      *source,
       if (entries != NULL && entries->len > 0)
         {
           /* Back to the form as it was, with CertCentral's words at the fields. */
-          pkio_order_form_set_server_errors (self->form, entries);
+          pkio_order_form_set_server_errors (FORM (self), entries);
           _pkio_order_view_show_page (self, "form");
           gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
-          pkio_order_form_set_tried (self->form, TRUE);
+          pkio_order_form_set_tried (FORM (self), TRUE);
         }
       else
         pkio_order_review_set_error (self->review, sent->error->message);
@@ -119,8 +119,8 @@ order_sent_cb (GObject      *source,
 static void
 send (PkioOrderView *self)
 {
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_order (self->form);
-  g_autoptr(GPtrArray) problems = pkio_order_form_validate (self->form);
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_order (FORM (self));
+  g_autoptr(GPtrArray) problems = pkio_order_form_validate (FORM (self));
 
   if (problems->len > 0)
     {

@@ -67,7 +67,8 @@ _pkio_order_view_update_actions (PkioOrderView *self)
                                  !busy && self->unknown_record != NULL);
   gtk_widget_action_set_enabled (widget, "order.send-again",
                                  !busy && self->unknown_record != NULL && self->send_again_allowed);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form), !busy);
+  if (self->form != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->form), !busy);
 }
 
 void
@@ -100,19 +101,19 @@ review_action_cb (GtkWidget  *widget,
 
   if (self->sending || self->checking)
     return;
-  problems = pkio_order_form_validate (self->form);
+  problems = pkio_order_form_validate (FORM (self));
   if (problems->len > 0)
     {
-      pkio_order_form_set_tried (self->form, TRUE);
-      pkio_order_form_focus_summary (self->form);
+      pkio_order_form_set_tried (FORM (self), TRUE);
+      pkio_order_form_focus_summary (FORM (self));
       return;
     }
 
-  order = pkio_order_form_dup_order (self->form);
-  last4 = pkio_order_form_dup_card_last4 (self->form);
+  order = pkio_order_form_dup_order (FORM (self));
+  last4 = pkio_order_form_dup_card_last4 (FORM (self));
   extras.balance_text = self->balance_text;
   extras.card_last4 = last4;
-  extras.known_person = pkio_order_form_get_known_person_label (self->form);
+  extras.known_person = pkio_order_form_get_known_person_label (FORM (self));
   extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);
   extras.needs_key = self->workspace != NULL && !extras.practice
                      && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_AVAILABLE
@@ -168,11 +169,11 @@ new_action_cb (GtkWidget  *widget,
   self->send_again_allowed = FALSE;
   self->order_id = 0;
   self->certificate_id = 0;
-  pkio_order_form_reset (self->form);
+  pkio_order_form_reset (FORM (self));
   _pkio_order_view_discard_draft (self);
   scroll_form_to_top (self);
   _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_field (self->form, "certificate.profile_option");
+  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
 }
 
 /* Another order for the same holder, delivered the same way: never with card data, and the
@@ -187,13 +188,13 @@ fill_for_same_person (PkioOrderView *self,
   self->send_again_allowed = FALSE;
   self->order_id = 0;
   self->certificate_id = 0;
-  pkio_order_form_reset (self->form);
-  pkio_order_form_set_order (self->form, order);
+  pkio_order_form_reset (FORM (self));
+  pkio_order_form_set_order (FORM (self), order);
   self->typed = TRUE;
   scroll_form_to_top (self);
   _pkio_order_view_show_page (self, "form");
-  g_signal_emit_by_name (self->form, "changed");
-  pkio_order_form_focus_field (self->form, "certificate.profile_option");
+  g_signal_emit_by_name (FORM (self), "changed");
+  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
 }
 
 static void
@@ -310,7 +311,7 @@ save_draft_now (PkioOrderView *self)
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   if (!drafts_wanted (self))
     return;
-  order = pkio_order_form_dup_draft (self->form);
+  order = pkio_order_form_dup_draft (FORM (self));
   text = pkio_order_draft_serialize (order);
   if (g_strcmp0 (text, self->blank_draft) == 0)
     {
@@ -344,7 +345,7 @@ form_changed_cb (PkioOrderView *self)
 static void
 discard_toast_clicked_cb (PkioOrderView *self)
 {
-  pkio_order_form_reset (self->form);
+  pkio_order_form_reset (FORM (self));
   _pkio_order_view_discard_draft (self);
   scroll_form_to_top (self);
 }
@@ -370,7 +371,7 @@ draft_loaded_cb (GObject      *source,
   /* The person started typing before the draft was read: what they type now wins. */
   if (self->typed || g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "form") != 0)
     return;
-  pkio_order_form_set_order (self->form, order);
+  pkio_order_form_set_order (FORM (self), order);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
@@ -399,7 +400,7 @@ product_cb (GObject      *source,
   if (info == NULL)
     g_debug ("product information not available: %s", error->message);
   else
-    pkio_order_form_set_allowed_years (self->form, info->allowed_validity_years);
+    pkio_order_form_set_allowed_years (FORM (self), info->allowed_validity_years);
 }
 
 static void
@@ -417,7 +418,7 @@ balance_cb (GObject      *source,
     g_debug ("balance not available: %s", error->message);
   else
     self->balance_text = pkio_balance_format (balance);
-  pkio_order_form_set_balance_text (self->form, self->balance_text);
+  pkio_order_form_set_balance_text (FORM (self), self->balance_text);
 }
 
 void
@@ -476,10 +477,69 @@ start_idle_cb (gpointer user_data)
 static void
 schedule_start (PkioOrderView *self)
 {
-  if (self->started || self->start_idle != 0 || self->workspace == NULL
-      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->started || self->start_idle != 0 || self->workspace == NULL || self->form == NULL)
     return;
   self->start_idle = g_idle_add_full (G_PRIORITY_LOW, start_idle_cb, self, NULL);
+}
+
+PkioOrderForm *
+_pkio_order_view_form (PkioOrderView *self)
+{
+  g_autoptr(PkioOrder) blank = NULL;
+
+  if (self->form != NULL)
+    return self->form;
+  g_clear_handle_id (&self->form_idle, g_source_remove);
+  self->form = pkio_order_form_new ();
+  adw_bin_set_child (self->form_slot, GTK_WIDGET (self->form));
+  blank = pkio_order_form_dup_draft (self->form);
+  self->blank_draft = pkio_order_draft_serialize (blank);
+  g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->workspace != NULL)
+    pkio_order_form_set_store (self->form, pkio_workspace_get_store (self->workspace));
+  pkio_order_form_set_balance_text (self->form, self->balance_text);
+  _pkio_order_view_update_actions (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_start (self);
+  return self->form;
+}
+
+static gboolean
+build_form_idle_cb (gpointer user_data)
+{
+  PkioOrderView *self = user_data;
+
+  self->form_idle = 0;
+  _pkio_order_view_form (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window's first frame shows the page's heading only: a form of boxed lists is what would
+ * make the start slow, drawn in software (README, Performance). It follows on the next frame. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        PkioOrderView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (self->form == NULL && self->form_idle == 0)
+    self->form_idle = g_idle_add_full (G_PRIORITY_DEFAULT, build_form_idle_cb, self, NULL);
+}
+
+static void
+mapped_cb (PkioOrderView *self)
+{
+  if (self->form != NULL)
+    {
+      schedule_start (self);
+      return;
+    }
+  if (self->form_idle != 0)
+    return;
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                        first_frame_painted_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
 }
 
 /* ---- GObject ---- */
@@ -490,7 +550,7 @@ pkio_order_view_dispose (GObject *object)
   PkioOrderView *self = PKIO_ORDER_VIEW (object);
 
   /* Closing within the typing pause: write the draft now, on this thread. */
-  if (self->draft_timeout != 0 && drafts_wanted (self))
+  if (self->draft_timeout != 0 && drafts_wanted (self) && self->form != NULL)
     {
       g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (self->form);
       g_autofree char *text = pkio_order_draft_serialize (order);
@@ -502,6 +562,7 @@ pkio_order_view_dispose (GObject *object)
     }
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   g_clear_handle_id (&self->start_idle, g_source_remove);
+  g_clear_handle_id (&self->form_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->workspace);
   g_clear_object (&self->draft);
@@ -533,12 +594,11 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
   object_class->dispose = pkio_order_view_dispose;
   object_class->finalize = pkio_order_view_finalize;
 
-  g_type_ensure (PKIO_TYPE_ORDER_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pkio-order-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, pages);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_scroller);
-  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, review_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, result_slot);
 
@@ -564,15 +624,9 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
 static void
 pkio_order_view_init (PkioOrderView *self)
 {
-  g_autoptr(PkioOrder) blank = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  blank = pkio_order_form_dup_draft (self->form);
-  self->blank_draft = pkio_order_draft_serialize (blank);
-  g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (schedule_start), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   _pkio_order_view_update_actions (self);
 }
 
@@ -595,7 +649,8 @@ pkio_order_view_set_workspace (PkioOrderView *self,
   self->workspace = g_object_ref (workspace);
   path = pkio_order_draft_path_for (pkio_workspace_get_practice (workspace));
   self->draft = pkio_order_draft_new (path);
-  pkio_order_form_set_store (self->form, pkio_workspace_get_store (workspace));
+  if (self->form != NULL)
+    pkio_order_form_set_store (self->form, pkio_workspace_get_store (workspace));
   schedule_start (self);
 }
 
@@ -609,7 +664,7 @@ pkio_order_view_get_workspace (PkioOrderView *self)
 static gboolean
 form_is_blank (PkioOrderView *self)
 {
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (self->form);
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
   g_autofree char *text = pkio_order_draft_serialize (order);
 
   return g_strcmp0 (text, self->blank_draft) == 0;
@@ -650,7 +705,7 @@ PkioOrderForm *
 pkio_order_view_get_form (PkioOrderView *self)
 {
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), NULL);
-  return self->form;
+  return FORM (self);
 }
 
 const char *
