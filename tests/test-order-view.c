@@ -326,6 +326,22 @@ assert_placed_page (Fixture *f,
                    ==, id);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *review_child (Fixture    *f,
+                                const char *name);
+
 static gint64
 last_order_id (Fixture *f)
 {
@@ -382,6 +398,49 @@ test_seed_known_person (Fixture       *f,
   g_assert_cmpuint (posts->len, ==, 1);
   assert_json_equal (g_ptr_array_index (posts, 0), seed_known_person);
   assert_placed_page (f, last_order_id (f));
+
+  /* The next order can pick person 21 from the earlier orders. */
+  activate (f, "order.new");
+  check (f, "holder_known_check", TRUE);
+  g_assert_cmpstr (field_text (f, "certificate.individual.id"), ==, "");
+  {
+    GtkMenuButton *people = GTK_MENU_BUTTON (form_child (f, "people_button"));
+    GtkWidget *popover;
+    GtkListBox *list = NULL;
+    GtkListBoxRow *row;
+
+    gtk_menu_button_popup (people);
+    spin_idle ();
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (people));
+    g_assert_nonnull (popover);
+    for (GtkWidget *w = popover; w != NULL && list == NULL; )
+      {
+        /* The popover's one list: search it depth first. */
+        GtkWidget *child = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_LIST_BOX (w))
+          list = GTK_LIST_BOX (w);
+        else if (child != NULL)
+          w = child;
+        else
+          {
+            while (w != popover && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == popover ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (list);
+    row = gtk_list_box_get_row_at_index (list, 0);
+    g_assert_nonnull (row);
+    g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+    /* Its name is not known until a sync read the order back: the number names it then. */
+    g_assert_true (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                              expected ("Number 21", "Nummer 21")) == 0
+                   || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                 expected ("Number 21", "Nummer 21")) == 0);
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpstr (field_text (f, "certificate.individual.id"), ==, "21");
+  }
 }
 
 /* ---- checking as the person goes ---- */
@@ -439,6 +498,44 @@ test_problems_shown (Fixture       *f,
   }
   spin_idle ();
   g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+}
+
+/* ---- what the account offers ---- */
+
+static void
+test_account_offers (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwActionRow *balance = ADW_ACTION_ROW (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "pay_balance_check")), ADW_TYPE_ACTION_ROW));
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(PkioOrder) order = NULL;
+  gint64 two = 2;
+
+  /* The balance the simulator answered, under "Account balance". */
+  g_assert_cmpstr (adw_action_row_get_subtitle (balance), ==,
+                   expected ("Balance now: 5000.00 EUR", "Tegoed nu: 5000.00 EUR"));
+
+  /* Only the years the product allows are offered: 1 year gives way to the first allowed. */
+  g_array_append_val (years, two);
+  pkio_order_form_set_allowed_years (f->form, years);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "years1_check")), ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "years2_check")), ADW_TYPE_ACTION_ROW)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "years3_check")), ADW_TYPE_ACTION_ROW)));
+  order = pkio_order_form_dup_order (f->form);
+  g_assert_cmpint (order->validity.kind, ==, PKIO_VALIDITY_YEARS);
+  g_assert_cmpint (order->validity.years, ==, 2);
+  g_clear_pointer (&order, pkio_order_free);
+
+  /* A number of days: setting it chooses it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_child (f, "days_spin")), 45);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "days_check"))));
+  order = pkio_order_form_dup_order (f->form);
+  g_assert_cmpint (order->validity.kind, ==, PKIO_VALIDITY_DAYS);
+  g_assert_cmpint (order->validity.days, ==, 45);
 }
 
 /* ---- CertCentral says no ---- */
@@ -749,7 +846,12 @@ test_card_order (Fixture       *f,
   g_assert_cmpstr (field_text (f, "credit_card.number"), ==, TEST_CARD);
   gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form, "credit_card.cvv"));
 
-  review_and_place (f);
+  activate (f, "order.review");
+  g_assert_true (has_label (review_child (f, "groups_box"),
+                            expected ("With the card ending 1111",
+                                      "Met de kaart eindigend op 1111")));
+  g_assert_false (has_label (review_child (f, "groups_box"), TEST_CARD));
+  activate (f, "order.place");
   spin_until (on_result_and_idle, f);
   posts = order_posts (f);
   g_assert_cmpuint (posts->len, ==, 1);
@@ -866,6 +968,7 @@ main (int   argc,
   ADD ("seed-new-person", test_seed_new_person);
   ADD ("seed-known-person", test_seed_known_person);
   ADD ("problems-shown", test_problems_shown);
+  ADD ("account-offers", test_account_offers);
   ADD ("rejected-at-field", test_rejected_at_field);
   ADD ("unknown-then-found", test_unknown_then_found);
   ADD ("unknown-then-not-found", test_unknown_then_not_found);
