@@ -1,364 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The "New order" view in the real window, in practice mode: the form is filled through its
- * widgets, and what the practice simulator received is the assertion. */
+/* The "New order" view in the real window, in practice mode: the seed examples, checking as
+ * the person goes, what the account offers, drafts, a new card and another order for the same
+ * person. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "pkio-application.h"
+#include "order-test-util.h"
 #include "pkio-history-details.h"
 #include "pkio-order-draft.h"
-#include "pkio-order-outcome.h"
-#include "pkio-order-review.h"
-#include "pkio-order-view.h"
-#include "pkio-window.h"
 #include "ui-test-util.h"
 
-static char *data_home;
-static PkioApplication *app;
-
-#define ORDER_PATH "order/certificate/pkio_burger"
-#define TEST_CARD "4111 1111 1111 1111"
-
-/* The two example bodies of the seed page, as CertCentral must receive them. */
-static const char *seed_new_person =
-  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"encryption\","
-  "\"is_rsassa_pss\":true,\"individual\":{\"first_name\":\"John\",\"last_name\":\"Doe\","
-  "\"email\":\"john.doe@example.com\",\"telephone\":\"+31(0)20 254 7999\",\"country\":\"nl\","
-  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\"}},"
-  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
-  "\"ship_info\":{\"name\":\"John Doe\",\"addr1\":\"813 Lincoln Street\",\"addr2\":\"Suite 20\","
-  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
-  "\"method\":\"STANDARD\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
-
-static const char *seed_known_person =
-  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"nonrepudiation\","
-  "\"is_rsassa_pss\":true,\"individual\":{\"id\":21}},"
-  "\"csa_agreed_to\":true,\"provisioning_method\":\"token\","
-  "\"ship_info\":{\"name\":\"John Doe\",\"addr1\":\"813 Lincoln Street\",\"addr2\":\"Suite 20\","
-  "\"city\":\"Amsterdam\",\"state\":\"Amsterdam\",\"zip\":\"1013 AA\",\"country\":\"nl\","
-  "\"method\":\"STANDARD\"},\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
-
-typedef struct
+static gboolean
+draft_saved (gpointer data)
 {
-  GtkWindow     *window;
-  PkioOrderView *view;
-  PkioOrderForm *form;
-  PkioWorkspace *workspace;
-  PkioSimulator *simulator;
-} Fixture;
+  Fixture *f = data;
+  g_autofree char *path = pkio_order_draft_path_for (TRUE);
 
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
-  spin_idle ();
+  return pkio_order_view_draft_is_saved (f->view) && g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static gboolean
-view_ready (gpointer data)
+draft_restored (gpointer data)
 {
   Fixture *f = data;
 
-  f->simulator = pkio_workspace_get_simulator (f->workspace);
-  return pkio_workspace_is_loaded (f->workspace) && f->simulator != NULL
-         && pkio_workspace_get_client (f->workspace) != NULL;
+  return g_strcmp0 (field_text (f, "certificate.individual.first_name"), "John") == 0;
 }
-
-static void
-open_window (Fixture *f)
-{
-  f->window = GTK_WINDOW (pkio_window_new (app));
-  gtk_window_set_default_size (f->window, 900, 800);
-  gtk_window_present (f->window);
-  spin_until (widget_is_mapped, f->window);
-  f->view = PKIO_ORDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                            PKIO_TYPE_WINDOW, "order_view"));
-  g_assert_nonnull (f->view);
-  f->form = pkio_order_view_get_form (f->view);
-  f->workspace = pkio_order_view_get_workspace (f->view);
-  g_assert_true (pkio_workspace_get_practice (f->workspace));
-  spin_until (view_ready, f);
-  /* The history view's first sync and the product and balance questions are answered. */
-  spin_for (300);
-  pkio_simulator_clear_requests (f->simulator);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *dir = g_build_filename (data_home, "pkio-orders", NULL);
-
-  close_all_windows ();
-  remove_tree (dir);
-  open_window (f);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  close_all_windows ();
-}
-
-static GObject *
-form_child (Fixture    *f,
-            const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->form), PKIO_TYPE_ORDER_FORM,
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-set_field (Fixture    *f,
-           const char *path,
-           const char *text)
-{
-  GtkWidget *row = pkio_order_form_get_field_row (f->form, path);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static const char *
-field_text (Fixture    *f,
-            const char *path)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (pkio_order_form_get_field_row (f->form, path)));
-}
-
-static void
-check (Fixture    *f,
-       const char *name,
-       gboolean    active)
-{
-  GObject *object = form_child (f, name);
-
-  if (GTK_IS_SWITCH (object))
-    gtk_switch_set_active (GTK_SWITCH (object), active);
-  else
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (object), active);
-}
-
-static void
-fill_delivery (Fixture *f)
-{
-  set_field (f, "ship_info.name", "John Doe");
-  set_field (f, "ship_info.addr1", "813 Lincoln Street");
-  set_field (f, "ship_info.addr2", "Suite 20");
-  set_field (f, "ship_info.city", "Amsterdam");
-  set_field (f, "ship_info.state", "Amsterdam");
-  set_field (f, "ship_info.zip", "1013 AA");
-}
-
-/* Seed example 1: a new person, encryption (the Netherlands is chosen by default). */
-static void
-fill_seed_new_person (Fixture *f)
-{
-  check (f, "profile_encryption_check", TRUE);
-  check (f, "pss_switch", TRUE);
-  set_field (f, "certificate.individual.first_name", "John");
-  set_field (f, "certificate.individual.last_name", "Doe");
-  set_field (f, "certificate.individual.email", "john.doe@example.com");
-  set_field (f, "certificate.individual.telephone", "+31(0)20 254 7999");
-  set_field (f, "certificate.individual.state", "Amsterdam");
-  set_field (f, "certificate.individual.city", "Amsterdam");
-  set_field (f, "certificate.individual.zip", "1013 AA");
-  fill_delivery (f);
-  check (f, "csa_check", TRUE);
-}
-
-/* Seed example 2: known person 21, signing. */
-static void
-fill_seed_known_person (Fixture *f)
-{
-  check (f, "profile_nonrepudiation_check", TRUE);
-  check (f, "pss_switch", TRUE);
-  check (f, "holder_known_check", TRUE);
-  set_field (f, "certificate.individual.id", "21");
-  fill_delivery (f);
-  check (f, "csa_check", TRUE);
-}
-
-static GPtrArray *
-order_posts (Fixture *f)
-{
-  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (f->simulator);
-  GPtrArray *bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-
-  for (guint i = 0; i < requests->len; i++)
-    {
-      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
-
-      if (g_str_equal (request->method, "POST") && g_str_equal (request->path, ORDER_PATH))
-        g_ptr_array_add (bodies, pkio_simulator_request_dup_json (request));
-    }
-  return bodies;
-}
-
-static void
-assert_json_equal (JsonNode   *actual,
-                   const char *expected_json)
-{
-  g_autoptr(JsonNode) wanted = json_from_string (expected_json, NULL);
-
-  g_assert_nonnull (wanted);
-  g_assert_nonnull (actual);
-  if (!json_node_equal (actual, wanted))
-    {
-      g_autofree char *got = json_to_string (actual, FALSE);
-
-      g_test_message ("received: %s", got);
-      g_test_message ("expected: %s", expected_json);
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-page_is (Fixture    *f,
-         const char *name)
-{
-  return g_strcmp0 (pkio_order_view_get_page (f->view), name) == 0;
-}
-
-static gboolean
-on_result_and_idle (gpointer data)
-{
-  Fixture *f = data;
-
-  return page_is (f, "result") && !pkio_order_view_is_busy (f->view);
-}
-
-static gboolean
-on_form_and_idle (gpointer data)
-{
-  Fixture *f = data;
-
-  return page_is (f, "form") && !pkio_order_view_is_busy (f->view);
-}
-
-static void
-activate (Fixture    *f,
-          const char *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), action, NULL));
-}
-
-static void
-review_and_place (Fixture *f)
-{
-  activate (f, "order.review");
-  g_assert_true (page_is (f, "review"));
-  activate (f, "order.place");
-}
-
-static GtkWidget *
-outcome_child (Fixture    *f,
-               const char *name)
-{
-  GtkWidget *outcome = gtk_widget_get_first_child (GTK_WIDGET (
-    gtk_widget_get_template_child (GTK_WIDGET (f->view), PKIO_TYPE_ORDER_VIEW, "result_slot")));
-  GObject *object;
-
-  g_assert_true (PKIO_IS_ORDER_OUTCOME (outcome));
-  object = gtk_widget_get_template_child (outcome, PKIO_TYPE_ORDER_OUTCOME, name);
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static const char *
-outcome_title (Fixture *f)
-{
-  return adw_status_page_get_title (ADW_STATUS_PAGE (outcome_child (f, "status_page")));
-}
-
-static void
-assert_placed_page (Fixture *f,
-                    gint64   order_id)
-{
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
-
-  g_assert_cmpstr (outcome_title (f), ==, expected ("Order placed", "Bestelling geplaatst"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (outcome_child (f, "order_row"))),
-                   ==, id);
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *review_child (Fixture    *f,
-                                const char *name);
-
-static gint64
-last_order_id (Fixture *f)
-{
-  PkioHistoryStore *store = pkio_workspace_get_store (f->workspace);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  gint64 newest = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      newest = MAX (newest, pkio_history_record_get_order_id (record));
-    }
-  return newest;
-}
-
-/* ---- the seed examples ---- */
 
 static void
 test_seed_new_person (Fixture       *f,
@@ -443,7 +111,6 @@ test_seed_known_person (Fixture       *f,
   }
 }
 
-/* ---- checking as the person goes ---- */
 
 static void
 test_problems_shown (Fixture       *f,
@@ -500,7 +167,6 @@ test_problems_shown (Fixture       *f,
   g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
 }
 
-/* ---- what the account offers ---- */
 
 static void
 test_account_offers (Fixture       *f,
@@ -538,234 +204,6 @@ test_account_offers (Fixture       *f,
   g_assert_cmpint (order->validity.days, ==, 45);
 }
 
-/* ---- CertCentral says no ---- */
-
-static void
-test_rejected_at_field (Fixture       *f,
-                        gconstpointer  data)
-{
-  GtkWidget *server = GTK_WIDGET (form_child (f, "server_group"));
-
-  fill_seed_known_person (f);
-  set_field (f, "certificate.individual.id", "99");   /* no such individual */
-  review_and_place (f);
-  spin_until (on_form_and_idle, f);
-
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
-  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
-  g_assert_true (gtk_widget_get_visible (server));
-  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (server)), ==,
-                   expected ("CertCentral did not accept the order",
-                             "CertCentral heeft de bestelling niet aangenomen"));
-  /* The simulator speaks English, as CertCentral does. */
-  g_assert_cmpstr (pkio_order_form_get_shown_problem (f->form, "certificate.individual.id"), ==,
-                   "No individual with this id exists in the account.");
-  /* Nothing typed is lost. */
-  g_assert_cmpstr (field_text (f, "certificate.individual.id"), ==, "99");
-  g_assert_cmpstr (field_text (f, "ship_info.addr1"), ==, "813 Lincoln Street");
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "csa_check"))));
-
-  /* Corrected, it goes through. */
-  set_field (f, "certificate.individual.id", "21");
-  g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.id"));
-  review_and_place (f);
-  spin_until (on_result_and_idle, f);
-  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
-  assert_placed_page (f, last_order_id (f));
-}
-
-/* ---- the outcome is not known ---- */
-
-static void
-test_unknown_then_found (Fixture       *f,
-                         gconstpointer  data)
-{
-  g_autofree char *draft_path = pkio_order_draft_path_for (TRUE);
-
-  fill_seed_new_person (f);
-  /* CertCentral takes the order, but the answer never arrives. */
-  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
-                               PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
-  review_and_place (f);
-  spin_until (on_result_and_idle, f);
-
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
-  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
-  /* The check asked CertCentral's order list, and found it. */
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "GET", "order/certificate"), >,
-                    0);
-  assert_placed_page (f, last_order_id (f));
-  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (outcome_child (f, "status_page"))),
-                   ==, expected ("CertCentral did receive the order after all: it was placed once.",
-                                 "CertCentral heeft de bestelling toch ontvangen: ze is één keer geplaatst."));
-  g_assert_false (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
-  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
-}
-
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-static void
-test_unknown_then_not_found (Fixture       *f,
-                             gconstpointer  data)
-{
-  AdwMessageDialog *dialog;
-
-  fill_seed_new_person (f);
-  /* A server error: the order was not taken, but the app cannot know that. */
-  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
-                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 1);
-  review_and_place (f);
-  spin_until (on_result_and_idle, f);
-
-  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
-  g_assert_cmpstr (outcome_title (f), ==,
-                   expected ("The order was most likely not placed",
-                             "De bestelling is waarschijnlijk niet geplaatst"));
-  g_assert_true (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
-  /* Nothing was sent again by itself. */
-  spin_for (200);
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
-
-  /* "Send again" asks first; cancelling sends nothing. */
-  activate (f, "order.send-again");
-  spin_until (dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_message_dialog ());
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   expected ("Send the order again?", "De bestelling opnieuw verzenden?"));
-  adw_message_dialog_response (dialog, "cancel");
-  spin_idle ();
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
-
-  activate (f, "order.send-again");
-  spin_until (dialog_shown, NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "send");
-  spin_until (on_result_and_idle, f);
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 2);
-  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
-  assert_placed_page (f, last_order_id (f));
-}
-
-/* ---- once ---- */
-
-static GtkWidget *
-review_child (Fixture    *f,
-              const char *name)
-{
-  GtkWidget *review = gtk_widget_get_first_child (GTK_WIDGET (
-    gtk_widget_get_template_child (GTK_WIDGET (f->view), PKIO_TYPE_ORDER_VIEW, "review_slot")));
-  GObject *object;
-
-  g_assert_true (PKIO_IS_ORDER_REVIEW (review));
-  object = gtk_widget_get_template_child (review, PKIO_TYPE_ORDER_REVIEW, name);
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static void
-test_double_activation (Fixture       *f,
-                        gconstpointer  data)
-{
-  GtkWidget *place;
-
-  fill_seed_new_person (f);
-  /* The answer takes a while, as over a slow line. */
-  pkio_simulator_set_fault_delay (f->simulator, 600);
-  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH, PKIO_SIMULATOR_FAULT_DELAY, 1);
-  activate (f, "order.review");
-  place = review_child (f, "place_button");
-
-  /* A double click, a second Enter, and the action once more. */
-  g_signal_emit_by_name (place, "clicked");
-  g_signal_emit_by_name (place, "clicked");
-  gtk_widget_activate_action (GTK_WIDGET (f->view), "order.place", NULL);
-  spin_for (150);
-  g_assert_true (pkio_order_view_is_busy (f->view));
-  g_assert_false (gtk_widget_get_sensitive (place));
-  g_assert_false (gtk_widget_get_sensitive (review_child (f, "back_button")));
-  gtk_widget_activate (place);
-  g_signal_emit_by_name (place, "clicked");
-
-  spin_until (on_result_and_idle, f);
-  spin_for (200);
-  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
-  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
-}
-
-/* ---- the draft ---- */
-
-static gboolean
-draft_saved (gpointer data)
-{
-  Fixture *f = data;
-  g_autofree char *path = pkio_order_draft_path_for (TRUE);
-
-  return pkio_order_view_draft_is_saved (f->view) && g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
-draft_restored (gpointer data)
-{
-  Fixture *f = data;
-
-  return g_strcmp0 (field_text (f, "certificate.individual.first_name"), "John") == 0;
-}
-
-static gboolean
-contains_bytes (const char *haystack,
-                gsize       length,
-                const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (haystack + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* No file under the data folder holds the card number, in any spelling. */
-static void
-assert_no_card_on_disk (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          assert_no_card_on_disk (path);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      g_assert_false (contains_bytes (contents, length, "4111111111111111"));
-      g_assert_false (contains_bytes (contents, length, TEST_CARD));
-      g_assert_false (contains_bytes (contents, length, "1111 1111"));
-    }
-}
 
 static void
 test_draft_survives_restart (Fixture       *f,
@@ -814,7 +252,6 @@ test_draft_survives_restart (Fixture       *f,
   assert_no_card_on_disk (dir);
 }
 
-/* ---- a new card ---- */
 
 static void
 test_card_order (Fixture       *f,
@@ -871,7 +308,6 @@ test_card_order (Fixture       *f,
   assert_no_card_on_disk (dir);
 }
 
-/* ---- another order for this person ---- */
 
 static void
 test_order_again (Fixture       *f,
@@ -938,30 +374,11 @@ test_templates_build (void)
   g_object_unref (view);
 }
 
-static int status;
-
-static void
-activate_cb (GApplication *application)
-{
-  status = g_test_run ();
-  close_all_windows ();
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  char *app_argv[] = { (char *) "pkio-orders", (char *) "--practice", NULL };
-
-  /* Before anything asks GLib for the data folder. */
-  data_home = g_dir_make_tmp ("pkio-order-view-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  ui_test_init_translations ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
+  order_test_init (&argc, &argv);
   g_test_add_func ("/order-view/templates-build", test_templates_build);
 #define ADD(name, func) g_test_add ("/order-view/" name, Fixture, NULL, fixture_set_up, func, \
                                     fixture_tear_down)
@@ -969,20 +386,10 @@ main (int   argc,
   ADD ("seed-known-person", test_seed_known_person);
   ADD ("problems-shown", test_problems_shown);
   ADD ("account-offers", test_account_offers);
-  ADD ("rejected-at-field", test_rejected_at_field);
-  ADD ("unknown-then-found", test_unknown_then_found);
-  ADD ("unknown-then-not-found", test_unknown_then_not_found);
-  ADD ("double-activation", test_double_activation);
   ADD ("draft-survives-restart", test_draft_survives_restart);
   ADD ("card-order", test_card_order);
   ADD ("order-again", test_order_again);
 #undef ADD
 
-  /* The real application, started as `pkio-orders --practice`; the tests run once it is. */
-  app = pkio_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_run (G_APPLICATION (app), 2, app_argv);
-  g_clear_object (&app);
-  return status;
+  return order_test_run ();
 }

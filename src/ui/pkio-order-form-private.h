@@ -92,6 +92,13 @@ struct _PkioOrderForm
   gboolean                filling;          /* set_order/reset: no "changed" */
 };
 
+/* pkio-order-form.c */
+/* Checks the order as the widgets say it now and shows the result. */
+void           _pkio_order_form_revalidate    (PkioOrderForm *self);
+/* The holder's details or number, and the card group, as the choices say. */
+void           _pkio_order_form_update_sections (PkioOrderForm *self);
+void           _pkio_order_form_update_date_button (PkioOrderForm *self);
+
 /* pkio-order-form-problems.c */
 PkioFormField *_pkio_order_form_add_field     (PkioOrderForm *self,
                                                const char    *path,

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-order-view.c (pages, draft, account information, actions) and
- * pkio-order-view-send.c (placing the order and what came of it). */
+/* Shared by pkio-order-view.c (pages, account information, actions), pkio-order-view-draft.c
+ * (the draft) and pkio-order-view-send.c (placing the order and what came of it). */
 struct _PkioOrderView
 {
   AdwBin             parent_instance;
@@ -54,10 +54,17 @@ void     _pkio_order_view_show_page      (PkioOrderView *self,
 void     _pkio_order_view_update_actions (PkioOrderView *self);
 void     _pkio_order_view_toast          (PkioOrderView *self,
                                           const char    *text);
-void     _pkio_order_view_discard_draft  (PkioOrderView *self);
+void     _pkio_order_view_scroll_to_top  (PkioOrderView *self);
 void     _pkio_order_view_refresh_balance (PkioOrderView *self);
 PkioOrderReview *_pkio_order_view_ensure_review (PkioOrderView *self);
 PkioOrderOutcome *_pkio_order_view_ensure_outcome (PkioOrderView *self);
+
+/* pkio-order-view-draft.c */
+void     _pkio_order_view_form_changed   (PkioOrderView *self);
+void     _pkio_order_view_restore_draft  (PkioOrderView *self);
+void     _pkio_order_view_discard_draft  (PkioOrderView *self);
+/* Writes a draft still waiting for the typing pause, at once (the view is going away). */
+void     _pkio_order_view_flush_draft    (PkioOrderView *self);
 
 /* pkio-order-view-send.c */
 void     _pkio_order_view_place          (PkioOrderView *self);

@@ -8,9 +8,6 @@
 #include "pkio-order-json.h"
 #include "pkio-order-view-private.h"
 
-/* A pause in typing this long writes the draft. */
-#define DRAFT_DELAY_MS 700
-
 G_DEFINE_FINAL_TYPE (PkioOrderView, pkio_order_view, ADW_TYPE_BIN)
 
 /* ---- pages and actions ---- */
@@ -81,8 +78,8 @@ _pkio_order_view_toast (PkioOrderView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
-static void
-scroll_form_to_top (PkioOrderView *self)
+void
+_pkio_order_view_scroll_to_top (PkioOrderView *self)
 {
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
 }
@@ -171,7 +168,7 @@ new_action_cb (GtkWidget  *widget,
   self->certificate_id = 0;
   pkio_order_form_reset (FORM (self));
   _pkio_order_view_discard_draft (self);
-  scroll_form_to_top (self);
+  _pkio_order_view_scroll_to_top (self);
   _pkio_order_view_show_page (self, "form");
   pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
 }
@@ -191,7 +188,7 @@ fill_for_same_person (PkioOrderView *self,
   pkio_order_form_reset (FORM (self));
   pkio_order_form_set_order (FORM (self), order);
   self->typed = TRUE;
-  scroll_form_to_top (self);
+  _pkio_order_view_scroll_to_top (self);
   _pkio_order_view_show_page (self, "form");
   g_signal_emit_by_name (FORM (self), "changed");
   pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
@@ -254,134 +251,6 @@ send_again_action_cb (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   _pkio_order_view_send_again (PKIO_ORDER_VIEW (widget));
-}
-
-/* ---- the draft ---- */
-
-static void
-draft_saved_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(PkioOrderView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->saves_in_flight--;
-  if (!pkio_order_draft_save_finish (PKIO_ORDER_DRAFT (source), result, &error))
-    g_message ("Could not save the order draft: %s", error->message);
-}
-
-static void
-draft_discarded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(PkioOrderView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->saves_in_flight--;
-  if (!pkio_order_draft_discard_finish (PKIO_ORDER_DRAFT (source), result, &error))
-    g_message ("Could not remove the order draft: %s", error->message);
-}
-
-void
-_pkio_order_view_discard_draft (PkioOrderView *self)
-{
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  if (self->draft == NULL)
-    return;
-  self->saves_in_flight++;
-  pkio_order_draft_discard_async (self->draft, NULL, draft_discarded_cb, g_object_ref (self));
-}
-
-/* An order whose outcome is not known is no draft: it stays in History, where it is
- * checked; restoring it would invite a second order. */
-static gboolean
-drafts_wanted (PkioOrderView *self)
-{
-  return self->draft != NULL && self->unknown_record == NULL && !self->sending;
-}
-
-static void
-save_draft_now (PkioOrderView *self)
-{
-  g_autoptr(PkioOrder) order = NULL;
-  g_autofree char *text = NULL;
-
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  if (!drafts_wanted (self))
-    return;
-  order = pkio_order_form_dup_draft (FORM (self));
-  text = pkio_order_draft_serialize (order);
-  if (g_strcmp0 (text, self->blank_draft) == 0)
-    {
-      _pkio_order_view_discard_draft (self);
-      return;
-    }
-  self->saves_in_flight++;
-  pkio_order_draft_save_async (self->draft, order, NULL, draft_saved_cb, g_object_ref (self));
-}
-
-static gboolean
-draft_timeout_cb (gpointer user_data)
-{
-  PkioOrderView *self = user_data;
-
-  self->draft_timeout = 0;
-  save_draft_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-form_changed_cb (PkioOrderView *self)
-{
-  self->typed = TRUE;
-  if (!drafts_wanted (self))
-    return;
-  g_clear_handle_id (&self->draft_timeout, g_source_remove);
-  self->draft_timeout = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
-}
-
-static void
-discard_toast_clicked_cb (PkioOrderView *self)
-{
-  pkio_order_form_reset (FORM (self));
-  _pkio_order_view_discard_draft (self);
-  scroll_form_to_top (self);
-}
-
-static void
-draft_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(PkioOrderView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PkioOrder) order = pkio_order_draft_load_finish (PKIO_ORDER_DRAFT (source), result,
-                                                             &error);
-  GtkWidget *overlay;
-  AdwToast *toast;
-
-  if (order == NULL)
-    {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not read the order draft: %s", error->message);
-      return;
-    }
-  /* The person started typing before the draft was read: what they type now wins. */
-  if (self->typed || g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "form") != 0)
-    return;
-  pkio_order_form_set_order (FORM (self), order);
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new (_("Draft restored"));
-  adw_toast_set_button_label (toast, _("_Discard"));
-  adw_toast_set_timeout (toast, 10);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (discard_toast_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* ---- what the account offers ---- */
@@ -463,8 +332,7 @@ start_idle_cb (gpointer user_data)
   if (self->started || self->workspace == NULL)
     return G_SOURCE_REMOVE;
   self->started = TRUE;
-  pkio_order_draft_load_async (self->draft, self->cancellable, draft_loaded_cb,
-                               g_object_ref (self));
+  _pkio_order_view_restore_draft (self);
   g_signal_connect_object (self->workspace, "notify::client", G_CALLBACK (client_changed_cb),
                            self, G_CONNECT_SWAPPED);
   pkio_workspace_load_async (self->workspace, self->cancellable, workspace_loaded_cb,
@@ -494,8 +362,8 @@ _pkio_order_view_form (PkioOrderView *self)
   adw_bin_set_child (self->form_slot, GTK_WIDGET (self->form));
   blank = pkio_order_form_dup_draft (self->form);
   self->blank_draft = pkio_order_draft_serialize (blank);
-  g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "changed", G_CALLBACK (_pkio_order_view_form_changed),
+                           self, G_CONNECT_SWAPPED);
   if (self->workspace != NULL)
     pkio_order_form_set_store (self->form, pkio_workspace_get_store (self->workspace));
   pkio_order_form_set_balance_text (self->form, self->balance_text);
@@ -549,17 +417,7 @@ pkio_order_view_dispose (GObject *object)
 {
   PkioOrderView *self = PKIO_ORDER_VIEW (object);
 
-  /* Closing within the typing pause: write the draft now, on this thread. */
-  if (self->draft_timeout != 0 && drafts_wanted (self) && self->form != NULL)
-    {
-      g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (self->form);
-      g_autofree char *text = pkio_order_draft_serialize (order);
-      g_autoptr(GError) error = NULL;
-
-      if (g_strcmp0 (text, self->blank_draft) != 0
-          && !pkio_order_draft_save (self->draft, order, &error))
-        g_message ("Could not save the order draft: %s", error->message);
-    }
+  _pkio_order_view_flush_draft (self);
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   g_clear_handle_id (&self->start_idle, g_source_remove);
   g_clear_handle_id (&self->form_idle, g_source_remove);
