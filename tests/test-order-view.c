@@ -345,10 +345,22 @@ test_order_again (Fixture       *f,
 
     pkio_history_details_set_record (details, record);
     g_assert_true (gtk_widget_get_visible (again));
+
+    /* What is being typed is not replaced without asking. */
+    set_field (f, "certificate.individual.first_name", "Someone else");
+    g_signal_emit_by_name (again, "clicked");
+    spin_until (dialog_shown, NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "cancel");
+    spin_idle ();
+    g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "Someone else");
+    g_signal_emit_by_name (again, "clicked");
+    spin_until (dialog_shown, NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "replace");
+    spin_idle ();
+    g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "John");
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again)))), ==,
                      expected ("_Another order for this person",
                                "_Nog een bestelling voor deze persoon"));
-    g_signal_emit_by_name (again, "clicked");
   }
   g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (f->window)), ==, "new-order");
   g_assert_cmpstr (field_text (f, "certificate.individual.email"), ==, "john.doe@example.com");

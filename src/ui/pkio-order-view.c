@@ -528,6 +528,40 @@ form_is_blank (PkioOrderView *self)
   return g_strcmp0 (text, self->blank_draft) == 0;
 }
 
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PkioOrderView    *self)
+{
+  PkioOrder *order = g_object_get_data (G_OBJECT (dialog), "order");
+
+  if (g_strcmp0 (response, "replace") == 0 && order != NULL && !self->sending && !self->checking)
+    fill_for_same_person (self, order);
+}
+
+/* What the person was typing is not thrown away without asking. */
+static void
+ask_to_replace (PkioOrderView *self,
+                PkioOrder     *order)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Replace the order in the form?"),
+                                              _("The form holds an order that was not placed. "
+                                                "It is replaced by a new order for this "
+                                                "person."));
+
+  g_object_set_data_full (G_OBJECT (dialog), "order", order, (GDestroyNotify) pkio_order_free);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 pkio_order_view_order_again (PkioOrderView *self,
                              gint64         local_id)
@@ -552,10 +586,12 @@ pkio_order_view_order_again (PkioOrderView *self,
     order = pkio_order_from_json (node, problems);
   if (order == NULL)
     return FALSE;
-  if (!form_is_blank (self) && g_strcmp0 (pkio_order_view_get_page (self), "form") == 0)
-    _pkio_order_view_toast (self, _("The form now holds an order for the same person; what "
-                                    "was typed before is replaced."));
-  fill_for_same_person (self, order);
+  if (form_is_blank (self) || g_strcmp0 (pkio_order_view_get_page (self), "form") != 0)
+    {
+      fill_for_same_person (self, order);
+      return TRUE;
+    }
+  ask_to_replace (self, g_steal_pointer (&order));
   return TRUE;
 }
 

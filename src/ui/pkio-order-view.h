@@ -27,8 +27,8 @@ void           pkio_order_view_set_workspace (PkioOrderView *self,
                                               PkioWorkspace *workspace);
 PkioWorkspace *pkio_order_view_get_workspace (PkioOrderView *self);
 /* "Another order for this person" from the history record @local_id: the form is filled from
- * its stored request (never card data, the agreement not ticked). FALSE when there is no such
- * record or an order is on its way. */
+ * its stored request (never card data, the agreement not ticked), after asking when it holds
+ * an order being typed. FALSE when there is no such record or an order is on its way. */
 gboolean       pkio_order_view_order_again   (PkioOrderView *self,
                                               gint64         local_id);
 
