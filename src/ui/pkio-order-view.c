@@ -586,7 +586,9 @@ pkio_order_view_order_again (PkioOrderView *self,
     order = pkio_order_from_json (node, problems);
   if (order == NULL)
     return FALSE;
-  if (form_is_blank (self) || g_strcmp0 (pkio_order_view_get_page (self), "form") != 0)
+  /* On the form, the review, or after an outcome that is not known, the form holds an order
+   * that was not placed. */
+  if (form_is_blank (self))
     {
       fill_for_same_person (self, order);
       return TRUE;
