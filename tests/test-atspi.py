@@ -1,13 +1,18 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Starts the real pkio-orders binary and looks at it the way a screen reader (or a person) does,
-through AT-SPI: the window, both views, the main menu, the practice banner. Prints TAP.
+through AT-SPI: the window, both views, the main menu, the practice banner. In practice mode it
+also places the seed's first example order through the accessible names of the form's fields,
+reviews it, places it and reads the order number from the result page. Prints TAP.
 
 usage: test-atspi.py PKIO_ORDERS_BINARY   (env LANGUAGE=nl expects the Dutch UI)
 Needs /usr/bin/python3 with gi + Atspi, a display and a session bus (the test wrapper)."""
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 try:
@@ -26,6 +31,25 @@ T = {
     'history': 'Geschiedenis' if dutch else 'History',
     'menu': 'Hoofdmenu' if dutch else 'Main menu',
     'banner': 'Oefenmodus — geen echte bestellingen' if dutch else 'Practice mode — no real orders',
+    'first': 'Voornaam' if dutch else 'First name',
+    'last': 'Achternaam' if dutch else 'Last name',
+    'email': 'E-mailadres' if dutch else 'Email address',
+    'phone': 'Telefoonnummer' if dutch else 'Telephone',
+    'state': 'Provincie' if dutch else 'Province or state',
+    'city': 'Plaats' if dutch else 'City',
+    'zip': 'Postcode' if dutch else 'Postal code',
+    'recipient': 'Naam van de ontvanger' if dutch else 'Recipient name',
+    'addr1': 'Adresregel 1' if dutch else 'Address',
+    'addr2': 'Adresregel 2 (niet verplicht)' if dutch else 'Address line 2 (optional)',
+    'encryption': 'Vertrouwelijkheid' if dutch else 'Encryption',
+    'advanced': 'Geavanceerd' if dutch else 'Advanced',
+    'pss': 'RSASSA-PSS-handtekening' if dutch else 'RSASSA-PSS signature',
+    'csa': ('De certificaathouder gaat akkoord met de certificaatabonneeovereenkomst' if dutch
+            else 'The certificate holder agrees to the Certificate Subscriber Agreement'),
+    'review': 'Bestelling controleren' if dutch else 'Review order',
+    'place': 'Bestelling plaatsen' if dutch else 'Place order',
+    'placed': 'Bestelling geplaatst' if dutch else 'Order placed',
+    'order_number': 'Bestelnummer' if dutch else 'Order number',
 }
 
 results = []
@@ -68,6 +92,147 @@ def find(root, role, name):
     return None
 
 
+def find_all(root, role, name):
+    found = []
+    for node in walk(root):
+        try:
+            if node.get_role_name() == role and node.get_name() == name:
+                found.append(node)
+        except gi.repository.GLib.Error:
+            continue
+    return found
+
+
+def wait_for(what, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = what()
+        if result:
+            return result
+        time.sleep(0.2)
+    return None
+
+
+def checked(node):
+    return node.get_state_set().contains(Atspi.StateType.CHECKED)
+
+
+# The window has no window manager to place it: it sits at 0,0, so its coordinates are the
+# screen's. The form scrolls between the header bar and the bottom of the 680 px window.
+VISIBLE_TOP, VISIBLE_BOTTOM, WHEEL_X, WHEEL_Y = 110, 630, 480, 400
+
+
+def click(node):
+    """Scrolls @node into view with the mouse wheel, as a person would, then clicks it."""
+    component = node.get_component_iface()
+    for _ in range(200):
+        extents = component.get_extents(Atspi.CoordType.WINDOW)
+        if extents.y < VISIBLE_TOP:
+            Atspi.generate_mouse_event(WHEEL_X, WHEEL_Y, 'b4c')
+        elif extents.y + extents.height > VISIBLE_BOTTOM:
+            Atspi.generate_mouse_event(WHEEL_X, WHEEL_Y, 'b5c')
+        else:
+            # Scrolling may still be settling: click where the node is once it stays put.
+            time.sleep(0.3)
+            settled = component.get_extents(Atspi.CoordType.WINDOW)
+            if (settled.y, settled.height) != (extents.y, extents.height):
+                continue
+            Atspi.generate_mouse_event(extents.x + extents.width // 2,
+                                       extents.y + extents.height // 2, 'b1c')
+            time.sleep(0.3)
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def type_into(app, name, text, index=0):
+    fields = find_all(app, 'text', name)
+    if len(fields) <= index:
+        return False
+    field = fields[index]
+    return (field.get_editable_text_iface().set_text_contents(text)
+            and field.get_text_iface().get_character_count() == len(text))
+
+
+def press(app, name):
+    buttons = find_all(app, 'push button', name)
+    if not buttons or buttons[0].get_action_iface() is None:
+        return False
+    return buttons[0].get_action_iface().do_action(0)
+
+
+def practice_orders(data_home):
+    state_path = os.path.join(data_home, 'pkio-orders', 'practice-simulator.json')
+    try:
+        with open(state_path, encoding='utf-8') as f:
+            return json.load(f).get('orders', [])
+    except (OSError, ValueError):
+        return []
+
+
+def place_seed_order(app, data_home):
+    """Seed example 1 (a new person, encryption) through the accessible names."""
+    check(wait_for(lambda: find_all(app, 'text', T['first'])),
+          'the form offers a field named %r' % T['first'])
+    typed = [
+        type_into(app, T['first'], 'John'),
+        type_into(app, T['last'], 'Doe'),
+        type_into(app, T['email'], 'john.doe@example.com'),
+        type_into(app, T['phone'], '+31(0)20 254 7999'),
+        type_into(app, T['state'], 'Amsterdam', 0),
+        type_into(app, T['city'], 'Amsterdam', 0),
+        type_into(app, T['zip'], '1013 AA', 0),
+        type_into(app, T['recipient'], 'John Doe'),
+        type_into(app, T['addr1'], '813 Lincoln Street'),
+        type_into(app, T['addr2'], 'Suite 20'),
+        type_into(app, T['zip'], '1013 AA', 1),
+        type_into(app, T['city'], 'Amsterdam', 1),
+        type_into(app, T['state'], 'Amsterdam', 1),
+    ]
+    check(all(typed), 'every field of the seed order is found by its name and typed into')
+
+    encryption = find_all(app, 'check box', T['encryption'])
+    check(encryption and click(encryption[0]) and checked(encryption[0]),
+          'the profile %r is chosen' % T['encryption'])
+    advanced = find_all(app, 'list item', T['advanced'])
+    pss = find_all(app, 'check box', T['pss'])
+    check(advanced and click(advanced[0]) and pss and click(pss[0]) and checked(pss[0]),
+          'the switch %r is on' % T['pss'])
+    csa = find_all(app, 'check box', T['csa'])
+    check(csa and click(csa[0]) and checked(csa[0]), 'the agreement is ticked')
+
+    check(press(app, T['review']), 'a button named %r' % T['review'])
+    check(wait_for(lambda: find_all(app, 'push button', T['place'])),
+          'the review offers %r' % T['place'])
+    ids_before = {o.get('id') for o in practice_orders(data_home)}
+    check(press(app, T['place']), 'the order is placed from the review')
+
+    check(wait_for(lambda: find_all(app, 'label', T['placed'])), 'the result says %r' % T['placed'])
+    rows = find_all(app, 'list item', T['order_number'])
+    numbers = []
+    for row in rows:
+        for node in walk(row):
+            try:
+                if node.get_role_name() == 'label' and node.get_name().isdigit():
+                    numbers.append(int(node.get_name()))
+            except gi.repository.GLib.Error:
+                continue
+    check(len(numbers) == 1, 'the result page shows one order number')
+    if not numbers:
+        return
+
+    # The practice simulator keeps its orders on disk: the number shown is the one order it
+    # took (besides practice mode's examples, which were there before).
+    orders = [o for o in practice_orders(data_home) if o.get('id') not in ids_before]
+    placed = [o for o in orders if o.get('id') == numbers[0]]
+    check(len(orders) == 1 and len(placed) == 1
+          and placed[0].get('email') == 'john.doe@example.com'
+          and placed[0].get('profile_option') == 'encryption'
+          and placed[0].get('ship_method') == 'STANDARD'
+          and placed[0].get('payment_method') == 'balance',
+          'the simulator took exactly that order, %d, for john.doe@example.com' % numbers[0])
+
+
 def showing(node):
     # GTK 4.8 marks every widget "visible" and none "showing"; an unrevealed widget has no size.
     if node is None:
@@ -85,6 +250,9 @@ def run(extra_args, practice):
     # The app runs with warnings fatal; this script does not (libatspi warns about apps that
     # come and go, which is not ours to fix).
     env['G_DEBUG'] = 'fatal-warnings'
+    # A data folder of its own: the practice orders of this run and nothing else.
+    data_home = tempfile.mkdtemp(prefix='pkio-atspi-')
+    env['XDG_DATA_HOME'] = data_home
 
     proc = subprocess.Popen([binary] + extra_args, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -115,12 +283,17 @@ def run(extra_args, practice):
                 time.sleep(0.3)
             check(history_tab.get_state_set().contains(Atspi.StateType.SELECTED),
                   'activating %r selects it' % T['history'] + label)
+        if practice and new_tab is not None:
+            new_tab.get_action_iface().do_action(0)
+            time.sleep(0.3)
+            place_seed_order(app, data_home)
     finally:
         proc.terminate()
         try:
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+        shutil.rmtree(data_home, ignore_errors=True)
 
 
 run([], practice=False)

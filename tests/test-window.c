@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "pkio-application.h"
 #include "pkio-credentials.h"
 #include "pkio-simulator.h"
+#include "pkio-order-draft.h"
+#include "pkio-order-view.h"
 #include "pkio-preferences-window.h"
 #include "pkio-window.h"
 #include "ui-test-util.h"
@@ -344,6 +348,103 @@ test_window_size_remembered (void)
   close_all_windows (app);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+workspace_is_loaded (gpointer view)
+{
+  return pkio_workspace_is_loaded (pkio_order_view_get_workspace (view));
+}
+
+static void
+set_field (PkioOrderForm *form,
+           const char    *path,
+           const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (pkio_order_form_get_field_row (form, path)), text);
+}
+
+static void
+tick (PkioOrderForm *form,
+      const char    *name)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (
+    GTK_WIDGET (form), PKIO_TYPE_ORDER_FORM, name)), TRUE);
+}
+
+/* No API key stored (and not practice mode): the form can be filled and reviewed, and "Place
+ * order" leads to setting up the key; nothing is sent, recorded or lost. */
+static void
+test_place_without_key (void)
+{
+  g_autoptr(PkioApplication) app = start_application ();
+  GtkWindow *window;
+  PkioOrderView *view;
+  PkioOrderForm *form;
+  PkioWorkspace *workspace;
+  g_autofree char *draft = pkio_order_draft_path_for (FALSE);
+
+  /* A draft left by another test would be restored, and its toast shown first. */
+  g_unlink (draft);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  spin_until (widget_is_mapped, window);
+  view = PKIO_ORDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_WINDOW,
+                                                         "order_view"));
+  form = pkio_order_view_get_form (view);
+  workspace = pkio_order_view_get_workspace (view);
+  spin_until (workspace_is_loaded, view);
+  g_assert_false (pkio_workspace_get_practice (workspace));
+  g_assert_cmpint (pkio_workspace_get_key_state (workspace), ==, PKIO_KEY_STATE_NONE);
+
+  tick (form, "holder_known_check");
+  set_field (form, "certificate.individual.id", "21");
+  set_field (form, "ship_info.name", "John Doe");
+  set_field (form, "ship_info.addr1", "813 Lincoln Street");
+  set_field (form, "ship_info.city", "Amsterdam");
+  set_field (form, "ship_info.state", "Noord-Holland");
+  set_field (form, "ship_info.zip", "1013 AA");
+  tick (form, "csa_check");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL));
+  g_assert_cmpstr (pkio_order_view_get_page (view), ==, "review");
+  g_assert_true (has_label (GTK_WIDGET (view),
+                            expected ("No API key is set up yet. “Place order” first asks for "
+                                      "it; everything you typed is kept.",
+                                      "Er is nog geen API-sleutel ingesteld. “Bestelling "
+                                      "plaatsen” vraagt er eerst om; alles wat u hebt "
+                                      "ingevuld blijft bewaard.")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "order.place", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* The window's "win.set-up-key" leads to the welcome page; nothing went out or into the
+   * history. */
+  g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (window)), ==, "welcome");
+  g_assert_false (pkio_order_view_is_busy (view));
+  g_assert_cmpstr (pkio_order_view_get_page (view), ==, "review");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pkio_workspace_get_store (workspace))),
+                    ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "order.back", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pkio_order_form_get_field_row (
+                     form, "ship_info.addr1"))), ==, "813 Lincoln Street");
+
+  /* A new order leaves no draft behind for the next test. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "order.new", NULL));
+  close_all_windows (app);
+}
+
 static void
 test_help_overlay_builds (void)
 {
@@ -371,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/preferences/api-url", test_preferences_api_url);
   g_test_add_func ("/preferences/switch-account", test_preferences_switch_account);
   g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);
+  g_test_add_func ("/window/place-without-key", test_place_without_key);
 
   return g_test_run ();
 }

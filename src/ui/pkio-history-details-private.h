@@ -15,6 +15,7 @@ struct _PkioHistoryDetails
   /* Template children */
   GtkStack           *stack;
   GtkButton          *back_button;
+  GtkButton          *again_button;
   GtkButton          *cancel_button;
   GtkButton          *check_button;
   GtkButton          *copy_button;

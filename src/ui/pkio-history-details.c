@@ -192,6 +192,12 @@ _pkio_history_details_update_actions (PkioHistoryDetails *self)
   /* Only pending / waiting-for-pickup orders can be cancelled at all: otherwise no button. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
                           has_id && pkio_history_record_can_cancel (record));
+  /* Only an order placed here has a stored request to fill the form from. */
+  gtk_widget_set_visible (GTK_WIDGET (self->again_button),
+                          record != NULL && pkio_history_record_get_request_json (record) != NULL);
+  if (record != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button), "x",
+                                      pkio_history_record_get_local_id (record));
 }
 
 void
@@ -325,6 +331,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
                                                RESOURCE_PREFIX "/pkio-history-details.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, again_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, check_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, copy_button);

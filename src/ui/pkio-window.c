@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-history-view.h"
+#include "pkio-order-view.h"
 #include "pkio-welcome-page.h"
 #include "pkio-window.h"
 #include "pkio-workspace.h"
@@ -20,6 +21,7 @@ struct _PkioWindow
   GtkRevealer          *practice_banner;
   GtkMenuButton        *primary_menu_button;
   AdwBin               *history_slot;
+  PkioOrderView        *order_view;
 
   PkioHistoryView      *history_view;   /* built on first need */
   GtkWindow            *shortcuts_window; /* built on first need */
@@ -38,6 +40,18 @@ show_view_action_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* "Another order for this person" (the history's details): the record's local id. */
+static void
+order_again_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PkioWindow *self = PKIO_WINDOW (widget);
+
+  if (pkio_order_view_order_again (self->order_view, g_variant_get_int64 (parameter)))
+    pkio_window_show_view (self, "new-order");
 }
 
 /* Benchmark hook (bench/bench-startup): report when the first frame is painted, then quit.
@@ -213,6 +227,7 @@ set_workspace (PkioWindow    *self,
                            G_CONNECT_SWAPPED);
   gtk_revealer_set_reveal_child (self->practice_banner, pkio_workspace_get_practice (workspace));
   pkio_welcome_page_set_workspace (self->welcome_page, workspace);
+  pkio_order_view_set_workspace (self->order_view, workspace);
 
   /* A view shows one account: the history of the other one is built anew. */
   if (history_shown)
@@ -306,6 +321,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   object_class->finalize = pkio_window_finalize;
 
   g_type_ensure (PKIO_TYPE_WELCOME_PAGE);
+  g_type_ensure (PKIO_TYPE_ORDER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pkio-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, welcome_page);
@@ -314,8 +330,10 @@ pkio_window_class_init (PkioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, order_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.order-again", "x", order_again_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "new-order");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

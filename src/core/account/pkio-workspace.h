@@ -232,3 +232,31 @@ gboolean          pkio_workspace_link_order_finish    (PkioWorkspace       *self
                                                        GError             **error);
 
 G_END_DECLS
+
+/* ---- what the account offers (pkio-workspace-account.c) ---- */
+
+#include "pkio-balance.h"
+#include "pkio-product-info.h"
+
+G_BEGIN_DECLS
+
+/* GET product/pkio_burger, typed (allowed validity years, …). Without a client it fails with
+ * PKIO_API_ERROR_KEY_REJECTED; an answer of the wrong shape with PKIO_API_ERROR_BAD_ANSWER. */
+void              pkio_workspace_get_product_async   (PkioWorkspace       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+PkioProductInfo  *pkio_workspace_get_product_finish  (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* GET finance/balance, typed. Errors as for pkio_workspace_get_product_async (). */
+void              pkio_workspace_get_balance_async   (PkioWorkspace       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+PkioBalance      *pkio_workspace_get_balance_finish  (PkioWorkspace       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+G_END_DECLS

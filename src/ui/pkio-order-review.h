@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pkio-order.h"
+
+G_BEGIN_DECLS
+
+#define PKIO_TYPE_ORDER_REVIEW (pkio_order_review_get_type ())
+G_DECLARE_FINAL_TYPE (PkioOrderReview, pkio_order_review, PKIO, ORDER_REVIEW, AdwBin)
+
+/* What the page says besides the order itself. */
+typedef struct
+{
+  const char *balance_text;   /* "4900.00 EUR", or NULL when not known */
+  const char *card_last4;     /* of a new card */
+  const char *known_person;   /* who the CertCentral number belongs to, or NULL */
+  gboolean    needs_key;      /* no API key: "Place order" leads to setting one up */
+  gboolean    practice;
+} PkioOrderReviewExtras;
+
+/* "Review order": everything in plain words, with what costs money (validity, shipping,
+ * payment) in its own group at the top. Buttons: "Place order" (action "order.place") and
+ * "Back to the form" ("order.back"). */
+PkioOrderReview *pkio_order_review_new         (void);
+void             pkio_order_review_show        (PkioOrderReview             *self,
+                                                const PkioOrder             *order,
+                                                const PkioOrderReviewExtras *extras);
+/* While the order is on its way: everything locked, a spinner. */
+void             pkio_order_review_set_sending (PkioOrderReview             *self,
+                                                gboolean                     sending);
+/* Why the last attempt did not go out (NULL hides it). */
+void             pkio_order_review_set_error   (PkioOrderReview             *self,
+                                                const char                  *message);
+
+/* Plain words, shared with the result page. */
+char            *pkio_order_review_describe_validity (const PkioValidity *validity);
+char            *pkio_order_review_describe_payment  (const PkioOrder    *order,
+                                                      const char         *balance_text,
+                                                      const char         *card_last4);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pkio-order-draft.h"
+#include "pkio-order-outcome.h"
+#include "pkio-order-review.h"
+#include "pkio-order-view.h"
+
+G_BEGIN_DECLS
+
+/* Shared by pkio-order-view.c (pages, account information, actions), pkio-order-view-draft.c
+ * (the draft) and pkio-order-view-send.c (placing the order and what came of it). */
+struct _PkioOrderView
+{
+  AdwBin             parent_instance;
+
+  /* Template children */
+  GtkStack          *pages;
+  GtkScrolledWindow *form_scroller;
+  AdwBin            *form_slot;
+  AdwBin            *review_slot;
+  AdwBin            *result_slot;
+
+  PkioOrderForm     *form;            /* built after the first frame, or on first need */
+  PkioOrderReview   *review;          /* built on first need */
+  PkioOrderOutcome   *result;          /* built on first need */
+  PkioWorkspace     *workspace;
+  PkioOrderDraft    *draft;
+  GCancellable      *cancellable;
+  char              *balance_text;
+  char              *blank_draft;     /* the draft of an empty form */
+  PkioOrder         *placed_order;    /* the last order placed, without card data */
+  PkioHistoryRecord *unknown_record;  /* the attempt whose outcome is not known */
+  gint64             order_id;
+  gint64             certificate_id;
+  guint              draft_timeout;
+  guint              start_idle;
+  guint              form_idle;
+  guint              saves_in_flight;
+  gboolean           started;         /* draft and account information asked for */
+  gboolean           typed;           /* the person changed something since the start */
+  gboolean           sending;
+  gboolean           checking;
+  gboolean           send_again_allowed;
+};
+
+/* pkio-order-view.c */
+/* The form, built now if it was not yet. */
+PkioOrderForm *_pkio_order_view_form     (PkioOrderView *self);
+#define FORM(self) _pkio_order_view_form (self)
+
+void     _pkio_order_view_show_page      (PkioOrderView *self,
+                                          const char    *name);
+void     _pkio_order_view_update_actions (PkioOrderView *self);
+void     _pkio_order_view_toast          (PkioOrderView *self,
+                                          const char    *text);
+void     _pkio_order_view_scroll_to_top  (PkioOrderView *self);
+void     _pkio_order_view_refresh_balance (PkioOrderView *self);
+PkioOrderReview *_pkio_order_view_ensure_review (PkioOrderView *self);
+PkioOrderOutcome *_pkio_order_view_ensure_outcome (PkioOrderView *self);
+
+/* pkio-order-view-draft.c */
+void     _pkio_order_view_form_changed   (PkioOrderView *self);
+void     _pkio_order_view_restore_draft  (PkioOrderView *self);
+void     _pkio_order_view_discard_draft  (PkioOrderView *self);
+/* Writes a draft still waiting for the typing pause, at once (the view is going away). */
+void     _pkio_order_view_flush_draft    (PkioOrderView *self);
+
+/* pkio-order-view-send.c */
+void     _pkio_order_view_place          (PkioOrderView *self);
+void     _pkio_order_view_check_again    (PkioOrderView *self);
+void     _pkio_order_view_send_again     (PkioOrderView *self);
+
+G_END_DECLS

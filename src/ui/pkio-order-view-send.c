@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-order-view-private.h"
+
+/* Placing the order, once: the view is busy from the first activation until the outcome is
+ * known, so a double click or a second Enter finds the action disabled. An unknown outcome is
+ * checked at once; sending again needs a check that found nothing and a confirmation. */
+
+static void start_check (PkioOrderView *self);
+
+static void
+set_sending (PkioOrderView *self,
+             gboolean       sending)
+{
+  self->sending = sending;
+  if (self->review != NULL)
+    pkio_order_review_set_sending (self->review, sending);
+  _pkio_order_view_update_actions (self);
+}
+
+static void
+back_to_form_with_problems (PkioOrderView *self)
+{
+  pkio_order_form_set_tried (FORM (self), TRUE);
+  _pkio_order_view_show_page (self, "form");
+  pkio_order_form_focus_summary (FORM (self));
+}
+
+static void
+show_placed (PkioOrderView *self,
+             gint64         order_id,
+             gint64         certificate_id,
+             gboolean       found)
+{
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
+
+  self->order_id = order_id;
+  self->certificate_id = certificate_id;
+  g_clear_object (&self->unknown_record);
+  self->send_again_allowed = FALSE;
+  /* Kept for "Another order for this person", without card data; the form starts empty so
+   * that nothing can place the same order twice. */
+  pkio_order_clear_card (order);
+  g_clear_pointer (&self->placed_order, pkio_order_free);
+  self->placed_order = g_steal_pointer (&order);
+  pkio_order_form_reset (FORM (self));
+  _pkio_order_view_discard_draft (self);
+  pkio_order_outcome_show_placed (_pkio_order_view_ensure_outcome (self), order_id,
+                                 certificate_id, found);
+  _pkio_order_view_show_page (self, "result");
+  _pkio_order_view_refresh_balance (self);
+}
+
+static void
+order_sent_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(PkioSendResult) sent = pkio_workspace_place_order_finish (PKIO_WORKSPACE (source),
+                                                                      result);
+  GPtrArray *entries;
+
+  /* decisions.md: the CVV is cleared after every attempt. */
+  pkio_order_form_clear_cvv (FORM (self));
+  set_sending (self, FALSE);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  switch (sent->state)
+    {
+    case PKIO_SEND_STATE_PLACED:
+      show_placed (self, sent->order_id, sent->certificate_id, FALSE);
+      break;
+
+    case PKIO_SEND_STATE_REJECTED:
+      entries = pkio_api_error_get_entries (sent->error);
+      if (entries != NULL && entries->len > 0)
+        {
+          /* Back to the form as it was, with CertCentral's words at the fields. */
+          pkio_order_form_set_server_errors (FORM (self), entries);
+          _pkio_order_view_show_page (self, "form");
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
+          pkio_order_form_set_tried (FORM (self), TRUE);
+        }
+      else
+        pkio_order_review_set_error (self->review, sent->error->message);
+      break;
+
+    case PKIO_SEND_STATE_UNKNOWN:
+      /* Never sent again by itself; no draft of it either (see drafts_wanted). */
+      g_set_object (&self->unknown_record, sent->record);
+      _pkio_order_view_discard_draft (self);
+      start_check (self);
+      break;
+
+    case PKIO_SEND_STATE_INVALID:
+      /* A rule that passed at "Review" fails now (a date became the past at midnight). */
+      back_to_form_with_problems (self);
+      break;
+
+    case PKIO_SEND_STATE_NOT_RECORDED:
+    default:
+      {
+        /* Translators: %s says why the history could not be written */
+        g_autofree char *text = g_strdup_printf (_("The order was not sent: it could not be "
+                                                   "written to the order history first.\n%s"),
+                                                 sent->error != NULL ? sent->error->message : "");
+
+        pkio_order_review_set_error (self->review, text);
+      }
+      break;
+    }
+}
+
+static void
+send (PkioOrderView *self)
+{
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_order (FORM (self));
+  g_autoptr(GPtrArray) problems = pkio_order_form_validate (FORM (self));
+
+  if (problems->len > 0)
+    {
+      set_sending (self, FALSE);
+      back_to_form_with_problems (self);
+      return;
+    }
+  pkio_order_review_set_error (_pkio_order_view_ensure_review (self), NULL);
+  _pkio_order_view_show_page (self, "review");
+  set_sending (self, TRUE);
+  /* The body is built at once: @order (and its card data) is wiped when it goes out of scope. */
+  pkio_workspace_place_order_async (self->workspace, order, NULL, order_sent_cb,
+                                    g_object_ref (self));
+}
+
+static void
+send_when_loaded (PkioOrderView *self)
+{
+  PkioKeyState state = pkio_workspace_get_key_state (self->workspace);
+
+  if (pkio_workspace_get_client (self->workspace) != NULL)
+    {
+      send (self);
+      return;
+    }
+  set_sending (self, FALSE);
+  /* No key: nothing is sent and nothing typed is lost; setting one up comes first. */
+  if (!pkio_workspace_get_practice (self->workspace)
+      && (state == PKIO_KEY_STATE_NONE || state == PKIO_KEY_STATE_UNAVAILABLE)
+      && gtk_widget_activate_action (GTK_WIDGET (self), "win.set-up-key", NULL))
+    return;
+  pkio_order_review_set_error (self->review,
+                               pkio_workspace_get_key_message (self->workspace) != NULL
+                               ? pkio_workspace_get_key_message (self->workspace)
+                               : _("No API key is set up, so the order cannot be placed yet."));
+}
+
+static void
+loaded_for_send_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pkio_workspace_load_finish (PKIO_WORKSPACE (source), result, &error))
+    {
+      set_sending (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pkio_order_review_set_error (self->review, error->message);
+      return;
+    }
+  send_when_loaded (self);
+}
+
+void
+_pkio_order_view_place (PkioOrderView *self)
+{
+  if (self->sending || self->checking || self->workspace == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "review") != 0)
+    return;
+  /* Busy from here on: a second activation finds the action disabled. */
+  set_sending (self, TRUE);
+  if (!pkio_workspace_is_loaded (self->workspace))
+    {
+      pkio_workspace_load_async (self->workspace, self->cancellable, loaded_for_send_cb,
+                                 g_object_ref (self));
+      return;
+    }
+  send_when_loaded (self);
+}
+
+/* ---- an unknown outcome ---- */
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
+                                                         &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->checking = FALSE;
+  if (order_id > 0)
+    show_placed (self, order_id,
+                 self->unknown_record != NULL
+                 ? pkio_history_record_get_certificate_id (self->unknown_record) : 0, TRUE);
+  else if (order_id == 0)
+    {
+      self->send_again_allowed = TRUE;
+      pkio_order_outcome_show_not_found (self->result);
+    }
+  else
+    pkio_order_outcome_show_check_failed (self->result, error != NULL ? error->message : NULL);
+  _pkio_order_view_update_actions (self);
+}
+
+static void
+start_check (PkioOrderView *self)
+{
+  self->checking = TRUE;
+  self->send_again_allowed = FALSE;
+  pkio_order_outcome_show_checking (_pkio_order_view_ensure_outcome (self));
+  _pkio_order_view_show_page (self, "result");
+  pkio_workspace_check_outcome_async (self->workspace, self->unknown_record, self->cancellable,
+                                      checked_cb, g_object_ref (self));
+}
+
+void
+_pkio_order_view_check_again (PkioOrderView *self)
+{
+  if (self->unknown_record == NULL || self->sending || self->checking)
+    return;
+  start_check (self);
+}
+
+static void
+send_again_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PkioOrderView    *self)
+{
+  if (g_strcmp0 (response, "send") != 0 || !self->send_again_allowed || self->sending
+      || self->checking)
+    return;
+  /* The earlier attempt stays in History, where it is still followed. */
+  g_clear_object (&self->unknown_record);
+  self->send_again_allowed = FALSE;
+  send (self);
+}
+
+void
+_pkio_order_view_send_again (PkioOrderView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (!self->send_again_allowed || self->sending || self->checking)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Send the order again?"),
+                                   _("CertCentral has no order from the first attempt, but it "
+                                     "cannot be ruled out that it still turns up. If both "
+                                     "attempts were placed, you pay twice and two tokens are "
+                                     "sent."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (send_again_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,650 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "pkio-known-person-popover.h"
+#include "pkio-order-json.h"
+#include "pkio-order-view-private.h"
+
+G_DEFINE_FINAL_TYPE (PkioOrderView, pkio_order_view, ADW_TYPE_BIN)
+
+/* ---- pages and actions ---- */
+
+PkioOrderReview *
+_pkio_order_view_ensure_review (PkioOrderView *self)
+{
+  if (self->review == NULL)
+    {
+      self->review = pkio_order_review_new ();
+      adw_bin_set_child (self->review_slot, GTK_WIDGET (self->review));
+    }
+  return self->review;
+}
+
+PkioOrderOutcome *
+_pkio_order_view_ensure_outcome (PkioOrderView *self)
+{
+  if (self->result == NULL)
+    {
+      self->result = pkio_order_outcome_new ();
+      adw_bin_set_child (self->result_slot, GTK_WIDGET (self->result));
+    }
+  return self->result;
+}
+
+void
+_pkio_order_view_show_page (PkioOrderView *self,
+                            const char    *name)
+{
+  gtk_stack_set_visible_child_name (self->pages, name);
+  _pkio_order_view_update_actions (self);
+}
+
+void
+_pkio_order_view_update_actions (PkioOrderView *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+  gboolean busy = self->sending || self->checking;
+  gboolean on_form = g_strcmp0 (page, "form") == 0;
+  gboolean on_review = g_strcmp0 (page, "review") == 0;
+  gboolean placed = g_strcmp0 (page, "result") == 0 && self->order_id > 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "order.review", on_form && !busy);
+  gtk_widget_action_set_enabled (widget, "order.place", on_review && !busy);
+  gtk_widget_action_set_enabled (widget, "order.back", on_review && !busy);
+  gtk_widget_action_set_enabled (widget, "order.new", !busy);
+  gtk_widget_action_set_enabled (widget, "order.again", placed && self->placed_order != NULL);
+  gtk_widget_action_set_enabled (widget, "order.copy-order-id", placed);
+  gtk_widget_action_set_enabled (widget, "order.copy-certificate-id",
+                                 placed && self->certificate_id > 0);
+  gtk_widget_action_set_enabled (widget, "order.check-again",
+                                 !busy && self->unknown_record != NULL);
+  gtk_widget_action_set_enabled (widget, "order.send-again",
+                                 !busy && self->unknown_record != NULL && self->send_again_allowed);
+  if (self->form != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->form), !busy);
+}
+
+void
+_pkio_order_view_toast (PkioOrderView *self,
+                        const char    *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+void
+_pkio_order_view_scroll_to_top (PkioOrderView *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
+}
+
+static void
+review_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(PkioOrder) order = NULL;
+  g_autofree char *last4 = NULL;
+  PkioOrderReviewExtras extras = { 0 };
+  PkioOrderReview *review;
+
+  if (self->sending || self->checking)
+    return;
+  problems = pkio_order_form_validate (FORM (self));
+  if (problems->len > 0)
+    {
+      pkio_order_form_set_tried (FORM (self), TRUE);
+      pkio_order_form_focus_summary (FORM (self));
+      return;
+    }
+
+  order = pkio_order_form_dup_order (FORM (self));
+  last4 = pkio_order_form_dup_card_last4 (FORM (self));
+  extras.balance_text = self->balance_text;
+  extras.card_last4 = last4;
+  extras.known_person = pkio_order_form_get_known_person_label (FORM (self));
+  extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);
+  extras.needs_key = self->workspace != NULL && !extras.practice
+                     && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_AVAILABLE
+                     && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_LOOKING;
+  {
+    g_autofree char *label = NULL;
+
+    if (order->individual.use_id && extras.known_person == NULL && self->workspace != NULL)
+      {
+        label = pkio_known_person_label_for (pkio_workspace_get_store (self->workspace),
+                                             order->individual.id);
+        extras.known_person = label;
+      }
+    review = _pkio_order_view_ensure_review (self);
+    pkio_order_review_show (review, order, &extras);
+  }
+  _pkio_order_view_show_page (self, "review");
+  /* Not on "Place order": an Enter too many must not order. */
+  gtk_widget_grab_focus (GTK_WIDGET (review));
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
+
+  if (self->sending)
+    return;
+  _pkio_order_view_show_page (self, "form");
+}
+
+static void
+place_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _pkio_order_view_place (PKIO_ORDER_VIEW (widget));
+}
+
+/* A new, empty form; what was placed or found stays in History. */
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
+
+  if (self->sending || self->checking)
+    return;
+  g_clear_object (&self->unknown_record);
+  self->send_again_allowed = FALSE;
+  self->order_id = 0;
+  self->certificate_id = 0;
+  pkio_order_form_reset (FORM (self));
+  _pkio_order_view_discard_draft (self);
+  _pkio_order_view_scroll_to_top (self);
+  _pkio_order_view_show_page (self, "form");
+  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
+}
+
+/* Another order for the same holder, delivered the same way: never with card data, and the
+ * agreement is asked for again. */
+static void
+fill_for_same_person (PkioOrderView *self,
+                      PkioOrder     *order)
+{
+  pkio_order_clear_card (order);
+  order->csa_agreed_to = FALSE;
+  g_clear_object (&self->unknown_record);
+  self->send_again_allowed = FALSE;
+  self->order_id = 0;
+  self->certificate_id = 0;
+  pkio_order_form_reset (FORM (self));
+  pkio_order_form_set_order (FORM (self), order);
+  self->typed = TRUE;
+  _pkio_order_view_scroll_to_top (self);
+  _pkio_order_view_show_page (self, "form");
+  g_signal_emit_by_name (FORM (self), "changed");
+  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
+}
+
+static void
+again_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
+  g_autoptr(PkioOrder) order = NULL;
+
+  if (self->placed_order == NULL || self->sending || self->checking)
+    return;
+  order = pkio_order_copy (self->placed_order);
+  fill_for_same_person (self, order);
+}
+
+static void
+copy_id (PkioOrderView *self,
+         gint64         id,
+         const char    *toast)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  _pkio_order_view_toast (self, toast);
+}
+
+static void
+copy_order_id_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  copy_id (PKIO_ORDER_VIEW (widget), PKIO_ORDER_VIEW (widget)->order_id,
+           _("Order number copied"));
+}
+
+static void
+copy_certificate_id_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  copy_id (PKIO_ORDER_VIEW (widget), PKIO_ORDER_VIEW (widget)->certificate_id,
+           _("Certificate number copied"));
+}
+
+static void
+check_again_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _pkio_order_view_check_again (PKIO_ORDER_VIEW (widget));
+}
+
+static void
+send_again_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _pkio_order_view_send_again (PKIO_ORDER_VIEW (widget));
+}
+
+/* ---- what the account offers ---- */
+
+static void
+product_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioProductInfo) info = pkio_workspace_get_product_finish (PKIO_WORKSPACE (source),
+                                                                       result, &error);
+
+  /* Without an answer all of 1, 2 and 3 years stay offered; CertCentral checks anyway. */
+  if (info == NULL)
+    g_debug ("product information not available: %s", error->message);
+  else
+    pkio_order_form_set_allowed_years (FORM (self), info->allowed_validity_years);
+}
+
+static void
+balance_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioBalance) balance = pkio_workspace_get_balance_finish (PKIO_WORKSPACE (source),
+                                                                     result, &error);
+
+  g_clear_pointer (&self->balance_text, g_free);
+  if (balance == NULL)
+    g_debug ("balance not available: %s", error->message);
+  else
+    self->balance_text = pkio_balance_format (balance);
+  pkio_order_form_set_balance_text (FORM (self), self->balance_text);
+}
+
+void
+_pkio_order_view_refresh_balance (PkioOrderView *self)
+{
+  if (self->workspace == NULL || pkio_workspace_get_client (self->workspace) == NULL)
+    return;
+  pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb,
+                                    g_object_ref (self));
+}
+
+static void
+client_changed_cb (PkioOrderView *self)
+{
+  if (pkio_workspace_get_client (self->workspace) == NULL)
+    return;
+  pkio_workspace_get_product_async (self->workspace, self->cancellable, product_cb,
+                                    g_object_ref (self));
+  _pkio_order_view_refresh_balance (self);
+}
+
+static void
+workspace_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A history that cannot be opened is the history view's to explain; sending says it too. */
+  if (!pkio_workspace_load_finish (PKIO_WORKSPACE (source), result, &error))
+    g_debug ("workspace not loaded: %s", error->message);
+}
+
+/* After the first frame: the draft, and what the account offers. */
+static gboolean
+start_idle_cb (gpointer user_data)
+{
+  PkioOrderView *self = user_data;
+
+  self->start_idle = 0;
+  if (self->started || self->workspace == NULL)
+    return G_SOURCE_REMOVE;
+  self->started = TRUE;
+  _pkio_order_view_restore_draft (self);
+  g_signal_connect_object (self->workspace, "notify::client", G_CALLBACK (client_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  pkio_workspace_load_async (self->workspace, self->cancellable, workspace_loaded_cb,
+                             g_object_ref (self));
+  if (pkio_workspace_get_client (self->workspace) != NULL)
+    client_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_start (PkioOrderView *self)
+{
+  if (self->started || self->start_idle != 0 || self->workspace == NULL || self->form == NULL)
+    return;
+  self->start_idle = g_idle_add_full (G_PRIORITY_LOW, start_idle_cb, self, NULL);
+}
+
+PkioOrderForm *
+_pkio_order_view_form (PkioOrderView *self)
+{
+  g_autoptr(PkioOrder) blank = NULL;
+
+  if (self->form != NULL)
+    return self->form;
+  g_clear_handle_id (&self->form_idle, g_source_remove);
+  self->form = pkio_order_form_new ();
+  adw_bin_set_child (self->form_slot, GTK_WIDGET (self->form));
+  blank = pkio_order_form_dup_draft (self->form);
+  self->blank_draft = pkio_order_draft_serialize (blank);
+  g_signal_connect_object (self->form, "changed", G_CALLBACK (_pkio_order_view_form_changed),
+                           self, G_CONNECT_SWAPPED);
+  if (self->workspace != NULL)
+    pkio_order_form_set_store (self->form, pkio_workspace_get_store (self->workspace));
+  pkio_order_form_set_balance_text (self->form, self->balance_text);
+  _pkio_order_view_update_actions (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_start (self);
+  return self->form;
+}
+
+static gboolean
+build_form_idle_cb (gpointer user_data)
+{
+  PkioOrderView *self = user_data;
+
+  self->form_idle = 0;
+  _pkio_order_view_form (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window's first frame shows the page's heading only: a form of boxed lists is what would
+ * make the start slow, drawn in software (README, Performance). It follows on the next frame. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        PkioOrderView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (self->form == NULL && self->form_idle == 0)
+    self->form_idle = g_idle_add_full (G_PRIORITY_DEFAULT, build_form_idle_cb, self, NULL);
+}
+
+static void
+mapped_cb (PkioOrderView *self)
+{
+  if (self->form != NULL)
+    {
+      schedule_start (self);
+      return;
+    }
+  if (self->form_idle != 0)
+    return;
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                        first_frame_painted_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
+/* ---- GObject ---- */
+
+static void
+pkio_order_view_dispose (GObject *object)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (object);
+
+  _pkio_order_view_flush_draft (self);
+  g_clear_handle_id (&self->draft_timeout, g_source_remove);
+  g_clear_handle_id (&self->start_idle, g_source_remove);
+  g_clear_handle_id (&self->form_idle, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->unknown_record);
+  g_clear_pointer (&self->placed_order, pkio_order_free);
+  /* AdwBin unparents its child itself: gtk_widget_dispose_template () would do it twice. */
+
+  G_OBJECT_CLASS (pkio_order_view_parent_class)->dispose (object);
+}
+
+static void
+pkio_order_view_finalize (GObject *object)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->balance_text);
+  g_free (self->blank_draft);
+
+  G_OBJECT_CLASS (pkio_order_view_parent_class)->finalize (object);
+}
+
+static void
+pkio_order_view_class_init (PkioOrderViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pkio_order_view_dispose;
+  object_class->finalize = pkio_order_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/pkio-order-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, pages);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, review_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, result_slot);
+
+  gtk_widget_class_install_action (widget_class, "order.review", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.place", NULL, place_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.again", NULL, again_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.copy-order-id", NULL,
+                                   copy_order_id_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.copy-certificate-id", NULL,
+                                   copy_certificate_id_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.check-again", NULL,
+                                   check_again_action_cb);
+  gtk_widget_class_install_action (widget_class, "order.send-again", NULL,
+                                   send_again_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "order.review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "order.review", NULL);
+}
+
+static void
+pkio_order_view_init (PkioOrderView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  _pkio_order_view_update_actions (self);
+}
+
+PkioOrderView *
+pkio_order_view_new (void)
+{
+  return g_object_new (PKIO_TYPE_ORDER_VIEW, NULL);
+}
+
+void
+pkio_order_view_set_workspace (PkioOrderView *self,
+                               PkioWorkspace *workspace)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (PKIO_IS_ORDER_VIEW (self));
+  g_return_if_fail (PKIO_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+  if (self->workspace != NULL)
+    {
+      /* Another account (practice mode started or left): what was typed for this one stays
+       * its draft, and the form starts over with the other one's. An order being sent keeps
+       * going: its outcome is recorded in the history it was sent from. */
+      _pkio_order_view_flush_draft (self);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      g_clear_handle_id (&self->start_idle, g_source_remove);
+      g_clear_object (&self->workspace);
+      g_clear_object (&self->draft);
+      g_clear_object (&self->unknown_record);
+      g_clear_pointer (&self->placed_order, pkio_order_free);
+      self->started = FALSE;
+      self->typed = FALSE;
+      self->send_again_allowed = FALSE;
+      if (self->form != NULL)
+        pkio_order_form_reset (self->form);
+      _pkio_order_view_show_page (self, "form");
+    }
+
+  self->workspace = g_object_ref (workspace);
+  path = pkio_order_draft_path_for (pkio_workspace_get_practice (workspace));
+  self->draft = pkio_order_draft_new (path);
+  if (self->form != NULL)
+    pkio_order_form_set_store (self->form, pkio_workspace_get_store (workspace));
+  schedule_start (self);
+}
+
+PkioWorkspace *
+pkio_order_view_get_workspace (PkioOrderView *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), NULL);
+  return self->workspace;
+}
+
+static gboolean
+form_is_blank (PkioOrderView *self)
+{
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
+  g_autofree char *text = pkio_order_draft_serialize (order);
+
+  return g_strcmp0 (text, self->blank_draft) == 0;
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PkioOrderView    *self)
+{
+  PkioOrder *order = g_object_get_data (G_OBJECT (dialog), "order");
+
+  if (g_strcmp0 (response, "replace") == 0 && order != NULL && !self->sending && !self->checking)
+    fill_for_same_person (self, order);
+}
+
+/* What the person was typing is not thrown away without asking. */
+static void
+ask_to_replace (PkioOrderView *self,
+                PkioOrder     *order)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Replace the order in the form?"),
+                                              _("The form holds an order that was not placed. "
+                                                "It is replaced by a new order for this "
+                                                "person."));
+
+  g_object_set_data_full (G_OBJECT (dialog), "order", order, (GDestroyNotify) pkio_order_free);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+pkio_order_view_order_again (PkioOrderView *self,
+                             gint64         local_id)
+{
+  PkioHistoryRecord *record;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(PkioOrder) order = NULL;
+  const char *json;
+
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+
+  if (self->workspace == NULL || self->sending || self->checking)
+    return FALSE;
+  record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
+                                                local_id);
+  json = record != NULL ? pkio_history_record_get_request_json (record) : NULL;
+  if (json != NULL)
+    node = json_from_string (json, NULL);
+  /* Stored requests never hold card data; from_json reads on past what it does not know. */
+  if (node != NULL)
+    order = pkio_order_from_json (node, problems);
+  if (order == NULL)
+    return FALSE;
+  /* On the form, the review, or after an outcome that is not known, the form holds an order
+   * that was not placed. */
+  if (form_is_blank (self))
+    {
+      fill_for_same_person (self, order);
+      return TRUE;
+    }
+  ask_to_replace (self, g_steal_pointer (&order));
+  return TRUE;
+}
+
+PkioOrderForm *
+pkio_order_view_get_form (PkioOrderView *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), NULL);
+  return FORM (self);
+}
+
+const char *
+pkio_order_view_get_page (PkioOrderView *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+gboolean
+pkio_order_view_is_busy (PkioOrderView *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+  return self->sending || self->checking;
+}
+
+gboolean
+pkio_order_view_draft_is_saved (PkioOrderView *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+  return self->draft_timeout == 0 && self->saves_in_flight == 0;
+}

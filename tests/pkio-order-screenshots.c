@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Screenshots of the New order view (not a test): the real window in practice mode, filled
+ * through its widgets, captured from the X server with ImageMagick's `import`, default window
+ * decorations included. Run by build-aux/order-screenshots.sh under Xvfb:
+ *
+ *   pkio-order-screenshots SCENARIO WIDTH HEIGHT OUT.png
+ *
+ * SCENARIO: empty, errors, review, result, card. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pkio-application.h"
+#include "pkio-order-view.h"
+#include "pkio-window.h"
+
+static const char *scenario;
+static int width;
+static int height;
+static const char *out_path;
+static int status = 1;
+
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+set_field (PkioOrderForm *form,
+           const char    *path,
+           const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (pkio_order_form_get_field_row (form, path)), text);
+}
+
+static void
+check (PkioOrderForm *form,
+       const char    *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (form), PKIO_TYPE_ORDER_FORM, name);
+
+  if (GTK_IS_SWITCH (object))
+    gtk_switch_set_active (GTK_SWITCH (object), TRUE);
+  else
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (object), TRUE);
+}
+
+static void
+fill_seed (PkioOrderForm *form)
+{
+  check (form, "profile_encryption_check");
+  set_field (form, "certificate.individual.first_name", "Anna");
+  set_field (form, "certificate.individual.last_name", "de Vries");
+  set_field (form, "certificate.individual.email", "a.devries@gemeente-voorbeeld.nl");
+  set_field (form, "certificate.individual.telephone", "+31 20 254 7999");
+  set_field (form, "certificate.individual.state", "Noord-Holland");
+  set_field (form, "certificate.individual.city", "Amsterdam");
+  set_field (form, "certificate.individual.zip", "1013 AA");
+  set_field (form, "ship_info.name", "Anna de Vries");
+  set_field (form, "ship_info.addr1", "Stadhuisplein 1");
+  set_field (form, "ship_info.addr2", "Afdeling Burgerzaken");
+  set_field (form, "ship_info.city", "Amsterdam");
+  set_field (form, "ship_info.state", "Noord-Holland");
+  set_field (form, "ship_info.zip", "1013 AA");
+  check (form, "ship_expedited_check");
+  check (form, "csa_check");
+}
+
+/* Brings the row of @path near the top, with the group title above it in sight. */
+static void
+scroll_to (PkioOrderView *view,
+           PkioOrderForm *form,
+           const char    *path)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (
+    gtk_widget_get_template_child (GTK_WIDGET (view), PKIO_TYPE_ORDER_VIEW, "form_scroller"));
+  GtkWidget *row = pkio_order_form_get_field_row (form, path);
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t at;
+
+  if (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (scroller), &point, &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 235);
+}
+
+static void
+capture (void)
+{
+  g_autofree char *geometry = g_strdup_printf ("%dx%d+0+0", width, height);
+  const char *argv[] = { "import", "-window", "root", "-crop", geometry, "+repage", out_path,
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &wait_status, &error)
+      || !g_spawn_check_wait_status (wait_status, &error))
+    g_printerr ("import failed: %s\n", error->message);
+  else
+    status = 0;
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  PkioOrderView *view;
+  PkioOrderForm *form;
+  gint64 deadline;
+
+  gtk_window_set_default_size (window, width, height);
+  spin_for (1500);
+  view = PKIO_ORDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_WINDOW,
+                                                         "order_view"));
+  form = pkio_order_view_get_form (view);
+
+  if (g_str_equal (scenario, "errors"))
+    {
+      set_field (form, "certificate.individual.first_name", "Dr. Jan");
+      set_field (form, "certificate.individual.last_name", "Jansen");
+      set_field (form, "certificate.individual.email", "jan.jansen@");
+      set_field (form, "certificate.individual.telephone", "020 254 7999");
+      set_field (form, "certificate.individual.zip", "1013");
+      gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL);
+      spin_for (300);
+      pkio_order_form_focus_field (form, "certificate.individual.first_name");
+      spin_for (300);
+      scroll_to (view, form, "certificate.individual.first_name");
+    }
+  else if (g_str_equal (scenario, "review") || g_str_equal (scenario, "result"))
+    {
+      fill_seed (form);
+      gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL);
+      if (g_str_equal (scenario, "result"))
+        {
+          spin_for (300);
+          gtk_widget_activate_action (GTK_WIDGET (view), "order.place", NULL);
+          deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+          while (g_strcmp0 (pkio_order_view_get_page (view), "result") != 0
+                 && g_get_monotonic_time () < deadline)
+            g_main_context_iteration (NULL, TRUE);
+        }
+    }
+  else if (g_str_equal (scenario, "card"))
+    {
+      fill_seed (form);
+      check (form, "pay_card_check");
+      spin_for (200);
+      set_field (form, "credit_card.number", "4111111111111111");
+      pkio_order_form_focus_field (form, "credit_card.number");
+    }
+  spin_for (1200);
+  capture ();
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  char *app_argv[] = { (char *) "pkio-orders", (char *) "--practice", NULL };
+  const char *localedir = g_getenv ("PKIO_ORDERS_LOCALEDIR");
+  g_autoptr(PkioApplication) app = NULL;
+
+  if (argc != 5)
+    {
+      g_printerr ("usage: %s SCENARIO WIDTH HEIGHT OUT.png\n", argv[0]);
+      return 2;
+    }
+  scenario = argv[1];
+  width = atoi (argv[2]);
+  height = atoi (argv[3]);
+  out_path = argv[4];
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = pkio_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_run (G_APPLICATION (app), 2, app_argv);
+  return status;
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The "New order" view in the real window, in practice mode: what came of "Place order" when
+ * CertCentral refused, when the outcome is not known, and when it was asked for twice. */
+#include "config.h"
+
+#include <string.h>
+
+#include "order-test-util.h"
+#include "pkio-order-draft.h"
+#include "ui-test-util.h"
+
+static void
+test_rejected_at_field (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *server = GTK_WIDGET (form_child (f, "server_group"));
+
+  fill_seed_known_person (f);
+  set_field (f, "certificate.individual.id", "99");   /* no such individual */
+  review_and_place (f);
+  spin_until (on_form_and_idle, f);
+
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
+  g_assert_true (gtk_widget_get_visible (server));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (server)), ==,
+                   expected ("CertCentral did not accept the order",
+                             "CertCentral heeft de bestelling niet aangenomen"));
+  /* The simulator speaks English, as CertCentral does. */
+  g_assert_cmpstr (pkio_order_form_get_shown_problem (f->form, "certificate.individual.id"), ==,
+                   "No individual with this id exists in the account.");
+  /* Nothing typed is lost. */
+  g_assert_cmpstr (field_text (f, "certificate.individual.id"), ==, "99");
+  g_assert_cmpstr (field_text (f, "ship_info.addr1"), ==, "813 Lincoln Street");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "csa_check"))));
+
+  /* Corrected, it goes through. */
+  set_field (f, "certificate.individual.id", "21");
+  g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.id"));
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+  assert_placed_page (f, last_order_id (f));
+}
+
+
+static void
+test_unknown_then_found (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *draft_path = pkio_order_draft_path_for (TRUE);
+
+  fill_seed_new_person (f);
+  /* CertCentral takes the order, but the answer never arrives. */
+  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
+                               PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+  /* The check asked CertCentral's order list, and found it. */
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "GET", "order/certificate"), >,
+                    0);
+  assert_placed_page (f, last_order_id (f));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (outcome_child (f, "status_page"))),
+                   ==, expected ("CertCentral did receive the order after all: it was placed once.",
+                                 "CertCentral heeft de bestelling toch ontvangen: ze is één keer geplaatst."));
+  g_assert_false (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_unknown_then_not_found (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  fill_seed_new_person (f);
+  /* A server error: the order was not taken, but the app cannot know that. */
+  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
+                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 1);
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
+  g_assert_cmpstr (outcome_title (f), ==,
+                   expected ("The order was most likely not placed",
+                             "De bestelling is waarschijnlijk niet geplaatst"));
+  g_assert_true (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
+  /* Nothing was sent again by itself. */
+  spin_for (200);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+
+  /* "Send again" asks first; cancelling sends nothing. */
+  activate (f, "order.send-again");
+  spin_until (dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   expected ("Send the order again?", "De bestelling opnieuw verzenden?"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin_idle ();
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+
+  activate (f, "order.send-again");
+  spin_until (dialog_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "send");
+  spin_until (on_result_and_idle, f);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 2);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+  assert_placed_page (f, last_order_id (f));
+}
+
+
+static void
+test_double_activation (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *place;
+
+  fill_seed_new_person (f);
+  /* The answer takes a while, as over a slow line. */
+  pkio_simulator_set_fault_delay (f->simulator, 600);
+  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH, PKIO_SIMULATOR_FAULT_DELAY, 1);
+  activate (f, "order.review");
+  place = review_child (f, "place_button");
+
+  /* A double click, a second Enter, and the action once more. */
+  g_signal_emit_by_name (place, "clicked");
+  g_signal_emit_by_name (place, "clicked");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "order.place", NULL);
+  spin_for (150);
+  g_assert_true (pkio_order_view_is_busy (f->view));
+  g_assert_false (gtk_widget_get_sensitive (place));
+  g_assert_false (gtk_widget_get_sensitive (review_child (f, "back_button")));
+  gtk_widget_activate (place);
+  g_signal_emit_by_name (place, "clicked");
+
+  spin_until (on_result_and_idle, f);
+  spin_for (200);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  order_test_init (&argc, &argv);
+
+#define ADD(name, func) g_test_add ("/order-outcome/" name, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("rejected-at-field", test_rejected_at_field);
+  ADD ("unknown-then-found", test_unknown_then_found);
+  ADD ("unknown-then-not-found", test_unknown_then_not_found);
+  ADD ("double-activation", test_double_activation);
+#undef ADD
+
+  return order_test_run ();
+}

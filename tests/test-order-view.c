@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The "New order" view in the real window, in practice mode: the seed examples, checking as
+ * the person goes, what the account offers, drafts, a new card and another order for the same
+ * person. */
+#include "config.h"
+
+#include <string.h>
+
+#include "order-test-util.h"
+#include "pkio-history-details.h"
+#include "pkio-order-draft.h"
+#include "ui-test-util.h"
+
+static gboolean
+draft_saved (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *path = pkio_order_draft_path_for (TRUE);
+
+  return pkio_order_view_draft_is_saved (f->view) && g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+draft_restored (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (field_text (f, "certificate.individual.first_name"), "John") == 0;
+}
+
+static void
+test_seed_new_person (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autofree char *draft_path = pkio_order_draft_path_for (TRUE);
+
+  fill_seed_new_person (f);
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 1);
+  assert_json_equal (g_ptr_array_index (posts, 0), seed_new_person);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+  assert_placed_page (f, last_order_id (f));
+  g_assert_cmpstr (pkio_simulator_get_order_status (f->simulator, last_order_id (f)), ==,
+                   "pending");
+  /* Placed: the form is empty again, and no draft is left to place it twice. */
+  g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "");
+  spin_until ((gboolean (*) (gpointer)) pkio_order_view_draft_is_saved, f->view);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_seed_known_person (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+
+  fill_seed_known_person (f);
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 1);
+  assert_json_equal (g_ptr_array_index (posts, 0), seed_known_person);
+  assert_placed_page (f, last_order_id (f));
+
+  /* The next order can pick person 21 from the earlier orders. */
+  activate (f, "order.new");
+  check (f, "holder_known_check", TRUE);
+  g_assert_cmpstr (field_text (f, "certificate.individual.id"), ==, "");
+  {
+    GtkMenuButton *people = GTK_MENU_BUTTON (form_child (f, "people_button"));
+    GtkWidget *popover;
+    GtkListBox *list = NULL;
+    GtkListBoxRow *row;
+
+    gtk_menu_button_popup (people);
+    spin_idle ();
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (people));
+    g_assert_nonnull (popover);
+    for (GtkWidget *w = popover; w != NULL && list == NULL; )
+      {
+        /* The popover's one list: search it depth first. */
+        GtkWidget *child = gtk_widget_get_first_child (w);
+
+        if (GTK_IS_LIST_BOX (w))
+          list = GTK_LIST_BOX (w);
+        else if (child != NULL)
+          w = child;
+        else
+          {
+            while (w != popover && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == popover ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (list);
+    row = gtk_list_box_get_row_at_index (list, 0);
+    g_assert_nonnull (row);
+    g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+    /* Its name is not known until a sync read the order back: the number names it then. */
+    g_assert_true (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                              expected ("Number 21", "Nummer 21")) == 0
+                   || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                 expected ("Number 21", "Nummer 21")) == 0);
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpstr (field_text (f, "certificate.individual.id"), ==, "21");
+  }
+}
+
+
+static void
+test_problems_shown (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *email = pkio_order_form_get_field_row (f->form, "certificate.individual.email");
+  GtkWidget *summary = GTK_WIDGET (form_child (f, "summary_group"));
+  const char *bad_email = expected ("Enter one email address without spaces, for example "
+                                    "name@example.com.",
+                                    "Voer één e-mailadres in, zonder spaties, bijvoorbeeld "
+                                    "naam@example.com.");
+
+  /* An empty form shows nothing yet. */
+  g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.email"));
+  g_assert_false (gtk_widget_get_visible (summary));
+
+  /* Typing shows nothing until the field is left... */
+  set_field (f, "certificate.individual.email", "john at example");
+  g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.email"));
+  gtk_widget_grab_focus (email);
+  gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form, "certificate.individual.city"));
+  spin_idle ();
+  g_assert_cmpstr (pkio_order_form_get_shown_problem (f->form, "certificate.individual.email"),
+                   ==, bad_email);
+  g_assert_true (gtk_widget_has_css_class (email, "error"));
+  /* ... and corrected as soon as it is right. */
+  set_field (f, "certificate.individual.email", "john@example.com");
+  g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.email"));
+  g_assert_false (gtk_widget_has_css_class (email, "error"));
+  g_assert_null (pkio_order_form_get_shown_problem (f->form, "certificate.individual.zip"));
+
+  /* Going on shows every problem, and the summary lists them; nothing is sent. */
+  activate (f, "order.review");
+  g_assert_true (page_is (f, "form"));
+  g_assert_true (gtk_widget_get_visible (summary));
+  g_assert_cmpstr (pkio_order_form_get_shown_problem (f->form, "certificate.individual.first_name"),
+                   ==, expected ("Fill in “First name”.", "Vul “Voornaam” in."));
+  g_assert_nonnull (pkio_order_form_get_shown_problem (f->form, "csa_agreed_to"));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (summary)), ==,
+                   expected ("Still to do", "Nog te doen"));
+  {
+    GtkWidget *first = gtk_window_get_focus (f->window);
+    GtkWidget *row = gtk_widget_get_ancestor (first, ADW_TYPE_ACTION_ROW);
+
+    /* The focus is on the summary's first entry; activating it jumps to its field. */
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     expected ("First name", "Voornaam"));
+    g_signal_emit_by_name (row, "activated");
+    g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (f->window),
+                                           pkio_order_form_get_field_row (f->form, "certificate.individual.first_name")));
+  }
+  spin_idle ();
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+}
+
+
+static void
+test_account_offers (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwActionRow *balance = ADW_ACTION_ROW (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "pay_balance_check")), ADW_TYPE_ACTION_ROW));
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(PkioOrder) order = NULL;
+  gint64 two = 2;
+
+  /* The balance the simulator answered, under "Account balance". */
+  g_assert_cmpstr (adw_action_row_get_subtitle (balance), ==,
+                   expected ("Balance now: 5000.00 EUR", "Tegoed nu: 5000.00 EUR"));
+
+  /* Only the years the product allows are offered: 1 year gives way to the first allowed. */
+  g_array_append_val (years, two);
+  pkio_order_form_set_allowed_years (f->form, years);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "years1_check")), ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "years2_check")), ADW_TYPE_ACTION_ROW)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    GTK_WIDGET (form_child (f, "years3_check")), ADW_TYPE_ACTION_ROW)));
+  order = pkio_order_form_dup_order (f->form);
+  g_assert_cmpint (order->validity.kind, ==, PKIO_VALIDITY_YEARS);
+  g_assert_cmpint (order->validity.years, ==, 2);
+  g_clear_pointer (&order, pkio_order_free);
+
+  /* A number of days: setting it chooses it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form_child (f, "days_spin")), 45);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "days_check"))));
+  order = pkio_order_form_dup_order (f->form);
+  g_assert_cmpint (order->validity.kind, ==, PKIO_VALIDITY_DAYS);
+  g_assert_cmpint (order->validity.days, ==, 45);
+}
+
+
+static void
+test_draft_survives_restart (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (data_home, "pkio-orders", NULL);
+  g_autofree char *draft_path = pkio_order_draft_path_for (TRUE);
+  GtkWidget *number;
+
+  fill_seed_new_person (f);
+  check (f, "ship_expedited_check", TRUE);
+  check (f, "pay_card_check", TRUE);
+  set_field (f, "credit_card.number", "4111111111111111");
+  g_assert_cmpstr (field_text (f, "credit_card.number"), ==, TEST_CARD);   /* grouped */
+  set_field (f, "credit_card.expiration_month", "12");
+  set_field (f, "credit_card.expiration_year", "2031");
+  set_field (f, "credit_card.cvv", "737");
+  set_field (f, "credit_card.cardholder_name", "J. Doe");
+  set_field (f, "billing_address.address", "Damrak 1");
+  set_field (f, "billing_address.city", "Amsterdam");
+  set_field (f, "billing_address.zip", "1012 LG");
+  spin_until (draft_saved, f);
+  assert_no_card_on_disk (dir);
+
+  /* The window goes (a restart, or the app was killed after the draft was written). */
+  close_all_windows ();
+  assert_no_card_on_disk (dir);
+  open_window (f);
+  spin_until (draft_restored, f);
+
+  g_assert_cmpstr (field_text (f, "certificate.individual.email"), ==, "john.doe@example.com");
+  g_assert_cmpstr (field_text (f, "ship_info.addr2"), ==, "Suite 20");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "profile_encryption_check"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (form_child (f, "pss_switch"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "ship_expedited_check"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "pay_card_check"))));
+  g_assert_cmpstr (field_text (f, "billing_address.address"), ==, "Damrak 1");
+  /* The card itself is typed again. */
+  number = pkio_order_form_get_field_row (f->form, "credit_card.number");
+  g_assert_nonnull (number);
+  g_assert_cmpstr (field_text (f, "credit_card.number"), ==, "");
+  g_assert_cmpstr (field_text (f, "credit_card.cvv"), ==, "");
+  g_assert_cmpstr (field_text (f, "credit_card.expiration_month"), ==, "");
+  g_assert_cmpstr (field_text (f, "credit_card.cardholder_name"), ==, "");
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  assert_no_card_on_disk (dir);
+}
+
+
+static void
+test_card_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autofree char *dir = g_build_filename (data_home, "pkio-orders", NULL);
+  JsonObject *root;
+  JsonObject *card;
+  GtkWidget *number;
+
+  fill_seed_new_person (f);
+  check (f, "pay_card_check", TRUE);
+  set_field (f, "credit_card.number", "4111-1111-1111-1111");
+  set_field (f, "credit_card.expiration_month", "12");
+  set_field (f, "credit_card.expiration_year", "2031");
+  set_field (f, "credit_card.cvv", "737");
+  set_field (f, "credit_card.cardholder_name", "J. Doe");
+  set_field (f, "billing_address.address", "Damrak 1");
+  set_field (f, "billing_address.city", "Amsterdam");
+  set_field (f, "billing_address.zip", "1012 LG");
+
+  /* Leaving the number masks it; coming back shows it again. */
+  number = pkio_order_form_get_field_row (f->form, "credit_card.number");
+  gtk_widget_grab_focus (number);
+  gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form, "credit_card.cvv"));
+  g_assert_cmpstr (field_text (f, "credit_card.number"), ==, expected ("•••• 1111", "•••• 1111"));
+  gtk_widget_grab_focus (number);
+  g_assert_cmpstr (field_text (f, "credit_card.number"), ==, TEST_CARD);
+  gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form, "credit_card.cvv"));
+
+  activate (f, "order.review");
+  g_assert_true (has_label (review_child (f, "groups_box"),
+                            expected ("With the card ending 1111",
+                                      "Met de kaart eindigend op 1111")));
+  g_assert_false (has_label (review_child (f, "groups_box"), TEST_CARD));
+  activate (f, "order.place");
+  spin_until (on_result_and_idle, f);
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 1);
+  root = json_node_get_object (g_ptr_array_index (posts, 0));
+  g_assert_cmpstr (json_object_get_string_member (root, "payment_method"), ==, "card");
+  card = json_object_get_object_member (root, "credit_card");
+  g_assert_cmpstr (json_object_get_string_member (card, "number"), ==, "4111111111111111");
+  g_assert_cmpstr (json_object_get_string_member (card, "expiration_month"), ==, "12");
+  g_assert_cmpstr (json_object_get_string_member (card, "cvv"), ==, "737");
+  g_assert_cmpint (json_object_get_int_member (card, "set_as_default"), ==, 0);
+  g_assert_false (json_object_get_boolean_member (card, "save_credit_card"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root,
+                                                  "billing_address"), "zip"), ==, "1012 LG");
+  assert_placed_page (f, last_order_id (f));
+  /* The history keeps at most the last four digits; nothing on disk has the number. */
+  spin_until ((gboolean (*) (gpointer)) pkio_order_view_draft_is_saved, f->view);
+  assert_no_card_on_disk (dir);
+}
+
+
+static void
+test_order_again (Fixture       *f,
+                  gconstpointer  data)
+{
+  PkioHistoryRecord *record;
+
+  fill_seed_new_person (f);
+  check (f, "pay_card_check", TRUE);
+  check (f, "pay_balance_check", TRUE);
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+
+  /* From the result page: the same holder and address, the agreement asked for again. */
+  activate (f, "order.again");
+  g_assert_true (page_is (f, "form"));
+  g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "John");
+  g_assert_cmpstr (field_text (f, "ship_info.addr1"), ==, "813 Lincoln Street");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "csa_check"))));
+
+  /* From History: the window's action with the record's local id. */
+  activate (f, "order.new");
+  g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "");
+  record = pkio_history_store_find_by_order_id (pkio_workspace_get_store (f->workspace),
+                                                last_order_id (f));
+  g_assert_nonnull (record);
+  pkio_window_show_view (PKIO_WINDOW (f->window), "history");
+  {
+    PkioHistoryView *history = pkio_window_get_history_view (PKIO_WINDOW (f->window));
+    PkioHistoryDetails *details = PKIO_HISTORY_DETAILS (
+      gtk_widget_get_template_child (GTK_WIDGET (history), PKIO_TYPE_HISTORY_VIEW, "details"));
+    GtkWidget *again = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (details),
+                                                                  PKIO_TYPE_HISTORY_DETAILS,
+                                                                  "again_button"));
+
+    pkio_history_details_set_record (details, record);
+    g_assert_true (gtk_widget_get_visible (again));
+
+    /* What is being typed is not replaced without asking. */
+    set_field (f, "certificate.individual.first_name", "Someone else");
+    g_signal_emit_by_name (again, "clicked");
+    spin_until (dialog_shown, NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "cancel");
+    spin_idle ();
+    g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "Someone else");
+    g_signal_emit_by_name (again, "clicked");
+    spin_until (dialog_shown, NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "replace");
+    spin_idle ();
+    g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "John");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again)))), ==,
+                     expected ("_Another order for this person",
+                               "_Nog een bestelling voor deze persoon"));
+  }
+  g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (f->window)), ==, "new-order");
+  g_assert_cmpstr (field_text (f, "certificate.individual.email"), ==, "john.doe@example.com");
+  g_assert_cmpstr (field_text (f, "ship_info.addr2"), ==, "Suite 20");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "profile_encryption_check"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "csa_check"))));
+
+  /* Placed again (after ticking the agreement), it is a second order. */
+  check (f, "csa_check", TRUE);
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 2);
+}
+
+static void
+test_templates_build (void)
+{
+  GtkWidget *view = GTK_WIDGET (pkio_order_view_new ());
+
+  g_object_ref_sink (view);
+  g_assert_true (PKIO_IS_ORDER_FORM (pkio_order_view_get_form (PKIO_ORDER_VIEW (view))));
+  g_assert_cmpstr (pkio_order_view_get_page (PKIO_ORDER_VIEW (view)), ==, "form");
+  g_object_unref (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  order_test_init (&argc, &argv);
+  g_test_add_func ("/order-view/templates-build", test_templates_build);
+#define ADD(name, func) g_test_add ("/order-view/" name, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("seed-new-person", test_seed_new_person);
+  ADD ("seed-known-person", test_seed_known_person);
+  ADD ("problems-shown", test_problems_shown);
+  ADD ("account-offers", test_account_offers);
+  ADD ("draft-survives-restart", test_draft_survives_restart);
+  ADD ("card-order", test_card_order);
+  ADD ("order-again", test_order_again);
+#undef ADD
+
+  return order_test_run ();
+}
