@@ -180,7 +180,7 @@ test_account_offers (Fixture       *f,
 
   /* The balance the simulator answered, under "Account balance". */
   g_assert_cmpstr (adw_action_row_get_subtitle (balance), ==,
-                   expected ("Balance now: 5000.00 EUR", "Tegoed nu: 5000.00 EUR"));
+                   expected ("Balance now: €5,000.00", "Tegoed nu: € 5.000,00"));
 
   /* Only the years the product allows are offered: 1 year gives way to the first allowed. */
   g_array_append_val (years, two);

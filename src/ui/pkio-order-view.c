@@ -2,10 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "pkio-known-person-popover.h"
-#include "pkio-order-json.h"
+#include "pkio-money.h"
 #include "pkio-order-view-private.h"
 
 G_DEFINE_FINAL_TYPE (PkioOrderView, pkio_order_view, ADW_TYPE_BIN)
@@ -286,7 +285,7 @@ balance_cb (GObject      *source,
   if (balance == NULL)
     g_debug ("balance not available: %s", error->message);
   else
-    self->balance_text = pkio_balance_format (balance);
+    self->balance_text = pkio_money_format (balance);
   pkio_order_form_set_balance_text (FORM (self), self->balance_text);
 }
 
@@ -591,10 +590,7 @@ pkio_order_view_order_again (PkioOrderView *self,
                              gint64         local_id)
 {
   PkioHistoryRecord *record;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
   g_autoptr(PkioOrder) order = NULL;
-  const char *json;
 
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
 
@@ -602,12 +598,8 @@ pkio_order_view_order_again (PkioOrderView *self,
     return FALSE;
   record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
                                                 local_id);
-  json = record != NULL ? pkio_history_record_get_request_json (record) : NULL;
-  if (json != NULL)
-    node = json_from_string (json, NULL);
-  /* Stored requests never hold card data; from_json reads on past what it does not know. */
-  if (node != NULL)
-    order = pkio_order_from_json (node, problems);
+  if (record != NULL)
+    order = pkio_history_record_dup_request (record);
   if (order == NULL)
     return FALSE;
   /* On the form, the review, or after an outcome that is not known, the form holds an order

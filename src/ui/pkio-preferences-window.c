@@ -6,6 +6,7 @@
 
 #include "pkio-client.h"
 #include "pkio-key-text.h"
+#include "pkio-money.h"
 #include "pkio-preferences-window.h"
 #include "pkio-weak-ref.h"
 
@@ -155,6 +156,28 @@ user_cb (GObject      *source,
 }
 
 static void
+balance_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioBalance) balance = NULL;
+  g_autofree char *text = NULL;
+  PkioPreferencesWindow *self;
+
+  balance = pkio_workspace_get_balance_finish (PKIO_WORKSPACE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  /* Accounts that do not pay from a balance (or may not see it) simply show none. */
+  gtk_widget_set_visible (GTK_WIDGET (self->balance_row), balance != NULL);
+  if (balance == NULL)
+    return;
+  text = pkio_money_format (balance);
+  adw_action_row_set_subtitle (self->balance_row, text);
+}
+
+static void
 update_account (PkioPreferencesWindow *self)
 {
   gboolean practice = pkio_workspace_get_practice (self->workspace);
@@ -167,6 +190,8 @@ update_account (PkioPreferencesWindow *self)
              : ready ? NULL : _("No API key is stored for this address."));
   gtk_widget_set_visible (GTK_WIDGET (self->user_row), ready);
   gtk_widget_set_visible (GTK_WIDGET (self->account_row), ready);
+  if (!ready)
+    gtk_widget_set_visible (GTK_WIDGET (self->balance_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->replace_row), !practice);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_row), !practice && ready);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row),
@@ -176,6 +201,7 @@ update_account (PkioPreferencesWindow *self)
   adw_action_row_set_subtitle (self->user_row, _("Asking CertCentral…"));
   adw_action_row_set_subtitle (self->account_row, "…");
   pkio_workspace_get_user_async (self->workspace, self->cancellable, user_cb, self);
+  pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
 }
 
 /* Replace: the new key is checked first, as on the welcome page. */

@@ -4,6 +4,8 @@
 #include <json-glib/json-glib.h>
 
 #include "pkio-history-record.h"
+#include "pkio-order-json.h"
+#include "pkio-problem.h"
 
 /* The request a record keeps (the order's storage JSON, never card data), read back as its
  * scalar fields, so that front ends show it without parsing JSON. */
@@ -80,6 +82,22 @@ flatten (JsonNode   *node,
       return;
     }
   g_ptr_array_add (out, stored_value_new (prefix ? prefix : "", node));
+}
+
+PkioOrder *
+pkio_history_record_dup_request (PkioHistoryRecord *self)
+{
+  const char *json;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+
+  json = pkio_history_record_get_request_json (self);
+  if (json == NULL || (root = json_from_string (json, NULL)) == NULL)
+    return NULL;
+  /* Read on past what this version does not know: the record is what it is. */
+  return pkio_order_from_json (root, problems);
 }
 
 GPtrArray *

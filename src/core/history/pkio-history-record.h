@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "pkio-order.h"
 #include "pkio-remote-order.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,10 @@ const char         *pkio_history_record_get_errors_json    (PkioHistoryRecord *s
 /* CertCentral's errors[] entries for a refused order (PkioApiErrorEntry), read from what the
  * record keeps; empty (never NULL) when there are none. */
 GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);
+
+/* The order a record keeps (never with card data: history stores none), to order again for
+ * the same person; NULL for orders placed elsewhere, which keep no request. */
+PkioOrder          *pkio_history_record_dup_request        (PkioHistoryRecord *self);
 
 /* One scalar of the request a record keeps, by its dotted path ("ship_info.city"). */
 typedef enum
