@@ -184,6 +184,27 @@ test_object_and_members (void)
   g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
 }
 
+static gssize
+find_nul (const char *text)
+{
+  return pkio_json_guard_find_nul_escape (text, strlen (text));
+}
+
+static void
+test_nul_escape (void)
+{
+  /* In a value and in a key, at the offset of the backslash. */
+  g_assert_cmpint (find_nul ("{\"a\": \"Jo\\u0000hn\"}"), ==, 9);
+  g_assert_cmpint (find_nul ("{\"k\\u0000\": 1}"), ==, 3);
+  /* An escaped backslash before "u0000" is text, not a NUL; nor is u0000 outside a string. */
+  g_assert_cmpint (find_nul ("{\"a\": \"Jo\\\\u0000hn\"}"), ==, -1);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\\"\", \\u0000}"), ==, -1);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u0001\\u00000\"}"), ==, 13);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u000"), ==, -1);
+  g_assert_cmpint (find_nul ("\"\\"), ==, -1);
+  g_assert_cmpint (find_nul (""), ==, -1);
+}
+
 static void
 test_garbage_never_crashes (void)
 {
@@ -218,6 +239,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/json-guard/size", test_size);
   g_test_add_func ("/json-guard/object-and-members", test_object_and_members);
   g_test_add_func ("/json-guard/garbage", test_garbage_never_crashes);
+  g_test_add_func ("/json-guard/nul-escape", test_nul_escape);
 
   return g_test_run ();
 }

@@ -66,6 +66,32 @@ pkio_json_guard_check_depth (const char  *data,
   return TRUE;
 }
 
+gssize
+pkio_json_guard_find_nul_escape (const char *data,
+                                 gsize       length)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!in_string)
+        {
+          in_string = data[i] == '"';
+          continue;
+        }
+      if (data[i] == '"')
+        in_string = FALSE;
+      else if (data[i] == '\\' && i + 1 < length)
+        {
+          if (data[i + 1] == 'u' && length - i >= 6 && memcmp (data + i + 2, "0000", 4) == 0)
+            return (gssize) i;
+          /* Skip the escaped character, so "\\" and "\"" do not end or start anything. */
+          i++;
+        }
+    }
+  return -1;
+}
+
 static const char *
 skip_space (const char *data,
             gsize       length,
