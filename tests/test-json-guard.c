@@ -205,6 +205,27 @@ test_nul_escape (void)
   g_assert_cmpint (find_nul (""), ==, -1);
 }
 
+/* Regression (fuzz-order-list): a lone surrogate escape gave a status that was not UTF-8. */
+static void
+test_lone_surrogates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("application/json",
+                                    "{\"a\": \"i\\ud800sd\", \"b\": \"\\udc00\","
+                                    " \"c\": \"\\ud83d\\ude00\", \"d\": \"\\\\ud800\","
+                                    " \"\\udbff\": 1, \"e\": \"x\\ud800\"}", &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "a"), ==, "i\357\277\275sd");
+  g_assert_cmpstr (json_object_get_string_member (object, "b"), ==, "\357\277\275");
+  g_assert_cmpstr (json_object_get_string_member (object, "c"), ==, "\360\237\230\200");
+  g_assert_cmpstr (json_object_get_string_member (object, "d"), ==, "\\ud800");
+  g_assert_cmpstr (json_object_get_string_member (object, "e"), ==, "x\357\277\275");
+  g_assert_true (json_object_has_member (object, "\357\277\275"));
+}
+
 static void
 test_garbage_never_crashes (void)
 {
@@ -240,6 +261,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/json-guard/object-and-members", test_object_and_members);
   g_test_add_func ("/json-guard/garbage", test_garbage_never_crashes);
   g_test_add_func ("/json-guard/nul-escape", test_nul_escape);
+  g_test_add_func ("/json-guard/lone-surrogates", test_lone_surrogates);
 
   return g_test_run ();
 }

@@ -237,6 +237,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_cmpuint (copy_problems->len, ==, problems->len);
 
   if (problems->len == 0)
-    fuzz_check_round_trip (order, now);
+    {
+      fuzz_check_round_trip (order, now);
+      fuzz_check_storage (order);
+    }
   return 0;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pkio-api-error.h"
+#include "pkio-field-rules.h"
 #include "pkio-json-guard.h"
 #include "pkio-order-json.h"
 #include "pkio-problem.h"
@@ -66,6 +67,11 @@ fuzz_check_problems (GPtrArray *problems)
       g_assert_cmpuint (strlen (problem->message), >, 0);
       g_assert_true (fuzz_is_utf8 (problem->path));
       g_assert_true (fuzz_is_utf8 (problem->message));
+      /* Shown in a terminal and in the form: no control characters from the input. */
+      for (const char *p = problem->message; *p != '\0'; p++)
+        g_assert_true ((guchar) *p >= 0x20 && *p != 0x7f);
+      for (const char *p = problem->path; *p != '\0'; p++)
+        g_assert_true ((guchar) *p >= 0x20 && *p != 0x7f);
     }
 }
 
@@ -106,4 +112,46 @@ fuzz_check_round_trip (const PkioOrder *order,
     }
   again_text = body_text (again);
   g_assert_cmpstr (again_text, ==, text);
+}
+
+static char *
+storage_text_without_last4 (const PkioOrder *order,
+                            char           **out_last4)
+{
+  g_autoptr(JsonNode) stored = pkio_order_to_storage_json (order);
+  JsonObject *object = json_node_get_object (stored);
+
+  g_assert_false (json_object_has_member (object, "credit_card"));
+  *out_last4 = g_strdup (json_object_get_string_member_with_default (object, "card_last4", ""));
+  if (json_object_has_member (object, "card_last4"))
+    json_object_remove_member (object, "card_last4");
+  return json_to_string (stored, FALSE);
+}
+
+void
+fuzz_check_storage (const PkioOrder *order)
+{
+  g_autoptr(PkioOrder) other = pkio_order_copy (order);
+  g_autofree char *last4 = NULL;
+  g_autofree char *other_last4 = NULL;
+  g_autofree char *text = storage_text_without_last4 (order, &last4);
+  g_autofree char *other_text = NULL;
+  g_autofree char *digits = pkio_field_card_digits (order->credit_card.number);
+
+  /* Another card (number, expiry, CVV) changes nothing on disk but the last four digits. */
+  pkio_order_set_secret (&other->credit_card.number, "0000 0000 0000 0000");
+  pkio_order_set_secret (&other->credit_card.expiration_month, "01");
+  pkio_order_set_secret (&other->credit_card.expiration_year, "2000");
+  pkio_order_set_secret (&other->credit_card.cvv, "000");
+  other_text = storage_text_without_last4 (other, &other_last4);
+  g_assert_cmpstr (text, ==, other_text);
+
+  if (order->payment_method != PKIO_PAYMENT_CARD)
+    {
+      g_assert_cmpstr (last4, ==, "");
+      return;
+    }
+  g_assert_nonnull (digits);
+  g_assert_cmpuint (strlen (digits), >=, 4);
+  g_assert_cmpstr (last4, ==, digits + strlen (digits) - 4);
 }

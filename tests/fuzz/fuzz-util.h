@@ -38,5 +38,7 @@ void       fuzz_check_problems   (GPtrArray       *problems);
  * the very same body (what --dry-run prints is what would be sent). */
 void       fuzz_check_round_trip (const PkioOrder *order,
                                   GDateTime       *now);
+/* @order is valid: what it keeps on disk holds nothing of the card but its last four digits. */
+void       fuzz_check_storage    (const PkioOrder *order);
 
 G_END_DECLS

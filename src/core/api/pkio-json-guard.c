@@ -92,6 +92,76 @@ pkio_json_guard_find_nul_escape (const char *data,
   return -1;
 }
 
+static gboolean
+read_escape_unit (const char *p,
+                  const char *end,
+                  guint      *out_unit)
+{
+  guint unit = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return FALSE;
+  for (int k = 2; k < 6; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return FALSE;
+      unit = unit * 16 + (guint) g_ascii_xdigit_value (p[k]);
+    }
+  *out_unit = unit;
+  return TRUE;
+}
+
+/* json-glib 1.6 turns a lone UTF-16 surrogate escape ("\ud800" without its pair) into bytes
+ * that are not UTF-8, and drops the character after it; GTK and SQLite then get invalid text.
+ * Returns a copy with each lone surrogate escape replaced by \ufffd (same length), or NULL
+ * when there is none. */
+static char *
+repair_lone_surrogates (const char *data,
+                        gsize       length)
+{
+  const char *end = data + length;
+  char *copy = NULL;
+  gboolean in_string = FALSE;
+
+  for (const char *p = data; p < end; p++)
+    {
+      guint unit;
+      guint next;
+
+      if (!in_string)
+        {
+          in_string = *p == '"';
+          continue;
+        }
+      if (*p == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (*p != '\\')
+        continue;
+      if (!read_escape_unit (p, end, &unit))
+        {
+          p++;  /* another escape: skip the escaped character */
+          continue;
+        }
+      if (unit >= 0xd800 && unit <= 0xdbff && read_escape_unit (p + 6, end, &next)
+          && next >= 0xdc00 && next <= 0xdfff)
+        {
+          p += 11;  /* a proper pair */
+          continue;
+        }
+      if (unit >= 0xd800 && unit <= 0xdfff)
+        {
+          if (copy == NULL)
+            copy = g_memdup2 (data, length);
+          memcpy (copy + (p - data), "\\ufffd", 6);
+        }
+      p += 5;
+    }
+  return copy;
+}
+
 static const char *
 skip_space (const char *data,
             gsize       length,
@@ -148,6 +218,7 @@ pkio_json_guard_parse (const char  *content_type,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *repaired = NULL;
   const char *data = NULL;
   const char *start;
   gsize length = 0;
@@ -179,6 +250,10 @@ pkio_json_guard_parse (const char  *content_type,
 
   if (!pkio_json_guard_check_depth (start, rest, PKIO_JSON_GUARD_MAX_DEPTH, error))
     return NULL;
+
+  repaired = repair_lone_surrogates (start, rest);
+  if (repaired != NULL)
+    start = repaired;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, start, rest, &parse_error))
