@@ -125,7 +125,7 @@ for log in logs:
     text = open(log, errors='replace').read()
     if re.search(r'^==\d+== (Invalid (read|write|free)|Conditional jump|Use of uninitialised|'
                  r'Syscall param|Mismatched free|Source and destination overlap)', text, re.M) \
-       or re.search(r'definitely lost: [1-9]', text):
+       or re.search(r'are definitely lost in loss record', text):
         bad.append(log)
 print(f'valgrind: {len(logs)} processes checked, {len(bad)} with errors', file=sys.stderr)
 for log in bad:
