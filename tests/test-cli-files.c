@@ -159,6 +159,9 @@ test_hostile_text (void)
       "\\u0000" },
     { "nul-key.json", "\"city\": \"Amsterdam\"", BYTES ("\"ci\\u0000ty\": \"Amsterdam\""),
       "nul-key.json: line 12 ", "\\u0000" },
+    /* json-glib reads "\u00zz" as an empty string: refused like the NUL. */
+    { "bad-escape.json", "\"John\"", BYTES ("\"Jo\\u00zzhn\""), "bad-escape.json: line 7 ",
+      "four hex digits" },
     /* A parse error quotes the file: its tabs and escape codes never reach the terminal. */
     { "escape-codes.json", "\"sha256\",", BYTES ("\"sha256\"\x1b[2J\t\x07,"),
       "escape-codes.json: ", "not valid JSON" },

@@ -187,7 +187,7 @@ test_object_and_members (void)
 static gssize
 find_nul (const char *text)
 {
-  return pkio_json_guard_find_nul_escape (text, strlen (text));
+  return pkio_json_guard_find_bad_escape (text, strlen (text));
 }
 
 static void
@@ -200,8 +200,11 @@ test_nul_escape (void)
   g_assert_cmpint (find_nul ("{\"a\": \"Jo\\\\u0000hn\"}"), ==, -1);
   g_assert_cmpint (find_nul ("{\"a\": \"\\\"\", \\u0000}"), ==, -1);
   g_assert_cmpint (find_nul ("{\"a\": \"\\u0001\\u00000\"}"), ==, 13);
-  g_assert_cmpint (find_nul ("{\"a\": \"\\u000"), ==, -1);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u000"), ==, 7);
   g_assert_cmpint (find_nul ("\"\\"), ==, -1);
+  /* A \u without four hex digits: json-glib reads garbage (found by fuzz-order-list). */
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u00zz\"}"), ==, 7);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\udda x\"}"), ==, 7);
   g_assert_cmpint (find_nul (""), ==, -1);
 }
 
@@ -224,6 +227,12 @@ test_lone_surrogates (void)
   g_assert_cmpstr (json_object_get_string_member (object, "d"), ==, "\\ud800");
   g_assert_cmpstr (json_object_get_string_member (object, "e"), ==, "x\357\277\275");
   g_assert_true (json_object_has_member (object, "\357\277\275"));
+
+  /* A broken \u escape is damaged data, not something to guess at. */
+  g_clear_pointer (&root, json_node_unref);
+  root = parse ("application/json", "{\"a\": \"\\ud800\\udda x\"}", &error);
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
 }
 
 static void

@@ -328,7 +328,7 @@ pkio_cli_read_json_file (const char *path)
   const char *contents;
   gsize length;
   struct stat st;
-  gssize nul;
+  gssize bad_escape;
   int fd;
   JsonNode *root;
 
@@ -393,17 +393,18 @@ pkio_cli_read_json_file (const char *path)
       return NULL;
     }
 
-  /* json-glib would cut the text short there without a word ("Jo\u0000hn" reads "Jo"). */
-  nul = pkio_json_guard_find_nul_escape (contents, length);
-  if (nul >= 0)
+  /* json-glib would misread these without a word ("Jo\u0000hn" reads "Jo"). */
+  bad_escape = pkio_json_guard_find_bad_escape (contents, length);
+  if (bad_escape >= 0)
     {
       int line = 1;
 
-      for (gssize i = 0; i < nul; i++)
+      for (gssize i = 0; i < bad_escape; i++)
         line += contents[i] == '\n';
-      /* TRANSLATORS: %s is the file, %d a line number; keep \\u0000 as it is */
-      g_printerr (_("%s: line %d holds \\u0000, a NUL character, which no field of an order "
-                    "may contain. Remove it.\n"), path, line);
+      /* TRANSLATORS: %s is the file, %d a line number; keep \\u0000 and \\u as they are */
+      g_printerr (_("%s: line %d holds \\u0000 (a NUL character, which no field of an order "
+                    "may contain) or a \\u without four hex digits. Remove or correct it.\n"),
+                  path, line);
       return NULL;
     }
 

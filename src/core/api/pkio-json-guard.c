@@ -66,32 +66,6 @@ pkio_json_guard_check_depth (const char  *data,
   return TRUE;
 }
 
-gssize
-pkio_json_guard_find_nul_escape (const char *data,
-                                 gsize       length)
-{
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!in_string)
-        {
-          in_string = data[i] == '"';
-          continue;
-        }
-      if (data[i] == '"')
-        in_string = FALSE;
-      else if (data[i] == '\\' && i + 1 < length)
-        {
-          if (data[i + 1] == 'u' && length - i >= 6 && memcmp (data + i + 2, "0000", 4) == 0)
-            return (gssize) i;
-          /* Skip the escaped character, so "\\" and "\"" do not end or start anything. */
-          i++;
-        }
-    }
-  return -1;
-}
-
 static gboolean
 read_escape_unit (const char *p,
                   const char *end,
@@ -111,16 +85,19 @@ read_escape_unit (const char *p,
   return TRUE;
 }
 
-/* json-glib 1.6 turns a lone UTF-16 surrogate escape ("\ud800" without its pair) into bytes
- * that are not UTF-8, and drops the character after it; GTK and SQLite then get invalid text.
- * Returns a copy with each lone surrogate escape replaced by \ufffd (same length), or NULL
- * when there is none. */
-static char *
-repair_lone_surrogates (const char *data,
-                        gsize       length)
+/* Walks the escapes inside JSON strings (keys and values) for what json-glib 1.6 misreads
+ * without a word: a \u without four hex digits ("\u00zz" reads as an empty string, "\udda "
+ * as bytes that are not UTF-8) and, with @refuse_nul, \u0000 (the C string ends there:
+ * "Jo\u0000hn" reads "Jo"). Returns the offset of the first such escape, or -1. A lone UTF-16
+ * surrogate ("\ud800" without its pair) would also become bytes that are not UTF-8: with
+ * @repaired, each is rewritten to \ufffd (same length) in a copy made at the first one. */
+static gssize
+scan_escapes (const char  *data,
+              gsize        length,
+              gboolean     refuse_nul,
+              char       **repaired)
 {
   const char *end = data + length;
-  char *copy = NULL;
   gboolean in_string = FALSE;
 
   for (const char *p = data; p < end; p++)
@@ -138,28 +115,37 @@ repair_lone_surrogates (const char *data,
           in_string = FALSE;
           continue;
         }
-      if (*p != '\\')
+      if (*p != '\\' || p + 1 >= end)
         continue;
-      if (!read_escape_unit (p, end, &unit))
+      if (p[1] != 'u')
         {
-          p++;  /* another escape: skip the escaped character */
+          p++;  /* skip the escaped character, so "\\" and "\"" end or start nothing */
           continue;
         }
+      if (!read_escape_unit (p, end, &unit) || (refuse_nul && unit == 0))
+        return p - data;
       if (unit >= 0xd800 && unit <= 0xdbff && read_escape_unit (p + 6, end, &next)
           && next >= 0xdc00 && next <= 0xdfff)
         {
           p += 11;  /* a proper pair */
           continue;
         }
-      if (unit >= 0xd800 && unit <= 0xdfff)
+      if (unit >= 0xd800 && unit <= 0xdfff && repaired != NULL)
         {
-          if (copy == NULL)
-            copy = g_memdup2 (data, length);
-          memcpy (copy + (p - data), "\\ufffd", 6);
+          if (*repaired == NULL)
+            *repaired = g_memdup2 (data, length);
+          memcpy (*repaired + (p - data), "\\ufffd", 6);
         }
       p += 5;
     }
-  return copy;
+  return -1;
+}
+
+gssize
+pkio_json_guard_find_bad_escape (const char *data,
+                                 gsize       length)
+{
+  return scan_escapes (data, length, TRUE, NULL);
 }
 
 static const char *
@@ -251,7 +237,11 @@ pkio_json_guard_parse (const char  *content_type,
   if (!pkio_json_guard_check_depth (start, rest, PKIO_JSON_GUARD_MAX_DEPTH, error))
     return NULL;
 
-  repaired = repair_lone_surrogates (start, rest);
+  if (scan_escapes (start, rest, FALSE, &repaired) >= 0)
+    {
+      set_bad_answer (error, _("CertCentral sent damaged data. Try again later; if it keeps happening, tell your administrator."));
+      return NULL;
+    }
   if (repaired != NULL)
     start = repaired;
 

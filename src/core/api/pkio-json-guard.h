@@ -19,9 +19,10 @@ gboolean    pkio_json_guard_check_depth  (const char  *data,
                                           gsize        length,
                                           guint        max_depth,
                                           GError     **error);
-/* Offset of the first \u0000 escape inside a JSON string (key or value), or -1. json-glib
- * decodes it into a C string that silently ends there ("Jo\u0000hn" reads as "Jo"). */
-gssize      pkio_json_guard_find_nul_escape (const char *data,
+/* Offset of the first \u escape inside a JSON string (key or value) that json-glib would
+ * silently misread: \u0000 ("Jo\u0000hn" reads as "Jo") or one without four hex digits.
+ * -1 when there is none. */
+gssize      pkio_json_guard_find_bad_escape (const char *data,
                                              gsize       length);
 /* JSON Content-Type ("application/json", "…+json"), or the body starts with { or [. */
 gboolean    pkio_json_guard_looks_like_json (const char *content_type,
