@@ -86,8 +86,9 @@ run_tests() {
       dbus-run-session -- "$srcdir/build-aux/test-session.sh" "$builddir" "$@"
 }
 
-# ASan + UBSan: any error aborts the test that hit it. Leaks are reported too, except those
-# tests/lsan.supp lists (GTK, fontconfig and friends keep caches for the life of the process).
+# ASan + UBSan: any error aborts the test that hit it. Leaks fail a test too (with full stacks,
+# so the slow unwinder), except what tests/lsan.supp lists of other libraries; the UI suites
+# run without leak detection (tests/meson.build says why).
 run_sanitized_tests() {
   export ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:halt_on_error=1:print_summary=1:strict_string_checks=1:detect_stack_use_after_return=1"
   export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_summary=1:print_stacktrace=1"
@@ -100,7 +101,7 @@ run_sanitized_tests() {
 # memcheck on the headless suites (core, cli, fuzz corpus), following the CLI tests into the
 # pkio-orders and simulator processes they start. One log per process in
 # $builddir/meson-logs/valgrind/; a test fails when its process has an error or a definite
-# leak. tests/valgrind.supp lists what GLib keeps by design.
+# leak. tests/valgrind.supp lists what libsoup, libsecret and GDBus lose, each with why.
 run_valgrind_tests() {
   local logdir="$builddir/meson-logs/valgrind"
   rm -rf "$logdir"
