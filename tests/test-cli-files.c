@@ -175,6 +175,22 @@ test_hostile_text (void)
 }
 
 static void
+test_two_orders_in_one_file (void)
+{
+  g_autofree char *seed = fixture ("seed-details.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *twice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* json-glib alone would take the first order and drop the second without a word. */
+  g_file_get_contents (seed, &contents, NULL, &error);
+  g_assert_no_error (error);
+  twice = g_strconcat (contents, contents, NULL);
+  g_free (write_bytes ("two-orders.json", twice, strlen (twice)));
+  check_refused ("two-orders.json", "two-orders.json: line 34 ", "one order");
+}
+
+static void
 test_leading_bom_accepted (void)
 {
   const HostileCase bom = { "bom.json", "{", BYTES ("\xef\xbb\xbf{"), NULL, NULL };
@@ -215,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/cli-files/endless-input", test_endless_input);
   g_test_add_func ("/cli-files/folder", test_folder);
   g_test_add_func ("/cli-files/hostile-text", test_hostile_text);
+  g_test_add_func ("/cli-files/two-orders", test_two_orders_in_one_file);
   g_test_add_func ("/cli-files/leading-bom-accepted", test_leading_bom_accepted);
 
   result = g_test_run ();

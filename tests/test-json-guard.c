@@ -235,6 +235,25 @@ test_lone_surrogates (void)
   g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
 }
 
+/* Regression (fuzz corpus under valgrind): json-glib read "{}{}" as "{}" and leaked the rest. */
+static void
+test_trailing_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{}{}", 4), ==, 2);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("[[]] \n []", 9), ==, 7);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{\"a\": \"}{\"} x", 13), ==, 12);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{\"a\": \"\\\"}\"}  \n", 14), ==, -1);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{\"id\": 1}", 9), ==, -1);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("[[[", 3), ==, -1);
+
+  root = parse ("application/json", "{\"id\": 1}{\"id\": 2}", &error);
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
 static void
 test_garbage_never_crashes (void)
 {
@@ -271,6 +290,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/json-guard/garbage", test_garbage_never_crashes);
   g_test_add_func ("/json-guard/nul-escape", test_nul_escape);
   g_test_add_func ("/json-guard/lone-surrogates", test_lone_surrogates);
+  g_test_add_func ("/json-guard/trailing-data", test_trailing_data);
 
   return g_test_run ();
 }

@@ -329,6 +329,7 @@ pkio_cli_read_json_file (const char *path)
   gsize length;
   struct stat st;
   gssize bad_escape;
+  gssize trailing;
   int fd;
   JsonNode *root;
 
@@ -404,6 +405,21 @@ pkio_cli_read_json_file (const char *path)
       /* TRANSLATORS: %s is the file, %d a line number; keep \\u0000 and \\u as they are */
       g_printerr (_("%s: line %d holds \\u0000 (a NUL character, which no field of an order "
                     "may contain) or a \\u without four hex digits. Remove or correct it.\n"),
+                  path, line);
+      return NULL;
+    }
+
+  /* json-glib 1.6 would read the first of "{…}{…}" and drop the rest without a word. */
+  trailing = pkio_json_guard_find_trailing_data (contents, length);
+  if (trailing >= 0)
+    {
+      int line = 1;
+
+      for (gssize i = 0; i < trailing; i++)
+        line += contents[i] == '\n';
+      /* TRANSLATORS: %s is the file, %d a line number */
+      g_printerr (_("%s: line %d holds more after the order’s closing brace. A file holds "
+                    "one order: remove the rest, or put each order in its own file.\n"),
                   path, line);
       return NULL;
     }

@@ -148,6 +148,44 @@ pkio_json_guard_find_bad_escape (const char *data,
   return scan_escapes (data, length, TRUE, NULL);
 }
 
+gssize
+pkio_json_guard_find_trailing_data (const char *data,
+                                    gsize       length)
+{
+  gboolean in_string = FALSE;
+  gboolean escaped = FALSE;
+  gboolean started = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (started && depth == 0 && !g_ascii_isspace (c))
+        return (gssize) i;
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          started = TRUE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return -1;
+}
+
 static const char *
 skip_space (const char *data,
             gsize       length,
@@ -237,7 +275,8 @@ pkio_json_guard_parse (const char  *content_type,
   if (!pkio_json_guard_check_depth (start, rest, PKIO_JSON_GUARD_MAX_DEPTH, error))
     return NULL;
 
-  if (scan_escapes (start, rest, FALSE, &repaired) >= 0)
+  if (scan_escapes (start, rest, FALSE, &repaired) >= 0
+      || pkio_json_guard_find_trailing_data (start, rest) >= 0)
     {
       set_bad_answer (error, _("CertCentral sent damaged data. Try again later; if it keeps happening, tell your administrator."));
       return NULL;

@@ -24,6 +24,11 @@ gboolean    pkio_json_guard_check_depth  (const char  *data,
  * -1 when there is none. */
 gssize      pkio_json_guard_find_bad_escape (const char *data,
                                              gsize       length);
+/* Offset of the first character after the first complete top-level object or array other than
+ * white space, or -1. json-glib 1.6 reads "{…}{…}" as the first object, drops (and leaks) the
+ * rest without a word. */
+gssize      pkio_json_guard_find_trailing_data (const char *data,
+                                                gsize       length);
 /* JSON Content-Type ("application/json", "…+json"), or the body starts with { or [. */
 gboolean    pkio_json_guard_looks_like_json (const char *content_type,
                                              const char *data,
