@@ -24,7 +24,7 @@ packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3 python3-gi gir1.2-atspi-2.0
   flatpak-builder sqlite3 imagemagick
-  valgrind clang
+  valgrind clang llvm
 )
 
 install_missing_packages() {
