@@ -4,8 +4,12 @@
 # The two commands of the README:
 #   build-aux/pkio-dev.sh run    install what is missing, build, start the app
 #   build-aux/pkio-dev.sh test   install what is missing, build, run every test
-# Extra arguments after "run" go to the app (e.g. --practice); after "test" to meson test.
-# BUILDDIR (default: _build) chooses the build folder; WERROR=1 treats warnings as errors.
+# and the checks of tests/README.md:
+#   build-aux/pkio-dev.sh test-sanitize   every test built with ASan + UBSan (_build-sanitize)
+#   build-aux/pkio-dev.sh test-valgrind   the core, CLI and fuzz-corpus tests under memcheck
+# Extra arguments after "run" go to the app (e.g. --practice); after "test*" to meson test.
+# BUILDDIR (default: _build, or _build-sanitize for test-sanitize) chooses the build folder;
+# WERROR=1 treats warnings as errors.
 set -euo pipefail
 
 srcdir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +24,7 @@ packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3 python3-gi gir1.2-atspi-2.0
   flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils
+  valgrind clang llvm
 )
 
 install_missing_packages() {
@@ -43,15 +48,16 @@ install_missing_packages() {
     "${missing[@]}" >&2
 }
 
+# Extra arguments are meson options for a new build folder (e.g. -Db_sanitize=…).
 configure_and_build() {
   local werror=false
   if [ "${WERROR:-0}" = 1 ]; then
     werror=true
   fi
   if [ ! -f "$builddir/build.ninja" ]; then
-    meson setup "$builddir" "$srcdir" -Dwerror="$werror" >&2
+    meson setup "$builddir" "$srcdir" -Dwerror="$werror" "$@" >&2
   else
-    meson configure "$builddir" -Dwerror="$werror" >/dev/null
+    meson configure "$builddir" -Dwerror="$werror" "$@" >/dev/null
   fi
   ninja -C "$builddir" >&2
 }
@@ -80,6 +86,56 @@ run_tests() {
       dbus-run-session -- "$srcdir/build-aux/test-session.sh" "$builddir" "$@"
 }
 
+# ASan + UBSan: any error aborts the test that hit it. Leaks fail a test too (with full stacks,
+# so the slow unwinder), except what tests/lsan.supp lists of other libraries; the UI suites
+# run without leak detection (tests/meson.build says why).
+run_sanitized_tests() {
+  export ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:halt_on_error=1:print_summary=1:strict_string_checks=1:detect_stack_use_after_return=1"
+  export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_summary=1:print_stacktrace=1"
+  export LSAN_OPTIONS="suppressions=$srcdir/tests/lsan.supp:print_suppressions=0"
+  # GLib 2.74's slice allocator would hide use-after-free and leaks from ASan.
+  export G_SLICE=always-malloc
+  run_tests --timeout-multiplier 3 "$@"
+}
+
+# memcheck on the headless suites (core, cli, fuzz corpus), following the CLI tests into the
+# pkio-orders and simulator processes they start. One log per process in
+# $builddir/meson-logs/valgrind/; a test fails when its process has an error or a definite
+# leak. tests/valgrind.supp lists what libsoup, libsecret and GDBus lose, each with why.
+run_valgrind_tests() {
+  local logdir="$builddir/meson-logs/valgrind"
+  rm -rf "$logdir"
+  mkdir -p "$logdir"
+  export G_SLICE=always-malloc
+  local wrapper="valgrind --quiet --error-exitcode=99 --leak-check=full"
+  wrapper+=" --errors-for-leak-kinds=definite --show-leak-kinds=definite --track-origins=yes"
+  wrapper+=" --suppressions=$srcdir/tests/valgrind.supp --gen-suppressions=all"
+  wrapper+=" --trace-children=yes --trace-children-skip=/usr/*,/bin/*,*/sh,*/python3"
+  wrapper+=" --log-file=$logdir/%p.log"
+  local status=0
+  if [ $# -eq 0 ]; then
+    set -- --suite core --suite cli --suite fuzz
+  fi
+  run_tests --wrapper "$wrapper" --timeout-multiplier 10 "$@" || status=$?
+  # Every process's verdict, so a child's error is seen even when its test still passed.
+  python3 - "$logdir" <<'PY' || status=1
+import glob, re, sys
+bad = []
+logs = glob.glob(sys.argv[1] + '/*.log')
+for log in logs:
+    text = open(log, errors='replace').read()
+    if re.search(r'^==\d+== (Invalid (read|write|free)|Conditional jump|Use of uninitialised|'
+                 r'Syscall param|Mismatched free|Source and destination overlap)', text, re.M) \
+       or re.search(r'are definitely lost in loss record', text):
+        bad.append(log)
+print(f'valgrind: {len(logs)} processes checked, {len(bad)} with errors', file=sys.stderr)
+for log in bad:
+    print('  ' + log, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+  return $status
+}
+
 case "${1:-}" in
   run)
     shift
@@ -93,6 +149,19 @@ case "${1:-}" in
     configure_and_build
     run_tests "$@"
     ;;
+  test-sanitize)
+    shift
+    builddir="${BUILDDIR:-$srcdir/_build-sanitize}"
+    install_missing_packages
+    configure_and_build -Db_sanitize=address,undefined
+    run_sanitized_tests "$@"
+    ;;
+  test-valgrind)
+    shift
+    install_missing_packages
+    configure_and_build
+    run_valgrind_tests "$@"
+    ;;
   deps)
     install_missing_packages
     ;;
@@ -101,7 +170,7 @@ case "${1:-}" in
     configure_and_build
     ;;
   *)
-    echo "usage: $0 run|test|build|deps [ARGS…]" >&2
+    echo "usage: $0 run|test|test-sanitize|test-valgrind|build|deps [ARGS…]" >&2
     exit 64
     ;;
 esac

@@ -35,10 +35,13 @@ static void
 test_error_mapping (void)
 {
   g_autoptr(GError) no_service = NULL;
+  g_autoptr(GError) dbus_error = NULL;
 
-  no_service = pkio_credentials_map_error (
-    g_dbus_error_new_for_dbus_error ("org.freedesktop.DBus.Error.ServiceUnknown",
-                                     "The name org.freedesktop.secrets was not provided"));
+  /* map_error copies: the caller keeps (and frees) the error it maps. */
+  dbus_error = g_dbus_error_new_for_dbus_error ("org.freedesktop.DBus.Error.ServiceUnknown",
+                                                "The name org.freedesktop.secrets was not "
+                                                "provided");
+  no_service = pkio_credentials_map_error (dbus_error);
   g_assert_error (no_service, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_NO_SERVICE);
   g_assert_nonnull (strstr (no_service->message, "No keyring service is running"));
 
@@ -199,6 +202,9 @@ test_cancelled (void)
 
 /* A private bus that has no Secret Service: the real "no keyring" error, end to end. Runs in a
  * subprocess because GDBus and libsecret keep the first session bus they saw. */
+/* volatile: a store the compiler may not drop, although nothing reads it. */
+static GTestDBus *volatile kept_bus;
+
 static void
 test_no_service (void)
 {
@@ -218,9 +224,10 @@ test_no_service (void)
       g_assert_false (store (URL_A, "secret-key-a", &error));
       g_assert_error (error, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_NO_SERVICE);
       /* libsecret keeps the bus connection alive: stop without waiting for it to go (unref
-       * would g_test_dbus_down and wait 30 s). The subprocess ends right here. */
+       * would g_test_dbus_down and wait 30 s). The subprocess ends right here; the object is
+       * kept in a static so that leak checkers see it is kept on purpose. */
       g_test_dbus_stop (bus);
-      g_steal_pointer (&bus);
+      kept_bus = g_steal_pointer (&bus);
       return;
     }
 
@@ -333,9 +340,10 @@ test_locked (void)
       g_assert_error (error, PKIO_CREDENTIALS_ERROR, PKIO_CREDENTIALS_ERROR_LOCKED);
 
       /* libsecret keeps the bus connection alive: stop without waiting for it to go (unref
-       * would g_test_dbus_down and wait 30 s). The subprocess ends right here. */
+       * would g_test_dbus_down and wait 30 s). The subprocess ends right here; the object is
+       * kept in a static so that leak checkers see it is kept on purpose. */
       g_test_dbus_stop (bus);
-      g_steal_pointer (&bus);
+      kept_bus = g_steal_pointer (&bus);
       return;
     }
 

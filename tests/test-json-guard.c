@@ -184,6 +184,76 @@ test_object_and_members (void)
   g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
 }
 
+static gssize
+find_nul (const char *text)
+{
+  return pkio_json_guard_find_bad_escape (text, strlen (text));
+}
+
+static void
+test_nul_escape (void)
+{
+  /* In a value and in a key, at the offset of the backslash. */
+  g_assert_cmpint (find_nul ("{\"a\": \"Jo\\u0000hn\"}"), ==, 9);
+  g_assert_cmpint (find_nul ("{\"k\\u0000\": 1}"), ==, 3);
+  /* An escaped backslash before "u0000" is text, not a NUL; nor is u0000 outside a string. */
+  g_assert_cmpint (find_nul ("{\"a\": \"Jo\\\\u0000hn\"}"), ==, -1);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\\"\", \\u0000}"), ==, -1);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u0001\\u00000\"}"), ==, 13);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u000"), ==, 7);
+  g_assert_cmpint (find_nul ("\"\\"), ==, -1);
+  /* A \u without four hex digits: json-glib reads garbage (found by fuzz-order-list). */
+  g_assert_cmpint (find_nul ("{\"a\": \"\\u00zz\"}"), ==, 7);
+  g_assert_cmpint (find_nul ("{\"a\": \"\\udda x\"}"), ==, 7);
+  g_assert_cmpint (find_nul (""), ==, -1);
+}
+
+/* Regression (fuzz-order-list): a lone surrogate escape gave a status that was not UTF-8. */
+static void
+test_lone_surrogates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse ("application/json",
+                                    "{\"a\": \"i\\ud800sd\", \"b\": \"\\udc00\","
+                                    " \"c\": \"\\ud83d\\ude00\", \"d\": \"\\\\ud800\","
+                                    " \"\\udbff\": 1, \"e\": \"x\\ud800\"}", &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "a"), ==, "i\357\277\275sd");
+  g_assert_cmpstr (json_object_get_string_member (object, "b"), ==, "\357\277\275");
+  g_assert_cmpstr (json_object_get_string_member (object, "c"), ==, "\360\237\230\200");
+  g_assert_cmpstr (json_object_get_string_member (object, "d"), ==, "\\ud800");
+  g_assert_cmpstr (json_object_get_string_member (object, "e"), ==, "x\357\277\275");
+  g_assert_true (json_object_has_member (object, "\357\277\275"));
+
+  /* A broken \u escape is damaged data, not something to guess at. */
+  g_clear_pointer (&root, json_node_unref);
+  root = parse ("application/json", "{\"a\": \"\\ud800\\udda x\"}", &error);
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
+/* Regression (fuzz corpus under valgrind): json-glib read "{}{}" as "{}" and leaked the rest. */
+static void
+test_trailing_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{}{}", 4), ==, 2);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("[[]] \n []", 9), ==, 7);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{\"a\": \"}{\"} x", 13), ==, 12);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{\"a\": \"\\\"}\"}  \n", 14), ==, -1);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("{\"id\": 1}", 9), ==, -1);
+  g_assert_cmpint (pkio_json_guard_find_trailing_data ("[[[", 3), ==, -1);
+
+  root = parse ("application/json", "{\"id\": 1}{\"id\": 2}", &error);
+  g_assert_null (root);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+}
+
 static void
 test_garbage_never_crashes (void)
 {
@@ -218,6 +288,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/json-guard/size", test_size);
   g_test_add_func ("/json-guard/object-and-members", test_object_and_members);
   g_test_add_func ("/json-guard/garbage", test_garbage_never_crashes);
+  g_test_add_func ("/json-guard/nul-escape", test_nul_escape);
+  g_test_add_func ("/json-guard/lone-surrogates", test_lone_surrogates);
+  g_test_add_func ("/json-guard/trailing-data", test_trailing_data);
 
   return g_test_run ();
 }

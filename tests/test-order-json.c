@@ -286,6 +286,39 @@ test_from_json_problems (void)
   g_assert_cmpuint (more->len, ==, 1);
 }
 
+/* Regression (fuzz-order-file): an unknown key is echoed in the problem, so a key with terminal
+ * codes or a lone surrogate (invalid UTF-8 after json-glib) must be shown escaped. */
+static void
+test_unknown_key_shown_safely (void)
+{
+  /* json-glib turns "\ud800x" into the bytes of a lone surrogate (and drops the x). */
+  g_autoptr(JsonNode) in = parse ("{\"\\u001b[2J\": 1, \"\\ud800x\": 2, \"a\\u202eb\": 3,"
+                                  " \"" "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"
+                                  "\": 4}");
+  g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
+  g_autoptr(PkioOrder) order = pkio_order_from_json (in, problems);
+  const char *want[] = { "\\u001B[2J", "a\\u202Eb",
+                         "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…" };
+  guint unknown = 0;
+
+  g_assert_nonnull (order);
+  for (gsize k = 0; k < G_N_ELEMENTS (want); k++)
+    if (pkio_problem_list_find (problems, want[k]) == NULL)
+      g_error ("no problem at “%s”", want[k]);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PkioProblem *problem = g_ptr_array_index (problems, i);
+
+      if (!g_str_equal (problem->code, "unknown_field"))
+        continue;
+      unknown++;
+      g_assert_true (g_utf8_validate (problem->path, -1, NULL));
+      g_assert_true (g_utf8_validate (problem->message, -1, NULL));
+      g_assert_null (strchr (problem->message, '\033'));
+    }
+  g_assert_cmpuint (unknown, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/order-json/copy-and-wipe", test_copy_and_wipe);
   g_test_add_func ("/order-json/model-to-json", test_model_to_json);
   g_test_add_func ("/order-json/from-json-problems", test_from_json_problems);
+  g_test_add_func ("/order-json/unknown-key-shown-safely", test_unknown_key_shown_safely);
 
   return g_test_run ();
 }

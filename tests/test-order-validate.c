@@ -458,6 +458,12 @@ test_text_rules (void)
   g_assert_true (pkio_field_has_control_chars ("a\302\205b"));  /* U+0085 NEL */
   g_assert_true (pkio_field_has_control_chars ("a\377b"));      /* not UTF-8 */
   g_assert_false (pkio_field_has_control_chars ("Zoë ’s-Hertogenbosch"));
+  /* Invisible characters that would disguise a name (regression: they were accepted). */
+  g_assert_true (pkio_field_has_control_chars ("\357\273\277John"));   /* U+FEFF BOM */
+  g_assert_true (pkio_field_has_control_chars ("Jo\342\200\213hn"));   /* U+200B ZWSP */
+  g_assert_true (pkio_field_has_control_chars ("Doe\342\200\256eoD")); /* U+202E RLO */
+  g_assert_true (pkio_field_has_control_chars ("a\342\201\246b"));     /* U+2066 LRI */
+  g_assert_false (pkio_field_has_control_chars ("\330\256\342\200\214\330\261")); /* ZWNJ */
   g_assert_false (pkio_field_is_too_long ("éééé", 4));
   g_assert_true (pkio_field_is_too_long ("ééééé", 4));
   g_assert_true (pkio_field_has_title_prefix ("Dr. Jan"));

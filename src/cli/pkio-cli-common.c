@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
@@ -116,18 +119,62 @@ pkio_cli_read_json_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  const char *contents;
+  gsize length;
+  struct stat st;
+  gssize bad_escape;
+  gssize trailing;
+  int fd;
   JsonNode *root;
 
-  if (!g_file_get_contents (path, &contents, &length, &error))
+  /* Look at the size before reading: a 1 GB (or sparse) file is refused at once. The read
+   * itself stops past the limit too, for pipes, devices and files that grow meanwhile. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      if (saved_errno == ENOENT)
         g_printerr (_("%s: there is no such file. Check the name and the folder.\n"), path);
       else
-        g_printerr (_("%s: the file could not be read: %s\n"), path, error->message);
+        g_printerr (_("%s: the file could not be read: %s\n"), path, g_strerror (saved_errno));
       return NULL;
     }
+  if (S_ISREG (st.st_mode) && st.st_size > ORDER_FILE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size ((guint64) st.st_size);
+
+      close (fd);
+      /* TRANSLATORS: %s: the file, then its size such as "1.1 GB" */
+      g_printerr (_("%s: the file is too big to be an order (%s; an order file is at most "
+                    "1 MiB).\n"), path, size);
+      return NULL;
+    }
+  while (bytes->len <= ORDER_FILE_MAX_SIZE)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_printerr (_("%s: the file could not be read: %s\n"), path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, chunk, (guint) n);
+    }
+  close (fd);
+  length = bytes->len;
+  contents = length > 0 ? (const char *) bytes->data : "";
 
   if (length > ORDER_FILE_MAX_SIZE)
     {
@@ -142,6 +189,36 @@ pkio_cli_read_json_file (const char *path)
       return NULL;
     }
 
+  /* json-glib would misread these without a word ("Jo\u0000hn" reads "Jo"). */
+  bad_escape = pkio_json_guard_find_bad_escape (contents, length);
+  if (bad_escape >= 0)
+    {
+      int line = 1;
+
+      for (gssize i = 0; i < bad_escape; i++)
+        line += contents[i] == '\n';
+      /* TRANSLATORS: %s is the file, %d a line number; keep \\u0000 and \\u as they are */
+      g_printerr (_("%s: line %d holds \\u0000 (a NUL character, which no field of an order "
+                    "may contain) or a \\u without four hex digits. Remove or correct it.\n"),
+                  path, line);
+      return NULL;
+    }
+
+  /* json-glib 1.6 would read the first of "{…}{…}" and drop the rest without a word. */
+  trailing = pkio_json_guard_find_trailing_data (contents, length);
+  if (trailing >= 0)
+    {
+      int line = 1;
+
+      for (gssize i = 0; i < trailing; i++)
+        line += contents[i] == '\n';
+      /* TRANSLATORS: %s is the file, %d a line number */
+      g_printerr (_("%s: line %d holds more after the order’s closing brace. A file holds "
+                    "one order: remove the rest, or put each order in its own file.\n"),
+                  path, line);
+      return NULL;
+    }
+
   /* json-glib 1.6 would recurse without limit on deeply nested input. */
   if (!pkio_json_guard_check_depth (contents, length, PKIO_JSON_GUARD_MAX_DEPTH, NULL))
     {
@@ -152,6 +229,22 @@ pkio_cli_read_json_file (const char *path)
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, contents, length, &error))
     {
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autofree char *message = g_utf8_make_valid (error->message, -1);
+
+      /* json-glib quotes the offending text, line breaks, tabs and terminal escapes included:
+       * keep the message on one line and the terminal safe. */
+      for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+            g_string_append_c (quoted, ' ');
+          else
+            g_string_append_unichar (quoted, c);
+        }
+      g_free (error->message);
+      error->message = g_string_free (g_steal_pointer (&quoted), FALSE);
       print_parse_error (path, error);
       return NULL;
     }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-client-answers-private.h"
 #include "pkio-client-private.h"
 #include "pkio-json-guard.h"
 
@@ -27,6 +28,66 @@ typedef struct
   Need        need;
 } ObjectCheck;
 
+static JsonObject *
+read_object_answer (JsonNode           *root,
+                    const ObjectCheck  *check,
+                    GError            **error)
+{
+  JsonObject *object;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, _pkio_client_bad_answer_error ());
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  if (check->need == NEED_INT)
+    {
+      if (!pkio_json_guard_get_int (object, check->member, NULL, error))
+        return NULL;
+    }
+  else
+    {
+      JsonNode *node = json_object_get_member (object, check->member);
+      GType type = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                         : G_TYPE_INVALID;
+
+      /* balance: CertCentral sends a number or a decimal string. */
+      if (type != G_TYPE_STRING
+          && (check->need == NEED_STRING || (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)))
+        {
+          g_propagate_error (error, _pkio_client_bad_answer_error ());
+          return NULL;
+        }
+    }
+  return json_object_ref (object);
+}
+
+static const ObjectCheck user_check = { "id", NEED_INT };
+static const ObjectCheck balance_check = { "balance", NEED_SCALAR };
+static const ObjectCheck product_check = { "name_id", NEED_STRING };
+
+JsonObject *
+_pkio_client_read_user_answer (JsonNode  *root,
+                               GError   **error)
+{
+  return read_object_answer (root, &user_check, error);
+}
+
+JsonObject *
+_pkio_client_read_balance_answer (JsonNode  *root,
+                                  GError   **error)
+{
+  return read_object_answer (root, &balance_check, error);
+}
+
+JsonObject *
+_pkio_client_read_product_answer (JsonNode  *root,
+                                  GError   **error)
+{
+  return read_object_answer (root, &product_check, error);
+}
+
 static void
 get_object_cb (GObject      *source,
                GAsyncResult *res,
@@ -43,35 +104,13 @@ get_object_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  object = read_object_answer (root, check, &error);
+  if (object == NULL)
     {
-      g_task_return_error (task, _pkio_client_bad_answer_error ());
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  object = json_node_get_object (root);
-  if (check->need == NEED_INT)
-    {
-      if (!pkio_json_guard_get_int (object, check->member, NULL, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-  else
-    {
-      JsonNode *node = json_object_get_member (object, check->member);
-      GType type = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
-                                                         : G_TYPE_INVALID;
-
-      /* balance: CertCentral sends a number or a decimal string. */
-      if (type != G_TYPE_STRING
-          && (check->need == NEED_STRING || (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)))
-        {
-          g_task_return_error (task, _pkio_client_bad_answer_error ());
-          return;
-        }
-    }
-  g_task_return_pointer (task, json_object_ref (object), (GDestroyNotify) json_object_unref);
+  g_task_return_pointer (task, object, (GDestroyNotify) json_object_unref);
 }
 
 static void
@@ -101,10 +140,6 @@ get_object_finish (PkioClient    *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
-
-static const ObjectCheck user_check = { "id", NEED_INT };
-static const ObjectCheck balance_check = { "balance", NEED_SCALAR };
-static const ObjectCheck product_check = { "name_id", NEED_STRING };
 
 void
 pkio_client_get_user_async (PkioClient          *self,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pkio-cancel-note.h"
+#include "pkio-client-answers-private.h"
 #include "pkio-client-private.h"
 #include "pkio-json-guard.h"
 
@@ -10,11 +11,10 @@
 #define LIST_ALL_PAGE_SIZE 1000
 #define LIST_ALL_MAX_PAGES 1000
 
-/* Reads "orders":[…] into PkioRemoteOrder*s; any order without an id spoils the answer. */
-static GPtrArray *
-read_orders (JsonNode  *root,
-             guint     *out_total,
-             GError   **error)
+GPtrArray *
+_pkio_client_read_orders_answer (JsonNode  *root,
+                                 guint     *out_total,
+                                 GError   **error)
 {
   g_autoptr(GPtrArray) orders = NULL;
   JsonObject *object;
@@ -141,7 +141,7 @@ list_orders_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  orders = read_orders (root, &total, &error);
+  orders = _pkio_client_read_orders_answer (root, &total, &error);
   if (orders == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -290,6 +290,19 @@ pkio_client_list_all_orders_finish (PkioClient    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+PkioRemoteOrder *
+_pkio_client_read_order_answer (JsonNode  *root,
+                                GError   **error)
+{
+  PkioRemoteOrder *order = NULL;
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    order = pkio_remote_order_from_json (json_node_get_object (root), NULL);
+  if (order == NULL)
+    g_propagate_error (error, _pkio_client_bad_answer_error ());
+  return order;
+}
+
 static void
 get_order_cb (GObject      *source,
               GAsyncResult *res,
@@ -298,18 +311,17 @@ get_order_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
-  PkioRemoteOrder *order = NULL;
+  PkioRemoteOrder *order;
 
   if (error != NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    order = pkio_remote_order_from_json (json_node_get_object (root), NULL);
+  order = _pkio_client_read_order_answer (root, &error);
   if (order == NULL)
     {
-      g_task_return_error (task, _pkio_client_bad_answer_error ());
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   g_task_return_pointer (task, order, (GDestroyNotify) pkio_remote_order_free);
@@ -359,7 +371,7 @@ status_changes_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  orders = read_orders (root, NULL, &error);
+  orders = _pkio_client_read_orders_answer (root, NULL, &error);
   if (orders == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -66,6 +66,126 @@ pkio_json_guard_check_depth (const char  *data,
   return TRUE;
 }
 
+static gboolean
+read_escape_unit (const char *p,
+                  const char *end,
+                  guint      *out_unit)
+{
+  guint unit = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return FALSE;
+  for (int k = 2; k < 6; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return FALSE;
+      unit = unit * 16 + (guint) g_ascii_xdigit_value (p[k]);
+    }
+  *out_unit = unit;
+  return TRUE;
+}
+
+/* Walks the escapes inside JSON strings (keys and values) for what json-glib 1.6 misreads
+ * without a word: a \u without four hex digits ("\u00zz" reads as an empty string, "\udda "
+ * as bytes that are not UTF-8) and, with @refuse_nul, \u0000 (the C string ends there:
+ * "Jo\u0000hn" reads "Jo"). Returns the offset of the first such escape, or -1. A lone UTF-16
+ * surrogate ("\ud800" without its pair) would also become bytes that are not UTF-8: with
+ * @repaired, each is rewritten to \ufffd (same length) in a copy made at the first one. */
+static gssize
+scan_escapes (const char  *data,
+              gsize        length,
+              gboolean     refuse_nul,
+              char       **repaired)
+{
+  const char *end = data + length;
+  gboolean in_string = FALSE;
+
+  for (const char *p = data; p < end; p++)
+    {
+      guint unit;
+      guint next;
+
+      if (!in_string)
+        {
+          in_string = *p == '"';
+          continue;
+        }
+      if (*p == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      if (p[1] != 'u')
+        {
+          p++;  /* skip the escaped character, so "\\" and "\"" end or start nothing */
+          continue;
+        }
+      if (!read_escape_unit (p, end, &unit) || (refuse_nul && unit == 0))
+        return p - data;
+      if (unit >= 0xd800 && unit <= 0xdbff && read_escape_unit (p + 6, end, &next)
+          && next >= 0xdc00 && next <= 0xdfff)
+        {
+          p += 11;  /* a proper pair */
+          continue;
+        }
+      if (unit >= 0xd800 && unit <= 0xdfff && repaired != NULL)
+        {
+          if (*repaired == NULL)
+            *repaired = g_memdup2 (data, length);
+          memcpy (*repaired + (p - data), "\\ufffd", 6);
+        }
+      p += 5;
+    }
+  return -1;
+}
+
+gssize
+pkio_json_guard_find_bad_escape (const char *data,
+                                 gsize       length)
+{
+  return scan_escapes (data, length, TRUE, NULL);
+}
+
+gssize
+pkio_json_guard_find_trailing_data (const char *data,
+                                    gsize       length)
+{
+  gboolean in_string = FALSE;
+  gboolean escaped = FALSE;
+  gboolean started = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (started && depth == 0 && !g_ascii_isspace (c))
+        return (gssize) i;
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          started = TRUE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return -1;
+}
+
 static const char *
 skip_space (const char *data,
             gsize       length,
@@ -122,6 +242,7 @@ pkio_json_guard_parse (const char  *content_type,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *repaired = NULL;
   const char *data = NULL;
   const char *start;
   gsize length = 0;
@@ -153,6 +274,15 @@ pkio_json_guard_parse (const char  *content_type,
 
   if (!pkio_json_guard_check_depth (start, rest, PKIO_JSON_GUARD_MAX_DEPTH, error))
     return NULL;
+
+  if (scan_escapes (start, rest, FALSE, &repaired) >= 0
+      || pkio_json_guard_find_trailing_data (start, rest) >= 0)
+    {
+      set_bad_answer (error, _("CertCentral sent damaged data. Try again later; if it keeps happening, tell your administrator."));
+      return NULL;
+    }
+  if (repaired != NULL)
+    start = repaired;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, start, rest, &parse_error))

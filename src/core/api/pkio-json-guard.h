@@ -19,6 +19,16 @@ gboolean    pkio_json_guard_check_depth  (const char  *data,
                                           gsize        length,
                                           guint        max_depth,
                                           GError     **error);
+/* Offset of the first \u escape inside a JSON string (key or value) that json-glib would
+ * silently misread: \u0000 ("Jo\u0000hn" reads as "Jo") or one without four hex digits.
+ * -1 when there is none. */
+gssize      pkio_json_guard_find_bad_escape (const char *data,
+                                             gsize       length);
+/* Offset of the first character after the first complete top-level object or array other than
+ * white space, or -1. json-glib 1.6 reads "{…}{…}" as the first object, drops (and leaks) the
+ * rest without a word. */
+gssize      pkio_json_guard_find_trailing_data (const char *data,
+                                                gsize       length);
 /* JSON Content-Type ("application/json", "…+json"), or the body starts with { or [. */
 gboolean    pkio_json_guard_looks_like_json (const char *content_type,
                                              const char *data,

@@ -36,6 +36,12 @@ pkio_field_has_control_chars (const char *text)
 
       if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029)
         return TRUE;
+      /* Invisible format characters: zero-width space, LRM/RLM, bidi embeddings, overrides
+       * and isolates, word joiners, and the BOM. They would make a name on a certificate
+       * look other than it is. ZWNJ/ZWJ (U+200C/D) stay: some scripts spell names with them. */
+      if (c == 0x200b || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff)
+        return TRUE;
     }
   return FALSE;
 }

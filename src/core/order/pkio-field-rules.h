@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* Leading and trailing whitespace removed; never NULL. */
 char     *pkio_field_trim                (const char *text);
 gboolean  pkio_field_is_blank            (const char *text);
-/* TRUE for C0/C1 control characters, DEL, or text that is not UTF-8. */
+/* TRUE for C0/C1 control characters, DEL, line and paragraph separators, invisible format
+ * characters (zero-width space, bidi controls, BOM), or text that is not UTF-8. */
 gboolean  pkio_field_has_control_chars   (const char *text);
 gboolean  pkio_field_is_too_long         (const char *text,
                                           guint       max_chars);
