@@ -80,6 +80,39 @@ test_dry_run_seeds (void)
   check_dry_run ("seed-id.json");
 }
 
+/* `order -` reads the body from standard input (inside a Flatpak sandbox there may be no file
+ * to name): the same results and exit codes as with the file. */
+static void
+test_order_from_stdin (void)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *body = NULL;
+  g_autofree char *from_file = NULL;
+  g_autofree char *from_stdin = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *broken = NULL;
+
+  g_assert_true (g_file_get_contents (path, &body, NULL, NULL));
+  g_assert_cmpint (run_cli (NULL, &from_file, NULL, "order", path, "--dry-run"), ==, 0);
+  g_assert_cmpint (run_cli (body, &from_stdin, NULL, "order", "-", "--dry-run"), ==, 0);
+  g_assert_cmpstr (from_stdin, ==, from_file);
+  g_clear_pointer (&from_stdin, g_free);
+
+  /* Placed from standard input, in practice mode. */
+  g_assert_cmpint (run_cli (body, &from_stdin, NULL, "--practice", "order", "-"), ==, 0);
+  g_assert_cmpint (parse_order_id (from_stdin), >, 0);
+  g_clear_pointer (&from_stdin, g_free);
+
+  /* A problem names where the body came from. */
+  broken = g_strdup_printf ("%s", body);
+  broken[strlen (broken) / 2] = '\0';
+  g_assert_cmpint (run_cli (broken, &from_stdin, &err, "order", "-", "--dry-run"), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "(standard input): "));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("", NULL, &err, "order", "-", "--dry-run"), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "(standard input): "));
+}
+
 static void
 test_dry_run_practice_first (void)
 {
@@ -657,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/order-dry-run-seeds", test_dry_run_seeds);
   g_test_add_func ("/cli/order-dry-run-practice-first", test_dry_run_practice_first);
+  g_test_add_func ("/cli/order-from-stdin", test_order_from_stdin);
   g_test_add_func ("/cli/order-dry-run-card-hidden", test_dry_run_card_hidden);
   g_test_add_func ("/cli/order-invalid-files", test_invalid_files);
   g_test_add_func ("/cli/secret-option-refused", test_secret_option_refused);

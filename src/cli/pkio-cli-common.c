@@ -114,9 +114,20 @@ print_parse_error (const char   *path,
     g_printerr (_("%s: this is not valid JSON (%s).\n"), path, error->message);
 }
 
-JsonNode *
-pkio_cli_read_json_file (const char *path)
+const char *
+pkio_cli_file_display_name (const char *file)
 {
+  /* TRANSLATORS: where an order is read from when it is piped in, as in "(standard input):
+   * this is not valid JSON" */
+  return g_str_equal (file, "-") ? _("(standard input)") : file;
+}
+
+JsonNode *
+pkio_cli_read_json_file (const char *file)
+{
+  /* "-" is standard input: inside a sandbox (Flatpak) the app may see no files at all. */
+  gboolean from_stdin = g_str_equal (file, "-");
+  const char *path = pkio_cli_file_display_name (file);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
@@ -130,7 +141,7 @@ pkio_cli_read_json_file (const char *path)
 
   /* Look at the size before reading: a 1 GB (or sparse) file is refused at once. The read
    * itself stops past the limit too, for pipes, devices and files that grow meanwhile. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = from_stdin ? dup (STDIN_FILENO) : g_open (file, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fstat (fd, &st) != 0)
     {
       int saved_errno = errno;

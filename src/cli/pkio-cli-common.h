@@ -44,8 +44,11 @@ void            pkio_cli_async_cb           (GObject         *source,
                                              gpointer         user_data);
 GAsyncResult   *pkio_cli_wait               (GAsyncResult   **result);
 
-/* Reads an order file. On failure prints "FILE: message" lines and returns NULL. */
-JsonNode       *pkio_cli_read_json_file     (const char      *path);
+/* How messages name @file: itself, or "(standard input)" for "-". */
+const char     *pkio_cli_file_display_name  (const char      *file);
+/* Reads an order file ("-": standard input). On failure prints "FILE: message" lines and
+ * returns NULL. */
+JsonNode       *pkio_cli_read_json_file     (const char      *file);
 
 /* Exit code for an error from the core (PKIO_API_ERROR etc.). */
 int             pkio_cli_exit_for_error     (const GError    *error);

@@ -39,7 +39,7 @@ load_order (const char *path)
   order = pkio_order_from_json (root, problems);
   if (order == NULL)
     {
-      g_printerr (_("%s: the file does not hold an order.\n"), path);
+      g_printerr (_("%s: the file does not hold an order.\n"), pkio_cli_file_display_name (path));
       return NULL;
     }
 
@@ -54,7 +54,7 @@ load_order (const char *path)
                                "%u problems in %s: nothing was sent. Correct them and try "
                                "again.\n",
                                problems->len),
-                  problems->len, path);
+                  problems->len, pkio_cli_file_display_name (path));
       return NULL;
     }
 
@@ -195,9 +195,10 @@ pkio_cli_order (gboolean   practice,
   if (!pkio_cli_parse_options ("order", _("FILE.json"),
                                _("Checks an order file and places the order with "
                                  "CertCentral.\n\nFILE.json is a request body as in "
-                                 "CertCentral's documentation. Exit status: 0 placed (or "
-                                 "valid, with --dry-run), 2 invalid file, 3 refused by "
-                                 "CertCentral, 4 outcome unknown, 1 other problems."),
+                                 "CertCentral's documentation; “-” reads it from standard "
+                                 "input. Exit status: 0 placed (or valid, with --dry-run), "
+                                 "2 invalid file, 3 refused by CertCentral, 4 outcome "
+                                 "unknown, 1 other problems."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
