@@ -323,6 +323,32 @@ test_preferences_switch_account (void)
   close_all_windows (app);
 }
 
+/* Nothing (a callback, a timer, a signal of the app or its workspace) keeps a closed window
+ * or its views alive. */
+static void
+test_window_finalized (void)
+{
+  g_autoptr(PkioApplication) app = start_application ();
+  GtkWidget *window = GTK_WIDGET (pkio_window_new (app));
+  GtkWidget *order_view;
+  GtkWidget *history_view;
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+  /* The views are built, and their first questions asked. */
+  order_view = g_object_ref (GTK_WIDGET (gtk_widget_get_template_child (window, PKIO_TYPE_WINDOW,
+                                                                        "order_view")));
+  pkio_window_show_view (PKIO_WINDOW (window), "history");
+  history_view = g_object_ref (GTK_WIDGET (pkio_window_get_history_view (PKIO_WINDOW (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (order_view);
+  g_assert_finalize_object (history_view);
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -469,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/window/presented", test_main_window_presented);
   g_test_add_func ("/window/about-and-preferences", test_about_and_preferences_open_and_close);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/finalized", test_window_finalized);
   g_test_add_func ("/preferences/api-url", test_preferences_api_url);
   g_test_add_func ("/preferences/switch-account", test_preferences_switch_account);
   g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-order-view-private.h"
+#include "pkio-weak-ref.h"
 
 /* The draft of the New order form: written in the background after a pause in typing (never
  * card data: PkioOrderDraft), restored at the next start with a toast to discard it, removed
@@ -17,10 +18,11 @@ draft_saved_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(PkioOrderView) self = pkio_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
 
-  self->saves_in_flight--;
+  if (self != NULL)
+    self->saves_in_flight--;
   if (!pkio_order_draft_save_finish (PKIO_ORDER_DRAFT (source), result, &error))
     g_message ("Could not save the order draft: %s", error->message);
 }
@@ -30,10 +32,11 @@ draft_discarded_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(PkioOrderView) self = pkio_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
 
-  self->saves_in_flight--;
+  if (self != NULL)
+    self->saves_in_flight--;
   if (!pkio_order_draft_discard_finish (PKIO_ORDER_DRAFT (source), result, &error))
     g_message ("Could not remove the order draft: %s", error->message);
 }
@@ -45,7 +48,9 @@ _pkio_order_view_discard_draft (PkioOrderView *self)
   if (self->draft == NULL)
     return;
   self->saves_in_flight++;
-  pkio_order_draft_discard_async (self->draft, NULL, draft_discarded_cb, g_object_ref (self));
+  /* A write: it finishes even when the view is gone, so the view is held weakly. */
+  pkio_order_draft_discard_async (self->draft, NULL, draft_discarded_cb,
+                                  pkio_weak_ref_new (self));
 }
 
 /* An order whose outcome is not known is no draft: it stays in History, where it is
@@ -73,7 +78,8 @@ save_draft_now (PkioOrderView *self)
       return;
     }
   self->saves_in_flight++;
-  pkio_order_draft_save_async (self->draft, order, NULL, draft_saved_cb, g_object_ref (self));
+  pkio_order_draft_save_async (self->draft, order, NULL, draft_saved_cb,
+                               pkio_weak_ref_new (self));
 }
 
 static gboolean
@@ -109,10 +115,10 @@ draft_loaded_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PkioOrder) order = pkio_order_draft_load_finish (PKIO_ORDER_DRAFT (source), result,
                                                              &error);
+  PkioOrderView *self = user_data;   /* a read: cancelled (order NULL) once the view is gone */
   GtkWidget *overlay;
   AdwToast *toast;
 
@@ -141,8 +147,7 @@ draft_loaded_cb (GObject      *source,
 void
 _pkio_order_view_restore_draft (PkioOrderView *self)
 {
-  pkio_order_draft_load_async (self->draft, self->cancellable, draft_loaded_cb,
-                               g_object_ref (self));
+  pkio_order_draft_load_async (self->draft, self->cancellable, draft_loaded_cb, self);
 }
 
 /* Closing within the typing pause: write the draft now, on this thread. */

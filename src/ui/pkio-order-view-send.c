@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-order-view-private.h"
+#include "pkio-weak-ref.h"
 
 /* Placing the order, once: the view is busy from the first activation until the outcome is
  * known, so a double click or a second Enter finds the action disabled. An unknown outcome is
@@ -59,11 +60,14 @@ order_sent_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
+  g_autoptr(PkioOrderView) self = pkio_weak_ref_steal (user_data);
   g_autoptr(PkioSendResult) sent = pkio_workspace_place_order_finish (PKIO_WORKSPACE (source),
                                                                       result);
   GPtrArray *entries;
 
+  /* The outcome is in the history whatever happens here; a view that is gone shows nothing. */
+  if (self == NULL)
+    return;
   /* decisions.md: the CVV is cleared after every attempt. */
   pkio_order_form_clear_cvv (FORM (self));
   set_sending (self, FALSE);
@@ -133,7 +137,7 @@ send (PkioOrderView *self)
   set_sending (self, TRUE);
   /* The body is built at once: @order (and its card data) is wiped when it goes out of scope. */
   pkio_workspace_place_order_async (self->workspace, order, NULL, order_sent_cb,
-                                    g_object_ref (self));
+                                    pkio_weak_ref_new (self));
 }
 
 static void
@@ -163,14 +167,18 @@ loaded_for_send_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
   g_autoptr(GError) error = NULL;
+  PkioOrderView *self;
 
-  if (!pkio_workspace_load_finish (PKIO_WORKSPACE (source), result, &error))
+  pkio_workspace_load_finish (PKIO_WORKSPACE (source), result, &error);
+  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (error != NULL)
     {
       set_sending (self, FALSE);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pkio_order_review_set_error (self->review, error->message);
+      pkio_order_review_set_error (self->review, error->message);
       return;
     }
   send_when_loaded (self);
@@ -186,8 +194,7 @@ _pkio_order_view_place (PkioOrderView *self)
   set_sending (self, TRUE);
   if (!pkio_workspace_is_loaded (self->workspace))
     {
-      pkio_workspace_load_async (self->workspace, self->cancellable, loaded_for_send_cb,
-                                 g_object_ref (self));
+      pkio_workspace_load_async (self->workspace, self->cancellable, loaded_for_send_cb, self);
       return;
     }
   send_when_loaded (self);
@@ -200,13 +207,15 @@ checked_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
                                                          &error);
+  PkioOrderView *self;
 
+  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self = user_data;
   self->checking = FALSE;
   if (order_id > 0)
     show_placed (self, order_id,
@@ -230,7 +239,7 @@ start_check (PkioOrderView *self)
   pkio_order_outcome_show_checking (_pkio_order_view_ensure_outcome (self));
   _pkio_order_view_show_page (self, "result");
   pkio_workspace_check_outcome_async (self->workspace, self->unknown_record, self->cancellable,
-                                      checked_cb, g_object_ref (self));
+                                      checked_cb, self);
 }
 
 void

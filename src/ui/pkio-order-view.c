@@ -259,10 +259,15 @@ product_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PkioProductInfo) info = pkio_workspace_get_product_finish (PKIO_WORKSPACE (source),
                                                                        result, &error);
+  PkioOrderView *self;
+
+  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
 
   /* Without an answer all of 1, 2 and 3 years stay offered; CertCentral checks anyway. */
   if (info == NULL)
@@ -276,10 +281,14 @@ balance_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PkioBalance) balance = pkio_workspace_get_balance_finish (PKIO_WORKSPACE (source),
                                                                      result, &error);
+  PkioOrderView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
 
   g_clear_pointer (&self->balance_text, g_free);
   if (balance == NULL)
@@ -294,8 +303,7 @@ _pkio_order_view_refresh_balance (PkioOrderView *self)
 {
   if (self->workspace == NULL || pkio_workspace_get_client (self->workspace) == NULL)
     return;
-  pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb,
-                                    g_object_ref (self));
+  pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
 }
 
 static void
@@ -303,8 +311,7 @@ client_changed_cb (PkioOrderView *self)
 {
   if (pkio_workspace_get_client (self->workspace) == NULL)
     return;
-  pkio_workspace_get_product_async (self->workspace, self->cancellable, product_cb,
-                                    g_object_ref (self));
+  pkio_workspace_get_product_async (self->workspace, self->cancellable, product_cb, self);
   _pkio_order_view_refresh_balance (self);
 }
 
@@ -313,7 +320,6 @@ workspace_loaded_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(PkioOrderView) self = user_data;
   g_autoptr(GError) error = NULL;
 
   /* A history that cannot be opened is the history view's to explain; sending says it too. */
@@ -334,8 +340,7 @@ start_idle_cb (gpointer user_data)
   _pkio_order_view_restore_draft (self);
   g_signal_connect_object (self->workspace, "notify::client", G_CALLBACK (client_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  pkio_workspace_load_async (self->workspace, self->cancellable, workspace_loaded_cb,
-                             g_object_ref (self));
+  pkio_workspace_load_async (self->workspace, self->cancellable, workspace_loaded_cb, NULL);
   if (pkio_workspace_get_client (self->workspace) != NULL)
     client_changed_cb (self);
   return G_SOURCE_REMOVE;
@@ -521,6 +526,7 @@ pkio_order_view_set_workspace (PkioOrderView *self,
       g_clear_pointer (&self->placed_order, pkio_order_free);
       self->started = FALSE;
       self->typed = FALSE;
+      self->checking = FALSE;
       self->send_again_allowed = FALSE;
       if (self->form != NULL)
         pkio_order_form_reset (self->form);
