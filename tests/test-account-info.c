@@ -188,6 +188,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   data_home = g_dir_make_tmp ("pkio-account-info-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
@@ -198,5 +200,7 @@ main (int   argc,
   g_test_add_func ("/account-info/workspace-calls", test_workspace_calls);
   g_test_add_func ("/account-info/without-key", test_without_key);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_free (data_home);
+  return status;
 }

@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-workspace.c (loading, properties) and pkio-workspace-actions.c (sync,
- * refresh, cancel and check outcome of orders). */
+/* Shared by the workspace's files: pkio-workspace.c (properties and state),
+ * pkio-workspace-load.c (loading, the address setting), pkio-workspace-key.c (the key),
+ * pkio-workspace-actions.c and pkio-workspace-account.c (what is done with the account). */
 struct _PkioWorkspace
 {
   GObject           parent_instance;
@@ -48,6 +49,8 @@ void          _pkio_workspace_set_key_state  (PkioWorkspace *self,
 gboolean      _pkio_workspace_use_key        (PkioWorkspace  *self,
                                               const char     *key,
                                               GError        **error);
+/* The address setting changed: another account (pkio-workspace-load.c). */
+void          _pkio_workspace_base_url_setting_changed (PkioWorkspace *self);
 /* Drops the client (the key is gone). */
 void          _pkio_workspace_forget_client  (PkioWorkspace  *self);
 /* Practice mode: starts the simulator (once) and takes its address. TRUE otherwise. */
