@@ -455,6 +455,10 @@ checked_cb (GObject      *source,
     {
       self->not_found = TRUE;
       fill (self);
+      /* The note above changed where the focus is not. */
+      show_toast (self, pkio_history_record_get_candidates (self->record)->len > 0
+                        ? _("Still unknown: more than one order may be this attempt")
+                        : _("CertCentral has no order for this attempt"));
     }
 }
 
