@@ -18,7 +18,7 @@ packages=(
   libjson-glib-dev libsecret-1-dev libsqlite3-dev iso-codes
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  at-spi2-core python3 python3-gi gir1.2-atspi-2.0
+  at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool
   flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils
 )
 
@@ -70,13 +70,16 @@ run_tests() {
   trap 'rm -rf "$tmp"' EXIT
   mkdir -p "$tmp/home" "$tmp/runtime" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/state"
   chmod 700 "$tmp/runtime"
+  # -noreset: Xvfb resets when its last client leaves, and then refuses the next one for a
+  # moment; with the accessibility bus's helpers coming and going, an app started right then
+  # failed with "cannot open display".
   env HOME="$tmp/home" \
       XDG_RUNTIME_DIR="$tmp/runtime" \
       XDG_DATA_HOME="$tmp/data" \
       XDG_CONFIG_HOME="$tmp/config" \
       XDG_CACHE_HOME="$tmp/cache" \
       XDG_STATE_HOME="$tmp/state" \
-      xvfb-run -a -s "-screen 0 1280x1024x24" \
+      xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
       dbus-run-session -- "$srcdir/build-aux/test-session.sh" "$builddir" "$@"
 }
 
