@@ -24,7 +24,7 @@ strip_mnemonic (const char *text)
   return g_string_free (plain, FALSE);
 }
 
-/* ---- mnemonic buttons and status pages, everywhere ---- */
+/* ---- what every widget of the app gets (pkio_accessible_init) ---- */
 
 /* GTK 4.8 gives a button with a mnemonic both a label property with the underscore
  * ("_Connect") and a relation to its label widget ("Connect"), and a screen reader says both:
@@ -117,9 +117,9 @@ fix_toast (GtkWidget *toast)
 
 static gboolean
 widget_realized_hook (GSignalInvocationHint *hint,
-                    guint                  n_params,
-                    const GValue          *params,
-                    gpointer               user_data)
+                      guint                  n_params,
+                      const GValue          *params,
+                      gpointer               user_data)
 {
   GtkWidget *widget = g_value_get_object (&params[0]);
   GtkWidget *parent = gtk_widget_get_parent (widget);
