@@ -9,8 +9,8 @@ session bus and an unlocked Secret Service (the test wrapper provides them all).
 
 For each view in VIEWS the audit walks whatever the window (or dialog, or menu) shows and
 checks:
-  - names: every interactive control (ROLES) and every window and menu has a name that is not
-    empty, not a class name (Gtk…, Adw…, Pkio…), without a mnemonic underscore and not said
+  - names: every interactive control (ROLES) and every window, menu, list and table
+    (CONTAINER_ROLES) has a name that is not empty, not a class name (Gtk…, Adw…, Pkio…), without a mnemonic underscore and not said
     twice;
   - keyboard: Tab (the arrow keys in a menu) reaches every interactive control the view shows,
     the focus never lands on something that is not shown, and whatever takes the focus has a
@@ -61,7 +61,8 @@ ROLES = {
     'check menu item', 'radio menu item', 'page tab', 'slider',
 }
 # What a screen reader names when the focus enters it.
-CONTAINER_ROLES = {'frame', 'dialog', 'alert', 'menu', 'popup menu', 'window'}
+CONTAINER_ROLES = {'frame', 'dialog', 'alert', 'menu', 'popup menu', 'window', 'list', 'list box',
+                   'table', 'tree table', 'tree', 'page tab list', 'tool bar'}
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Pkio)[A-Z][A-Za-z]*$')
 MNEMONIC = re.compile(r'_[^\W_]')
 

@@ -168,6 +168,30 @@ widget_realized_hook (GSignalInvocationHint *hint,
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       gtk_widget_get_tooltip_text (parent), -1);
     }
+  else if (GTK_IS_LIST_VIEW (widget) && GTK_IS_COLUMN_VIEW (parent))
+    {
+      /* The rows of a column view sit in a list of its own, read as "GtkColumnListView": it is
+       * labelled by the column view ("Orders"). */
+      g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, parent, NULL, -1);
+    }
+  else if (ADW_IS_VIEW_SWITCHER (widget))
+    {
+      g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Views"), -1);
+    }
+  else if (GTK_IS_LIST_BOX (widget) && ADW_IS_ABOUT_WINDOW (gtk_widget_get_root (widget)))
+    {
+      GtkWindow *about = GTK_WINDOW (gtk_widget_get_root (widget));
+
+      /* The about window's lists have no title to be named by: the window's. */
+      g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));
+      if (gtk_window_get_title (about) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_window_get_title (about), -1);
+    }
   else if (is_toast_widget (widget))
     {
       g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));

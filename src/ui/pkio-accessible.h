@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 /* Once per process, before windows are shown: buttons are read by their label ("_Connect" only
  * once and without its underscore), the scrolled part of a status page by the page's title, a
  * toast is an alert called by its title, a menu button's menu is called by the button's
- * tooltip, and the shortcuts window's search button has a name.
+ * tooltip, a column view's list of rows by the column view, the view switcher and the about
+ * window's lists have names, and the shortcuts window's search button has one.
  * A button with a mnemonic is then named by its label alone: pkio_accessible_name_button ()
  * names one otherwise. */
 void pkio_accessible_init               (void);
