@@ -22,7 +22,7 @@ packages=(
   libjson-glib-dev libsecret-1-dev libsqlite3-dev iso-codes
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  at-spi2-core python3 python3-gi gir1.2-atspi-2.0
+  at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool
   flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils
   valgrind clang llvm
 )
@@ -69,20 +69,36 @@ run_app() {
   exec "$builddir/src/pkio-orders" "$@"
 }
 
+# The document portal, started on the test bus by GTK, may leave its FUSE mount in the
+# runtime folder behind; rm cannot remove a mount point. Cleaning up never decides the exit
+# status: the tests do.
+cleanup_test_dir() {
+  local status=$?
+  if mountpoint -q "$tmp/runtime/doc" 2>/dev/null; then
+    fusermount -u -z "$tmp/runtime/doc" 2>/dev/null \
+      || umount -l "$tmp/runtime/doc" 2>/dev/null || true
+  fi
+  rm -rf "$tmp" 2>/dev/null || echo "warning: could not remove $tmp" >&2
+  exit $status
+}
+
 run_tests() {
   # Tests never see the real home, keyring or settings: everything lives in a temp folder
   # that is set *before* dbus-run-session, so services started on the bus inherit it.
   tmp="$(mktemp -d -t pkio-orders-test.XXXXXX)"
-  trap 'rm -rf "$tmp"' EXIT
+  trap cleanup_test_dir EXIT
   mkdir -p "$tmp/home" "$tmp/runtime" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/state"
   chmod 700 "$tmp/runtime"
+  # -noreset: Xvfb resets when its last client leaves, and then refuses the next one for a
+  # moment; with the accessibility bus's helpers coming and going, an app started right then
+  # failed with "cannot open display".
   env HOME="$tmp/home" \
       XDG_RUNTIME_DIR="$tmp/runtime" \
       XDG_DATA_HOME="$tmp/data" \
       XDG_CONFIG_HOME="$tmp/config" \
       XDG_CACHE_HOME="$tmp/cache" \
       XDG_STATE_HOME="$tmp/state" \
-      xvfb-run -a -s "-screen 0 1280x1024x24" \
+      xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
       dbus-run-session -- "$srcdir/build-aux/test-session.sh" "$builddir" "$@"
 }
 

@@ -149,9 +149,9 @@ def type_into(app, name, text, index=0):
     fields = find_all(app, 'text', name)
     if len(fields) <= index:
         return False
-    field = fields[index]
-    return (field.get_editable_text_iface().set_text_contents(text)
-            and field.get_text_iface().get_character_count() == len(text))
+    # GTK 4.8 gives the field's text box (see pkio-accessible.c) no Text interface to read
+    # back: what was typed is checked in the order the simulator took.
+    return bool(fields[index].get_editable_text_iface().set_text_contents(text))
 
 
 def press(app, name):
@@ -191,7 +191,7 @@ def place_seed_order(app, data_home):
     ]
     check(all(typed), 'every field of the seed order is found by its name and typed into')
 
-    encryption = find_all(app, 'check box', T['encryption'])
+    encryption = find_all(app, 'radio button', T['encryption'])
     check(encryption and click(encryption[0]) and checked(encryption[0]),
           'the profile %r is chosen' % T['encryption'])
     advanced = find_all(app, 'list item', T['advanced'])
@@ -226,6 +226,8 @@ def place_seed_order(app, data_home):
     orders = [o for o in practice_orders(data_home) if o.get('id') not in ids_before]
     placed = [o for o in orders if o.get('id') == numbers[0]]
     check(len(orders) == 1 and len(placed) == 1
+          and placed[0].get('first_name') == 'John'
+          and placed[0].get('last_name') == 'Doe'
           and placed[0].get('email') == 'john.doe@example.com'
           and placed[0].get('profile_option') == 'encryption'
           and placed[0].get('ship_method') == 'STANDARD'

@@ -111,7 +111,7 @@ order_form_is_shown (gpointer window)
 static gboolean
 welcome_is_idle (gpointer unused)
 {
-  return gtk_editable_get_editable (welcome_child ("key_row"));
+  return gtk_editable_get_editable (GTK_EDITABLE (welcome_child ("key_row")));
 }
 
 /* The text a person sees under the key field after trying @key. */
@@ -120,7 +120,7 @@ try_key (const char *key)
 {
   gtk_editable_set_text (GTK_EDITABLE (welcome_child ("key_row")), key);
   g_signal_emit_by_name (welcome_child ("connect_button"), "clicked");
-  g_assert_false (gtk_editable_get_editable (welcome_child ("key_row")));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (welcome_child ("key_row"))));
   spin_until (welcome_is_idle, NULL);
   return gtk_label_get_text (welcome_child ("message_label"));
 }
@@ -212,7 +212,7 @@ user_is_shown (gpointer row)
 static gboolean
 replace_is_idle (gpointer row)
 {
-  return gtk_widget_get_sensitive (row);
+  return gtk_editable_get_editable (row);
 }
 
 static gboolean

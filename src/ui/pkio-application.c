@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-application.h"
 #include "pkio-order-notifier.h"
 #include "pkio-preferences-window.h"
@@ -192,6 +193,7 @@ pkio_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (pkio_application_parent_class)->startup (app);
+  pkio_accessible_init ();
 
   /* Here and not in init: `--help` and `--version` must work without the installed schema.
    * These are the app's only settings object, and its only account: windows, views and

@@ -11,6 +11,7 @@ struct _PkioCancelDialog
   AdwMessageDialog  parent_instance;
 
   GtkEntry         *note_entry;
+  GtkLabel         *hint_label;
 };
 
 G_DEFINE_FINAL_TYPE (PkioCancelDialog, pkio_cancel_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -31,12 +32,18 @@ pkio_cancel_dialog_class_init (PkioCancelDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/pkio-cancel-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioCancelDialog, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkioCancelDialog, hint_label);
 }
 
 static void
 pkio_cancel_dialog_init (PkioCancelDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads a described-by relation as the label's own description, which it has none
+   * of: the hint is given as the field's description itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->hint_label), -1);
   g_signal_connect_object (self->note_entry, "changed", G_CALLBACK (note_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-candidates-group.h"
 #include "pkio-history-format.h"
 
@@ -92,8 +93,7 @@ candidate_row (const PkioRemoteOrder *order)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_int64 (order->order_id));
   /* Every row has this button: the order number tells a screen reader which one it is. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
+  pkio_accessible_name_button (GTK_BUTTON (button), tooltip);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }

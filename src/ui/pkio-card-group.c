@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-accessible.h"
 #include "pkio-card-group.h"
 #include "pkio-country-row.h"
 #include "pkio-field-rules.h"
@@ -225,6 +226,7 @@ pkio_card_group_init (PkioCardGroup *self)
   GtkWidget *editables[9];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pkio_accessible_fix_entry_rows (GTK_WIDGET (self));
 
   editables[0] = GTK_WIDGET (self->month_row);
   editables[1] = GTK_WIDGET (self->year_row);

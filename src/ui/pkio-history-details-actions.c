@@ -84,6 +84,11 @@ checked_cb (GObject      *source,
     {
       self->not_found = TRUE;
       _pkio_history_details_fill (self);
+      /* The note above changed where the focus is not. */
+      _pkio_history_details_show_toast (self,
+                                        pkio_history_record_get_candidates (self->record)->len > 0
+                                        ? _("Still unknown: more than one order may be this attempt")
+                                        : _("CertCentral has no order for this attempt"));
     }
 }
 

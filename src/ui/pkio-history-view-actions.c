@@ -66,6 +66,18 @@ _pkio_history_view_show_error (PkioHistoryView *self,
   gtk_revealer_set_reveal_child (self->error_revealer, text != NULL);
 }
 
+static void
+show_toast (PkioHistoryView *self,
+            AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
 /* ---- sync ---- */
 
 static void
@@ -85,6 +97,11 @@ synced_cb (GObject      *source,
   if (error != NULL)
     text = pkio_history_format_sync_error (error);
   _pkio_history_view_show_error (self, text, text != NULL ? "history.refresh" : NULL);
+  /* The list and "Last updated" change where the focus is not: a sync the person asked for
+   * is also said in a toast (an alert for a screen reader). */
+  if (self->announce_sync && error == NULL)
+    show_toast (self, adw_toast_new (_("The history is up to date")));
+  self->announce_sync = FALSE;
 }
 
 void
@@ -112,7 +129,10 @@ refresh_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  pkio_history_view_refresh (PKIO_HISTORY_VIEW (widget));
+  PkioHistoryView *self = PKIO_HISTORY_VIEW (widget);
+
+  self->announce_sync = TRUE;
+  pkio_history_view_refresh (self);
 }
 
 static gboolean
@@ -146,7 +166,6 @@ exported_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
   PkioHistoryView *self;
-  GtkWidget *overlay;
   AdwToast *toast;
 
   pkio_history_export_file_finish (result, &error);
@@ -168,12 +187,7 @@ exported_cb (GObject      *source,
     }
   else
     toast = adw_toast_new (_("Orders exported"));
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  show_toast (self, toast);
 }
 
 static void

@@ -60,6 +60,7 @@ struct _PkioHistoryView
   guint                clock_timer;
   PkioWorkspaceState   shown_state;      /* of the workspace, as last shown */
   char                *error_action;     /* what the error bar's button does, or NULL */
+  gboolean             announce_sync;    /* the person asked for this sync: say when it ends */
 };
 
 void _pkio_history_view_class_actions_init  (PkioHistoryViewClass *klass);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-history-format.h"
 #include "pkio-history-view-private.h"
 
@@ -526,6 +527,7 @@ pkio_history_view_init (PkioHistoryView *self)
                            G_CONNECT_SWAPPED);
 
   status_filter_changed_cb (self);
+  pkio_accessible_name_drop_down (self->status_dropdown, _("Status filter"));
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (status_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),

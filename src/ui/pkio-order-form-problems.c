@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-api-error.h"
+#include "pkio-accessible.h"
 #include "pkio-order-form-private.h"
 
 /* Problems where the person can see them: under the field (once it was left, or once the
@@ -132,12 +133,7 @@ show_at_field (PkioFormField *field,
     gtk_widget_add_css_class (field->row, "error");
   else
     gtk_widget_remove_css_class (field->row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                               : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message != NULL ? message : "", -1);
+  pkio_accessible_mark_invalid (field->row, message);
 }
 
 static const char *

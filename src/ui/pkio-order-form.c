@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-field-rules.h"
 #include "pkio-order-form-private.h"
 
@@ -575,6 +576,10 @@ pkio_order_form_init (PkioOrderForm *self)
                            self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->people_button, create_people_popup_cb, self, NULL);
 
+  pkio_accessible_fix_entry_rows (GTK_WIDGET (self));
+  /* Groups without a title, read as what was chosen above them. */
+  pkio_accessible_name_list (self->person_group, _("New person"));
+  pkio_accessible_name_list (self->known_group, _("Person already known to CertCentral"));
   name_input (GTK_WIDGET (self->days_spin), _("Number of days"), NULL);
   name_input (GTK_WIDGET (self->date_button), _("End date"), NULL);
 

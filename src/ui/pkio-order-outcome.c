@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-order-outcome.h"
 
 struct _PkioOrderOutcome
@@ -163,6 +164,8 @@ static void
 pkio_order_outcome_init (PkioOrderOutcome *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pkio_accessible_name_list (ADW_PREFERENCES_GROUP (self->ids_group),
+                             _("Order and certificate number"));
 }
 
 PkioOrderOutcome *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-accessible.h"
 #include "pkio-client.h"
 #include "pkio-key-text.h"
 #include "pkio-money.h"
@@ -58,11 +59,13 @@ api_url_apply_cb (PkioPreferencesWindow *self)
                          error->message);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->api_url_row), "error");
+      pkio_accessible_describe_field (GTK_WIDGET (self->api_url_row), message);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
+  pkio_accessible_describe_field (GTK_WIDGET (self->api_url_row), NULL);
   g_settings_set_string (self->settings, "api-base-url", text);
 }
 
@@ -82,6 +85,7 @@ reset_url_clicked_cb (PkioPreferencesWindow *self)
   url = g_settings_get_string (self->settings, "api-base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
   gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
+  pkio_accessible_describe_field (GTK_WIDGET (self->api_url_row), NULL);
 }
 
 /* ---- language ---- */
@@ -211,7 +215,8 @@ set_busy (PkioPreferencesWindow *self,
           gboolean               busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->replace_row), !busy);
+  /* Read-only, not insensitive: the field keeps the focus (and a screen reader its place). */
+  gtk_editable_set_editable (GTK_EDITABLE (self->replace_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_row), !busy);
 }
 
@@ -220,8 +225,7 @@ replace_failed (PkioPreferencesWindow *self,
                 const char            *text)
 {
   gtk_widget_add_css_class (GTK_WIDGET (self->replace_row), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->replace_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  pkio_accessible_describe_field (GTK_WIDGET (self->replace_row), text);
   show_toast (self, text);
 }
 
@@ -287,6 +291,7 @@ replace_key_apply_cb (PkioPreferencesWindow *self)
   if (self->busy || *key == '\0')
     return;
   gtk_widget_remove_css_class (GTK_WIDGET (self->replace_row), "error");
+  pkio_accessible_describe_field (GTK_WIDGET (self->replace_row), NULL);
   set_busy (self, TRUE);
   pkio_workspace_check_key_async (self->workspace, key, self->cancellable,
                                   replacement_checked_cb, self);
@@ -471,6 +476,8 @@ static void
 pkio_preferences_window_init (PkioPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pkio_accessible_fix_entry_row (ADW_ENTRY_ROW (self->replace_row));
+  pkio_accessible_fix_entry_row (self->api_url_row);
   self->cancellable = g_cancellable_new ();
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-accessible.h"
 #include "pkio-key-text.h"
 #include "pkio-weak-ref.h"
 #include "pkio-welcome-page.h"
@@ -67,12 +68,14 @@ show_message (PkioWelcomePage *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
-  /* A screen reader says what is wrong with the field it is on. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->key_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
-                                  -1);
+  /* A screen reader says what is wrong with the field it is on; the focus goes there (from the
+   * Connect button, which is insensitive while the key is checked). */
+  pkio_accessible_describe_field (GTK_WIDGET (self->key_row), is_error ? text : NULL);
   if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+    }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
 }
@@ -82,8 +85,8 @@ update_buttons (PkioWelcomePage *self)
 {
   g_autoptr(char_key) key = dup_key (self);
 
-  /* Read-only while busy rather than insensitive: the focus (and a screen reader) stays on
-   * the field. */
+  /* Read-only, not insensitive: the field keeps the focus while the key is checked (an
+   * insensitive GtkText loses it without a focus-out, and a screen reader loses its place). */
   gtk_editable_set_editable (GTK_EDITABLE (self->key_row), !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), !self->busy && *key != '\0');
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_unchecked_button), !self->busy && *key != '\0');
@@ -293,6 +296,7 @@ static void
 pkio_welcome_page_init (PkioWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pkio_accessible_fix_entry_row (ADW_ENTRY_ROW (self->key_row));
   self->cancellable = g_cancellable_new ();
 }
 

@@ -1,0 +1,740 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every control speaks: a screen-reader and keyboard audit of every view of the real
+pkio-orders, through AT-SPI, as Orca sees it. Prints TAP.
+
+usage: test-a11y-audit.py PKIO_ORDERS PKIO_SIMULATOR_TOOL FIXTURES_DIR
+(LANGUAGE=nl: the Dutch UI). Needs /usr/bin/python3 with gi + Atspi, xdotool, a display, a
+session bus and an unlocked Secret Service (the test wrapper provides them all).
+
+For each view in VIEWS the audit walks whatever the window (or dialog, or menu) shows and
+checks:
+  - names: every interactive control (ROLES) and every window, menu, list and table
+    (CONTAINER_ROLES) has a name that is not empty, not a class name (Gtk…, Adw…, Pkio…), without a mnemonic underscore and not said
+    twice;
+  - keyboard: Tab (the arrow keys in a menu) reaches every interactive control the view shows,
+    the focus never lands on something that is not shown, and whatever takes the focus has a
+    name too.
+A view only says how to open it (and close it); a new view needs one entry in VIEWS. A view
+switcher tab without an entry fails `every view in the view switcher is audited`.
+
+Besides: the welcome page connects the app with a key typed into its field through AT-SPI
+(EditableText) and Connect, against pkio-simulator-tool, into a keyring that has no key for it
+yet; error messages are the description of the field they are about; and status changes that
+appear without the focus moving (connected, a sync finished, an order recorded as placed, an
+outcome still unknown) appear as alerts that carry their text."""
+import gettext
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import atspi_util as U  # noqa: E402
+
+Atspi = U.require_atspi()
+_ = U.translator()
+plain = U.plain
+
+if __name__ == '__main__':
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    BINARY, SIMULATOR_TOOL, FIXTURES = sys.argv[1:4]
+else:  # imported by hand, to look around
+    BINARY, SIMULATOR_TOOL, FIXTURES = os.environ['PKIO_AUDIT_ARGS'].split()
+TEST_KEY = 'audit-key-0001-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+WRONG_KEY = 'audit-key-0002-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'
+POST_PATH = 'order/certificate/pkio_burger'
+SCHEMA = 'io.github.pkioorders.PkioOrders.ApiKey'
+
+tap = U.Tap()
+
+# ---- what every control is held to ----
+
+# Controls a person operates, by GTK 4.8's AT-SPI role names (a GtkSwitch is a "check box").
+ROLES = {
+    'push button', 'toggle button', 'check box', 'radio button', 'entry', 'text',
+    'password text', 'combo box', 'spin button', 'switch', 'link', 'menu item',
+    'check menu item', 'radio menu item', 'page tab', 'slider',
+}
+# What a screen reader names when the focus enters it.
+CONTAINER_ROLES = {'frame', 'dialog', 'alert', 'menu', 'popup menu', 'window', 'list', 'list box',
+                   'table', 'tree table', 'tree', 'page tab list', 'tool bar'}
+CLASS_NAME = re.compile(r'^(Gtk|Adw|Pkio)[A-Z][A-Za-z]*$')
+MNEMONIC = re.compile(r'_[^\W_]')
+
+
+def name_problem(text):
+    """What is wrong with TEXT as the name a screen reader says, or None."""
+    if not text.strip():
+        return 'has no name'
+    if CLASS_NAME.match(text.strip()):
+        return 'is named after its class'
+    if MNEMONIC.search(text):
+        return 'shows a mnemonic underscore'
+    words = [w.casefold() for w in text.replace('_', '').split()]
+    half = len(words) // 2
+    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return 'says its name twice'
+    return None
+
+
+# The exceptions: what GTK 4.8 cannot do, each with its reason (the README's Accessibility
+# section lists them too). Keep them few.
+def name_exception(node):
+    if U.role(node) in ('table row', 'list item') and U.name(node) == 'GtkListItemWidget':
+        return ('GTK 4.8 cannot name the rows of a list view (gtk_list_item_set_accessible_label '
+                'is GTK 4.12); a screen reader reads such a row by its cells')
+    return None
+
+
+_gtk = gettext.translation('gtk40', languages=[l for l in os.environ.get('LANGUAGE', '')
+                                               .split(':') if l] or None, fallback=True).gettext
+WINDOW_BUTTONS = {_gtk(s) for s in ('Minimize the window', 'Maximize the window',
+                                    'Restore the window', 'Close the window')}
+
+
+def tab_exception(node):
+    if U.role(node) == 'push button' and U.description(node) in WINDOW_BUTTONS:
+        return ('GTK keeps the title bar buttons out of the Tab chain (can-focus is off); Ctrl+W, '
+                'Escape and the window manager do what they do')
+    return None
+
+
+def reached_as_its_row(node, reached):
+    """A choice of a radio group is one Tab stop (the arrow keys move in the group, as GTK has
+    it); the other choices are reached as their rows, which carry the same name and choose them
+    (Space)."""
+    if U.role(node) not in ('radio button', 'check box', 'switch'):
+        return False
+    row = next((a for a in U.ancestors(node) if U.role(a) == 'list item'), None)
+    return row is not None and row.path in reached and U.name(row) == U.name(node)
+
+
+def check_rules():
+    """The rules on themselves: they catch what the issue found, and only that."""
+    bad = {'': 'has no name', '  ': 'has no name', 'GtkToggleButton': 'is named after its class',
+           'AdwToastWidget': 'is named after its class', 'PkioOrderView': 'is named after its class',
+           '_Try again Try again': 'shows a mnemonic underscore',
+           'Try again Try again': 'says its name twice',
+           'C_heck outcome': 'shows a mnemonic underscore'}
+    good = ['Refresh', 'Status filter', 'Try again', 'Main menu', 'Order 8436001',
+            'New order', 'Record order 5 as the outcome of this attempt This is my order']
+    wrong = ['%r: %r' % (text, name_problem(text)) for text, problem in bad.items()
+             if name_problem(text) != problem]
+    wrong += ['%r: %r' % (text, name_problem(text)) for text in good if name_problem(text)]
+    tap.check(not wrong, 'the naming rules catch what the issue found, and only that', wrong)
+
+
+# ---- a run of the app ----
+
+class Session:
+    def __init__(self, args, env, label):
+        self.label = label
+        self.app = U.RunningApp(BINARY, args, env)
+        self.focus = U.FocusTracker()
+        self.frame = self.app.window(_('PKIo Orders'), timeout=20)
+        tap.check(self.frame is not None, '%s: the window %r is on the accessibility bus'
+                  % (label, _('PKIo Orders')))
+        # Keys go to the window with the keyboard focus: wait until it is this one.
+        U.wait_for(lambda: U.has_state(self.frame, Atspi.StateType.ACTIVE), 10)
+        U.pump(1.0)
+
+    def stop(self):
+        self.focus.close()
+        stderr = self.app.stop()
+        tap.check('CRITICAL' not in stderr and 'WARNING' not in stderr,
+                  '%s: the app ran without warnings' % self.label, stderr.splitlines()[-20:])
+
+    def toplevel(self, name=None, timeout=10):
+        """A window or dialog of the app other than the main window."""
+        def match():
+            for w in self.app.windows():
+                if w.path != self.frame.path and (name is None or U.name(w) == name):
+                    return w
+            return None
+        return U.wait_for(match, timeout)
+
+    def others(self):
+        return [w for w in self.app.windows() if w.path != self.frame.path]
+
+
+# ---- the audit of one view ----
+
+def focus_cycle(session, key):
+    """Presses KEY until the focus is back where the first press put it: what had the focus,
+    in order."""
+    visited = []
+    misses = 0
+    for _i in range(150):
+        focused = session.focus.press(key)
+        if focused is None:
+            misses += 1
+            if misses >= 2:
+                break
+            continue
+        misses = 0
+        if visited and focused.path == visited[0].path:
+            break
+        visited.append(focused)
+    return visited
+
+
+def audit(session, view, root):
+    label = '%s: %s' % (session.label, view.title)
+    t0 = time.time()
+    shown = U.shown_nodes(session.app, root)
+    tap.diag('%s: %d objects shown, found in %.1f s' % (label, len(shown), time.time() - t0))
+    shown_paths = {node.path for node in shown}
+    controls = [node for node in shown if U.role(node) in ROLES]
+    tap.check(controls, '%s: the audit sees its controls (%d)' % (label, len(controls)))
+
+    problems = ['%s %s' % (U.describe(node), name_problem(U.name(node)))
+                for node in controls + [n for n in shown if U.role(n) in CONTAINER_ROLES]
+                if name_problem(U.name(node)) and not name_exception(node)]
+    tap.check(not problems, '%s: every control has a name that says what it is' % label,
+              problems)
+
+    visited = focus_cycle(session, view.key)
+    reached = {node.path for node in visited}
+    missing = [U.describe(node) for node in controls
+               if U.has_state(node, Atspi.StateType.FOCUSABLE)
+               and U.has_state(node, Atspi.StateType.SENSITIVE)
+               and not tab_exception(node) and node.path not in reached
+               and not reached_as_its_row(node, reached)]
+    stuck = visited and session.focus.press(view.key) is None and len(visited) > 1
+    tap.check(visited and not missing, '%s: %s reaches every control (%d stops)'
+              % (label, view.key, len(visited)),
+              ['not reached: ' + m for m in missing]
+              + ['reached: ' + ', '.join(U.describe(n) for n in visited)]
+              + (['the focus stays on %s: a keyboard trap' % U.describe(visited[-1])]
+                 if stuck else []))
+    hidden = [U.describe(node) for node in visited
+              if node.path not in shown_paths or not U.on_screen(node)]
+    tap.check(not hidden, '%s: the focus never lands on something not shown' % label, hidden)
+    unnamed = ['%s %s' % (U.describe(node), name_problem(U.name(node))) for node in visited
+               if name_problem(U.name(node)) and not name_exception(node)]
+    tap.check(not unnamed, '%s: whatever takes the focus says what it is' % label, unnamed)
+
+
+class View:
+    def __init__(self, title, open_fn, close_fn=None, key='Tab'):
+        self.title = title
+        self.open = open_fn
+        self.close = close_fn
+        self.key = key
+
+
+def close_strays(session):
+    """What a view left open (it failed half-way) is closed: the next one starts from the
+    window alone."""
+    for _i in range(3):
+        if not session.others():
+            return
+        U.press('Escape')
+        U.pump(0.5)
+
+
+def run_view(session, key):
+    view = VIEWS[key]
+    started = time.time()
+    close_strays(session)
+    root = view.open(session)
+    if not tap.check(root is not None, '%s: %s opens' % (session.label, view.title),
+                     ['windows: ' + ', '.join(U.describe(w) for w in session.app.windows()),
+                      'focus: ' + (U.describe(session.focus.focused)
+                                   if session.focus.focused else 'none')]):
+        return None
+    opened = time.time()
+    audit(session, view, root)
+    if view.close is not None:
+        view.close(session, root)
+    tap.diag('%s: %s: opened in %.1f s, audited in %.1f s' % (session.label, view.title,
+                                                              opened - started,
+                                                              time.time() - opened))
+    return root
+
+
+# ---- how each view opens ----
+
+def selected_tab(session, title):
+    tab = U.find(session.frame, 'page tab', plain(title))
+    return tab if U.has_state(tab, Atspi.StateType.SELECTED) else None
+
+
+def show_view(session, title, digit):
+    """Alt+DIGIT, the window's shortcut for the view."""
+    U.press(digit, 'alt')
+    if U.wait_for(lambda: selected_tab(session, title), 5) is None:
+        return None
+    U.pump(0.8)
+    return session.frame
+
+
+def open_welcome(session):
+    field = U.wait_for(lambda: key_field(session))
+    return session.frame if field is not None else None
+
+
+def key_field(session):
+    return U.find(session.frame, 'text', plain(_('API _key')))
+
+
+def open_new_order(session):
+    return show_view(session, _('New order'), '1')
+
+
+def open_history(session):
+    if show_view(session, _('History'), '2') is None:
+        return None
+    rows = U.wait_for(lambda: [r for r in U.find_all(session.frame, 'table row')
+                               if U.find(r, 'table cell') is not None], 15)
+    return session.frame if rows else None
+
+
+def row_of(node):
+    for candidate in [node] + U.ancestors(node):
+        if U.role(candidate) == 'table row':
+            return candidate
+    return None
+
+
+def select_row_with(session, text):
+    """Tabs into the list, then goes down it with the arrow keys (the selection follows the
+    focus) to the row that shows TEXT."""
+    for _i in range(40):
+        focused = session.focus.press('Tab')
+        if focused is not None and row_of(focused) is not None:
+            break
+    else:
+        return None
+    # Tab comes back to the row it left; Home goes to the first (and selects it).
+    session.focus.press('Home')
+    for _i in range(40):
+        row = row_of(session.focus.focused)
+        if row is not None and any(text == U.name(n) for n in U.walk(row)
+                                   if U.role(n) == 'label'):
+            U.pump(1.0)
+            return row
+        if session.focus.press('Down') is None:
+            return None
+    return None
+
+
+def open_details_of(text):
+    def open_fn(session):
+        return session.frame if select_row_with(session, text) is not None else None
+    return open_fn
+
+
+def button(root, label):
+    return U.find(root, 'push button', plain(label))
+
+
+def open_cancel_dialog(session):
+    if not U.click(button(session.frame, _('_Cancel order…'))):
+        return None
+    dialog = session.toplevel(_('Cancel this order?'))
+    reason = dialog and U.wait_for(lambda: U.find(dialog, 'text', plain(_('_Reason (required)'))))
+    if reason is None:
+        return None
+    hint = _('CertCentral only cancels an order when you give a reason. Canceling cannot be '
+             'undone.')
+    tap.check(hint in U.description(reason), '%s: the reason field is described by its hint'
+              % session.label, [U.description(reason)])
+    # With a reason, "Cancel order" can be pressed, and Tab has to reach it.
+    U.set_text(reason, 'Ordered twice')
+    U.pump(0.3)
+    return dialog
+
+
+def close_with_escape(session, root):
+    """Escape closes it (a second one if the first left a field that was being edited)."""
+    title = U.name(root)
+    gone = None
+    for _i in range(2):
+        U.press('Escape')
+        gone = U.wait_for(lambda: root.path not in {w.path for w in session.app.windows()}, 3)
+        if gone:
+            break
+    tap.check(gone, '%s: Escape closes %r' % (session.label, title))
+    U.pump(0.5)
+
+
+def open_preferences(session):
+    U.press('comma', 'ctrl')
+    return session.toplevel(_('Preferences'))
+
+
+def open_remove_key_dialog(session):
+    prefs = open_preferences(session)
+    remove = prefs and U.wait_for(lambda: button(prefs, _('_Remove…')))
+    if remove is None or not U.click(remove):
+        return None
+    session.prefs = prefs
+    return session.toplevel(_('Remove the API key?'))
+
+
+def close_remove_key_dialog(session, root):
+    close_with_escape(session, root)
+    close_with_escape(session, session.prefs)
+
+
+def open_main_menu(session):
+    """F10 opens the main menu; the menu (a popover) is audited on its own."""
+    U.press('F10')
+    item = U.wait_for(lambda: session.focus.focused if U.role(session.focus.focused)
+                      == 'menu item' else None, 5)
+    return item and next((a for a in U.ancestors(item) if U.role(a) == 'menu'), None)
+
+
+def open_menu_item(label):
+    """The main menu's item LABEL, with the keyboard: F10, Down to it, Return."""
+    def open_fn(session):
+        if open_main_menu(session) is None:
+            return None
+        for _i in range(10):
+            if U.name(session.focus.focused) == plain(label):
+                U.press('Return')
+                return session.toplevel()
+            session.focus.press('Down')
+        return None
+    return open_fn
+
+
+def open_shortcuts(session):
+    U.press('question', 'ctrl')
+    return session.toplevel()
+
+
+def close_menu(session, root):
+    U.press('Escape')
+    U.pump(0.5)
+
+
+# The seed's first example, as a person types it: (field, occurrence, text). The holder's
+# and the delivery address both have a postal code, city and province.
+SEED_FIELDS = [
+    ('First name', 0, 'John'), ('Last name', 0, 'Doe'), ('Email address', 0, 'john.doe@example.com'),
+    ('Telephone', 0, '+31(0)20 254 7999'), ('Province or state', 0, 'Amsterdam'),
+    ('City', 0, 'Amsterdam'), ('Postal code', 0, '1013 AA'), ('Recipient name', 0, 'John Doe'),
+    ('Address', 0, '813 Lincoln Street'), ('Postal code', 1, '1013 AA'),
+    ('City', 1, 'Amsterdam'), ('Province or state', 1, 'Amsterdam'),
+]
+
+
+def open_review(session):
+    """The form filled in through AT-SPI (EditableText), the agreement ticked, Review pressed."""
+    texts = U.find_all(session.frame, 'text')
+    typed = []
+    for label, index, text in SEED_FIELDS:
+        fields = [n for n in texts if U.name(n) == plain(_(label))]
+        typed.append(len(fields) > index and U.set_text(fields[index], text))
+    # Ticked with the keyboard (GTK 4.8's check buttons and rows have no AT-SPI action).
+    agreement = _('The certificate holder agrees to the Certificate Subscriber Agreement')
+    agree = U.find(session.frame, 'check box', agreement)
+    agreed = (agree is not None
+              and press_with_keyboard(session, lambda n: U.role(n) == 'check box'
+                                      and U.name(n) == agreement)
+              and U.wait_for(lambda: U.has_state(agree, Atspi.StateType.CHECKED), 5))
+    tap.check(all(typed) and agreed,
+              '%s: the form is filled in through the names of its fields' % session.label,
+              ['%s #%d: %s' % (label, index, 'typed' if ok else 'not found')
+               for (label, index, _text), ok in zip(SEED_FIELDS, typed)])
+    U.pump(0.3)
+    review = button(session.frame, _('_Review order'))
+    if review is None or not U.click(review):
+        return None
+    place = U.wait_for(lambda: button(session.frame, _('_Place order')), 10)
+    U.pump(0.8)
+    return session.frame if place is not None else None
+
+
+def open_result(title):
+    """Place order pressed on the review: the page that says what happened, titled TITLE."""
+    def open_fn(session):
+        place = button(session.frame, _('_Place order'))
+        if place is None or not U.click(place):
+            return None
+        shown = U.wait_for(lambda: U.find(session.frame, 'label', title), 30)
+        if shown is None:
+            tap.diag('%s: the page says: %s' % (session.label, ' | '.join(
+                U.name(n) for n in U.find_all(session.frame, 'label') if U.name(n))))
+        U.pump(0.8)
+        return session.frame if shown is not None else None
+    return open_fn
+
+
+# How to open each view from where the one before left the window; the phases below run them
+# in this order.
+VIEWS = {}
+
+
+def view(key, title, open_fn, close_fn=None, key_name='Tab'):
+    VIEWS[key] = View(title, open_fn, close_fn, key_name)
+
+
+view('welcome', _('Welcome to PKIo Orders'), open_welcome)
+view('new-order', plain(_('New order')), open_new_order)
+view('review', _('Check the order'), open_review)
+view('placed', _('Order placed'), open_result(_('Order placed')))
+view('unknown', _('The outcome is still not known'),
+     open_result(_('The outcome is still not known')))
+view('history', plain(_('History')), open_history)
+view('details', _('Order'), open_details_of(_('Pending')))
+view('cancel-dialog', _('Cancel this order?'), open_cancel_dialog, close_with_escape)
+view('candidates', _('Is one of these your order?'), open_details_of(_('Outcome unknown')))
+view('preferences', _('Preferences'), open_preferences, close_with_escape)
+view('remove-key', _('Remove the API key?'), open_remove_key_dialog, close_remove_key_dialog)
+view('main-menu', _('Main menu'), open_main_menu, close_menu, key_name='Down')
+view('about', plain(_('_About PKIo Orders')), open_menu_item(_('_About PKIo Orders')),
+     close_with_escape)
+view('shortcuts', plain(_('_Keyboard Shortcuts')), open_shortcuts, close_with_escape)
+
+
+def check_every_view_audited(session):
+    tabs = {U.name(t) for t in U.find_all(session.frame, 'page tab')}
+    titles = {v.title for v in VIEWS.values()}
+    tap.check(tabs and tabs <= titles, 'every view in the view switcher is audited',
+              ['no entry in VIEWS: %r' % t for t in sorted(tabs - titles)])
+
+
+# ---- the world the views need ----
+
+class Simulator:
+    """pkio-simulator-tool in its own process, steered through its control channel. Orders
+    stay pending (they can be cancelled)."""
+
+    def __init__(self):
+        self.proc = subprocess.Popen([SIMULATOR_TOOL, '--key', TEST_KEY, '--control',
+                                      '--issue-delay-ms', '3600000'],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.url = self.proc.stdout.readline().strip()
+
+    def command(self, line):
+        self.proc.stdin.write(line + '\n')
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().strip()
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(5)
+
+
+def secret_tool(*args, input_text=None):
+    return subprocess.run(['secret-tool'] + list(args), input=input_text, text=True,
+                          capture_output=True, timeout=30)
+
+
+def stored_key(url):
+    result = secret_tool('lookup', 'xdg:schema', SCHEMA, 'api-url', url)
+    return result.stdout if result.returncode == 0 else None
+
+
+def run_cli(env, *args):
+    return subprocess.run([BINARY] + list(args), env=U.app_env(env), text=True,
+                          capture_output=True, timeout=60)
+
+
+def seed_orders(sim, env, tmp):
+    """Two orders placed from here, and one attempt whose outcome is unknown, with two orders
+    that could be it (as in test-cli-reconcile)."""
+    seed = os.path.join(FIXTURES, 'seed-details.json')
+    placed = [run_cli(env, 'order', seed) for _i in range(2)]
+    tap.check(all(r.returncode == 0 for r in placed), 'two orders are placed with the CLI',
+              [r.stderr for r in placed])
+    with open(seed, encoding='utf-8') as f:
+        text = f.read().replace('john.doe@example.com', 'kees@example.nl')
+    kees = os.path.join(tmp, 'kees.json')
+    with open(kees, 'w', encoding='utf-8') as f:
+        f.write(text.replace('"encryption"', '"authentication"'))
+    sim.command('add-remote kees@example.nl John Doe 0')
+    time.sleep(1.1)
+    sim.command('fault POST %s drop-after-body 1' % POST_PATH)
+    unknown = run_cli(env, 'order', kees)
+    tap.check(unknown.returncode == 4, 'an order whose outcome is unknown (exit 4)',
+              [unknown.stdout, unknown.stderr])
+
+
+# ---- the phases ----
+
+def connect_through_welcome(session, sim):
+    """A wrong key is refused and said on the field; the right one leads to the order form."""
+    label = session.label
+    field = key_field(session)
+    connect = button(session.frame, _('_Connect'))
+    for key in (WRONG_KEY, TEST_KEY):
+        typed = U.set_text(field, key)
+        U.wait_for(lambda: U.has_state(connect, Atspi.StateType.SENSITIVE), 5)
+        pressed = typed and U.click(connect)
+        if key == WRONG_KEY:
+            tap.check(pressed, '%s: a wrong key is typed into %r (EditableText) and %r pressed'
+                      % (label, U.name(field), U.name(connect)))
+            said = U.wait_for(lambda: U.description(field), 10)
+            tap.check(said and U.has_state(field, Atspi.StateType.FOCUSED),
+                      '%s: why the key was refused is said on the key field, which has the focus'
+                      % label, ['description: %r' % said])
+    tap.check(pressed, '%s: the key is typed in and %r pressed' % (label, U.name(connect)))
+    seen = []
+    said = U.wait_for_alert(session.frame, _('Connected to CertCentral as %s').split('%s')[0],
+                            15, seen)
+    new_order = U.wait_for(lambda: selected_tab(session, _('New order')), 10)
+    shown = U.shown_nodes(session.app, session.frame)
+    key_shown = [n for n in shown if U.role(n) == 'text' and U.name(n) == plain(_('API _key'))]
+    tap.check(new_order is not None and not key_shown,
+              '%s: the order form (%r) takes the place of the welcome page'
+              % (label, plain(_('New order'))))
+    tap.check(stored_key(sim.url) == TEST_KEY, '%s: the key is in the keyring' % label)
+    tap.check(said, '%s: "connected" appears as an alert' % label, seen)
+
+
+def phase_first_run(sim, env):
+    """No key yet: the welcome page, connecting through it, then the order form."""
+    secret_tool('clear', 'xdg:schema', SCHEMA, 'api-url', sim.url)
+    tap.check(stored_key(sim.url) is None, 'first run: no key is stored for the simulator')
+    session = Session([], env, 'first run')
+    try:
+        if run_view(session, 'welcome') is not None:
+            connect_through_welcome(session, sim)
+            run_view(session, 'new-order')
+    finally:
+        session.stop()
+
+
+def check_sync_announced(session):
+    seen = []
+    U.press('r', 'ctrl')
+    said = U.wait_for_alert(session.frame, _('The history is up to date'), 15, seen)
+    tap.check(said, '%s: a sync the person asked for says when it is done, as an alert'
+              % session.label, seen)
+
+
+def press_with_keyboard(session, matches):
+    """Tab to the control MATCHES (node -> bool) accepts, and press Space on it."""
+    for _i in range(60):
+        focused = session.focus.press('Tab')
+        if focused is not None and matches(focused):
+            U.press('space')
+            return True
+    return False
+
+
+def check_outcome_announced(session):
+    """On the unknown attempt: "Check outcome" cannot tell, and says so; choosing one of the
+    orders records it as placed, and says so. Both with the keyboard."""
+    seen = []
+    check = plain(_('C_heck outcome'))
+    pressed = press_with_keyboard(session, lambda n: U.name(n) == check)
+    said = pressed and U.wait_for_alert(
+        session.frame, _('Still unknown: more than one order may be this attempt'), 15, seen)
+    tap.check(said, '%s: an outcome that stays unknown is said, as an alert' % session.label,
+              seen)
+    mine = re.compile('^' + r'\d+'.join(re.escape(part) for part in
+                                        _('Record order %s as the outcome of this attempt')
+                                        .split('%s')) + '$')
+    pressed = press_with_keyboard(session, lambda n: mine.match(U.name(n)) is not None)
+    said = pressed and U.wait_for_alert(session.frame, _('Recorded as placed'), 20, seen)
+    tap.check(said, '%s: an order recorded as placed is said, as an alert' % session.label, seen)
+
+
+def check_address_error_on_field(session):
+    """A refused API address is said on its field."""
+    prefs = open_preferences(session)
+    field = prefs and U.wait_for(lambda: U.find(prefs, 'text', plain(_('API address'))))
+    if not tap.check(field is not None, '%s: the API address field is found' % session.label):
+        return
+    # Typed, as a person would: the row offers "Apply" (Enter) only for text typed into it.
+    for _i in range(30):
+        session.focus.press('Tab')
+        if session.focus.focused is not None and session.focus.focused.path == field.path:
+            U.press('a', 'ctrl')
+            U.type_text('http://example.com/services/v2/')
+            U.press('Return')
+            break
+    said = U.wait_for(lambda: 'http' in U.description(field) or U.description(field), 5)
+    tap.check(said, '%s: why an API address is refused is said on its field' % session.label,
+              ['description: %r' % U.description(field)])
+    # The address typed stays in the field (the setting did not change); Reset puts it back.
+    reset = button(prefs, _('R_eset'))
+    tap.check(U.click(reset) and U.wait_for(lambda: not U.description(field), 5),
+              '%s: Reset takes the problem off the field' % session.label)
+    close_with_escape(session, prefs)
+
+
+def phase_account(sim, env):
+    """A real account (the simulator) with a key and orders, one of them of unknown outcome."""
+    session = Session([], env, 'account')
+    try:
+        for key in ('history', 'details', 'cancel-dialog'):
+            run_view(session, key)
+        check_sync_announced(session)
+        if run_view(session, 'candidates') is not None:
+            check_outcome_announced(session)
+        for key in ('preferences', 'remove-key', 'main-menu', 'about', 'shortcuts'):
+            run_view(session, key)
+        check_address_error_on_field(session)
+        check_every_view_audited(session)
+        # An order sent from the window whose answer is lost, and CertCentral cannot be asked
+        # whether it arrived: the page that says so.
+        if run_view(session, 'new-order') is not None and run_view(session, 'review'):
+            sim.command('fault POST %s drop-after-body 1' % POST_PATH)
+            sim.command('fault GET order/certificate server-error 8')
+            run_view(session, 'unknown')
+    finally:
+        session.stop()
+
+
+def phase_practice(env):
+    """Practice mode: its banner (and its button) over the views."""
+    placed = run_cli(env, '--practice', 'order', os.path.join(FIXTURES, 'seed-details.json'))
+    tap.check(placed.returncode == 0, 'practice: an order is placed with the CLI',
+              [placed.stderr])
+    session = Session(['--practice'], env, 'practice')
+    try:
+        for key in ('new-order', 'review', 'placed', 'history', 'preferences'):
+            run_view(session, key)
+    finally:
+        session.stop()
+
+
+def main():
+    started = time.time()
+    check_rules()
+    tap.check(shutil.which('xdotool'), 'xdotool is installed (the audit sizes windows with it)')
+    if os.environ.get('PKIO_TEST_EXPECT_DUTCH') == '1':
+        tap.check(_('New order') == 'Nieuwe bestelling', 'the audit reads the Dutch catalogue')
+    tmp = tempfile.mkdtemp(prefix='pkio-a11y-audit.')
+    env = {name: os.path.join(tmp, name) for name in
+           ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME')}
+    # Practice mode's example orders are issued during the run: their notifications need a
+    # server.
+    notifications = U.NotificationServer()
+    tap.check(notifications.ready, 'a notification server runs for the app')
+    sim = Simulator()
+    env['PKIO_ORDERS_API_URL'] = sim.url
+    phases = os.environ.get('PKIO_AUDIT_PHASES', 'first-run account practice').split()
+    try:
+        if 'first-run' in phases:
+            phase_first_run(sim, env)
+        if 'account' in phases:
+            if stored_key(sim.url) is None:
+                secret_tool('store', '--label=PKIo Orders API key', 'xdg:schema', SCHEMA,
+                            'api-url', sim.url, input_text=TEST_KEY)
+            seed_orders(sim, env, tmp)
+            phase_account(sim, env)
+        if 'practice' in phases:
+            phase_practice(env)
+    finally:
+        sim.stop()
+        notifications.stop()
+        secret_tool('clear', 'xdg:schema', SCHEMA, 'api-url', sim.url)
+        shutil.rmtree(tmp, ignore_errors=True)
+        tap.diag('the audit took %.0f s' % (time.time() - started))
+    sys.exit(tap.finish())
+
+
+if __name__ == '__main__':
+    main()
