@@ -78,7 +78,10 @@ order_sent_cb (GObject      *source,
 
     case PKIO_SEND_STATE_REJECTED:
       entries = pkio_api_error_get_entries (sent->error);
-      if (entries != NULL && entries->len > 0)
+      /* Only a refusal of the order itself sends the person back to correct it: too many
+       * requests or a key that may not order is said here, with CertCentral's words. */
+      if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT)
+          && entries != NULL && entries->len > 0)
         {
           /* Back to the form as it was, with CertCentral's words at the fields. */
           pkio_order_form_set_server_errors (FORM (self), entries);
