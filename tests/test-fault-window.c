@@ -2,11 +2,14 @@
 /* The fault matrix as the window shows it (tests/README.md, "Fault matrix"): for placing an
  * order, syncing the history, one order's status and cancelling, what a person reads for each
  * kind of fault that reads differently: no answer in time, a server error, too many requests,
- * a damaged answer, and an outcome that is not known. The real window in practice mode, its
- * simulator given the faults; checking a key is in test-first-run.c. */
+ * a damaged answer, and an outcome that is not known; and an order refused before it is sent
+ * on a full disk and in a read-only data folder (real tmpfs mounts, in a mount namespace of
+ * this process). The real window in practice mode, its simulator given the faults; checking a
+ * key is in test-first-run.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "order-test-util.h"
@@ -14,6 +17,7 @@
 #include "pkio-client-private.h"
 #include "pkio-history-details.h"
 #include "pkio-history-view.h"
+#include "mount-test-util.h"
 #include "ui-test-util.h"
 
 #define TIMEOUT_MS 1000
@@ -22,6 +26,9 @@
 /* What CertCentral (the simulator, in English as CertCentral is) adds to our words. */
 #define SIM_500 "\nAn unexpected error occurred."
 #define SIM_429 "\nToo many requests. Please try again later."
+
+static gboolean mounts_ok;
+static char *mounts_reason;
 
 static char *
 with_server_words (const char *ours,
@@ -314,11 +321,105 @@ test_cancel (Fixture       *f,
   g_assert_cmpstr (pkio_simulator_get_order_status (f->simulator, id), ==, "canceled");
 }
 
+static gboolean
+review_error_shown (gpointer data)
+{
+  return label_shown (review_child (data, "error_label"));
+}
+
+static const char *
+place_refused (Fixture *f)
+{
+  fill_seed_new_person (f);
+  review_and_place (f);
+  spin_until (review_error_shown, f);
+  g_assert_true (page_is (f, "review"));
+  g_assert_false (pkio_order_view_is_busy (f->view));
+  if (f->simulator != NULL)
+    g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+  return gtk_label_get_text (GTK_LABEL (review_child (f, "error_label")));
+}
+
+/* The data folder is a tmpfs here: filled up while the window is open, the order cannot be
+ * journaled and is not sent. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *filler = NULL;
+  g_autofree char *refused = NULL;
+
+  if (!mounts_ok)
+    {
+      g_test_skip (mounts_reason);
+      return;
+    }
+  filler = mount_test_fill (data_home);
+  refused = g_strdup_printf (_("The order was not sent: it could not be written to the order "
+                               "history first.\n%s"),
+                             _("The disk is full, so the order history could not be saved. "
+                               "Free up some disk space, then try again."));
+  g_assert_cmpstr (place_refused (f), ==, refused);
+  g_assert_cmpint (g_remove (filler), ==, 0);
+}
+
+static gboolean
+load_settled (gpointer workspace)
+{
+  return pkio_workspace_get_state (workspace) != PKIO_WORKSPACE_STATE_LOADING;
+}
+
+/* A read-only data folder: the history cannot be opened, and "Place order" says so. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, DATA_DIR_NAME, NULL);
+  g_autofree char *refused = NULL;
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+
+  if (!mounts_ok)
+    {
+      g_test_skip (mounts_reason);
+      return;
+    }
+  close_all_windows ();
+  remove_tree (dir);
+  mount_test_tmpfs (dir, "1m");
+  mount_test_read_only (dir);
+  pkio_application_set_practice (app, FALSE);
+  pkio_application_set_practice (app, TRUE);
+
+  f->window = GTK_WINDOW (pkio_window_new (app));
+  gtk_window_present (f->window);
+  spin_until (widget_is_mapped, f->window);
+  f->view = PKIO_ORDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                            PKIO_TYPE_WINDOW, "order_view"));
+  f->form = pkio_order_view_get_form (f->view);
+  f->workspace = pkio_order_view_get_workspace (f->view);
+  spin_until (load_settled, f->workspace);
+  g_assert_cmpint (pkio_workspace_get_state (f->workspace), ==, PKIO_WORKSPACE_STATE_FAILED);
+  f->simulator = pkio_workspace_get_simulator (f->workspace);
+
+  refused = g_strdup_printf (_("The order was not sent: it could not be written to the order "
+                               "history first.\n%s"), pkio_workspace_get_state_message (f->workspace));
+  g_assert_cmpstr (place_refused (f), ==, refused);
+  g_test_message ("%s", refused);
+  g_assert_nonnull (strstr (refused, dir));
+
+  close_all_windows ();
+  mount_test_unmount (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  mounts_ok = mount_test_private_namespace (&mounts_reason);
   order_test_init (&argc, &argv);
+  /* The data folder on a tmpfs of its own, to be filled (before anything opens it). */
+  if (mounts_ok)
+    mount_test_tmpfs (data_home, "32m");
   /* The window's clients give up quickly and retry at once. */
   _pkio_client_set_test_defaults (TIMEOUT_MS, 5, NULL);
 
@@ -328,7 +429,9 @@ main (int   argc,
   ADD ("sync", test_sync);
   ADD ("order-status", test_order_status);
   ADD ("cancel", test_cancel);
+  ADD ("disk-full", test_disk_full);
 #undef ADD
+  g_test_add_func ("/fault-window/read-only-folder", test_read_only_folder);
 
   return order_test_run ();
 }

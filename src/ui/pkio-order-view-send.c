@@ -173,7 +173,15 @@ loaded_for_send_cb (GObject      *source,
     {
       set_sending (self, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pkio_order_review_set_error (self->review, error->message);
+        {
+          /* The history cannot be opened (a full disk, a read-only folder): the attempt could
+           * not be journaled, so nothing was sent. */
+          g_autofree char *text = g_strdup_printf (_("The order was not sent: it could not be "
+                                                     "written to the order history first.\n%s"),
+                                                   error->message);
+
+          pkio_order_review_set_error (self->review, text);
+        }
       return;
     }
   send_when_loaded (self);
