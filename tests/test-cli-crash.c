@@ -25,21 +25,6 @@
 static gboolean mounts_ok;
 static char *mounts_reason;
 
-static gboolean
-stored_key (void)
-{
-  g_autofree char *out = NULL;
-
-  if (!require_keyring ())
-    return FALSE;
-  if (!cli.key_stored)
-    {
-      g_assert_cmpint (run_cli (TEST_KEY "\n", &out, NULL, "set-api-key"), ==, 0);
-      cli.key_stored = TRUE;
-    }
-  return TRUE;
-}
-
 static gint64
 posts (void)
 {
@@ -167,7 +152,7 @@ test_killed_after_journal (void)
   gint64 lists;
   JsonObject *row;
 
-  if (!stored_key ())
+  if (!require_stored_key ())
     return;
   process = spawn_order (path, "after-journal:stop");
   wait_until_stopped (process);
@@ -195,7 +180,7 @@ test_killed_during_send (void)
   gint64 before = posts ();
   gint64 last = sim_number ("last-order");
 
-  if (!stored_key ())
+  if (!require_stored_key ())
     return;
   /* CertCentral holds the POST (2 s), then places the order. */
   ok = sim_command ("fault POST %s delay 1", POST_PATH);
@@ -221,7 +206,7 @@ test_killed_after_answer (void)
   gint64 before = posts ();
   gint64 last = sim_number ("last-order");
 
-  if (!stored_key ())
+  if (!require_stored_key ())
     return;
   process = spawn_order (path, "after-send:stop");
   wait_until_stopped (process);
@@ -293,7 +278,7 @@ test_disk_full (void)
   g_autofree char *filler = NULL;
   g_autofree char *err = NULL;
 
-  if (!stored_key () || !require_mounts ())
+  if (!require_stored_key () || !require_mounts ())
     return;
   dir = mount_tmpfs ("full", "2m");
   make_history (dir);
@@ -313,7 +298,7 @@ test_data_folder_read_only (void)
   g_autofree char *err = NULL;
   g_autofree char *err_empty = NULL;
 
-  if (!stored_key () || !require_mounts ())
+  if (!require_stored_key () || !require_mounts ())
     return;
   /* With a history in it... */
   dir = mount_tmpfs ("read-only", "8m");
