@@ -119,6 +119,21 @@ require_keyring (void)
   return cli.keyring;
 }
 
+gboolean
+require_stored_key (void)
+{
+  g_autofree char *out = NULL;
+
+  if (!require_keyring ())
+    return FALSE;
+  if (!cli.key_stored)
+    {
+      g_assert_cmpint (run_cli (TEST_KEY "\n", &out, NULL, "set-api-key"), ==, 0);
+      cli.key_stored = TRUE;
+    }
+  return TRUE;
+}
+
 /* secret-tool, as an administrator would use it: what the keyring holds for the URL. */
 char *
 secret_tool_lookup (void)

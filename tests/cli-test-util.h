@@ -45,6 +45,9 @@ char     *write_file                (const char  *name,
                                      const char  *contents);
 /* FALSE (and the test skipped, with the reason) without an unlocked Secret Service. */
 gboolean  require_keyring           (void);
+/* require_keyring (), and TEST_KEY stored for the simulator with `pkio-orders set-api-key`
+ * (once). */
+gboolean  require_stored_key        (void);
 /* What secret-tool finds for the simulator's URL ("" when nothing). */
 char     *secret_tool_lookup        (void);
 gint64    parse_order_id            (const char  *out);

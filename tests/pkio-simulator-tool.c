@@ -15,7 +15,8 @@
  *                       [--state-file PATH] [--control]
  * With --control it also reads commands from stdin, one per line, and answers each with one
  * line on stdout (so a test can steer it between runs of the CLI):
- *   fault METHOD PATH-PREFIX delay|drop-after-body|server-error COUNT   -> ok
+ *   fault METHOD PATH-PREFIX FAULT COUNT       -> ok (FAULT as pkio_simulator_fault_to_string
+ *                                                 names it: delay, drop-before-body, …)
  *   count METHOD PATH-PREFIX                                            -> number of requests
  *   last-order                                                          -> newest order id (0)
  *   add-remote EMAIL FIRST LAST SECONDS-AGO                             -> the new order's id
@@ -34,21 +35,6 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-parse_fault (const char         *name,
-             PkioSimulatorFault *fault)
-{
-  if (g_str_equal (name, "delay"))
-    *fault = PKIO_SIMULATOR_FAULT_DELAY;
-  else if (g_str_equal (name, "drop-after-body"))
-    *fault = PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY;
-  else if (g_str_equal (name, "server-error"))
-    *fault = PKIO_SIMULATOR_FAULT_SERVER_ERROR;
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static char *
 run_command (Control    *control,
              const char *line)
@@ -61,9 +47,10 @@ run_command (Control    *control,
       PkioSimulatorFault fault;
       guint64 count;
 
-      if (!parse_fault (words[3], &fault)
+      if (!pkio_simulator_fault_from_string (words[3], &fault)
+          || fault == PKIO_SIMULATOR_FAULT_NONE
           || !g_ascii_string_to_unsigned (words[4], 10, 1, 1000, &count, NULL))
-        return g_strdup ("error: fault METHOD PATH delay|drop-after-body|server-error COUNT");
+        return g_strdup ("error: fault METHOD PATH FAULT COUNT");
       pkio_simulator_inject_fault (control->sim, words[1], words[2], fault, (guint) count);
       return g_strdup ("ok");
     }

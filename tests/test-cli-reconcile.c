@@ -29,21 +29,6 @@ seed_text (void)
   return contents;
 }
 
-static gboolean
-stored_key (void)
-{
-  g_autofree char *out = NULL;
-
-  if (!require_keyring ())
-    return FALSE;
-  if (!cli.key_stored)
-    {
-      g_assert_cmpint (run_cli (TEST_KEY "\n", &out, NULL, "set-api-key"), ==, 0);
-      cli.key_stored = TRUE;
-    }
-  return TRUE;
-}
-
 static void
 keep_result_cb (GObject      *source,
                 GAsyncResult *result,
@@ -192,7 +177,7 @@ test_five_orders (void)
   g_autofree char *table = NULL;
   JsonArray *rows;
 
-  if (!stored_key ())
+  if (!require_stored_key ())
     return;
 
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", ordinary), ==, 0);
@@ -268,7 +253,7 @@ test_candidates_named (void)
   JsonObject *attempt = NULL;
   JsonArray *candidates;
 
-  if (!stored_key ())
+  if (!require_stored_key ())
     return;
 
   /* Another person (so the scenario above stays out of it), and the profile of the orders

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pkio-application.h"
+#include "pkio-client-private.h"
 #include "pkio-credentials.h"
 #include "pkio-key-text.h"
 #include "pkio-preferences-window.h"
@@ -182,6 +183,48 @@ test_welcome_then_connect (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (welcome_child ("key_row"))), ==, "");
   g_assert_cmpint (pkio_workspace_get_state (pkio_application_get_workspace (app)), ==,
                    PKIO_WORKSPACE_STATE_READY);
+}
+
+/* The fault matrix (tests/README.md) for checking a key: what the welcome page says when
+ * CertCentral is slow, in trouble, too busy or sends damaged data. Nothing is stored. */
+static void
+test_key_check_faults (void)
+{
+  PkioWindow *window;
+  g_autofree char *server = NULL;
+  g_autofree char *busy = NULL;
+
+  if (!keyring_ok)
+    {
+      g_test_skip ("No usable Secret Service on the session bus");
+      return;
+    }
+  window = main_window ();
+  spin_until (welcome_is_shown, window);
+
+  pkio_simulator_inject_fault (simulator, "GET", "user/me", PKIO_SIMULATOR_FAULT_DELAY, 1);
+  assert_shown_text (try_key (GOOD_KEY), "CertCentral did not answer in time, so the key could "
+                                         "not be checked. Try again in a moment.");
+
+  pkio_simulator_inject_fault (simulator, "GET", "user/me", PKIO_SIMULATOR_FAULT_SERVER_ERROR,
+                               100);
+  server = g_strconcat (_("CertCentral has a problem at the moment. Try again later."),
+                        "\nAn unexpected error occurred.", NULL);
+  g_assert_cmpstr (try_key (GOOD_KEY), ==, server);
+  pkio_simulator_clear_faults (simulator);
+
+  pkio_simulator_inject_fault (simulator, "GET", "user/me", PKIO_SIMULATOR_FAULT_RATE_LIMIT, 100);
+  busy = g_strconcat (_("CertCentral is receiving too many requests. Wait a minute and try "
+                        "again."), "\nToo many requests. Please try again later.", NULL);
+  g_assert_cmpstr (try_key (GOOD_KEY), ==, busy);
+  pkio_simulator_clear_faults (simulator);
+
+  pkio_simulator_inject_fault (simulator, "GET", "user/me", PKIO_SIMULATOR_FAULT_MALFORMED_JSON, 1);
+  assert_shown_text (try_key (GOOD_KEY), "CertCentral sent damaged data. Try again later; if it "
+                                         "keeps happening, tell your administrator.");
+
+  assert_stored_key (pkio_simulator_get_base_url (simulator), NULL);
+  g_assert_true (welcome_is_shown (window));
 }
 
 /* A later start (a new workspace for the same address) finds the key: no welcome page. */
@@ -410,6 +453,9 @@ main (int   argc,
   ui_test_init_translations ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Key checks give up within a second and retry at once (the simulator holds a "delay" for
+   * 3 s). */
+  _pkio_client_set_test_defaults (1000, 5, NULL);
 
   simulator = pkio_simulator_new ();
   pkio_simulator_set_api_key (simulator, GOOD_KEY);
@@ -437,6 +483,7 @@ main (int   argc,
       clear_key (pkio_simulator_get_base_url (simulator));
   }
 
+  g_test_add_func ("/first-run/key-check-faults", test_key_check_faults);
   g_test_add_func ("/first-run/welcome-then-connect", test_welcome_then_connect);
   g_test_add_func ("/first-run/key-found-later", test_key_found_later);
   g_test_add_func ("/first-run/preferences-replace-and-remove",

@@ -162,6 +162,54 @@ test_fault_bad_bodies (Fixture       *fx,
   g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (reply_object (wrong), "orders")));
 }
 
+/* The faults of the fault matrix: a drop before the body creates nothing; the 200s create the
+ * order first; the 50 MiB stream has no Content-Length; the drip sends the real answer. */
+static void
+test_fault_matrix_faults (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(Reply) dropped = NULL;
+  g_autoptr(Reply) empty = NULL;
+  g_autoptr(Reply) stream = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  PkioSimulatorFault fault;
+
+  pkio_simulator_inject_fault (fx->sim, "POST", NULL, PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY, 1);
+  dropped = request (fx, "POST", "order/certificate/pkio_burger", seed_body);
+  g_assert_nonnull (dropped->error);
+  g_assert_cmpuint (dropped->status, ==, 0);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (fx->sim), ==, 0);
+  g_assert_cmpuint (pkio_simulator_count_requests (fx->sim, "POST", NULL), ==, 1);
+  requests = pkio_simulator_get_requests (fx->sim);
+  g_assert_cmpuint (g_bytes_get_size (((PkioSimulatorRequest *) requests->pdata[0])->body), ==, 0);
+
+  pkio_simulator_inject_fault (fx->sim, "POST", NULL, PKIO_SIMULATOR_FAULT_EMPTY_BODY, 1);
+  empty = request (fx, "POST", "order/certificate/pkio_burger", seed_body);
+  g_assert_cmpuint (empty->status, ==, 200);
+  g_assert_cmpuint (g_bytes_get_size (empty->body), ==, 0);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (fx->sim), ==, 1);
+
+  pkio_simulator_inject_fault (fx->sim, "GET", NULL, PKIO_SIMULATOR_FAULT_HUGE_STREAM, 1);
+  stream = request (fx, "GET", "order/certificate", NULL);
+  g_assert_cmpuint (stream->status, ==, 200);
+  g_assert_cmpint (soup_message_headers_get_encoding (stream->headers), ==, SOUP_ENCODING_CHUNKED);
+  g_assert_cmpuint (g_bytes_get_size (stream->body), ==, 50 * 1024 * 1024);
+  {
+    /* Valid JSON from end to end: only its size is wrong. */
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (stream->body, NULL),
+                                               g_bytes_get_size (stream->body), NULL));
+  }
+  g_assert_cmpuint (pkio_simulator_get_streamed_bytes (fx->sim), >=, 50 * 1024 * 1024);
+
+  g_assert_true (pkio_simulator_fault_from_string ("slow-drip", &fault));
+  g_assert_cmpint (fault, ==, PKIO_SIMULATOR_FAULT_SLOW_DRIP);
+  g_assert_cmpstr (pkio_simulator_fault_to_string (PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY), ==,
+                   "drop-before-body");
+  g_assert_false (pkio_simulator_fault_from_string ("drip", &fault));
+}
+
 static void
 test_fault_matching (Fixture       *fx,
                      gconstpointer  data)
@@ -472,6 +520,7 @@ main (int   argc,
   ADD ("/simulator/fault/rate-limit", test_fault_rate_limit);
   ADD ("/simulator/fault/server-errors", test_fault_server_errors);
   ADD ("/simulator/fault/bad-bodies", test_fault_bad_bodies);
+  ADD ("/simulator/fault/matrix-faults", test_fault_matrix_faults);
   ADD ("/simulator/fault/matching", test_fault_matching);
   ADD ("/simulator/requests/log", test_request_log);
   ADD ("/simulator/state-file", test_state_file);

@@ -124,7 +124,11 @@ place_order (gboolean   practice,
   workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY | PKIO_CLI_NEED_HISTORY,
                                        &exit_code);
   if (workspace == NULL)
-    return exit_code;
+    {
+      /* Said after why: no key, or a history that cannot record the attempt first. */
+      g_printerr ("%s\n", _("The order was not sent."));
+      return exit_code;
+    }
 
   pkio_workspace_place_order_async (workspace, order, NULL, pkio_cli_async_cb, &result);
   sent = pkio_workspace_place_order_finish (workspace, pkio_cli_wait (&result));

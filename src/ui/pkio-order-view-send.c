@@ -82,7 +82,10 @@ order_sent_cb (GObject      *source,
 
     case PKIO_SEND_STATE_REJECTED:
       entries = pkio_api_error_get_entries (sent->error);
-      if (entries != NULL && entries->len > 0)
+      /* Only a refusal of the order itself sends the person back to correct it: too many
+       * requests or a key that may not order is said here, with CertCentral's words. */
+      if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT)
+          && entries != NULL && entries->len > 0)
         {
           /* Back to the form as it was, with CertCentral's words at the fields. */
           pkio_order_form_set_server_errors (FORM (self), entries);
@@ -177,8 +180,14 @@ loaded_for_send_cb (GObject      *source,
   self = user_data;
   if (error != NULL)
     {
+      /* The history cannot be opened (a full disk, a read-only folder): the attempt could not
+       * be journaled, so nothing was sent. */
+      g_autofree char *text = g_strdup_printf (_("The order was not sent: it could not be "
+                                                 "written to the order history first.\n%s"),
+                                               error->message);
+
       set_sending (self, FALSE);
-      pkio_order_review_set_error (self->review, error->message);
+      pkio_order_review_set_error (self->review, text);
       return;
     }
   send_when_loaded (self);

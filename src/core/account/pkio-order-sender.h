@@ -46,7 +46,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSendResult, pkio_send_result_free)
  * Test hook: when the environment variable PKIO_ORDER_SENDER_TEST_CRASH_POINT is
  * "after-journal" (record written, nothing sent) or "after-send" (CertCentral answered,
  * answer not recorded), the process ends with _exit(99) at that point, so tests can prove
- * what a killed process leaves behind. Unset, it does nothing. */
+ * what a killed process leaves behind; with ":stop" after the point's name it stops itself
+ * there (SIGSTOP) instead, for a test to kill it with a real SIGKILL. Unset, it does
+ * nothing. */
 void            pkio_order_sender_send_async  (PkioHistoryStore    *store,
                                                PkioClient          *client,
                                                PkioOrder           *order,

@@ -460,7 +460,7 @@ pkio_client_cancel_order_async (PkioClient          *self,
   body = json_builder_get_root (builder);
 
   path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT "/status", order_id);
-  _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_NONE, cancellable, cancel_order_cb, task);
+  _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_CANCEL_PUT, cancellable, cancel_order_cb, task);
 }
 
 gboolean

@@ -31,12 +31,25 @@ typedef enum
   PKIO_REQUEST_PLACES_ORDER     = 1 << 2,  /* once the body has left, any failure (timeout,
                                               reset, 5xx, unreadable 2xx) is OUTCOME_UNKNOWN,
                                               and an empty 2xx is not success */
+  PKIO_REQUEST_CHANGES_ORDER    = 1 << 3,  /* a change of an order (the cancel): once it has
+                                              left, a timeout, reset or 5xx is OUTCOME_UNKNOWN
+                                              ("may or may not have been canceled"); any 2xx
+                                              is success, its body unread */
 } PkioRequestFlags;
 
 /* GETs are safe to repeat; the order POST never is (RFC 7230 6.3.1), and CertCentral has no
- * idempotency key. */
+ * idempotency key. The cancel is not repeated either: a fresh connection keeps libsoup from
+ * sending the PUT a second time on its own when a pooled connection turns out closed. */
 #define PKIO_REQUEST_READ       (PKIO_REQUEST_RETRY)
 #define PKIO_REQUEST_ORDER_POST (PKIO_REQUEST_FRESH_CONNECTION | PKIO_REQUEST_PLACES_ORDER)
+#define PKIO_REQUEST_CANCEL_PUT (PKIO_REQUEST_FRESH_CONNECTION | PKIO_REQUEST_CHANGES_ORDER)
+
+/* Tests: every client created afterwards starts with this timeout and first retry delay
+ * (0: the usual) and this limiter (NULL: the process-wide one), also those the workspace
+ * makes for itself (checking a key). */
+void         _pkio_client_set_test_defaults (guint            timeout_ms,
+                                             guint            retry_base_ms,
+                                             PkioRateLimiter *limiter);
 
 /* One CertCentral exchange: rate limit, send, bounded read, guard, status mapping, and what
  * @flags ask for. @path_and_query is relative to the base URL and already escaped. The result

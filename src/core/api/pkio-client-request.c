@@ -81,13 +81,30 @@ request_free (Request *req)
   g_free (req);
 }
 
+/* What a request that may have taken effect failed with: the order POST or the cancel PUT
+ * (@req->flags), sent and then timed out or cut off. */
 static GError *
-outcome_unknown_error (gboolean timed_out)
+outcome_unknown_error (Request  *req,
+                       gboolean  timed_out)
+{
+  const char *text;
+
+  if (req->flags & PKIO_REQUEST_PLACES_ORDER)
+    text = timed_out
+      ? _("CertCentral did not answer in time. Your order may or may not have been placed: check the order list before ordering again.")
+      : _("The connection to CertCentral ended before it answered. Your order may or may not have been placed: check the order list before ordering again.");
+  else
+    text = timed_out
+      ? _("CertCentral did not answer in time, so the order may or may not have been canceled. Check its status in a minute before you cancel it again.")
+      : _("The connection to CertCentral ended before it answered, so the order may or may not have been canceled. Check its status in a minute before you cancel it again.");
+  return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN, text, NULL);
+}
+
+static GError *
+change_server_error (void)
 {
   return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
-                                     timed_out
-                                     ? _("CertCentral did not answer in time. Your order may or may not have been placed: check the order list before ordering again.")
-                                     : _("The connection to CertCentral ended before it answered. Your order may or may not have been placed: check the order list before ordering again."),
+                                     _("CertCentral had a problem while canceling the order, so it may or may not have been canceled. Check its status in a minute before you cancel it again."),
                                      NULL);
 }
 
@@ -189,11 +206,12 @@ handle_transport_error (GTask  *task,
   g_debug ("%s %s: transport error (%s)", req->method, req->path,
            req->timed_out ? "timeout" : "other");
 
-  if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && req->request_sent)
+  if ((req->flags & (PKIO_REQUEST_PLACES_ORDER | PKIO_REQUEST_CHANGES_ORDER))
+      && req->request_sent)
     {
-      /* Sent, then cancelled, timed out, reset or closed: CertCentral may have the order. */
+      /* Sent, then cancelled, timed out, reset or closed: CertCentral may have acted on it. */
       g_error_free (error);
-      fail (task, outcome_unknown_error (req->timed_out));
+      fail (task, outcome_unknown_error (req, req->timed_out));
       return;
     }
 
@@ -266,7 +284,9 @@ handle_answer (GTask *task)
 
   if (status >= 200 && status < 300)
     {
-      if (g_bytes_get_size (body) == 0 && !(req->flags & PKIO_REQUEST_PLACES_ORDER))
+      /* Only a change may answer nothing (204); a read or the order must carry data. */
+      if (g_bytes_get_size (body) == 0
+          && !(req->flags & (PKIO_REQUEST_PLACES_ORDER | PKIO_REQUEST_RETRY)))
         {
           request_end_attempt (req, task);
           g_task_return_pointer (task, NULL, NULL);
@@ -306,14 +326,22 @@ handle_answer (GTask *task)
       return;
     }
 
+  if ((req->flags & PKIO_REQUEST_CHANGES_ORDER) && (status >= 500 || status == 408))
+    {
+      fail (task, change_server_error ());
+      return;
+    }
+
   root = pkio_json_guard_parse (content_type, body, &error);
   if (root == NULL && status >= 500 && !(req->flags & PKIO_REQUEST_PLACES_ORDER)
       && !pkio_json_guard_looks_like_json (content_type, g_bytes_get_data (body, NULL),
                                            g_bytes_get_size (body))
       && g_bytes_get_size (body) > 0)
     {
-      /* A proxy's or load balancer's HTML page: say so rather than blame CertCentral. */
-      fail (task, g_steal_pointer (&error));
+      /* A proxy's or load balancer's HTML page: say so rather than blame CertCentral. It is
+       * still a server error (try again later), not an answer the app misunderstood. */
+      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_SERVER_ERROR, error->message,
+                                              NULL));
       return;
     }
 
@@ -380,6 +408,17 @@ send_cb (GObject      *source,
     }
 
   headers = soup_message_get_response_headers (req->msg);
+  if ((req->flags & PKIO_REQUEST_CHANGES_ORDER)
+      && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (req->msg)))
+    {
+      /* Done, whatever the body says (CertCentral sends none): a slow, huge or broken body
+       * must not turn a change that happened into a failure. */
+      g_debug ("%s %s -> %u", req->method, req->path, soup_message_get_status (req->msg));
+      request_end_attempt (req, task);
+      g_task_return_pointer (task, NULL, NULL);
+      g_object_unref (task);
+      return;
+    }
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && !pkio_json_guard_check_size (soup_message_headers_get_content_length (headers), &error))
     {
@@ -404,6 +443,20 @@ wrote_headers_cb (SoupMessage *msg,
   Request *req = user_data;
 
   req->request_sent = TRUE;
+}
+
+/* libsoup sends a GET again by itself when a pooled connection turns out closed before any
+ * answer came (the POST and the PUT always get a fresh connection, so never). That request
+ * would pass the rate limiter and the bound on attempts: end the attempt instead, so that it is
+ * retried like any other failed read, through the limiter and counted. */
+static void
+restarted_cb (SoupMessage *msg,
+              gpointer     user_data)
+{
+  Request *req = user_data;
+
+  g_debug ("%s %s: libsoup would send it again", req->method, req->path);
+  g_cancellable_cancel (req->attempt_cancellable);
 }
 
 static gboolean
@@ -457,6 +510,7 @@ limiter_cb (GObject      *source,
   if (req->flags & PKIO_REQUEST_FRESH_CONNECTION)
     soup_message_add_flags (req->msg, SOUP_MESSAGE_NEW_CONNECTION);
   g_signal_connect (req->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), req);
+  g_signal_connect (req->msg, "restarted", G_CALLBACK (restarted_cb), req);
 
   req->attempt_cancellable = g_cancellable_new ();
   if (cancellable != NULL)

@@ -13,6 +13,20 @@ G_DEFINE_FINAL_TYPE (PkioClient, pkio_client, G_TYPE_OBJECT)
  * the User-Agent. Weak, so it goes away with the last client. Main thread only. */
 static SoupSession *shared_session;
 
+static guint test_timeout_ms;
+static guint test_retry_base_ms;
+static PkioRateLimiter *test_limiter;
+
+void
+_pkio_client_set_test_defaults (guint            timeout_ms,
+                                guint            retry_base_ms,
+                                PkioRateLimiter *limiter)
+{
+  test_timeout_ms = timeout_ms;
+  test_retry_base_ms = retry_base_ms;
+  g_set_object (&test_limiter, limiter);
+}
+
 SoupSession *
 _pkio_client_get_shared_session (void)
 {
@@ -50,8 +64,9 @@ pkio_client_class_init (PkioClientClass *klass)
 static void
 pkio_client_init (PkioClient *self)
 {
-  self->timeout_ms = PKIO_CLIENT_DEFAULT_TIMEOUT_MS;
-  self->retry_base_ms = PKIO_CLIENT_DEFAULT_RETRY_BASE_MS;
+  self->timeout_ms = test_timeout_ms > 0 ? test_timeout_ms : PKIO_CLIENT_DEFAULT_TIMEOUT_MS;
+  self->retry_base_ms = test_retry_base_ms > 0 ? test_retry_base_ms
+                                               : PKIO_CLIENT_DEFAULT_RETRY_BASE_MS;
 }
 
 static char *
@@ -162,7 +177,8 @@ pkio_client_new (const char  *base_url,
   self->base_url = g_steal_pointer (&url);
   self->api_key = g_strdup (api_key);
   self->session = _pkio_client_get_shared_session ();
-  self->limiter = g_object_ref (pkio_rate_limiter_get_default ());
+  self->limiter = g_object_ref (test_limiter != NULL ? test_limiter
+                                                    : pkio_rate_limiter_get_default ());
   return g_steal_pointer (&self);
 }
 

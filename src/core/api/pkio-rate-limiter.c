@@ -17,6 +17,7 @@ struct _PkioRateLimiter
   GQueue                stamps;        /* gint64 * (boxed as pointers), oldest first */
   GQueue                waiters;       /* Waiter *, FIFO */
   GSource              *timer;
+  guint64               n_granted;
 
   PkioRateLimiterClock  clock;
   gpointer              clock_data;
@@ -181,6 +182,7 @@ take_slot (PkioRateLimiter *self,
 
   *stamp = now;
   g_queue_push_tail (&self->stamps, stamp);
+  self->n_granted++;
 }
 
 gint64
@@ -324,4 +326,12 @@ pkio_rate_limiter_get_n_waiting (PkioRateLimiter *self)
   g_return_val_if_fail (PKIO_IS_RATE_LIMITER (self), 0);
 
   return g_queue_get_length (&self->waiters);
+}
+
+guint64
+pkio_rate_limiter_get_n_granted (PkioRateLimiter *self)
+{
+  g_return_val_if_fail (PKIO_IS_RATE_LIMITER (self), 0);
+
+  return self->n_granted;
 }

@@ -44,5 +44,7 @@ gboolean         pkio_rate_limiter_acquire_finish (PkioRateLimiter      *self,
                                                    GError              **error);
 
 guint            pkio_rate_limiter_get_n_waiting  (PkioRateLimiter      *self);
+/* Slots taken since it was made: one per request the client let go (tests count attempts). */
+guint64          pkio_rate_limiter_get_n_granted  (PkioRateLimiter      *self);
 
 G_END_DECLS

@@ -27,6 +27,15 @@ _pkio_hdb_set_sqlite_error (GError    **error,
                             const char *path)
 {
   int code = rc & 0xff;
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  /* A full or read-only disk often reaches us as a plain I/O error (growing the WAL index of
+   * a full tmpfs is SQLITE_IOERR_SHMSIZE): the system's errno says which. */
+  if (code == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EDQUOT))
+    code = SQLITE_FULL;
+  else if (code == SQLITE_IOERR && (system_errno == EROFS || system_errno == EACCES
+                                    || system_errno == EPERM))
+    code = SQLITE_READONLY;
 
   switch (code)
     {

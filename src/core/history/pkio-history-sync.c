@@ -325,15 +325,19 @@ pkio_history_sync_finish (PkioHistoryStore *store,
 typedef struct
 {
   PkioHistoryStore *store;
+  PkioClient       *client;
   gint64            order_id;
   char             *note;
+  GError           *unknown;   /* the cancel's OUTCOME_UNKNOWN, while its status is asked */
 } CancelData;
 
 static void
 cancel_data_free (CancelData *data)
 {
   g_clear_object (&data->store);
+  g_clear_object (&data->client);
   g_free (data->note);
+  g_clear_error (&data->unknown);
   g_free (data);
 }
 
@@ -350,6 +354,57 @@ status_recorded_cb (GObject      *source,
 }
 
 static void
+record_canceled (GTask *task_owned)
+{
+  g_autoptr(GTask) task = task_owned;
+  CancelData *data = g_task_get_task_data (task);
+
+  pkio_history_store_update_status_async (data->store, data->order_id, "canceled", data->note,
+                                          status_recorded_cb, g_steal_pointer (&task));
+}
+
+static void
+status_merged_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CancelData *data = g_task_get_task_data (task);
+
+  /* The status is kept if it could be; the cancel's outcome stays unknown either way. */
+  pkio_history_store_merge_remote_finish (data->store, res, NULL, NULL);
+  g_task_return_error (task, g_steal_pointer (&data->unknown));
+}
+
+static void
+status_asked_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CancelData *data = g_task_get_task_data (task);
+  g_autoptr(PkioRemoteOrder) order = pkio_client_get_order_finish (data->client, res, NULL);
+  g_autoptr(GPtrArray) orders = NULL;
+
+  if (order != NULL && g_strcmp0 (order->status, "canceled") == 0)
+    {
+      /* It went through: recorded with its note, as if the answer had come. */
+      g_clear_error (&data->unknown);
+      record_canceled (g_steal_pointer (&task));
+      return;
+    }
+  if (order == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&data->unknown));
+      return;
+    }
+  orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  g_ptr_array_add (orders, g_steal_pointer (&order));
+  pkio_history_store_merge_remote_async (data->store, orders, NULL, status_merged_cb,
+                                         g_steal_pointer (&task));
+}
+
+static void
 canceled_cb (GObject      *source,
              GAsyncResult *res,
              gpointer      user_data)
@@ -359,10 +414,18 @@ canceled_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_client_cancel_order_finish (PKIO_CLIENT (source), res, &error);
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN))
+    {
+      /* Sent, but no answer: ask what became of it (a read, safe to repeat) rather than
+       * leave the person to guess. */
+      data->unknown = error;
+      pkio_client_get_order_async (data->client, data->order_id, NULL, status_asked_cb,
+                                   g_steal_pointer (&task));
+      return;
+    }
   if (fail_if_error (task, error))
     return;
-  pkio_history_store_update_status_async (data->store, data->order_id, "canceled", data->note,
-                                          status_recorded_cb, g_steal_pointer (&task));
+  record_canceled (g_steal_pointer (&task));
 }
 
 void
@@ -401,6 +464,7 @@ pkio_history_cancel_order_async (PkioHistoryStore    *store,
 
   data = g_new0 (CancelData, 1);
   data->store = g_object_ref (store);
+  data->client = g_object_ref (client);
   data->order_id = pkio_history_record_get_order_id (record);
   data->note = g_steal_pointer (&normalized);
   g_task_set_task_data (task, data, (GDestroyNotify) cancel_data_free);

@@ -43,7 +43,9 @@ struct _PkioSimulator
 
   GPtrArray    *faults;      /* PkioSimFaultRule */
   GPtrArray    *requests;    /* PkioSimulatorRequest */
-  GPtrArray    *pending;     /* PkioSimPending: paused messages waiting for a timer */
+  GPtrArray    *pending;     /* PkioSimPending: paused messages waiting for a timer, and
+                              streamed answers */
+  guint64       streamed_bytes;
 
   GPtrArray    *orders;      /* PkioSimOrder, ascending id */
   GHashTable   *orders_by_id;
@@ -82,6 +84,9 @@ void        _pkio_simulator_apply_fault    (PkioSimulator      *sim,
                                             GHashTable         *query,
                                             PkioSimulatorFault  fault);
 void        _pkio_simulator_cancel_pending (PkioSimulator      *sim);
+/* Closes @msg's connection from the main loop, before its body is read. */
+void        _pkio_simulator_drop_before_body (PkioSimulator     *sim,
+                                              SoupServerMessage *msg);
 
 /* pkio-simulator-orders.c */
 void        _pkio_simulator_handle_orders  (PkioSimulator     *sim,

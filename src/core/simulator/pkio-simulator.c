@@ -129,10 +129,13 @@ matches (const char *method,
   return TRUE;
 }
 
+/* The fault of the first rule that matches, used up by one; NONE when no rule matches or
+ * (with @only not NONE) when the first that matches is not for @only. */
 static PkioSimulatorFault
-take_fault (PkioSimulator *sim,
-            const char    *method,
-            const char    *path)
+take_fault (PkioSimulator      *sim,
+            const char         *method,
+            const char         *path,
+            PkioSimulatorFault  only)
 {
   for (guint i = 0; i < sim->faults->len; i++)
     {
@@ -141,6 +144,8 @@ take_fault (PkioSimulator *sim,
 
       if (!matches (rule->method, rule->path_prefix, method, path))
         continue;
+      if (only != PKIO_SIMULATOR_FAULT_NONE && fault != only)
+        return PKIO_SIMULATOR_FAULT_NONE;
       if (--rule->remaining == 0)
         g_ptr_array_remove_index (sim->faults, i);
       return fault;
@@ -310,6 +315,28 @@ _pkio_simulator_handle (PkioSimulator     *sim,
                                    "The requested route was not found.");
 }
 
+/* Called once the headers are read, before the body: the one place a request can be dropped
+ * before its body arrives. */
+static void
+early_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *full_path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  PkioSimulator *sim = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = g_str_has_prefix (full_path, API_PREFIX) ? full_path + strlen (API_PREFIX)
+                                                              : full_path;
+
+  if (take_fault (sim, method, path, PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY)
+      != PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY)
+    return;
+  record_request (sim, msg, path);
+  g_debug ("simulator: %s /services/v2/%s dropped before its body", method, path);
+  _pkio_simulator_drop_before_body (sim, msg);
+}
+
 static void
 server_cb (SoupServer        *server,
            SoupServerMessage *msg,
@@ -328,7 +355,7 @@ server_cb (SoupServer        *server,
   record_request (sim, msg, path != NULL ? path : full_path);
   g_debug ("simulator: %s /services/v2/%s", method, path != NULL ? path : "?");
 
-  fault = take_fault (sim, method, path != NULL ? path : full_path);
+  fault = take_fault (sim, method, path != NULL ? path : full_path, PKIO_SIMULATOR_FAULT_NONE);
   if (fault == PKIO_SIMULATOR_FAULT_NONE)
     _pkio_simulator_handle (sim, msg, path, query);
   else
@@ -413,6 +440,7 @@ pkio_simulator_start (PkioSimulator *sim,
   g_return_val_if_fail (sim->server == NULL, FALSE);
 
   server = soup_server_new ("server-header", "pkio-simulator", NULL);
+  soup_server_add_early_handler (server, NULL, early_cb, sim, NULL);
   soup_server_add_handler (server, NULL, server_cb, sim, NULL);
   if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     return FALSE;
@@ -536,6 +564,14 @@ pkio_simulator_clear_faults (PkioSimulator *sim)
   g_return_if_fail (PKIO_IS_SIMULATOR (sim));
 
   g_ptr_array_set_size (sim->faults, 0);
+}
+
+guint64
+pkio_simulator_get_streamed_bytes (PkioSimulator *sim)
+{
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
+
+  return sim->streamed_bytes;
 }
 
 GPtrArray *

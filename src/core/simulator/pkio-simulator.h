@@ -51,10 +51,15 @@ G_DECLARE_FINAL_TYPE (PkioSimulator, pkio_simulator, PKIO, SIMULATOR, GObject)
 #define PKIO_SIMULATOR_ORDER_PRICE         10000
 #define PKIO_SIMULATOR_EXPEDITED_PRICE     2500
 
+/* Faults that answer 200 (from MALFORMED_JSON on) handle the request first, as a server whose
+ * answer is damaged on the way would: a POST creates the order, a PUT cancels it. The error
+ * statuses (429, 500, 502) and DROP_BEFORE_BODY handle nothing. */
 typedef enum
 {
   PKIO_SIMULATOR_FAULT_NONE,
-  PKIO_SIMULATOR_FAULT_DELAY,                  /* normal answer after the fault delay */
+  PKIO_SIMULATOR_FAULT_DELAY,                  /* normal answer after the fault delay (the
+                                                  request is handled then, even when the client
+                                                  has given up meanwhile) */
   PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY,        /* request handled (an order IS created), then the
                                                   connection is closed without an answer */
   PKIO_SIMULATOR_FAULT_RATE_LIMIT,             /* 429 request_limit_exceeded, no Retry-After */
@@ -65,7 +70,20 @@ typedef enum
   PKIO_SIMULATOR_FAULT_DEEP_NESTING,           /* 200 with 10000 nested arrays */
   PKIO_SIMULATOR_FAULT_HUGE_BODY,              /* 200 with a valid 9 MiB JSON object */
   PKIO_SIMULATOR_FAULT_WRONG_TYPES,            /* 200 with "id":"abc", "orders":"…" etc. */
+  PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY,       /* the connection is closed once the request
+                                                  headers are read, before the body: nothing is
+                                                  handled */
+  PKIO_SIMULATOR_FAULT_EMPTY_BODY,             /* 200 with an empty body */
+  PKIO_SIMULATOR_FAULT_HUGE_STREAM,            /* 200 with 50 MiB of JSON, chunked, without a
+                                                  Content-Length: only reading tells the size */
+  PKIO_SIMULATOR_FAULT_SLOW_DRIP,              /* the real answer's status and headers at once,
+                                                  its body one byte per second */
 } PkioSimulatorFault;
+
+/* Stable names ("drop-before-body", "slow-drip", …), for the simulator tool and test output. */
+const char    *pkio_simulator_fault_to_string   (PkioSimulatorFault  fault);
+gboolean       pkio_simulator_fault_from_string (const char         *name,
+                                                 PkioSimulatorFault *out_fault);
 
 /* One request as received. @path is relative to /services/v2/ (e.g. "order/certificate/5"),
  * @query the raw query string (or NULL), @headers a copy of the request headers, looked up
@@ -124,6 +142,9 @@ void           pkio_simulator_inject_fault      (PkioSimulator     *sim,
                                                  PkioSimulatorFault fault,
                                                  guint              count);
 void           pkio_simulator_clear_faults      (PkioSimulator *sim);
+/* Bytes of HUGE_STREAM and SLOW_DRIP answer bodies written to connections so far: a client that
+ * gives up early leaves this far below what the fault would send. */
+guint64        pkio_simulator_get_streamed_bytes (PkioSimulator *sim);
 
 /* Transfer full: a new array (free with g_ptr_array_unref) of PkioSimulatorRequest refs,
  * oldest first. */
