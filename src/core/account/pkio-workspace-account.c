@@ -20,8 +20,7 @@ account_task_new (PkioWorkspace       *self,
   g_task_set_source_tag (task, source_tag);
   if (self->client == NULL)
     {
-      g_task_return_new_error (task, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED, "%s",
-                               _("No API key is stored for this CertCentral account. Run “pkio-orders set-api-key” in a terminal to add one."));
+      g_task_return_error (task, _pkio_workspace_no_key_error ());
       return NULL;
     }
   return g_steal_pointer (&task);
@@ -68,14 +67,15 @@ pkio_workspace_get_product_async (PkioWorkspace       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
 
   task = account_task_new (self, pkio_workspace_get_product_async, cancellable, callback,
                            user_data);
   if (task != NULL)
-    pkio_client_get_product_async (self->client, cancellable, product_cb, task);
+    pkio_client_get_product_async (self->client, cancellable, product_cb,
+                                   g_steal_pointer (&task));
 }
 
 PkioProductInfo *
@@ -119,14 +119,15 @@ pkio_workspace_get_balance_async (PkioWorkspace       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
 
   task = account_task_new (self, pkio_workspace_get_balance_async, cancellable, callback,
                            user_data);
   if (task != NULL)
-    pkio_client_get_balance_async (self->client, cancellable, balance_cb, task);
+    pkio_client_get_balance_async (self->client, cancellable, balance_cb,
+                                   g_steal_pointer (&task));
 }
 
 PkioBalance *

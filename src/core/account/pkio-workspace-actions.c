@@ -9,8 +9,8 @@
 /* What a workspace does with its account: sync the history, and refresh, cancel or check
  * the outcome of one order. Each needs a client (an API key). */
 
-static GError *
-no_key_error (void)
+GError *
+_pkio_workspace_no_key_error (void)
 {
   return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
                               _("No API key is stored for this CertCentral account. Connect "
@@ -40,7 +40,7 @@ new_client_task (PkioWorkspace       *self,
   g_task_set_source_tag (task, source_tag);
   if (self->client == NULL)
     {
-      g_task_return_error (task, no_key_error ());
+      g_task_return_error (task, _pkio_workspace_no_key_error ());
       return NULL;
     }
   return g_steal_pointer (&task);
@@ -80,7 +80,7 @@ pkio_workspace_sync_async (PkioWorkspace       *self,
     }
   if (self->client == NULL)
     {
-      g_task_return_error (task, no_key_error ());
+      g_task_return_error (task, _pkio_workspace_no_key_error ());
       return;
     }
   g_ptr_array_add (self->sync_waiters, g_steal_pointer (&task));
@@ -291,7 +291,7 @@ pkio_workspace_place_order_async (PkioWorkspace       *self,
       PkioSendResult *sent = g_new0 (PkioSendResult, 1);
 
       sent->state = PKIO_SEND_STATE_REJECTED;
-      sent->error = no_key_error ();
+      sent->error = _pkio_workspace_no_key_error ();
       pkio_order_clear_cvv (order);
       g_task_return_pointer (task, sent, (GDestroyNotify) pkio_send_result_free);
       return;

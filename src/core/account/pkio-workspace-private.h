@@ -68,6 +68,9 @@ GError       *_pkio_workspace_keyring_error  (PkioWorkspace *self,
                                               guint         *timeout_id,
                                               GError        *error);
 
+/* The error of a call that needs an API key when none is stored, for both front ends. */
+GError       *_pkio_workspace_no_key_error   (void);
+
 /* Tests: practice mode without its example orders (call before loading). */
 void          _pkio_workspace_set_practice_examples (PkioWorkspace *self,
                                                      gboolean       examples);

@@ -122,11 +122,12 @@ get_object (PkioClient          *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, (gpointer) check, NULL);
-  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, get_object_cb, task);
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, get_object_cb,
+                              g_steal_pointer (&task));
 }
 
 static JsonObject *

@@ -161,14 +161,15 @@ pkio_client_list_orders_async (PkioClient          *self,
                                gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_list_orders_async);
   path = build_list_path (query, query ? query->offset : 0, query ? query->limit : 0);
-  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, list_orders_cb, task);
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, list_orders_cb,
+                              g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -259,7 +260,7 @@ pkio_client_list_all_orders_async (PkioClient          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   ListAll *all;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
@@ -277,7 +278,7 @@ pkio_client_list_all_orders_async (PkioClient          *self,
     }
   all->orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
   g_task_set_task_data (task, all, (GDestroyNotify) list_all_free);
-  list_all_next (task);
+  list_all_next (g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -335,7 +336,7 @@ pkio_client_get_order_async (PkioClient          *self,
                              gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
   g_return_if_fail (order_id > 0);
@@ -343,7 +344,8 @@ pkio_client_get_order_async (PkioClient          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_get_order_async);
   path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, order_id);
-  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, get_order_cb, task);
+  _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, get_order_cb,
+                              g_steal_pointer (&task));
 }
 
 PkioRemoteOrder *
@@ -386,7 +388,7 @@ pkio_client_status_changes_async (PkioClient          *self,
                                   gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
 
@@ -395,7 +397,7 @@ pkio_client_status_changes_async (PkioClient          *self,
   /* CertCentral looks back at most 7 days. */
   path = g_strdup_printf ("order/certificate/status-changes?minutes=%u", CLAMP (minutes, 1, 10080));
   _pkio_client_request_async (self, "GET", path, NULL, PKIO_REQUEST_READ, cancellable, status_changes_cb,
-                              task);
+                              g_steal_pointer (&task));
 }
 
 GPtrArray *
@@ -436,7 +438,7 @@ pkio_client_cancel_order_async (PkioClient          *self,
   g_autofree char *path = NULL;
   g_autofree char *normalized = NULL;
   GError *error = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
   g_return_if_fail (order_id > 0);
@@ -447,7 +449,6 @@ pkio_client_cancel_order_async (PkioClient          *self,
   if (normalized == NULL)
     {
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
 
@@ -460,7 +461,8 @@ pkio_client_cancel_order_async (PkioClient          *self,
   body = json_builder_get_root (builder);
 
   path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT "/status", order_id);
-  _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_CANCEL_PUT, cancellable, cancel_order_cb, task);
+  _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_CANCEL_PUT, cancellable, cancel_order_cb,
+                              g_steal_pointer (&task));
 }
 
 gboolean

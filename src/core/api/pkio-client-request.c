@@ -546,7 +546,7 @@ _pkio_client_request_async (PkioClient          *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   Request *req;
   g_autoptr(GError) error = NULL;
   const char *question;
@@ -573,11 +573,12 @@ _pkio_client_request_async (PkioClient          *self,
   req->uri = g_uri_parse_relative (self->base_uri, path_and_query, SOUP_HTTP_URI_FLAGS, &error);
   if (req->uri == NULL)
     {
-      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_INVALID_INPUT, error->message, NULL));
+      fail (g_steal_pointer (&task),
+            pkio_api_error_new_literal (PKIO_API_ERROR_INVALID_INPUT, error->message, NULL));
       return;
     }
 
-  start_attempt (task);
+  start_attempt (g_steal_pointer (&task));
 }
 
 JsonNode *

@@ -323,7 +323,7 @@ pkio_client_place_order_async (PkioClient          *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (PKIO_IS_CLIENT (self));
   g_return_if_fail (body != NULL);
@@ -332,7 +332,7 @@ pkio_client_place_order_async (PkioClient          *self,
   g_task_set_source_tag (task, pkio_client_place_order_async);
   g_task_set_check_cancellable (task, FALSE);
   _pkio_client_request_async (self, "POST", "order/certificate/pkio_burger", body, PKIO_REQUEST_ORDER_POST,
-                              cancellable, place_order_cb, task);
+                              cancellable, place_order_cb, g_steal_pointer (&task));
 }
 
 PkioOrderResult *
