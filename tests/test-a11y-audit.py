@@ -23,7 +23,6 @@ Besides: the welcome page connects the app with a key typed into its field throu
 yet; error messages are the description of the field they are about; and status changes that
 appear without the focus moving (connected, a sync finished, an order recorded as placed, an
 outcome still unknown) appear as alerts that carry their text."""
-import gettext
 import os
 import re
 import shutil
@@ -34,6 +33,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import atspi_util as U  # noqa: E402
+from a11y_rules import (CONTAINER_ROLES, ROLES, check_rules, name_exception,  # noqa: E402
+                        name_problem, reached_as_its_row, tab_exception)
 
 Atspi = U.require_atspi()
 _ = U.translator()
@@ -51,83 +52,6 @@ POST_PATH = 'order/certificate/pkio_burger'
 SCHEMA = 'io.github.pkioorders.PkioOrders.ApiKey'
 
 tap = U.Tap()
-
-# ---- what every control is held to ----
-
-# Controls a person operates, by GTK 4.8's AT-SPI role names (a GtkSwitch is a "check box").
-ROLES = {
-    'push button', 'toggle button', 'check box', 'radio button', 'entry', 'text',
-    'password text', 'combo box', 'spin button', 'switch', 'link', 'menu item',
-    'check menu item', 'radio menu item', 'page tab', 'slider',
-}
-# What a screen reader names when the focus enters it.
-CONTAINER_ROLES = {'frame', 'dialog', 'alert', 'menu', 'popup menu', 'window', 'list', 'list box',
-                   'table', 'tree table', 'tree', 'page tab list', 'tool bar'}
-CLASS_NAME = re.compile(r'^(Gtk|Adw|Pkio)[A-Z][A-Za-z]*$')
-MNEMONIC = re.compile(r'_[^\W_]')
-
-
-def name_problem(text):
-    """What is wrong with TEXT as the name a screen reader says, or None."""
-    if not text.strip():
-        return 'has no name'
-    if CLASS_NAME.match(text.strip()):
-        return 'is named after its class'
-    if MNEMONIC.search(text):
-        return 'shows a mnemonic underscore'
-    words = [w.casefold() for w in text.replace('_', '').split()]
-    half = len(words) // 2
-    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
-        return 'says its name twice'
-    return None
-
-
-# The exceptions: what GTK 4.8 cannot do, each with its reason (the README's Accessibility
-# section lists them too). Keep them few.
-def name_exception(node):
-    if U.role(node) in ('table row', 'list item') and U.name(node) == 'GtkListItemWidget':
-        return ('GTK 4.8 cannot name the rows of a list view (gtk_list_item_set_accessible_label '
-                'is GTK 4.12); a screen reader reads such a row by its cells')
-    return None
-
-
-_gtk = gettext.translation('gtk40', languages=[l for l in os.environ.get('LANGUAGE', '')
-                                               .split(':') if l] or None, fallback=True).gettext
-WINDOW_BUTTONS = {_gtk(s) for s in ('Minimize the window', 'Maximize the window',
-                                    'Restore the window', 'Close the window')}
-
-
-def tab_exception(node):
-    if U.role(node) == 'push button' and U.description(node) in WINDOW_BUTTONS:
-        return ('GTK keeps the title bar buttons out of the Tab chain (can-focus is off); Ctrl+W, '
-                'Escape and the window manager do what they do')
-    return None
-
-
-def reached_as_its_row(node, reached):
-    """A choice of a radio group is one Tab stop (the arrow keys move in the group, as GTK has
-    it); the other choices are reached as their rows, which carry the same name and choose them
-    (Space)."""
-    if U.role(node) not in ('radio button', 'check box', 'switch'):
-        return False
-    row = next((a for a in U.ancestors(node) if U.role(a) == 'list item'), None)
-    return row is not None and row.path in reached and U.name(row) == U.name(node)
-
-
-def check_rules():
-    """The rules on themselves: they catch what the issue found, and only that."""
-    bad = {'': 'has no name', '  ': 'has no name', 'GtkToggleButton': 'is named after its class',
-           'AdwToastWidget': 'is named after its class', 'PkioOrderView': 'is named after its class',
-           '_Try again Try again': 'shows a mnemonic underscore',
-           'Try again Try again': 'says its name twice',
-           'C_heck outcome': 'shows a mnemonic underscore'}
-    good = ['Refresh', 'Status filter', 'Try again', 'Main menu', 'Order 8436001',
-            'New order', 'Record order 5 as the outcome of this attempt This is my order']
-    wrong = ['%r: %r' % (text, name_problem(text)) for text, problem in bad.items()
-             if name_problem(text) != problem]
-    wrong += ['%r: %r' % (text, name_problem(text)) for text in good if name_problem(text)]
-    tap.check(not wrong, 'the naming rules catch what the issue found, and only that', wrong)
-
 
 # ---- a run of the app ----
 
@@ -702,7 +626,7 @@ def phase_practice(env):
 
 def main():
     started = time.time()
-    check_rules()
+    check_rules(tap)
     tap.check(shutil.which('xdotool'), 'xdotool is installed (the audit sizes windows with it)')
     if os.environ.get('PKIO_TEST_EXPECT_DUTCH') == '1':
         tap.check(_('New order') == 'Nieuwe bestelling', 'the audit reads the Dutch catalogue')
