@@ -8,24 +8,6 @@
 /* What the account offers, as typed results for front ends: the product's validity years and
  * the balance. Both are read-only GETs (retried by the client as GETs are). */
 
-static GTask *
-account_task_new (PkioWorkspace       *self,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  if (self->client == NULL)
-    {
-      g_task_return_error (task, _pkio_workspace_no_key_error ());
-      return NULL;
-    }
-  return g_steal_pointer (&task);
-}
-
 static GError *
 bad_answer (GError *reason)
 {
@@ -71,8 +53,8 @@ pkio_workspace_get_product_async (PkioWorkspace       *self,
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
 
-  task = account_task_new (self, pkio_workspace_get_product_async, cancellable, callback,
-                           user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_get_product_async, cancellable,
+                                          callback, user_data);
   if (task != NULL)
     pkio_client_get_product_async (self->client, cancellable, product_cb,
                                    g_steal_pointer (&task));
@@ -123,8 +105,8 @@ pkio_workspace_get_balance_async (PkioWorkspace       *self,
 
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
 
-  task = account_task_new (self, pkio_workspace_get_balance_async, cancellable, callback,
-                           user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_get_balance_async, cancellable,
+                                          callback, user_data);
   if (task != NULL)
     pkio_client_get_balance_async (self->client, cancellable, balance_cb,
                                    g_steal_pointer (&task));

@@ -28,12 +28,12 @@ not_loaded_error (void)
 
 /* A task for one call, or NULL when it has been answered already: with no client (no API key)
  * there is nothing to ask CertCentral with. */
-static GTask *
-new_client_task (PkioWorkspace       *self,
-                 gpointer             source_tag,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
+GTask *
+_pkio_workspace_client_task_new (PkioWorkspace       *self,
+                                 gpointer             source_tag,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
@@ -151,8 +151,8 @@ pkio_workspace_refresh_order_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = new_client_task (self, pkio_workspace_refresh_order_async, cancellable, callback,
-                          user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_refresh_order_async, cancellable,
+                                          callback, user_data);
   if (task == NULL)
     return;
   pkio_client_get_order_async (self->client, pkio_history_record_get_order_id (record),
@@ -196,8 +196,8 @@ pkio_workspace_cancel_order_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = new_client_task (self, pkio_workspace_cancel_order_async, cancellable, callback,
-                          user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_cancel_order_async, cancellable,
+                                          callback, user_data);
   if (task == NULL)
     return;
   pkio_history_cancel_order_async (self->store, self->client, record, note, cancellable,
@@ -241,8 +241,8 @@ pkio_workspace_check_outcome_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = new_client_task (self, pkio_workspace_check_outcome_async, cancellable, callback,
-                          user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_check_outcome_async, cancellable,
+                                          callback, user_data);
   if (task == NULL)
     return;
   pkio_history_reconcile_async (self->store, self->client, record, cancellable, reconciled_cb,
@@ -425,8 +425,8 @@ pkio_workspace_fetch_order_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (order_id > 0);
 
-  task = new_client_task (self, pkio_workspace_fetch_order_async, cancellable, callback,
-                          user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_fetch_order_async, cancellable,
+                                          callback, user_data);
   if (task == NULL)
     return;
   g_task_set_task_data (task, g_new0 (FetchData, 1), (GDestroyNotify) fetch_data_free);
@@ -481,8 +481,8 @@ pkio_workspace_link_order_async (PkioWorkspace       *self,
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
 
-  task = new_client_task (self, pkio_workspace_link_order_async, cancellable, callback,
-                          user_data);
+  task = _pkio_workspace_client_task_new (self, pkio_workspace_link_order_async, cancellable,
+                                          callback, user_data);
   if (task == NULL)
     return;
   pkio_history_link_order_async (self->store, self->client, record, order_id, cancellable,
