@@ -15,7 +15,7 @@ struct _PkioWindow
 
   /* Template children */
   GtkStack             *content_stack;  /* "main" (the views) or "welcome" (first run) */
-  PkioWelcomePage      *welcome_page;
+  AdwBin               *welcome_slot;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_banner;
@@ -23,6 +23,7 @@ struct _PkioWindow
   AdwBin               *history_slot;
   PkioOrderView        *order_view;
 
+  PkioWelcomePage      *welcome_page;   /* built on first need */
   PkioHistoryView      *history_view;   /* built on first need */
   GtkWindow            *shortcuts_window; /* built on first need */
   guint                 history_idle;
@@ -152,6 +153,35 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_window_present (self->shortcuts_window);
 }
 
+static void welcome_connected_cb (PkioWindow *self,
+                                  const char *who);
+static void welcome_practice_cb  (PkioWindow *self);
+
+/* Most starts have a key: the welcome page (a password entry, its checks) is built only when it
+ * is first shown, which keeps it out of the first frame's cost. */
+static void
+ensure_welcome_page (PkioWindow *self)
+{
+  if (self->welcome_page != NULL)
+    return;
+
+  self->welcome_page = pkio_welcome_page_new ();
+  g_signal_connect_object (self->welcome_page, "connected", G_CALLBACK (welcome_connected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->welcome_page, "practice", G_CALLBACK (welcome_practice_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->workspace != NULL)
+    pkio_welcome_page_set_workspace (self->welcome_page, self->workspace);
+  adw_bin_set_child (self->welcome_slot, GTK_WIDGET (self->welcome_page));
+}
+
+static void
+show_welcome_page (PkioWindow *self)
+{
+  ensure_welcome_page (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+}
+
 /* Whatever asks for a key (the order form without one) leads to the welcome page. */
 static void
 set_up_key_cb (GSimpleAction *action,
@@ -161,7 +191,7 @@ set_up_key_cb (GSimpleAction *action,
   PkioWindow *self = user_data;
 
   if (!pkio_workspace_get_practice (self->workspace))
-    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+    show_welcome_page (self);
 }
 
 static const GActionEntry window_actions[] = {
@@ -184,7 +214,10 @@ update_content (PkioWindow *self)
   if (state == PKIO_WORKSPACE_STATE_NO_KEY && self->shown_state == PKIO_WORKSPACE_STATE_READY)
     pkio_window_add_toast (self, adw_toast_new (_("The API key was removed from the keyring")));
   self->shown_state = state;
-  gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "main");
+  if (welcome)
+    show_welcome_page (self);
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "main");
 }
 
 static void
@@ -226,7 +259,8 @@ set_workspace (PkioWindow    *self,
   g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
   gtk_revealer_set_reveal_child (self->practice_banner, pkio_workspace_get_practice (workspace));
-  pkio_welcome_page_set_workspace (self->welcome_page, workspace);
+  if (self->welcome_page != NULL)
+    pkio_welcome_page_set_workspace (self->welcome_page, workspace);
   pkio_order_view_set_workspace (self->order_view, workspace);
 
   /* A view shows one account: the history of the other one is built anew. */
@@ -267,10 +301,6 @@ pkio_window_attach_application (PkioWindow      *self,
   set_workspace (self, pkio_application_get_workspace (app));
   g_signal_connect_object (app, "notify::workspace", G_CALLBACK (app_workspace_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->welcome_page, "connected", G_CALLBACK (welcome_connected_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->welcome_page, "practice", G_CALLBACK (welcome_practice_cb),
-                           self, G_CONNECT_SWAPPED);
 
   /* The window opens on "New order" most of the time: the history (its view, the keyring and
    * the database) is built right after the first frame, or at once when it is asked for. */
@@ -324,7 +354,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   g_type_ensure (PKIO_TYPE_ORDER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pkio-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, PkioWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, welcome_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
@@ -423,6 +453,7 @@ pkio_window_get_welcome_page (PkioWindow *self)
 {
   g_return_val_if_fail (PKIO_IS_WINDOW (self), NULL);
 
+  ensure_welcome_page (self);
   return self->welcome_page;
 }
 
