@@ -55,6 +55,10 @@ void     _pkio_order_view_update_actions (PkioOrderView *self);
 void     _pkio_order_view_toast          (PkioOrderView *self,
                                           const char    *text);
 void     _pkio_order_view_scroll_to_top  (PkioOrderView *self);
+void     _pkio_order_view_forget_outcome (PkioOrderView *self);
+
+/* pkio-order-view-again.c */
+void     _pkio_order_view_again_placed   (PkioOrderView *self);
 void     _pkio_order_view_refresh_balance (PkioOrderView *self);
 PkioOrderReview *_pkio_order_view_ensure_review (PkioOrderView *self);
 PkioOrderOutcome *_pkio_order_view_ensure_outcome (PkioOrderView *self);

@@ -77,6 +77,16 @@ _pkio_order_view_toast (PkioOrderView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
+/* The last placed or unknown order is History's now: the view starts over. */
+void
+_pkio_order_view_forget_outcome (PkioOrderView *self)
+{
+  g_clear_object (&self->unknown_record);
+  self->send_again_allowed = FALSE;
+  self->order_id = 0;
+  self->certificate_id = 0;
+}
+
 void
 _pkio_order_view_scroll_to_top (PkioOrderView *self)
 {
@@ -161,35 +171,11 @@ new_action_cb (GtkWidget  *widget,
 
   if (self->sending || self->checking)
     return;
-  g_clear_object (&self->unknown_record);
-  self->send_again_allowed = FALSE;
-  self->order_id = 0;
-  self->certificate_id = 0;
+  _pkio_order_view_forget_outcome (self);
   pkio_order_form_reset (FORM (self));
   _pkio_order_view_discard_draft (self);
   _pkio_order_view_scroll_to_top (self);
   _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
-}
-
-/* Another order for the same holder, delivered the same way: never with card data, and the
- * agreement is asked for again. */
-static void
-fill_for_same_person (PkioOrderView *self,
-                      PkioOrder     *order)
-{
-  pkio_order_clear_card (order);
-  order->csa_agreed_to = FALSE;
-  g_clear_object (&self->unknown_record);
-  self->send_again_allowed = FALSE;
-  self->order_id = 0;
-  self->certificate_id = 0;
-  pkio_order_form_reset (FORM (self));
-  pkio_order_form_set_order (FORM (self), order);
-  self->typed = TRUE;
-  _pkio_order_view_scroll_to_top (self);
-  _pkio_order_view_show_page (self, "form");
-  g_signal_emit_by_name (FORM (self), "changed");
   pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
 }
 
@@ -198,13 +184,7 @@ again_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
-  g_autoptr(PkioOrder) order = NULL;
-
-  if (self->placed_order == NULL || self->sending || self->checking)
-    return;
-  order = pkio_order_copy (self->placed_order);
-  fill_for_same_person (self, order);
+  _pkio_order_view_again_placed (PKIO_ORDER_VIEW (widget));
 }
 
 static void
@@ -546,77 +526,6 @@ pkio_order_view_get_workspace (PkioOrderView *self)
 {
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), NULL);
   return self->workspace;
-}
-
-static gboolean
-form_is_blank (PkioOrderView *self)
-{
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
-  g_autofree char *text = pkio_order_draft_serialize (order);
-
-  return g_strcmp0 (text, self->blank_draft) == 0;
-}
-
-static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PkioOrderView    *self)
-{
-  PkioOrder *order = g_object_get_data (G_OBJECT (dialog), "order");
-
-  if (g_strcmp0 (response, "replace") == 0 && order != NULL && !self->sending && !self->checking)
-    fill_for_same_person (self, order);
-}
-
-/* What the person was typing is not thrown away without asking. */
-static void
-ask_to_replace (PkioOrderView *self,
-                PkioOrder     *order)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Replace the order in the form?"),
-                                              _("The form holds an order that was not placed. "
-                                                "It is replaced by a new order for this "
-                                                "person."));
-
-  g_object_set_data_full (G_OBJECT (dialog), "order", order, (GDestroyNotify) pkio_order_free);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-gboolean
-pkio_order_view_order_again (PkioOrderView *self,
-                             gint64         local_id)
-{
-  PkioHistoryRecord *record;
-  g_autoptr(PkioOrder) order = NULL;
-
-  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
-
-  if (self->workspace == NULL || self->sending || self->checking)
-    return FALSE;
-  record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
-                                                local_id);
-  if (record != NULL)
-    order = pkio_history_record_dup_request (record);
-  if (order == NULL)
-    return FALSE;
-  /* On the form, the review, or after an outcome that is not known, the form holds an order
-   * that was not placed. */
-  if (form_is_blank (self))
-    {
-      fill_for_same_person (self, order);
-      return TRUE;
-    }
-  ask_to_replace (self, g_steal_pointer (&order));
-  return TRUE;
 }
 
 PkioOrderForm *
