@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-history-view.c (list, search, filter, counts, notes) and
- * pkio-history-view-actions.c (refresh, export, back, and the timers). */
+/* Shared by pkio-history-view.c (list, counts, notes), pkio-history-view-search.c (search
+ * and status filter) and pkio-history-view-actions.c (refresh, export, back, the timers). */
 struct _PkioHistoryView
 {
   AdwBin               parent_instance;
@@ -62,6 +62,14 @@ struct _PkioHistoryView
   char                *error_action;     /* what the error bar's button does, or NULL */
   gboolean             announce_sync;    /* the person asked for this sync: say when it ends */
 };
+
+/* pkio-history-view-search.c: the filter of the list model; the status filter bound to
+ * @self->settings; the search entry and drop-down connected; the text searched again. */
+GtkCustomFilter   *_pkio_history_view_filter_new              (PkioHistoryView *self);
+void               _pkio_history_view_bind_status_filter      (PkioHistoryView *self);
+void               _pkio_history_view_search_init             (PkioHistoryView *self);
+void               _pkio_history_view_search_changed          (PkioHistoryView *self);
+GtkShortcutAction *_pkio_history_view_focus_search_action_new (void);
 
 void _pkio_history_view_class_actions_init  (PkioHistoryViewClass *klass);
 /* Starts the auto-refresh and clock timers; "history.refresh" waits for a client. */

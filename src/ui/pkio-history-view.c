@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "pkio-accessible.h"
 #include "pkio-history-format.h"
 #include "pkio-history-view-private.h"
 
@@ -13,8 +12,6 @@ enum {
   PROP_0,
   PROP_SETTINGS,
 };
-
-static const char * const status_filter_names[] = { "all", "in-progress", "issued", "problems" };
 
 static void update_counts (PkioHistoryView *self);
 
@@ -28,90 +25,6 @@ column_sort_changed_cb (PkioHistoryView *self)
   gtk_sort_list_model_set_sorter (self->sort_model,
                                   gtk_sorter_get_order (column_sorter) == GTK_SORTER_ORDER_NONE
                                   ? NULL : self->full_sorter);
-}
-
-/* ---- search and filter ---- */
-
-static gboolean
-focus_search_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  PkioHistoryView *self = PKIO_HISTORY_VIEW (widget);
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  return TRUE;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  PkioHistoryView *self = user_data;
-
-  return (self->status_filter == PKIO_STATUS_FILTER_ALL
-          || pkio_history_record_matches_category (item, self->status_filter))
-         && pkio_history_record_matches_query (item, self->prepared_query);
-}
-
-static void
-search_changed_cb (PkioHistoryView *self)
-{
-  g_autofree char *old = g_steal_pointer (&self->query);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  self->query = g_strstrip (g_strdup (text));
-  if (g_strcmp0 (old ? old : "", self->query) == 0)
-    return;
-  g_clear_pointer (&self->prepared_query, pkio_history_query_free);
-  self->prepared_query = pkio_history_query_new (self->query);
-  if (old == NULL || strstr (self->query, old) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-}
-
-static void
-status_filter_changed_cb (PkioHistoryView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  if (selected >= G_N_ELEMENTS (status_filter_names) || selected == self->status_filter)
-    return;
-  self->status_filter = selected;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static gboolean
-filter_get_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  const char *name = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_filter_names); i++)
-    if (g_str_equal (name, status_filter_names[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-filter_set_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return g_variant_new_string (status_filter_names[MIN (selected,
-                                                        G_N_ELEMENTS (status_filter_names) - 1)]);
 }
 
 /* ---- counts and states ---- */
@@ -380,9 +293,7 @@ pkio_history_view_constructed (GObject *object)
   G_OBJECT_CLASS (pkio_history_view_parent_class)->constructed (object);
 
   if (self->settings != NULL)
-    g_settings_bind_with_mapping (self->settings, "history-status-filter", self->status_dropdown,
-                                  "selected", G_SETTINGS_BIND_DEFAULT, filter_get_mapping,
-                                  filter_set_mapping, NULL, NULL);
+    _pkio_history_view_bind_status_filter (self);
 }
 
 static void
@@ -512,7 +423,7 @@ pkio_history_view_init (PkioHistoryView *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (column_sort_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = _pkio_history_view_filter_new (self);
   /* Sorting sits below filtering: a keystroke re-filters 100,000 rows without re-sorting. */
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->sort_model),
@@ -526,12 +437,7 @@ pkio_history_view_init (PkioHistoryView *self)
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
 
-  status_filter_changed_cb (self);
-  pkio_accessible_name_drop_down (self->status_dropdown, _("Status filter"));
-  g_signal_connect_object (self->status_dropdown, "notify::selected",
-                           G_CALLBACK (status_filter_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  _pkio_history_view_search_init (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
                            G_CONNECT_SWAPPED);
   folded_changed_cb (self);
@@ -547,7 +453,7 @@ pkio_history_view_init (PkioHistoryView *self)
                       gtk_named_action_new ("history.refresh")));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                      gtk_callback_action_new (focus_search_cb, NULL, NULL)));
+                      _pkio_history_view_focus_search_action_new ()));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   /* As in GNOME's lists: typing in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -626,7 +532,7 @@ pkio_history_view_show_record (PkioHistoryView   *self,
   if (!find_shown (self, record, &position))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      search_changed_cb (self);
+      _pkio_history_view_search_changed (self);
       gtk_drop_down_set_selected (self->status_dropdown, 0);
       if (!find_shown (self, record, &position))
         return FALSE;

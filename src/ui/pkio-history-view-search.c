@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The history's search (Ctrl+F, or typing in the list) and its status filter, which is kept in
+ * GSettings. One GtkCustomFilter does both: a keystroke re-filters, never re-sorts. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pkio-accessible.h"
+#include "pkio-history-view-private.h"
+
+static const char * const status_filter_names[] = { "all", "in-progress", "issued", "problems" };
+
+static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  PkioHistoryView *self = PKIO_HISTORY_VIEW (widget);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  PkioHistoryView *self = user_data;
+
+  return (self->status_filter == PKIO_STATUS_FILTER_ALL
+          || pkio_history_record_matches_category (item, self->status_filter))
+         && pkio_history_record_matches_query (item, self->prepared_query);
+}
+
+void
+_pkio_history_view_search_changed (PkioHistoryView *self)
+{
+  g_autofree char *old = g_steal_pointer (&self->query);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  self->query = g_strstrip (g_strdup (text));
+  if (g_strcmp0 (old ? old : "", self->query) == 0)
+    return;
+  g_clear_pointer (&self->prepared_query, pkio_history_query_free);
+  self->prepared_query = pkio_history_query_new (self->query);
+  if (old == NULL || strstr (self->query, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+status_filter_changed_cb (PkioHistoryView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (selected >= G_N_ELEMENTS (status_filter_names) || selected == self->status_filter)
+    return;
+  self->status_filter = selected;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+filter_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_filter_names); i++)
+    if (g_str_equal (name, status_filter_names[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+filter_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (status_filter_names[MIN (selected,
+                                                        G_N_ELEMENTS (status_filter_names) - 1)]);
+}
+
+GtkCustomFilter *
+_pkio_history_view_filter_new (PkioHistoryView *self)
+{
+  return gtk_custom_filter_new (filter_func, self, NULL);
+}
+
+void
+_pkio_history_view_bind_status_filter (PkioHistoryView *self)
+{
+  g_settings_bind_with_mapping (self->settings, "history-status-filter", self->status_dropdown,
+                                "selected", G_SETTINGS_BIND_DEFAULT, filter_get_mapping,
+                                filter_set_mapping, NULL, NULL);
+}
+
+void
+_pkio_history_view_search_init (PkioHistoryView *self)
+{
+  status_filter_changed_cb (self);
+  pkio_accessible_name_drop_down (self->status_dropdown, _("Status filter"));
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (status_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (_pkio_history_view_search_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkShortcutAction *
+_pkio_history_view_focus_search_action_new (void)
+{
+  return gtk_callback_action_new (focus_search_cb, NULL, NULL);
+}
