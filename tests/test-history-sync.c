@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "history-test-util.h"
 #include "pkio-history-sync.h"
@@ -142,6 +143,53 @@ test_offline_keeps_data (Fixture       *fixture,
   g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK);
   g_assert_cmpuint (n_items (fixture), ==, 2);
   g_assert_cmpint (pkio_history_record_get_state (mine), ==, PKIO_RECORD_STATE_PLACED);
+}
+
+/* One order's unreadable answer: the other orders are still merged, the sync says which order
+ * could not be read, and the next sync asks again (last-sync did not move). */
+static void
+test_unreadable_order_info (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *bad_text = NULL;
+  gint64 last_sync;
+  gint64 bad_id;
+  gint64 good_id;
+  PkioHistoryRecord *record;
+
+  pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries", "issued", NULL);
+  g_assert_true (sync_store (fixture, &error));
+  last_sync = pkio_history_store_get_last_sync (fixture->store);
+  g_assert_cmpint (last_sync, >, 0);
+
+  bad_id = pkio_simulator_add_remote_order (fixture->sim, "kees@example.nl", "Kees", "Bakker",
+                                            "pending", NULL);
+  good_id = pkio_simulator_add_remote_order (fixture->sim, "piet@example.nl", "Piet",
+                                             "Pietersen", "pending", NULL);
+  bad_path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, bad_id);
+  bad_text = g_strdup_printf ("%" G_GINT64_FORMAT, bad_id);
+  pkio_simulator_inject_fault (fixture->sim, "GET", bad_path, PKIO_SIMULATOR_FAULT_MALFORMED_JSON,
+                               1);
+
+  g_assert_false (sync_store (fixture, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+  g_assert_nonnull (strstr (error->message, bad_text));
+  g_clear_error (&error);
+  record = pkio_history_store_find_by_order_id (fixture->store, good_id);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "piet@example.nl");
+  g_assert_null (pkio_history_store_find_by_order_id (fixture->store, bad_id));
+  g_assert_cmpint (pkio_history_store_get_last_sync (fixture->store), ==, last_sync);
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  record = pkio_history_store_find_by_order_id (fixture->store, bad_id);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "kees@example.nl");
+  g_assert_cmpuint (n_items (fixture), ==, 3);
+  g_assert_cmpint (pkio_history_store_get_last_sync (fixture->store), >=, last_sync);
 }
 
 static gboolean
@@ -584,6 +632,7 @@ main (int   argc,
   g_test_add ("/history-sync/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("first-and-later-sync", test_first_and_later_sync);
   ADD ("offline-keeps-data", test_offline_keeps_data);
+  ADD ("unreadable-order-info", test_unreadable_order_info);
   ADD ("cancel", test_cancel);
   ADD ("ordered-by-id-gets-holder", test_ordered_by_id_gets_holder);
   ADD ("unknown-linked-on-first-sync", test_unknown_linked_on_first_sync);

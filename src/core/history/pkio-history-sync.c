@@ -18,6 +18,7 @@ typedef struct
   GPtrArray        *fetched;     /* PkioRemoteOrder to merge */
   GArray           *to_fetch;    /* order ids needing order info */
   guint             next_fetch;
+  GError           *unreadable;  /* the first order whose info could not be read */
 } SyncData;
 
 static void
@@ -27,6 +28,7 @@ sync_data_free (SyncData *data)
   g_clear_object (&data->client);
   g_clear_pointer (&data->fetched, g_ptr_array_unref);
   g_clear_pointer (&data->to_fetch, g_array_unref);
+  g_clear_error (&data->unreadable);
   g_free (data);
 }
 
@@ -78,6 +80,10 @@ merged_cb (GObject      *source,
   pkio_history_store_merge_remote_finish (data->store, res, NULL, &error);
   if (fail_if_error (task, error))
     return;
+  /* What could be read is in; the sync still says what could not. Last-sync stays, so the
+   * next sync asks for the same changes again. */
+  if (fail_if_error (task, g_steal_pointer (&data->unreadable)))
+    return;
   pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb,
                                           g_steal_pointer (&task));
 }
@@ -107,6 +113,19 @@ order_fetched_cb (GObject      *source,
   /* An order that is gone (404) just stays as last seen. */
   if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND))
     g_clear_error (&error);
+  /* One order's unreadable answer does not hold back the others (CertCentral answered; the
+   * next one may read fine). Trouble with the connection or the account ends the sync. */
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER))
+    {
+      gint64 order_id = g_array_index (data->to_fetch, gint64, data->next_fetch - 1);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
+      /* Translators: %s is an order number, before the reason its information was not read */
+      g_prefix_error (&error, _("Order %s: "), id_text);
+      if (data->unreadable == NULL)
+        data->unreadable = g_steal_pointer (&error);
+      g_clear_error (&error);
+    }
   if (fail_if_error (task, error))
     return;
   if (order != NULL)
