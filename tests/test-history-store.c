@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "busy-window-util.h"
 #include "history-test-util.h"
 #include "pkio-history-migrations.h"
 #include "pkio-history-store-private.h"
@@ -429,6 +430,67 @@ test_migrates_from_first_schema (Fixture       *fixture,
                                              "WHERE name = 'candidates_json'"), ==, 1);
 }
 
+typedef struct
+{
+  BusyWindow *busy;
+  guint       first_frames;   /* the window's frames at the first change announced */
+  guint       last_frames;    /* and at the last */
+  guint       n_changes;
+} ChangeWatch;
+
+static void
+watch_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        gpointer    user_data)
+{
+  ChangeWatch *watch = user_data;
+
+  if (watch->n_changes++ == 0)
+    watch->first_frames = watch->busy->frames;
+  watch->last_frames = watch->busy->frames;
+}
+
+/* The journal and a sync's results come through while the window redraws all the time, and a
+ * big sync's results leave the window frames to draw on the way. */
+static void
+test_busy_window (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PkioHistoryStore) store = test_open_store (fixture->path);
+  g_autoptr(PkioHistoryRecord) record = NULL;
+  g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  g_autoptr(GError) error = NULL;
+  BusyWindow busy;
+  ChangeWatch watch = { &busy };
+  gulong handler;
+
+  busy_window_start (&busy, 10);
+  record = test_journal (store, TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"), &error);
+  g_assert_true (busy_window_stop (&busy));
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("person%u@example.nl", i);
+
+      g_ptr_array_add (remote, test_remote_order (20000 + i, "issued", "Some One", email,
+                                                  1700000000 + i * 60));
+    }
+  handler = g_signal_connect (store, "items-changed", G_CALLBACK (watch_items_changed_cb),
+                              &watch);
+  busy_window_start (&busy, 20);
+  g_assert_cmpuint (test_merge (store, remote), ==, 3000);
+  g_assert_true (busy_window_stop (&busy));
+  g_signal_handler_disconnect (store, handler);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3001);
+  g_assert_cmpuint (watch.n_changes, >, 1);
+  /* Frames were drawn between the first change shown and the last. */
+  g_assert_cmpuint (watch.last_frames, >, watch.first_frames);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +509,7 @@ main (int   argc,
   ADD ("update-status-and-cancel", test_update_status_and_cancel);
   ADD ("last-sync", test_last_sync);
   ADD ("migrates-from-first-schema", test_migrates_from_first_schema);
+  ADD ("busy-window", test_busy_window);
 #undef ADD
 
   return g_test_run ();

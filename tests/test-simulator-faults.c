@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "busy-window-util.h"
 #include "sim-test-util.h"
 
 static void
@@ -61,6 +62,33 @@ test_fault_drop_after_body (Fixture       *fx,
   g_assert_cmpuint (list->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (
                      json_object_get_object_member (reply_object (list), "page"), "total"), ==, 1);
+}
+
+/* The dropped answer reaches the client even while the window that waits for it redraws all
+ * the time (the in-process practice simulator shares the window's main loop). */
+static void
+test_fault_drop_busy_window (Fixture       *fx,
+                             gconstpointer  data)
+{
+  BusyWindow busy;
+  g_autoptr(Reply) reply = NULL;
+
+  pkio_simulator_inject_fault (fx->sim, "POST", "order/certificate/pkio_burger",
+                               PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
+  pkio_simulator_inject_fault (fx->sim, "GET", "user/me", PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY,
+                               1);
+  busy_window_start (&busy, 10);
+  reply = request (fx, "POST", "order/certificate/pkio_burger", seed_body);
+  g_assert_true (busy_window_stop (&busy));
+  g_assert_nonnull (reply->error);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (fx->sim), ==, 1);
+  g_clear_pointer (&reply, reply_free);
+
+  busy_window_start (&busy, 10);
+  reply = request (fx, "GET", "user/me", NULL);
+  g_assert_true (busy_window_stop (&busy));
+  g_assert_nonnull (reply->error);
+  g_assert_cmpuint (busy.frames, >, 0);
 }
 
 static void
@@ -517,6 +545,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/simulator/fault/delay", test_fault_delay);
   ADD ("/simulator/fault/drop-after-body", test_fault_drop_after_body);
+  ADD ("/simulator/fault/drop-busy-window", test_fault_drop_busy_window);
   ADD ("/simulator/fault/rate-limit", test_fault_rate_limit);
   ADD ("/simulator/fault/server-errors", test_fault_server_errors);
   ADD ("/simulator/fault/bad-bodies", test_fault_bad_bodies);

@@ -6,9 +6,10 @@
 #include "pkio-history-worker.h"
 
 /* One main-loop iteration applies at most this much, so a sync of 10,000 orders never holds
- * the main loop for a whole frame. */
+ * the main loop for a whole frame; then it pauses, so the window can draw one. */
 #define APPLY_BUDGET_ITEMS 500
 #define APPLY_BUDGET_US    (6 * 1000)
+#define APPLY_PAUSE_MS     8
 
 struct _PkioHistoryWorker
 {
@@ -36,6 +37,24 @@ struct _PkioHistoryWorker
 };
 
 static PkioHistoryJob quit_job;
+
+static gboolean dispatch_cb (gpointer data);
+static void     worker_unref (gpointer data);
+
+/* Results come back at the priority a GTask's would. Not at the idle priority: a window that
+ * redraws all the time (a spinner on a busy machine) would hold them back for good, and with
+ * them an order that waits for its journal entry. @pause_ms leaves the frames their turn. */
+static void
+attach_dispatch_locked (PkioHistoryWorker *self,
+                        guint              pause_ms)
+{
+  self->source = pause_ms > 0 ? g_timeout_source_new (pause_ms) : g_idle_source_new ();
+  g_source_set_priority (self->source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (self->source, "[pkio-history] apply");
+  g_source_set_callback (self->source, dispatch_cb, g_atomic_rc_box_acquire (self),
+                         worker_unref);
+  g_source_attach (self->source, self->context);
+}
 
 PkioHistoryJob *
 _pkio_history_job_new (PkioHistoryJobFunc func,
@@ -266,7 +285,16 @@ dispatch_cb (gpointer data)
   if (self->owner != NULL)
     self->flush (owner);
   g_object_unref (owner);
-  return G_SOURCE_CONTINUE;
+  if (self->owner == NULL || g_queue_is_empty (&self->pending))
+    return G_SOURCE_CONTINUE;   /* the next round finds nothing and removes the source */
+
+  /* The budget ran out: go on after a pause, and take what arrives meanwhile with it. */
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->source, g_source_unref);
+  if (self->owner != NULL)
+    attach_dispatch_locked (self, APPLY_PAUSE_MS);
+  g_mutex_unlock (&self->mutex);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -296,13 +324,7 @@ _pkio_history_worker_deliver (PkioHistoryWorker *self,
     }
   g_queue_push_tail (&self->incoming, delivery);
   if (self->source == NULL)
-    {
-      self->source = g_idle_source_new ();
-      g_source_set_static_name (self->source, "[pkio-history] apply");
-      g_source_set_callback (self->source, dispatch_cb, g_atomic_rc_box_acquire (self),
-                             worker_unref);
-      g_source_attach (self->source, self->context);
-    }
+    attach_dispatch_locked (self, 0);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -134,6 +134,9 @@ schedule (PkioSimulator      *sim,
   pending->query = query != NULL ? g_hash_table_ref (query) : NULL;
   pending->fault = fault;
   pending->source = delay_ms > 0 ? g_timeout_source_new (delay_ms) : g_idle_source_new ();
+  /* As a network answer would: an idle source's low priority starves behind a window that
+   * redraws all the time (a spinner on a busy machine), and the answer would never come. */
+  g_source_set_priority (pending->source, G_PRIORITY_DEFAULT);
   g_source_set_callback (pending->source, pending_fire_cb, pending, NULL);
   g_source_attach (pending->source, sim->context);
   g_ptr_array_add (sim->pending, pending);
