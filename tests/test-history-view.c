@@ -600,6 +600,12 @@ no_sideways_scrolling (gpointer adjustment)
   return gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1;
 }
 
+static gboolean
+view_synced (gpointer view)
+{
+  return !pkio_history_view_is_syncing (view);
+}
+
 static void
 test_narrow_and_wide (void)
 {
@@ -623,11 +629,16 @@ test_narrow_and_wide (void)
       result = wait_result ();
       g_assert_true (pkio_workspace_load_finish (workspace, result, NULL));
       record = journal_unknown (pkio_workspace_get_store (workspace));
+      /* Orders in progress make the longest count line ("3 orders, 2 in progress"). */
+      for (guint n = 0; n < 2; n++)
+        pkio_simulator_add_remote_order (pkio_workspace_get_simulator (workspace),
+                                         "dana@example.com", "Dana", "Dekker", "pending", NULL);
       gtk_window_set_default_size (window, widths[i], 700);
       gtk_window_set_child (window, GTK_WIDGET (view));
       pkio_history_view_set_workspace (view, workspace);
       gtk_window_present (window);
       spin_until (widget_is_mapped, window);
+      spin_until (view_synced, view);
       spin_idle ();
 
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view,
@@ -651,6 +662,18 @@ test_narrow_and_wide (void)
         spin_until (columns_fit, &check);
         spin_until (no_sideways_scrolling, adjustment);
         g_assert_true (columns_fit (&check));
+      }
+      {
+        /* The count and "updated" lines wrap rather than lose their ends, also in Dutch. */
+        const char *lines[] = { "counts_label", "updated_label" };
+
+        for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+          {
+            GtkLabel *label = GTK_LABEL (child (view, PKIO_TYPE_HISTORY_VIEW, lines[l]));
+
+            g_assert_cmpstr (gtk_label_get_text (label), !=, "");
+            g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+          }
       }
       if (widths[i] == 360)
         {
