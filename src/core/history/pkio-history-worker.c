@@ -6,10 +6,11 @@
 #include "pkio-history-worker.h"
 
 /* One main-loop iteration applies at most this much, so a sync of 10,000 orders never holds
- * the main loop for a whole frame; then it pauses, so the window can draw one. */
+ * the main loop for a whole frame. Then the rest waits behind the window's frames, but never
+ * longer than APPLY_YIELD_MAX_MS. */
 #define APPLY_BUDGET_ITEMS 500
 #define APPLY_BUDGET_US    (6 * 1000)
-#define APPLY_PAUSE_MS     8
+#define APPLY_YIELD_MAX_MS 16
 
 struct _PkioHistoryWorker
 {
@@ -29,6 +30,7 @@ struct _PkioHistoryWorker
   GMutex                mutex;
   GQueue                incoming;
   GSource              *source;
+  GSource              *yield_limit;  /* raises a yielding source's priority in time */
   GObject              *owner;      /* NULL once shut down */
 
   /* main context only */
@@ -41,19 +43,52 @@ static PkioHistoryJob quit_job;
 static gboolean dispatch_cb (gpointer data);
 static void     worker_unref (gpointer data);
 
-/* Results come back at the priority a GTask's would. Not at the idle priority: a window that
- * redraws all the time (a spinner on a busy machine) would hold them back for good, and with
- * them an order that waits for its journal entry. @pause_ms leaves the frames their turn. */
+static void
+clear_yield_limit_locked (PkioHistoryWorker *self)
+{
+  if (self->yield_limit != NULL)
+    {
+      g_source_destroy (self->yield_limit);
+      g_clear_pointer (&self->yield_limit, g_source_unref);
+    }
+}
+
+static gboolean
+yield_limit_cb (gpointer data)
+{
+  PkioHistoryWorker *self = data;
+
+  g_mutex_lock (&self->mutex);
+  if (self->source != NULL)
+    g_source_set_priority (self->source, G_PRIORITY_DEFAULT);
+  g_clear_pointer (&self->yield_limit, g_source_unref);
+  g_mutex_unlock (&self->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+/* Results come back at the priority a GTask's would. Not at the idle priority alone: a window
+ * that redraws all the time (a spinner on a busy machine) would hold them back for good, and
+ * with them an order that waits for its journal entry. The rest of a big batch @yields: it
+ * waits at the idle priority, so a frame that is due is drawn first, and it costs nothing when
+ * there is none; after APPLY_YIELD_MAX_MS it goes on at the default priority regardless. */
 static void
 attach_dispatch_locked (PkioHistoryWorker *self,
-                        guint              pause_ms)
+                        gboolean           yield)
 {
-  self->source = pause_ms > 0 ? g_timeout_source_new (pause_ms) : g_idle_source_new ();
-  g_source_set_priority (self->source, G_PRIORITY_DEFAULT);
+  self->source = g_idle_source_new ();
+  g_source_set_priority (self->source, yield ? G_PRIORITY_DEFAULT_IDLE : G_PRIORITY_DEFAULT);
   g_source_set_static_name (self->source, "[pkio-history] apply");
   g_source_set_callback (self->source, dispatch_cb, g_atomic_rc_box_acquire (self),
                          worker_unref);
   g_source_attach (self->source, self->context);
+  if (yield && self->yield_limit == NULL)
+    {
+      self->yield_limit = g_timeout_source_new (APPLY_YIELD_MAX_MS);
+      g_source_set_static_name (self->yield_limit, "[pkio-history] apply: yield limit");
+      g_source_set_callback (self->yield_limit, yield_limit_cb, g_atomic_rc_box_acquire (self),
+                             worker_unref);
+      g_source_attach (self->yield_limit, self->context);
+    }
 }
 
 PkioHistoryJob *
@@ -184,6 +219,7 @@ _pkio_history_worker_shutdown (PkioHistoryWorker *self)
       g_source_destroy (self->source);
       g_clear_pointer (&self->source, g_source_unref);
     }
+  clear_yield_limit_locked (self);
   drop_deliveries (&self->incoming);
   g_mutex_unlock (&self->mutex);
 
@@ -261,6 +297,7 @@ dispatch_cb (gpointer data)
   GObject *owner;
 
   g_mutex_lock (&self->mutex);
+  clear_yield_limit_locked (self);
   while ((delivery = g_queue_pop_head (&self->incoming)) != NULL)
     g_queue_push_tail (&self->pending, delivery);
   if (g_queue_is_empty (&self->pending) || self->owner == NULL)
@@ -288,11 +325,11 @@ dispatch_cb (gpointer data)
   if (self->owner == NULL || g_queue_is_empty (&self->pending))
     return G_SOURCE_CONTINUE;   /* the next round finds nothing and removes the source */
 
-  /* The budget ran out: go on after a pause, and take what arrives meanwhile with it. */
+  /* The budget ran out: yield to the window, and take what arrives meanwhile along. */
   g_mutex_lock (&self->mutex);
   g_clear_pointer (&self->source, g_source_unref);
   if (self->owner != NULL)
-    attach_dispatch_locked (self, APPLY_PAUSE_MS);
+    attach_dispatch_locked (self, TRUE);
   g_mutex_unlock (&self->mutex);
   return G_SOURCE_REMOVE;
 }
@@ -324,7 +361,7 @@ _pkio_history_worker_deliver (PkioHistoryWorker *self,
     }
   g_queue_push_tail (&self->incoming, delivery);
   if (self->source == NULL)
-    attach_dispatch_locked (self, 0);
+    attach_dispatch_locked (self, FALSE);
   g_mutex_unlock (&self->mutex);
 }
 
