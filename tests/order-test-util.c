@@ -7,6 +7,7 @@
 #include "order-test-util.h"
 #include "pkio-order-outcome.h"
 #include "pkio-order-review.h"
+#include "pkio-order-view-private.h"
 #include "pkio-workspace-private.h"
 #include "ui-test-util.h"
 
@@ -456,4 +457,6 @@ order_test_init (int    *argc,
   ui_test_init_translations ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The second look after an unknown outcome, soon enough for a test. */
+  _pkio_order_view_set_recheck_delay (200);
 }

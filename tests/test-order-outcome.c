@@ -7,6 +7,7 @@
 
 #include "order-test-util.h"
 #include "pkio-order-draft.h"
+#include "pkio-order-view-private.h"
 #include "ui-test-util.h"
 
 static void
@@ -84,6 +85,9 @@ test_unknown_then_not_found (Fixture       *f,
   spin_until (on_result_and_idle, f);
 
   g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
+  /* It looked twice before it said so. */
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "GET", "order/certificate"), >=,
+                    2);
   g_assert_cmpstr (outcome_title (f), ==,
                    expected ("The order was most likely not placed",
                              "De bestelling is waarschijnlijk niet geplaatst"));
@@ -111,6 +115,49 @@ test_unknown_then_not_found (Fixture       *f,
   assert_placed_page (f, last_order_id (f));
 }
 
+
+static gboolean
+listed_once (gpointer data)
+{
+  Fixture *f = data;
+
+  return pkio_simulator_count_requests (f->simulator, "GET", "order/certificate") > 0;
+}
+
+/* CertCentral holds the order past our timeout and stores it only after the first check has
+ * looked: the second look finds it, and nothing invites the person to pay twice meanwhile. */
+static void
+test_unknown_then_found_later (Fixture       *f,
+                               gconstpointer  data)
+{
+  guint first_look;
+
+  _pkio_order_view_set_recheck_delay (1500);
+  fill_seed_new_person (f);
+  pkio_client_set_timeout (pkio_workspace_get_client (f->workspace), 800);
+  pkio_simulator_set_fault_delay (f->simulator, 1500);
+  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH, PKIO_SIMULATOR_FAULT_DELAY, 1);
+  review_and_place (f);
+  spin_until (listed_once, f);
+  spin_for (300);
+  first_look = pkio_simulator_count_requests (f->simulator, "GET", "order/certificate");
+  /* The first look found nothing: still checking, and nothing can be sent again. */
+  g_assert_true (page_is (f, "result"));
+  g_assert_true (pkio_order_view_is_busy (f->view));
+  g_assert_false (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
+  g_assert_cmpstr (outcome_title (f), ==,
+                   expected ("The outcome is not known", "Het resultaat is onbekend"));
+
+  spin_until (on_result_and_idle, f);
+  _pkio_order_view_set_recheck_delay (200);
+
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "GET", "order/certificate"), >,
+                    first_look);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+  assert_placed_page (f, last_order_id (f));
+  g_assert_false (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
+}
 
 static void
 test_double_activation (Fixture       *f,
@@ -153,6 +200,7 @@ main (int   argc,
   ADD ("rejected-at-field", test_rejected_at_field);
   ADD ("unknown-then-found", test_unknown_then_found);
   ADD ("unknown-then-not-found", test_unknown_then_not_found);
+  ADD ("unknown-then-found-later", test_unknown_then_found_later);
   ADD ("double-activation", test_double_activation);
 #undef ADD
 

@@ -36,6 +36,7 @@ struct _PkioOrderView
   guint              draft_timeout;
   guint              start_idle;
   guint              form_idle;
+  guint              recheck_timeout; /* the second look after an unknown outcome */
   guint              saves_in_flight;
   gboolean           started;         /* draft and account information asked for */
   gboolean           typed;           /* the person changed something since the start */
@@ -74,5 +75,7 @@ void     _pkio_order_view_flush_draft    (PkioOrderView *self);
 void     _pkio_order_view_place          (PkioOrderView *self);
 void     _pkio_order_view_check_again    (PkioOrderView *self);
 void     _pkio_order_view_send_again     (PkioOrderView *self);
+/* For tests: how long the view waits before it looks a second time (default 10 s). */
+void     _pkio_order_view_set_recheck_delay (guint delay_ms);
 
 G_END_DECLS

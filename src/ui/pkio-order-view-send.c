@@ -10,7 +10,16 @@
  * known, so a double click or a second Enter finds the action disabled. An unknown outcome is
  * checked at once; sending again needs a check that found nothing and a confirmation. */
 
-static void start_check (PkioOrderView *self);
+/* A server that held the order past our timeout may still be storing it when the first check
+ * looks, and an empty answer then would invite the person to pay twice. So when the check
+ * right after sending finds nothing, the view keeps checking and looks once more this much
+ * later, before it says "most likely not placed". */
+#define RECHECK_DELAY_MS (10 * 1000)
+
+static guint recheck_delay_ms = RECHECK_DELAY_MS;
+
+static void start_check (PkioOrderView *self,
+                         gboolean       look_twice);
 
 static void
 set_sending (PkioOrderView *self,
@@ -101,7 +110,7 @@ order_sent_cb (GObject      *source,
       /* Never sent again by itself; no draft of it either (see drafts_wanted). */
       g_set_object (&self->unknown_record, sent->record);
       _pkio_order_view_discard_draft (self);
-      start_check (self);
+      start_check (self, TRUE);
       break;
 
     case PKIO_SEND_STATE_INVALID:
@@ -212,19 +221,10 @@ _pkio_order_view_place (PkioOrderView *self)
 /* ---- an unknown outcome ---- */
 
 static void
-checked_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+show_check_result (PkioOrderView *self,
+                   gint64         order_id,
+                   const GError  *error)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
-                                                         &error);
-  PkioOrderView *self;
-
-  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = user_data;
   self->checking = FALSE;
   if (order_id > 0)
     show_placed (self, order_id,
@@ -241,14 +241,64 @@ checked_cb (GObject      *source,
 }
 
 static void
-start_check (PkioOrderView *self)
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
+                                                         &error);
+
+  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  show_check_result (user_data, order_id, error);
+}
+
+static gboolean
+recheck_cb (gpointer user_data)
+{
+  PkioOrderView *self = user_data;
+
+  self->recheck_timeout = 0;
+  pkio_workspace_check_outcome_async (self->workspace, self->unknown_record, self->cancellable,
+                                      checked_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first look right after sending: finding nothing is not an answer yet. */
+static void
+checked_once_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
+                                                         &error);
+  PkioOrderView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (order_id == 0 && self->unknown_record != NULL)
+    {
+      /* Still "checking": the view stays busy, so nothing can be sent meanwhile. */
+      self->recheck_timeout = g_timeout_add (recheck_delay_ms, recheck_cb, self);
+      return;
+    }
+  show_check_result (self, order_id, error);
+}
+
+static void
+start_check (PkioOrderView *self,
+             gboolean       look_twice)
 {
   self->checking = TRUE;
   self->send_again_allowed = FALSE;
   pkio_order_outcome_show_checking (_pkio_order_view_ensure_outcome (self));
   _pkio_order_view_show_page (self, "result");
   pkio_workspace_check_outcome_async (self->workspace, self->unknown_record, self->cancellable,
-                                      checked_cb, self);
+                                      look_twice ? checked_once_cb : checked_cb, self);
 }
 
 void
@@ -256,7 +306,13 @@ _pkio_order_view_check_again (PkioOrderView *self)
 {
   if (self->unknown_record == NULL || self->sending || self->checking)
     return;
-  start_check (self);
+  start_check (self, FALSE);
+}
+
+void
+_pkio_order_view_set_recheck_delay (guint delay_ms)
+{
+  recheck_delay_ms = delay_ms;
 }
 
 static void

@@ -405,6 +405,7 @@ pkio_order_view_dispose (GObject *object)
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   g_clear_handle_id (&self->start_idle, g_source_remove);
   g_clear_handle_id (&self->form_idle, g_source_remove);
+  g_clear_handle_id (&self->recheck_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->workspace);
   g_clear_object (&self->draft);
@@ -500,6 +501,7 @@ pkio_order_view_set_workspace (PkioOrderView *self,
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
       g_clear_handle_id (&self->start_idle, g_source_remove);
+      g_clear_handle_id (&self->recheck_timeout, g_source_remove);
       g_clear_object (&self->workspace);
       g_clear_object (&self->draft);
       g_clear_object (&self->unknown_record);
