@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-date-text.h"
 #include "pkio-history-format.h"
 
 /* One stored request field: where it sits in the storage JSON, and how it is called. */
@@ -156,7 +157,7 @@ pkio_history_format_date_time (GDateTime *utc)
     return NULL;
   local = g_date_time_to_local (utc);
   /* Translators: a date and time, see g_date_time_format(); e.g. "26 Nov 2026, 14:05" */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return pkio_date_text_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 char *
@@ -168,7 +169,7 @@ pkio_history_format_date (GDateTime *utc)
     return g_strdup ("");
   local = g_date_time_to_local (utc);
   /* Translators: a date, see g_date_time_format(); e.g. "26 Nov 2026" */
-  return g_date_time_format (local, _("%-d %b %Y"));
+  return pkio_date_text_format (local, _("%-d %b %Y"));
 }
 
 char *
@@ -199,7 +200,7 @@ pkio_history_format_last_updated (gint64 unix_time,
       return g_strdup_printf (_("Last updated today at %s"), time);
     }
   /* Translators: a date and time, see g_date_time_format() */
-  time = g_date_time_format (then, _("%-d %b %Y, %H:%M"));
+  time = pkio_date_text_format (then, _("%-d %b %Y, %H:%M"));
   /* Translators: %s is a date and time */
   return g_strdup_printf (_("Last updated %s"), time);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-accessible.h"
+#include "pkio-date-text.h"
 #include "pkio-field-rules.h"
 #include "pkio-order-form-private.h"
 
@@ -109,7 +110,7 @@ _pkio_order_form_update_date_button (PkioOrderForm *self)
                                                          12, 0, 0);
 
       /* Translators: a date, see g_date_time_format() */
-      label = g_date_time_format (date, _("%-d %B %Y"));
+      label = pkio_date_text_format (date, _("%-d %B %Y"));
     }
   gtk_menu_button_set_label (self->date_button, label != NULL ? label : _("Choose a date"));
 }

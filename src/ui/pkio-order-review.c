@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-countries.h"
+#include "pkio-date-text.h"
 #include "pkio-field-rules.h"
 #include "pkio-order-review.h"
 
@@ -80,7 +81,7 @@ pkio_order_review_describe_validity (const PkioValidity *validity)
             g_date_get_year (&validity->custom_date), g_date_get_month (&validity->custom_date),
             g_date_get_day (&validity->custom_date), 12, 0, 0);
           /* Translators: a date, see g_date_time_format() */
-          g_autofree char *text = g_date_time_format (date, _("%-d %B %Y"));
+          g_autofree char *text = pkio_date_text_format (date, _("%-d %B %Y"));
 
           /* Translators: %s is a date */
           return g_strdup_printf (_("Until %s"), text);

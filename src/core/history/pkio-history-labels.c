@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-date-text.h"
 #include "pkio-history-record.h"
 
 /* Words for what the history holds: CertCentral statuses, profiles, shipping, origins, and
@@ -226,7 +227,8 @@ pkio_history_event_get_text (const PkioHistoryEvent *event)
         if (event->time != NULL)
           {
             g_autoptr(GDateTime) local = g_date_time_to_local (event->time);
-            when = g_date_time_format (local, "%x %H:%M");
+            /* Translators: a date and time, see g_date_time_format(); e.g. "26 Nov 2026, 14:05" */
+            when = pkio_date_text_format (local, _("%-d %b %Y, %H:%M"));
           }
         return g_strdup_printf (_("Not found at CertCentral on %s"), when ? when : "");
       }
