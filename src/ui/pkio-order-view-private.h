@@ -42,6 +42,7 @@ struct _PkioOrderView
   gboolean           typed;           /* the person changed something since the start */
   gboolean           sending;
   gboolean           checking;
+  gboolean           look_again;      /* the first look after sending may find nothing yet */
   gboolean           send_again_allowed;
 };
 

@@ -20,6 +20,9 @@ static guint recheck_delay_ms = RECHECK_DELAY_MS;
 
 static void start_check (PkioOrderView *self,
                          gboolean       look_twice);
+static void checked_cb  (GObject       *source,
+                         GAsyncResult  *result,
+                         gpointer       user_data);
 
 static void
 set_sending (PkioOrderView *self,
@@ -240,21 +243,6 @@ show_check_result (PkioOrderView *self,
   _pkio_order_view_update_actions (self);
 }
 
-static void
-checked_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
-                                                         &error);
-
-  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  show_check_result (user_data, order_id, error);
-}
-
 static gboolean
 recheck_cb (gpointer user_data)
 {
@@ -266,23 +254,25 @@ recheck_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first look right after sending: finding nothing is not an answer yet. */
 static void
-checked_once_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
   gint64 order_id = pkio_workspace_check_outcome_finish (PKIO_WORKSPACE (source), result,
                                                          &error);
   PkioOrderView *self;
 
+  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = user_data;
-  if (order_id == 0 && self->unknown_record != NULL)
+  if (order_id == 0 && self->look_again && self->unknown_record != NULL)
     {
-      /* Still "checking": the view stays busy, so nothing can be sent meanwhile. */
+      /* The first look right after sending found nothing, which is not an answer yet. Still
+       * "checking": the view stays busy, so nothing can be sent meanwhile. */
+      self->look_again = FALSE;
       self->recheck_timeout = g_timeout_add (recheck_delay_ms, recheck_cb, self);
       return;
     }
@@ -297,8 +287,9 @@ start_check (PkioOrderView *self,
   self->send_again_allowed = FALSE;
   pkio_order_outcome_show_checking (_pkio_order_view_ensure_outcome (self));
   _pkio_order_view_show_page (self, "result");
+  self->look_again = look_twice;
   pkio_workspace_check_outcome_async (self->workspace, self->unknown_record, self->cancellable,
-                                      look_twice ? checked_once_cb : checked_cb, self);
+                                      checked_cb, self);
 }
 
 void

@@ -509,6 +509,7 @@ pkio_order_view_set_workspace (PkioOrderView *self,
       self->started = FALSE;
       self->typed = FALSE;
       self->checking = FALSE;
+      self->look_again = FALSE;
       self->send_again_allowed = FALSE;
       if (self->form != NULL)
         pkio_order_form_reset (self->form);
