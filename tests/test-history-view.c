@@ -1,77 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The History view with orders from this computer and from CertCentral: their order, search,
+ * the status filter, export, cancelling, and the details of a request. The view at phone and
+ * desktop widths, and when it is empty, is in test-history-window.c. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
-#include "pkio-application.h"
-#include "pkio-credentials.h"
 #include "pkio-cancel-dialog.h"
 #include "pkio-history-details.h"
 #include "pkio-history-export-file.h"
 #include "pkio-history-view.h"
-#include "pkio-window.h"
 #include "pkio-workspace.h"
 #include "pkio-workspace-private.h"
+#include "history-view-test-util.h"
 #include "ui-test-util.h"
-
-static char *data_home;
-
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GAsyncResult *async_result;
-
-static void
-async_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  async_result = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return async_result != NULL;
-}
-
-static GAsyncResult *
-wait_result (void)
-{
-  spin_until (have_result, NULL);
-  return g_steal_pointer (&async_result);
-}
-
-static GObject *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-/* A fresh data folder per test: each has its own practice history and simulator state. */
-static void
-fresh_data_home (void)
-{
-  g_autofree char *dir = g_build_filename (data_home, DATA_DIR_NAME, NULL);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-}
 
 typedef struct
 {
@@ -94,35 +36,6 @@ view_settled (gpointer data)
   return !pkio_history_view_is_syncing (fixture->view)
          && g_list_model_get_n_items (G_LIST_MODEL (store)) == 4
          && pkio_history_store_get_last_sync (store) != 0;
-}
-
-static PkioHistoryRecord *
-journal_unknown (PkioHistoryStore *store)
-{
-  const char *request =
-    "{\"certificate\":{\"profile_option\":\"authentication\",\"signature_hash\":\"sha256\","
-    "\"individual\":{\"first_name\":\"Dirk\",\"last_name\":\"Dubbel\","
-    "\"email\":\"dirk@example.com\"}},\"provisioning_method\":\"token\","
-    "\"ship_info\":{\"name\":\"Dirk Dubbel\",\"method\":\"EXPEDITED\",\"country\":\"nl\"},"
-    "\"order_validity\":{\"years\":1},\"payment_method\":\"card\",\"card_last4\":\"4242\","
-    "\"csa_agreed_to\":true}";
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  PkioHistoryRecord *record;
-  gboolean ok;
-
-  pkio_history_store_journal_begin_async (store, "practice", request, NULL, async_result_cb,
-                                          NULL);
-  result = wait_result ();
-  record = pkio_history_store_journal_begin_finish (store, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  pkio_history_store_journal_mark_unknown_async (store, record, async_result_cb, NULL);
-  result = wait_result ();
-  ok = pkio_history_store_journal_mark_finish (store, result, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  return record;
 }
 
 static void
@@ -319,7 +232,7 @@ test_export_csv (Fixture       *fixture,
 {
   GtkDropDown *dropdown = GTK_DROP_DOWN (child (fixture->view, PKIO_TYPE_HISTORY_VIEW,
                                                 "status_dropdown"));
-  g_autofree char *path = g_build_filename (data_home, "export.csv", NULL);
+  g_autofree char *path = g_build_filename (history_view_test_data_home (), "export.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -571,231 +484,6 @@ test_details_show_request (Fixture       *fixture,
   g_assert_true (card_shown || expect_dutch ());
 }
 
-typedef struct
-{
-  GtkColumnView *column_view;
-  guint          min_visible;
-  guint          max_visible;
-} FitCheck;
-
-static gboolean
-columns_fit (gpointer data)
-{
-  FitCheck *check = data;
-  GListModel *columns = gtk_column_view_get_columns (check->column_view);
-  guint n_visible = 0;
-
-  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
-
-      n_visible += gtk_column_view_column_get_visible (column);
-    }
-  return n_visible >= check->min_visible && n_visible <= check->max_visible;
-}
-
-static gboolean
-no_sideways_scrolling (gpointer adjustment)
-{
-  return gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1;
-}
-
-static gboolean
-view_synced (gpointer view)
-{
-  return !pkio_history_view_is_syncing (view);
-}
-
-static void
-test_narrow_and_wide (void)
-{
-  int widths[] = { 360, 1200 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
-    {
-      g_autoptr(PkioWorkspace) workspace = NULL;
-      GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-      PkioHistoryView *view = pkio_history_view_new (NULL);
-      AdwLeaflet *leaflet;
-      GtkWidget *details;
-
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(PkioHistoryRecord) record = NULL;
-
-      fresh_data_home ();
-      workspace = pkio_workspace_new (NULL, TRUE);
-      _pkio_workspace_set_practice_examples (workspace, FALSE);
-      pkio_workspace_load_async (workspace, NULL, async_result_cb, NULL);
-      result = wait_result ();
-      g_assert_true (pkio_workspace_load_finish (workspace, result, NULL));
-      record = journal_unknown (pkio_workspace_get_store (workspace));
-      /* Orders in progress make the longest count line ("3 orders, 2 in progress"). */
-      for (guint n = 0; n < 2; n++)
-        pkio_simulator_add_remote_order (pkio_workspace_get_simulator (workspace),
-                                         "dana@example.com", "Dana", "Dekker", "pending", NULL);
-      gtk_window_set_default_size (window, widths[i], 700);
-      gtk_window_set_child (window, GTK_WIDGET (view));
-      pkio_history_view_set_workspace (view, workspace);
-      gtk_window_present (window);
-      spin_until (widget_is_mapped, window);
-      spin_until (view_synced, view);
-      spin_idle ();
-
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view,
-                                                                      PKIO_TYPE_HISTORY_VIEW,
-                                                                      "main_stack"))),
-                       ==, "list");
-      leaflet = ADW_LEAFLET (child (view, PKIO_TYPE_HISTORY_VIEW, "leaflet"));
-      details = GTK_WIDGET (child (view, PKIO_TYPE_HISTORY_VIEW, "details"));
-      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i] + 1);
-      {
-        /* Narrow: only holder and status stay in the list; wide: every column in English (the
-         * longer Dutch words may cost one). Never sideways scrolling. The columns give way one
-         * per frame, so wait for it to settle. */
-        FitCheck check = {
-          GTK_COLUMN_VIEW (child (view, PKIO_TYPE_HISTORY_VIEW, "column_view")),
-          widths[i] == 360 ? 2 : (expect_dutch () ? 6 : 7),
-          widths[i] == 360 ? 2 : 7,
-        };
-        GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (check.column_view));
-
-        spin_until (columns_fit, &check);
-        spin_until (no_sideways_scrolling, adjustment);
-        g_assert_true (columns_fit (&check));
-      }
-      {
-        /* The count and "updated" lines wrap rather than lose their ends, also in Dutch. */
-        const char *lines[] = { "counts_label", "updated_label" };
-
-        for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
-          {
-            GtkLabel *label = GTK_LABEL (child (view, PKIO_TYPE_HISTORY_VIEW, lines[l]));
-
-            g_assert_cmpstr (gtk_label_get_text (label), !=, "");
-            g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
-          }
-      }
-      if (widths[i] == 360)
-        {
-          g_assert_true (adw_leaflet_get_folded (leaflet));
-          g_assert_false (gtk_widget_get_mapped (details));   /* its own page */
-          adw_leaflet_set_visible_child_name (leaflet, "details");
-          spin_idle ();
-          g_assert_true (gtk_widget_get_child_visible (details));
-          g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (details,
-                                                                    PKIO_TYPE_HISTORY_DETAILS,
-                                                                    "back_button"))));
-          gtk_widget_activate_action (details, "history.back", NULL);
-          spin_idle ();
-          g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
-        }
-      else
-        {
-          g_assert_false (adw_leaflet_get_folded (leaflet));
-          g_assert_true (gtk_widget_get_mapped (details));     /* beside the list */
-          g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (details,
-                                                                     PKIO_TYPE_HISTORY_DETAILS,
-                                                                     "back_button"))));
-        }
-      gtk_window_destroy (window);
-      spin_idle ();
-    }
-}
-
-/* One application per process, as in the real app. */
-static PkioApplication *
-start_application (void)
-{
-  static PkioApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = pkio_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return g_object_ref (app);
-}
-
-static gboolean
-page_is_empty (gpointer stack)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0;
-}
-
-static gboolean
-new_order_is_shown (gpointer window)
-{
-  return g_strcmp0 (pkio_window_get_visible_view (window), "new-order") == 0;
-}
-
-static gboolean
-stored_cb_done (gpointer user_data)
-{
-  return *(GAsyncResult **) user_data != NULL;
-}
-
-static void
-stored_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-test_empty_leads_to_new_order (void)
-{
-  g_autoptr(PkioApplication) app = start_application ();
-  g_autoptr(PkioSimulator) simulator = pkio_simulator_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-  PkioHistoryView *view;
-  AdwStatusPage *empty_page;
-  GtkWidget *button;
-
-  /* A connected account (a key for its address) with no orders yet. */
-  pkio_simulator_set_api_key (simulator, "empty-account-key");
-  g_assert_true (pkio_simulator_start (simulator, &error));
-  pkio_credentials_store_async (pkio_simulator_get_base_url (simulator), "empty-account-key",
-                                NULL, stored_cb, &result);
-  spin_until (stored_cb_done, &result);
-  if (!pkio_credentials_store_finish (result, &error))
-    {
-      g_test_skip_printf ("No usable Secret Service: %s", error->message);
-      return;
-    }
-  g_settings_set_string (pkio_application_get_settings (app), "api-base-url",
-                         pkio_simulator_get_base_url (simulator));
-
-  fresh_data_home ();
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  spin_until (widget_is_mapped, window);
-  pkio_window_show_view (PKIO_WINDOW (window), "history");
-
-  view = pkio_window_get_history_view (PKIO_WINDOW (window));
-  g_assert_false (pkio_workspace_get_practice (pkio_history_view_get_workspace (view)));
-  spin_until (page_is_empty, child (view, PKIO_TYPE_HISTORY_VIEW, "main_stack"));
-  empty_page = ADW_STATUS_PAGE (child (view, PKIO_TYPE_HISTORY_VIEW, "empty_page"));
-  g_assert_cmpstr (adw_status_page_get_title (empty_page), ==,
-                   expected ("No orders yet", "Nog geen bestellingen"));
-
-  button = GTK_WIDGET (child (view, PKIO_TYPE_HISTORY_VIEW, "new_order_button"));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  /* A button "clicks" a moment after it is activated, as it shows itself pressed. */
-  gtk_widget_activate (button);
-  spin_until (new_order_is_shown, window);
-
-  gtk_window_destroy (window);
-  spin_idle ();
-  g_settings_reset (pkio_application_get_settings (app), "api-base-url");
-}
-
 static void
 test_templates_build (void)
 {
@@ -818,15 +506,7 @@ main (int   argc,
 {
   int status;
 
-  /* Before anything asks GLib for the data folder. */
-  data_home = g_dir_make_tmp ("pkio-history-view-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  ui_test_init_translations ();
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  history_view_test_init (&argc, &argv);
 
   g_test_add_func ("/history-view/templates-build", test_templates_build);
   g_test_add ("/history-view/lists-unknown-first", Fixture, NULL, fixture_set_up,
@@ -843,8 +523,6 @@ main (int   argc,
               test_cancel_survives_selection, fixture_tear_down);
   g_test_add ("/history-view/details-show-request", Fixture, NULL, fixture_set_up,
               test_details_show_request, fixture_tear_down);
-  g_test_add_func ("/history-view/narrow-and-wide", test_narrow_and_wide);
-  g_test_add_func ("/history-view/empty-leads-to-new-order", test_empty_leads_to_new_order);
 
   status = g_test_run ();
   fresh_data_home ();
