@@ -63,6 +63,16 @@ typedef struct
   const char *email;
 } PkioSimIndividual;
 
+/* pkio-simulator-requests.c: the request log. A rule for @method ("*" or NULL: any) and
+ * @path_prefix (NULL: any) covers a request of @req_method to @req_path. */
+void        _pkio_simulator_record_request (PkioSimulator     *sim,
+                                            SoupServerMessage *msg,
+                                            const char        *path);
+gboolean    _pkio_simulator_request_matches (const char *method,
+                                             const char *path_prefix,
+                                             const char *req_method,
+                                             const char *req_path);
+
 /* pkio-simulator.c */
 void        _pkio_simulator_respond_json   (SoupServerMessage *msg,
                                             guint              status,

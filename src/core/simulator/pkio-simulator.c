@@ -27,108 +27,6 @@ fault_rule_free (gpointer data)
   g_free (rule);
 }
 
-/* Requests */
-
-static guint
-header_name_hash (gconstpointer key)
-{
-  g_autofree char *lower = g_ascii_strdown (key, -1);
-
-  return g_str_hash (lower);
-}
-
-static gboolean
-header_name_equal (gconstpointer a,
-                   gconstpointer b)
-{
-  return g_ascii_strcasecmp (a, b) == 0;
-}
-
-static void
-request_clear (gpointer data)
-{
-  PkioSimulatorRequest *request = data;
-
-  g_free (request->method);
-  g_free (request->path);
-  g_free (request->query);
-  g_clear_pointer (&request->headers, g_hash_table_unref);
-  g_clear_pointer (&request->body, g_bytes_unref);
-}
-
-PkioSimulatorRequest *
-pkio_simulator_request_ref (PkioSimulatorRequest *request)
-{
-  g_return_val_if_fail (request != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (request);
-}
-
-void
-pkio_simulator_request_unref (PkioSimulatorRequest *request)
-{
-  if (request != NULL)
-    g_atomic_rc_box_release_full (request, request_clear);
-}
-
-JsonNode *
-pkio_simulator_request_dup_json (PkioSimulatorRequest *request)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *data;
-  gsize size = 0;
-
-  g_return_val_if_fail (request != NULL, NULL);
-
-  if (request->body == NULL)
-    return NULL;
-  data = g_bytes_get_data (request->body, &size);
-  if (data == NULL || !json_parser_load_from_data (parser, data, size, NULL))
-    return NULL;
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static void
-copy_header_cb (const char *name,
-                const char *value,
-                gpointer    user_data)
-{
-  g_hash_table_replace (user_data, g_strdup (name), g_strdup (value));
-}
-
-static void
-record_request (PkioSimulator     *sim,
-                SoupServerMessage *msg,
-                const char        *path)
-{
-  PkioSimulatorRequest *request = g_atomic_rc_box_new0 (PkioSimulatorRequest);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
-
-  request->method = g_strdup (soup_server_message_get_method (msg));
-  request->path = g_strdup (path);
-  request->query = g_strdup (query);
-  request->headers = g_hash_table_new_full (header_name_hash, header_name_equal, g_free, g_free);
-  soup_message_headers_foreach (soup_server_message_get_request_headers (msg),
-                                copy_header_cb, request->headers);
-  request->body = soup_message_body_flatten (body);
-  g_ptr_array_add (sim->requests, request);
-}
-
-static gboolean
-matches (const char *method,
-         const char *path_prefix,
-         const char *req_method,
-         const char *req_path)
-{
-  if (method != NULL && *method != '\0' && g_strcmp0 (method, "*") != 0
-      && g_ascii_strcasecmp (method, req_method) != 0)
-    return FALSE;
-  if (path_prefix != NULL && *path_prefix != '\0' && !g_str_has_prefix (req_path, path_prefix))
-    return FALSE;
-  return TRUE;
-}
-
 /* The fault of the first rule that matches, used up by one; NONE when no rule matches or
  * (with @only not NONE) when the first that matches is not for @only. */
 static PkioSimulatorFault
@@ -142,7 +40,7 @@ take_fault (PkioSimulator      *sim,
       PkioSimFaultRule *rule = g_ptr_array_index (sim->faults, i);
       PkioSimulatorFault fault = rule->fault;
 
-      if (!matches (rule->method, rule->path_prefix, method, path))
+      if (!_pkio_simulator_request_matches (rule->method, rule->path_prefix, method, path))
         continue;
       if (only != PKIO_SIMULATOR_FAULT_NONE && fault != only)
         return PKIO_SIMULATOR_FAULT_NONE;
@@ -332,7 +230,7 @@ early_cb (SoupServer        *server,
   if (take_fault (sim, method, path, PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY)
       != PKIO_SIMULATOR_FAULT_DROP_BEFORE_BODY)
     return;
-  record_request (sim, msg, path);
+  _pkio_simulator_record_request (sim, msg, path);
   g_debug ("simulator: %s /services/v2/%s dropped before its body", method, path);
   _pkio_simulator_drop_before_body (sim, msg);
 }
@@ -352,7 +250,7 @@ server_cb (SoupServer        *server,
   if (g_str_has_prefix (full_path, API_PREFIX))
     path = full_path + strlen (API_PREFIX);
 
-  record_request (sim, msg, path != NULL ? path : full_path);
+  _pkio_simulator_record_request (sim, msg, path != NULL ? path : full_path);
   g_debug ("simulator: %s /services/v2/%s", method, path != NULL ? path : "?");
 
   fault = take_fault (sim, method, path != NULL ? path : full_path, PKIO_SIMULATOR_FAULT_NONE);
@@ -572,45 +470,4 @@ pkio_simulator_get_streamed_bytes (PkioSimulator *sim)
   g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
 
   return sim->streamed_bytes;
-}
-
-GPtrArray *
-pkio_simulator_get_requests (PkioSimulator *sim)
-{
-  GPtrArray *copy;
-
-  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), NULL);
-
-  copy = g_ptr_array_new_full (sim->requests->len,
-                               (GDestroyNotify) pkio_simulator_request_unref);
-  for (guint i = 0; i < sim->requests->len; i++)
-    g_ptr_array_add (copy, pkio_simulator_request_ref (g_ptr_array_index (sim->requests, i)));
-  return copy;
-}
-
-guint
-pkio_simulator_count_requests (PkioSimulator *sim,
-                               const char    *method,
-                               const char    *path_prefix)
-{
-  guint count = 0;
-
-  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), 0);
-
-  for (guint i = 0; i < sim->requests->len; i++)
-    {
-      PkioSimulatorRequest *request = g_ptr_array_index (sim->requests, i);
-
-      if (matches (method, path_prefix, request->method, request->path))
-        count++;
-    }
-  return count;
-}
-
-void
-pkio_simulator_clear_requests (PkioSimulator *sim)
-{
-  g_return_if_fail (PKIO_IS_SIMULATOR (sim));
-
-  g_ptr_array_set_size (sim->requests, 0);
 }
