@@ -30,6 +30,7 @@
 static char *data_home;
 static GAsyncResult *async_result;
 
+
 static void
 async_result_cb (GObject      *source,
                  GAsyncResult *result,
@@ -225,6 +226,20 @@ test_choose_candidate (void)
   choice = find_choice (GTK_WIDGET (group), own);
   g_assert_nonnull (choice);
   g_assert_true (gtk_widget_is_sensitive (choice));
+
+  /* The pane is filled anew on every change of the record (a sync's too): when nothing the
+   * rows show changed, they stay, and so does whatever has the focus in them. */
+  {
+    GtkWidget *kept = choice;
+
+    g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+    pkio_candidates_group_set_record (group, record, store);
+    spin_idle ();
+    g_assert_nonnull (kept);   /* not destroyed and made anew */
+    g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+    g_assert_true (find_choice (GTK_WIDGET (group), own) == choice);
+    g_assert_cmpuint (pkio_candidates_group_get_n_rows (group), ==, 2);
+  }
 
   /* The person knows the second one is theirs. */
   gtk_widget_activate (choice);

@@ -12,6 +12,7 @@ struct _PkioCandidatesGroup
   AdwPreferencesGroup  parent_instance;
 
   GPtrArray           *rows;
+  char                *shown;   /* what the rows say, one line each: rebuilt only when it changes */
 };
 
 G_DEFINE_FINAL_TYPE (PkioCandidatesGroup, pkio_candidates_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -22,6 +23,7 @@ pkio_candidates_group_finalize (GObject *object)
   PkioCandidatesGroup *self = PKIO_CANDIDATES_GROUP (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (pkio_candidates_group_parent_class)->finalize (object);
 }
@@ -98,34 +100,64 @@ candidate_row (const PkioRemoteOrder *order)
   return row;
 }
 
+/* The candidates a person may choose from: not those chosen for another attempt since. */
+static GPtrArray *
+choosable (PkioHistoryRecord *record,
+           PkioHistoryStore  *store)
+{
+  GPtrArray *shown = g_ptr_array_new ();
+  GPtrArray *candidates;
+
+  if (record == NULL || pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN)
+    return shown;
+  candidates = pkio_history_record_get_candidates (record);
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    {
+      PkioRemoteOrder *order = g_ptr_array_index (candidates, i);
+      PkioHistoryRecord *owner = store != NULL
+                                 ? pkio_history_store_find_by_order_id (store, order->order_id)
+                                 : NULL;
+
+      if (owner != NULL && owner != record
+          && pkio_history_record_get_origin (owner) == PKIO_RECORD_ORIGIN_THIS_COMPUTER)
+        continue;
+      g_ptr_array_add (shown, order);
+    }
+  return shown;
+}
+
 void
 pkio_candidates_group_set_record (PkioCandidatesGroup *self,
                                   PkioHistoryRecord   *record,
                                   PkioHistoryStore    *store)
 {
-  GPtrArray *candidates = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
 
   g_return_if_fail (PKIO_IS_CANDIDATES_GROUP (self));
+
+  orders = choosable (record, store);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      const PkioRemoteOrder *order = g_ptr_array_index (orders, i);
+      g_autofree char *line = describe (order);
+
+      g_string_append_printf (shown, "%" G_GINT64_FORMAT " %s\n", order->order_id, line);
+    }
+  /* The record notifies each change, a sync's too: rows that say the same are kept, so the
+   * focus of someone choosing (a screen reader's too) is not thrown out under them. */
+  if (g_strcmp0 (self->shown, shown->str) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_strdup (shown->str);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-
-  if (record != NULL && pkio_history_record_get_state (record) == PKIO_RECORD_STATE_UNKNOWN)
-    candidates = pkio_history_record_get_candidates (record);
-  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+  for (guint i = 0; i < orders->len; i++)
     {
-      const PkioRemoteOrder *order = g_ptr_array_index (candidates, i);
-      PkioHistoryRecord *owner = store != NULL
-                                 ? pkio_history_store_find_by_order_id (store, order->order_id)
-                                 : NULL;
-      GtkWidget *row;
+      GtkWidget *row = candidate_row (g_ptr_array_index (orders, i));
 
-      /* Chosen for another attempt since: not this one's any more. */
-      if (owner != NULL && owner != record
-          && pkio_history_record_get_origin (owner) == PKIO_RECORD_ORIGIN_THIS_COMPUTER)
-        continue;
-      row = candidate_row (order);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
