@@ -35,6 +35,17 @@ def name_problem(text):
     return None
 
 
+def naming_problems(shown, controls):
+    """(node, problem) for each control or container whose name says nothing, or the wrong
+    thing."""
+    found = []
+    for node in controls + [n for n in shown if U.role(n) in CONTAINER_ROLES]:
+        problem = name_problem(U.name(node))
+        if problem and not name_exception(node):
+            found.append((node, problem))
+    return found
+
+
 # The exceptions: what GTK 4.8 cannot do, each with its reason (the README's Accessibility
 # section lists them too). Keep them few.
 def name_exception(node):
