@@ -11,6 +11,7 @@
 #include "pkio-problem.h"
 #include "pkio-workspace.h"
 #include "pkio-workspace-private.h"
+#include "history-view-test-util.h"
 #include "ui-test-util.h"
 
 /* "Is one of these your order?": the real history view in practice mode (the simulator
@@ -26,49 +27,6 @@
   "\"addr1\":\"Straat 1\",\"addr2\":\"\",\"city\":\"Amsterdam\",\"state\":\"Noord-Holland\"," \
   "\"zip\":\"1013 AA\",\"country\":\"nl\",\"method\":\"STANDARD\"}," \
   "\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}"
-
-static char *data_home;
-static GAsyncResult *async_result;
-
-
-static void
-async_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  async_result = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return async_result != NULL;
-}
-
-static GAsyncResult *
-wait_result (void)
-{
-  spin_until (have_result, NULL);
-  return g_steal_pointer (&async_result);
-}
-
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GObject *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 typedef struct
 {
@@ -277,7 +235,7 @@ test_choose_candidate (void)
 static void
 remove_data (void)
 {
-  g_autofree char *dir = g_build_filename (data_home, "pkio-orders", NULL);
+  g_autofree char *dir = g_build_filename (history_view_test_data_home (), "pkio-orders", NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
 
@@ -288,7 +246,7 @@ remove_data (void)
       g_remove (path);
     }
   g_rmdir (dir);
-  g_rmdir (data_home);
+  g_rmdir (history_view_test_data_home ());
 }
 
 int
@@ -297,19 +255,11 @@ main (int   argc,
 {
   int status;
 
-  /* Before anything asks GLib for the data folder. */
-  data_home = g_dir_make_tmp ("pkio-history-candidates-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  ui_test_init_translations ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  history_view_test_init (&argc, &argv);
 
   g_test_add_func ("/history-candidates/choose", test_choose_candidate);
 
   status = g_test_run ();
   remove_data ();
-  g_free (data_home);
   return status;
 }

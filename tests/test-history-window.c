@@ -144,24 +144,6 @@ test_narrow_and_wide (void)
     }
 }
 
-/* One application per process, as in the real app. */
-static PkioApplication *
-start_application (void)
-{
-  static PkioApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = pkio_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return g_object_ref (app);
-}
-
 static gboolean
 page_is_empty (gpointer stack)
 {

@@ -57,3 +57,22 @@ widget_is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (widget));
 }
+
+/* One application per process, as in the real app (GApplication exports itself on the bus). */
+PkioApplication *
+start_application (void)
+{
+  static PkioApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = pkio_application_new ();
+      /* Tests run side by side on one bus: never become the primary instance of the real id. */
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_object_ref (app);
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "pkio-application.h"
+
 G_BEGIN_DECLS
 
 /* Helpers shared by the UI tests (test-window.c, test-history-view.c). */
@@ -19,5 +21,8 @@ const char *expected                  (const char *english,
 void        spin_until                (gboolean (*done) (gpointer),
                                        gpointer    data);
 gboolean    widget_is_mapped          (gpointer    widget);
+
+/* The one application of the test process, registered (not unique); a new reference. */
+PkioApplication *start_application        (void);
 
 G_END_DECLS
