@@ -48,25 +48,6 @@ toplevel_of_type_is_hidden (gpointer type_pointer)
   return !toplevel_of_type_is_mapped (type_pointer);
 }
 
-/* One application per process, as in the real app (GApplication exports itself on the bus). */
-static PkioApplication *
-start_application (void)
-{
-  static PkioApplication *app;
-
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = pkio_application_new ();
-      /* Tests run side by side on one bus: never become the primary instance of the real id. */
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return g_object_ref (app);
-}
-
 static void
 close_all_windows (PkioApplication *app)
 {
@@ -242,6 +223,31 @@ test_preferences_api_url (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
 
   g_settings_reset (settings, "api-base-url");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* The language row and the language setting follow each other. */
+static void
+test_preferences_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PkioWorkspace) workspace = pkio_workspace_new (settings, FALSE);
+  PkioPreferencesWindow *preferences = pkio_preferences_window_new (settings, workspace);
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                   PKIO_TYPE_PREFERENCES_WINDOW,
+                                                                   "language_row"));
+  g_autofree char *language = NULL;
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_settings_set_string (settings, "language", "nl");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+  adw_combo_row_set_selected (row, 1);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  g_settings_reset (settings, "language");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  g_settings_reset (settings, "language");
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
@@ -497,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/finalized", test_window_finalized);
   g_test_add_func ("/preferences/api-url", test_preferences_api_url);
+  g_test_add_func ("/preferences/language", test_preferences_language);
   g_test_add_func ("/preferences/switch-account", test_preferences_switch_account);
   g_test_add_func ("/help-overlay/builds", test_help_overlay_builds);
   g_test_add_func ("/window/place-without-key", test_place_without_key);

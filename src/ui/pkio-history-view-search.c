@@ -8,8 +8,11 @@
 
 #include "pkio-accessible.h"
 #include "pkio-history-view-private.h"
+#include "pkio-settings-choice.h"
 
-static const char * const status_filter_names[] = { "all", "in-progress", "issued", "problems" };
+/* The values of the history-status-filter setting, in the drop-down's order. */
+static const char * const status_filter_names[] = { "all", "in-progress", "issued", "problems",
+                                                    NULL };
 
 static gboolean
 focus_search_cb (GtkWidget *widget,
@@ -59,38 +62,10 @@ status_filter_changed_cb (PkioHistoryView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (selected >= G_N_ELEMENTS (status_filter_names) || selected == self->status_filter)
+  if (selected >= G_N_ELEMENTS (status_filter_names) - 1 || selected == self->status_filter)
     return;
   self->status_filter = selected;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static gboolean
-filter_get_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  const char *name = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_filter_names); i++)
-    if (g_str_equal (name, status_filter_names[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-filter_set_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return g_variant_new_string (status_filter_names[MIN (selected,
-                                                        G_N_ELEMENTS (status_filter_names) - 1)]);
 }
 
 GtkCustomFilter *
@@ -102,9 +77,8 @@ _pkio_history_view_filter_new (PkioHistoryView *self)
 void
 _pkio_history_view_bind_status_filter (PkioHistoryView *self)
 {
-  g_settings_bind_with_mapping (self->settings, "history-status-filter", self->status_dropdown,
-                                "selected", G_SETTINGS_BIND_DEFAULT, filter_get_mapping,
-                                filter_set_mapping, NULL, NULL);
+  pkio_settings_bind_choice (self->settings, "history-status-filter", self->status_dropdown,
+                             status_filter_names);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "pkio-key-text.h"
 #include "pkio-money.h"
 #include "pkio-preferences-window.h"
+#include "pkio-settings-choice.h"
 #include "pkio-weak-ref.h"
 
 struct _PkioPreferencesWindow
@@ -91,34 +92,8 @@ reset_url_clicked_cb (PkioPreferencesWindow *self)
 /* ---- language ---- */
 
 /* The rows of language_row, in order, as stored in the "language" setting. */
-static const char * const language_codes[] = { "", "en", "nl" };
-
-static gboolean
-language_get_mapping (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
-{
-  const char *code = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
-    if (g_str_equal (code, language_codes[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-language_set_mapping (const GValue       *value,
-                      const GVariantType *expected_type,
-                      gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return g_variant_new_string (language_codes[MIN (selected, G_N_ELEMENTS (language_codes) - 1)]);
-}
+/* The values of the language setting, in the row's order ("": the system's). */
+static const char * const language_codes[] = { "", "en", "nl", NULL };
 
 /* ---- the account ---- */
 
@@ -370,9 +345,7 @@ pkio_preferences_window_constructed (GObject *object)
         "address below is used when it is not set."));
   g_settings_bind (self->settings, "history-auto-refresh", self->auto_refresh_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, "language", self->language_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, language_get_mapping,
-                                language_set_mapping, NULL, NULL);
+  pkio_settings_bind_choice (self->settings, "language", self->language_row, language_codes);
   g_signal_connect_object (self->workspace, "notify::state", G_CALLBACK (update_account), self,
                            G_CONNECT_SWAPPED);
   update_account (self);
