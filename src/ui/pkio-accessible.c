@@ -61,6 +61,22 @@ name_toast_after_title (GtkLabel   *title,
                                   gtk_label_get_text (title), -1);
 }
 
+/* @widget is called what the preferences row @row_widget is called, without its mnemonic. */
+static void
+name_after_row (GtkWidget *widget,
+                GtkWidget *row_widget)
+{
+  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (row_widget);
+  g_autofree char *title = adw_preferences_row_get_use_underline (row)
+                           ? strip_mnemonic (adw_preferences_row_get_title (row))
+                           : g_strdup (adw_preferences_row_get_title (row));
+
+  g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, -1);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  gboolean (*match) (GtkWidget *))
@@ -198,35 +214,16 @@ widget_realized_hook (GSignalInvocationHint *hint,
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         gtk_window_get_title (about), -1);
     }
-  else if (GTK_IS_LIST_BOX (widget) && ADW_IS_EXPANDER_ROW (gtk_widget_get_ancestor (parent,
-                                                                               ADW_TYPE_EXPANDER_ROW)))
+  else if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (parent, ADW_TYPE_EXPANDER_ROW))
     {
-      AdwPreferencesRow *row = ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (parent,
-                                                                          ADW_TYPE_EXPANDER_ROW));
-      g_autofree char *title = adw_preferences_row_get_use_underline (row)
-                               ? strip_mnemonic (adw_preferences_row_get_title (row))
-                               : g_strdup (adw_preferences_row_get_title (row));
-
       /* What an expander row reveals is a list of its own, read as "GtkListBox": it is called
        * what the row is called ("Advanced"). */
-      g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));
-      if (title != NULL && *title != '\0')
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        title, -1);
+      name_after_row (widget, gtk_widget_get_ancestor (parent, ADW_TYPE_EXPANDER_ROW));
     }
   else if (GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW))
     {
-      AdwPreferencesRow *row = ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (widget,
-                                                                          ADW_TYPE_COMBO_ROW));
-      g_autofree char *title = adw_preferences_row_get_use_underline (row)
-                               ? strip_mnemonic (adw_preferences_row_get_title (row))
-                               : g_strdup (adw_preferences_row_get_title (row));
-
       /* A combo row's choices are a list read as "GtkListView": it is called like the row. */
-      g_object_set_qdata (G_OBJECT (widget), fixed_quark, GINT_TO_POINTER (TRUE));
-      if (title != NULL && *title != '\0')
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        title, -1);
+      name_after_row (widget, gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW));
     }
   else if (is_toast_widget (widget))
     {
