@@ -4,7 +4,10 @@
 - src/ui and src/cli never include libsoup, libsecret, sqlite3 or a -private.h header of the
   core: they reach an account through the workspace;
 - a folder of src/core includes only its own headers and those of the folders below it
-  (order <- api <- history <- account; the simulator uses order only).
+  (order <- api <- history <- account; the simulator uses order only);
+- a room of src/ui (order/, history/, account/: what a person sees) includes no -private.h
+  header of another room, and the frame (src/ui itself) none of any room: a room's insides
+  are its own.
 Usage: check-includes.py SRCDIR"""
 import os
 import re
@@ -55,6 +58,26 @@ for front in FRONT_ENDS:
                 bad.append(f'line {number}: {line.strip()} (a private header of the core)')
         tests.append((not bad, f'{rel} reaches the account only through the core\'s public '
                                f'headers', bad))
+
+ui = os.path.join(srcdir, 'src', 'ui')
+ui_owner = {}  # header name -> room ('' for the frame)
+for root, _, files in os.walk(ui):
+    for name in files:
+        if name.endswith('.h'):
+            ui_owner[name] = '' if root == ui else os.path.relpath(root, ui)
+for path in sources(ui):
+    rel = os.path.relpath(path, srcdir)
+    room = os.path.relpath(os.path.dirname(path), ui)
+    room = '' if room == '.' else room
+    bad = []
+    for number, line in includes(path):
+        m = LOCAL.search(line)
+        if not m or not m.group(1).endswith('-private.h') or m.group(1) not in ui_owner:
+            continue
+        target = ui_owner[m.group(1)]
+        if target != room:
+            bad.append(f'line {number}: {m.group(1)} is private to src/ui/{target}/')
+    tests.append((not bad, f'{rel} includes no other room\'s private header', bad))
 
 for folder, allowed in ALLOWED.items():
     for path in sources(os.path.join(core, folder)):

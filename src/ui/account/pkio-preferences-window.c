@@ -426,8 +426,8 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, RESOURCE_PREFIX "/account/pkio-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, account_group);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, account_row);

@@ -30,7 +30,7 @@ pkio_cancel_dialog_class_init (PkioCancelDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-cancel-dialog.ui");
+                                               RESOURCE_PREFIX "/history/pkio-cancel-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioCancelDialog, note_entry);
   gtk_widget_class_bind_template_child (widget_class, PkioCancelDialog, hint_label);
 }

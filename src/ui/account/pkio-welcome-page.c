@@ -278,7 +278,7 @@ pkio_welcome_page_class_init (PkioWelcomePageClass *klass)
                                            G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-welcome-page.ui");
+                                               RESOURCE_PREFIX "/account/pkio-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, keyring_label);
   gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, connect_group);
   gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, key_row);

@@ -392,7 +392,7 @@ pkio_order_form_class_init (PkioOrderFormClass *klass)
 
   g_type_ensure (PKIO_TYPE_COUNTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-order-form.ui");
+                                               RESOURCE_PREFIX "/order/pkio-order-form.ui");
   BIND (server_group);
   BIND (profile_authentication_check);
   BIND (profile_nonrepudiation_check);

@@ -328,7 +328,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
 
   g_type_ensure (PKIO_TYPE_CANDIDATES_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-history-details.ui");
+                                               RESOURCE_PREFIX "/history/pkio-history-details.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, again_button);

@@ -438,7 +438,7 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
   object_class->finalize = pkio_order_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-order-view.ui");
+                                               RESOURCE_PREFIX "/order/pkio-order-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, pages);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_slot);

@@ -145,7 +145,7 @@ pkio_order_outcome_class_init (PkioOrderOutcomeClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-order-outcome.ui");
+                                               RESOURCE_PREFIX "/order/pkio-order-outcome.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioOrderOutcome, status_page);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderOutcome, checking_box);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderOutcome, checking_spinner);

@@ -203,7 +203,7 @@ pkio_card_group_class_init (PkioCardGroupClass *klass)
 
   g_type_ensure (PKIO_TYPE_COUNTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-card-group.ui");
+                                               RESOURCE_PREFIX "/order/pkio-card-group.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, number_row);
   gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, month_row);
   gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, year_row);

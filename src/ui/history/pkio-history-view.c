@@ -368,7 +368,7 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
 
   g_type_ensure (PKIO_TYPE_HISTORY_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-history-view.ui");
+                                               RESOURCE_PREFIX "/history/pkio-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, key_revealer);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, key_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, recovered_revealer);

@@ -358,7 +358,7 @@ pkio_order_review_class_init (PkioOrderReviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/pkio-order-review.ui");
+                                               RESOURCE_PREFIX "/order/pkio-order-review.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, content_box);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, title_label);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, note_label);
