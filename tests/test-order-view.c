@@ -167,6 +167,113 @@ test_problems_shown (Fixture       *f,
   g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
 }
 
+/* The field a Tab from the focus now lands in: the path of its form field, or NULL when the
+ * focus is on something that is no field (a choice, a button). */
+static const char *
+tab_to_next_field (Fixture          *f,
+                   GtkDirectionType  direction)
+{
+  static const char * const paths[] = {
+    "certificate.individual.first_name", "certificate.individual.last_name",
+    "certificate.individual.email", "certificate.individual.telephone",
+    "certificate.individual.country", "certificate.individual.state",
+    "certificate.individual.city", "certificate.individual.zip",
+    "ship_info.name", "ship_info.addr1", "ship_info.addr2", "ship_info.zip", "ship_info.city",
+    "ship_info.state", "ship_info.country",
+  };
+  GtkWidget *focus;
+
+  /* What GtkWindow does for Tab: move within, and wrap round at the end. */
+  if (!gtk_widget_child_focus (GTK_WIDGET (f->window), direction))
+    {
+      gtk_window_set_focus (f->window, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (f->window), direction);
+    }
+  focus = gtk_window_get_focus (f->window);
+  for (guint i = 0; focus != NULL && i < G_N_ELEMENTS (paths); i++)
+    {
+      GtkWidget *row = pkio_order_form_get_field_row (f->form, paths[i]);
+
+      if (focus == row || gtk_widget_is_ancestor (focus, row))
+        return paths[i];
+    }
+  return NULL;
+}
+
+/* Every text field the Tab key reaches, in order, going once round the window. */
+static char *
+tab_lap (Fixture          *f,
+         GtkDirectionType  direction)
+{
+  g_autoptr(GString) lap = g_string_new (NULL);
+  const char *last = NULL;
+
+  gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form,
+                                                        "certificate.individual.first_name"));
+  for (guint i = 0; i < 200; i++)
+    {
+      const char *path = tab_to_next_field (f, direction);
+
+      if (g_strcmp0 (path, "certificate.individual.first_name") == 0)
+        break;
+      if (path != NULL && path != last)
+        g_string_append_printf (lap, "%s%s", lap->len > 0 ? " " : "", path);
+      last = path;
+    }
+  return g_string_free (g_steal_pointer (&lap), FALSE);
+}
+
+/* A field with a problem shows it in a row under it. GtkListBox gave up on the whole list at
+ * such a row, so Tab skipped every field after the first one with a problem. */
+static void
+test_tab_reaches_every_field (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *forward = "certificate.individual.last_name certificate.individual.email "
+                        "certificate.individual.telephone certificate.individual.country "
+                        "certificate.individual.state certificate.individual.city "
+                        "certificate.individual.zip ship_info.name ship_info.addr1 "
+                        "ship_info.addr2 ship_info.zip ship_info.city ship_info.state "
+                        "ship_info.country";
+  const char *backward = "ship_info.country ship_info.state ship_info.city ship_info.zip "
+                         "ship_info.addr2 ship_info.addr1 ship_info.name "
+                         "certificate.individual.zip certificate.individual.city "
+                         "certificate.individual.state certificate.individual.country "
+                         "certificate.individual.telephone certificate.individual.email "
+                         "certificate.individual.last_name";
+  g_autofree char *untouched = NULL;
+  g_autofree char *one_left_empty = NULL;
+  g_autofree char *after_review = NULL;
+  g_autofree char *second_lap = NULL;
+  g_autofree char *back = NULL;
+
+  untouched = tab_lap (f, GTK_DIR_TAB_FORWARD);
+  g_assert_cmpstr (untouched, ==, forward);
+
+  /* Leave the province empty for later: its problem shows when the focus leaves it. */
+  set_field (f, "certificate.individual.first_name", "John");
+  set_field (f, "certificate.individual.last_name", "Doe");
+  gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form, "certificate.individual.state"));
+  gtk_widget_grab_focus (pkio_order_form_get_field_row (f->form, "certificate.individual.city"));
+  spin_idle ();
+  g_assert_nonnull (pkio_order_form_get_shown_problem (f->form, "certificate.individual.state"));
+  one_left_empty = tab_lap (f, GTK_DIR_TAB_FORWARD);
+  g_assert_cmpstr (one_left_empty, ==, forward);
+
+  /* Every empty field shows its problem once the person tried to go on. */
+  set_field (f, "certificate.individual.first_name", "");
+  set_field (f, "certificate.individual.last_name", "");
+  activate (f, "order.review");
+  g_assert_true (page_is (f, "form"));
+  g_assert_nonnull (pkio_order_form_get_shown_problem (f->form, "certificate.individual.last_name"));
+  after_review = tab_lap (f, GTK_DIR_TAB_FORWARD);
+  g_assert_cmpstr (after_review, ==, forward);
+  second_lap = tab_lap (f, GTK_DIR_TAB_FORWARD);
+  g_assert_cmpstr (second_lap, ==, forward);
+  back = tab_lap (f, GTK_DIR_TAB_BACKWARD);
+  g_assert_cmpstr (back, ==, backward);
+}
+
 
 static void
 test_account_offers (Fixture       *f,
@@ -397,6 +504,7 @@ main (int   argc,
   ADD ("seed-new-person", test_seed_new_person);
   ADD ("seed-known-person", test_seed_known_person);
   ADD ("problems-shown", test_problems_shown);
+  ADD ("tab-reaches-every-field", test_tab_reaches_every_field);
   ADD ("account-offers", test_account_offers);
   ADD ("draft-survives-restart", test_draft_survives_restart);
   ADD ("card-order", test_card_order);

@@ -3,6 +3,7 @@
 
 #include "pkio-card-group.h"
 #include "pkio-country-row.h"
+#include "pkio-field-problem-row.h"
 #include "pkio-known-person-popover.h"
 #include "pkio-order-form.h"
 
@@ -13,8 +14,7 @@ typedef struct
 {
   char      *path;
   GtkWidget *row;
-  GtkWidget *problem_row;      /* a row after @row in the same list, built on first need */
-  GtkLabel  *problem_label;
+  PkioFieldProblemRow *problem_row;  /* after @row in the same list, built on first need */
   char      *shown;            /* the message on screen now, or NULL */
   char      *server_message;   /* CertCentral's, until the field changes */
   gboolean   touched;          /* the focus has left it once */

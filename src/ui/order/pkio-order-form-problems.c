@@ -81,32 +81,6 @@ _pkio_order_form_add_field (PkioOrderForm *self,
   return field;
 }
 
-static GtkWidget *
-new_problem_row (GtkLabel **out_label)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (row, "field-problem");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problem:"), -1);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  *out_label = GTK_LABEL (label);
-  return row;
-}
-
 static void
 show_at_field (PkioFormField *field,
                const char    *message)
@@ -120,14 +94,14 @@ show_at_field (PkioFormField *field,
 
   if (message != NULL && field->problem_row == NULL && GTK_IS_LIST_BOX (list))
     {
-      field->problem_row = new_problem_row (&field->problem_label);
-      gtk_list_box_insert (GTK_LIST_BOX (list), field->problem_row,
+      field->problem_row = pkio_field_problem_row_new ();
+      gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (field->problem_row),
                            gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field->row)) + 1);
     }
   if (field->problem_row != NULL)
     {
-      gtk_label_set_text (field->problem_label, message != NULL ? message : "");
-      gtk_widget_set_visible (field->problem_row, message != NULL);
+      pkio_field_problem_row_set_text (field->problem_row, message);
+      gtk_widget_set_visible (GTK_WIDGET (field->problem_row), message != NULL);
     }
   if (message != NULL)
     gtk_widget_add_css_class (field->row, "error");
