@@ -7,6 +7,12 @@
 # and the checks of tests/README.md:
 #   build-aux/pkio-dev.sh test-sanitize   every test built with ASan + UBSan (_build-sanitize)
 #   build-aux/pkio-dev.sh test-valgrind   the core, CLI and fuzz-corpus tests under memcheck
+# and for packaging:
+#   build-aux/pkio-dev.sh test-headless   the suites that need no display (core, cli, fuzz,
+#                                         data) on the build in BUILDDIR as it is: no package
+#                                         install, no build, no Xvfb (debian/rules runs it)
+#   build-aux/pkio-dev.sh deb             the Debian package (dpkg-buildpackage -us -uc -b),
+#                                         into _deb/, checked by build-aux/check-deb.sh
 # Extra arguments after "run" go to the app (e.g. --practice); after "test*" to meson test.
 # BUILDDIR (default: _build, or _build-sanitize for test-sanitize) chooses the build folder;
 # WERROR=1 treats warnings as errors.
@@ -25,6 +31,7 @@ packages=(
   at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool
   flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils
   valgrind clang llvm
+  debhelper dpkg-dev fakeroot lintian
 )
 
 install_missing_packages() {
@@ -82,24 +89,71 @@ cleanup_test_dir() {
   exit $status
 }
 
+# test_display=none (test-headless) runs without Xvfb, and no test can reach a display.
+test_display=xvfb
+
 run_tests() {
-  # Tests never see the real home, keyring or settings: everything lives in a temp folder
-  # that is set *before* dbus-run-session, so services started on the bus inherit it.
+  # Tests never see the real home, keyring, settings or session bus: everything lives in a
+  # temp folder that is set *before* dbus-run-session, so services started on the bus
+  # inherit it.
   tmp="$(mktemp -d -t pkio-orders-test.XXXXXX)"
   trap cleanup_test_dir EXIT
   mkdir -p "$tmp/home" "$tmp/runtime" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/state"
   chmod 700 "$tmp/runtime"
-  # -noreset: Xvfb resets when its last client leaves, and then refuses the next one for a
-  # moment; with the accessibility bus's helpers coming and going, an app started right then
-  # failed with "cannot open display".
-  env HOME="$tmp/home" \
+  local session=(dbus-run-session -- "$srcdir/build-aux/test-session.sh" "$builddir" "$@")
+  if [ "$test_display" = xvfb ]; then
+    # -noreset: Xvfb resets when its last client leaves, and then refuses the next one for a
+    # moment; with the accessibility bus's helpers coming and going, an app started right
+    # then failed with "cannot open display".
+    session=(xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" "${session[@]}")
+  fi
+  env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS -u DCONF_PROFILE \
+      HOME="$tmp/home" \
       XDG_RUNTIME_DIR="$tmp/runtime" \
       XDG_DATA_HOME="$tmp/data" \
       XDG_CONFIG_HOME="$tmp/config" \
       XDG_CACHE_HOME="$tmp/cache" \
       XDG_STATE_HOME="$tmp/state" \
-      xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
-      dbus-run-session -- "$srcdir/build-aux/test-session.sh" "$builddir" "$@"
+      "${session[@]}"
+}
+
+# The Debian package's build runs this on its own build folder: the suites that need no
+# display, in the same temporary home and private bus as every other test run.
+run_headless_tests() {
+  if [ ! -f "$builddir/build.ninja" ]; then
+    echo "test-headless: no build in $builddir (set BUILDDIR)" >&2
+    exit 1
+  fi
+  test_display=none
+  local arg
+  for arg in "$@"; do
+    case "$arg" in --suite|--suite=*) run_tests "$@"; return ;; esac
+  done
+  run_tests --suite core --suite cli --suite fuzz --suite data "$@"
+}
+
+# The Debian package, built from this tree as it is (committed or not) in a copy, so the
+# package build's files never mix with the tree's. Extra arguments go to dpkg-buildpackage
+# (e.g. -Pnocheck, as .ci/run builds it). The .deb and .buildinfo land in $DEB_OUT
+# (default: _deb/).
+build_deb() {
+  local out="${DEB_OUT:-$srcdir/_deb}"
+  local work
+  work="$(mktemp -d -t pkio-orders-deb.XXXXXX)"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$work'" EXIT
+  mkdir -p "$out" "$work/pkio-orders"
+  # Only what git knows about (tracked or new, not ignored, not deleted): no build folders.
+  git -C "$srcdir" ls-files -z --cached --others --exclude-standard \
+    | (cd "$srcdir" && while IFS= read -r -d '' f; do
+         if [ -e "$f" ]; then printf '%s\0' "$f"; fi
+       done) \
+    | tar -C "$srcdir" --null -T - -cf - | tar -C "$work/pkio-orders" -xf -
+  (cd "$work/pkio-orders" && dpkg-buildpackage -us -uc -b "$@") >&2
+  rm -f "$out"/pkio-orders*.deb "$out"/pkio-orders*.buildinfo "$out"/pkio-orders*.changes
+  cp "$work"/*.deb "$work"/*.buildinfo "$work"/*.changes "$out"/
+  # Checked without installing it: lintian, its contents, an unpacked copy.
+  "$srcdir/build-aux/check-deb.sh" "$out"/pkio-orders_*.deb
 }
 
 # ASan + UBSan: any error aborts the test that hit it. Leaks fail a test too (with full stacks,
@@ -181,12 +235,21 @@ case "${1:-}" in
   deps)
     install_missing_packages
     ;;
+  test-headless)
+    shift
+    run_headless_tests "$@"
+    ;;
+  deb)
+    shift
+    install_missing_packages
+    build_deb "$@"
+    ;;
   build)
     install_missing_packages
     configure_and_build
     ;;
   *)
-    echo "usage: $0 run|test|test-sanitize|test-valgrind|build|deps [ARGS…]" >&2
+    echo "usage: $0 run|test|test-sanitize|test-valgrind|test-headless|deb|build|deps [ARGS…]" >&2
     exit 64
     ;;
 esac

@@ -23,6 +23,7 @@ set -- \
   "share/icons/hicolor/scalable/apps/$app.svg" \
   "share/icons/hicolor/symbolic/apps/$app-symbolic.svg" \
   "share/locale/nl/LC_MESSAGES/pkio-orders.mo" \
+  "share/man/man1/pkio-orders.1" \
   "$service" \
   "$licence"
 echo "1..$(($# + 6))"
