@@ -55,16 +55,20 @@ install_missing_packages() {
     "${missing[@]}" >&2
 }
 
-# Extra arguments are meson options for a new build folder (e.g. -Db_sanitize=…).
+# Extra arguments are meson options for a new build folder (e.g. -Db_sanitize=…). The build
+# is for tests and benchmarks, so it has their hooks (-Dtest_hooks=true, meson.options); a
+# release build (the default, Flatpak, Debian) does not.
 configure_and_build() {
   local werror=false
   if [ "${WERROR:-0}" = 1 ]; then
     werror=true
   fi
   if [ ! -f "$builddir/build.ninja" ]; then
-    meson setup "$builddir" "$srcdir" -Dwerror="$werror" "$@" >&2
-  else
-    meson configure "$builddir" -Dwerror="$werror" "$@" >/dev/null
+    meson setup "$builddir" "$srcdir" -Dwerror="$werror" -Dtest_hooks=true "$@" >&2
+  elif ! meson configure "$builddir" -Dwerror="$werror" -Dtest_hooks=true "$@" >/dev/null 2>&1
+  then
+    # A build folder older than an option it is given (meson configure does not know it yet).
+    meson setup --reconfigure "$builddir" "$srcdir" -Dwerror="$werror" -Dtest_hooks=true "$@" >&2
   fi
   ninja -C "$builddir" >&2
 }

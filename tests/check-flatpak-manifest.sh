@@ -4,7 +4,7 @@
 # Both manifests must parse, carry exactly the same five finish-args, and not talk to the keyring
 # over D-Bus directly (inside Flatpak libsecret uses the Secret portal). The release manifest
 # builds the tag v$VERSION pinned to a commit, as Flathub wants; the Devel one builds the local
-# tree with -Dprofile=development under its own id.
+# tree with -Dprofile=development under its own id. Neither turns the test hooks on.
 version="$1"
 release="$2"
 devel="$3"
@@ -36,7 +36,7 @@ else:
 ' "$1"
 }
 
-echo "1..16"
+echo "1..18"
 for manifest in "$release" "$devel"; do
   name=$(basename "$manifest")
   id=${name%.json}
@@ -49,6 +49,11 @@ for manifest in "$release" "$devel"; do
   check "$(echo "$parsed" | fact runtime)/$(echo "$parsed" | fact runtime-version)" \
         "org.gnome.Platform/51" "$name: GNOME 51 runtime"
   check "$(echo "$parsed" | fact finish-args)" "$expected" "$name: finish-args are exactly the five"
+  # The test hooks (meson.options) are off by default and stay off in what people install.
+  case " $(echo "$parsed" | fact config-opts) " in
+    *"-Dtest_hooks=true"*|*"-Dtest_hooks=1"*) not_ok "$name: builds without test hooks" ;;
+    *) ok "$name: builds without test hooks" ;;
+  esac
   if grep -q 'org.freedesktop.secrets' "$manifest"; then
     not_ok "$name: no talk-name to org.freedesktop.secrets"
   else

@@ -7,6 +7,7 @@
 
 #include "cli-test-util.h"
 #include "mount-test-util.h"
+#include "test-hooks.h"
 
 /* Crash and disk faults (issue 11), with the built pkio-orders and a simulator in its own
  * process:
@@ -152,6 +153,7 @@ test_killed_after_journal (void)
   gint64 lists;
   JsonObject *row;
 
+  PKIO_TEST_SKIP_WITHOUT_HOOKS ();
   if (!require_stored_key ())
     return;
   process = spawn_order (path, "after-journal:stop");
@@ -206,6 +208,7 @@ test_killed_after_answer (void)
   gint64 before = posts ();
   gint64 last = sim_number ("last-order");
 
+  PKIO_TEST_SKIP_WITHOUT_HOOKS ();
   if (!require_stored_key ())
     return;
   process = spawn_order (path, "after-send:stop");

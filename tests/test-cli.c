@@ -10,6 +10,7 @@
 #include "pkio-problem.h"
 
 #include "cli-test-util.h"
+#include "test-hooks.h"
 
 /* The command line, end to end: the built pkio-orders binary against a simulator in its own
  * process, with HOME and XDG_* in a temporary folder. Keyring tests need an unlocked
@@ -586,6 +587,7 @@ test_killed_order_reconciled (void)
   int status;
   const char *env[] = { "PKIO_ORDER_SENDER_TEST_CRASH_POINT=after-send", NULL };
 
+  PKIO_TEST_SKIP_WITHOUT_HOOKS ();
   if (!require_keyring ())
     return;
   g_assert_true (cli.key_stored);

@@ -10,6 +10,7 @@
 #include "pkio-order-sender.h"
 #include "pkio-problem.h"
 #include "pkio-simulator.h"
+#include "test-hooks.h"
 
 #define KEY "sender-test-key"
 
@@ -447,6 +448,7 @@ test_crash_after_journal (Fixture       *fixture,
 {
   PkioHistoryRecord *record;
 
+  PKIO_TEST_SKIP_WITHOUT_HOOKS ();
   if (g_test_subprocess ())
     {
       crash_child (fixture, "after-journal");
@@ -467,6 +469,7 @@ test_crash_after_send (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PkioHistoryRecord *record;
 
+  PKIO_TEST_SKIP_WITHOUT_HOOKS ();
   if (g_test_subprocess ())
     {
       crash_child (fixture, "after-send");

@@ -55,8 +55,9 @@ order_again_action_cb (GtkWidget  *widget,
     pkio_window_show_view (self, "new-order");
 }
 
-/* Benchmark hook (bench/bench-startup): report when the first frame is painted, then quit.
- * Only active when PKIO_ORDERS_BENCH_FIRST_FRAME is set. */
+#if PKIO_TEST_HOOKS
+/* Benchmark hook (bench/bench-startup), compiled only with -Dtest_hooks=true: report when the
+ * first frame is painted, then quit. Only active when PKIO_ORDERS_BENCH_FIRST_FRAME is set. */
 static void
 first_frame_painted_cb (GdkFrameClock *clock,
                         PkioWindow    *self)
@@ -73,16 +74,17 @@ window_mapped_for_bench_cb (PkioWindow *self)
 
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
 }
+#endif
 
 static void
 pkio_window_constructed (GObject *object)
 {
-  PkioWindow *self = PKIO_WINDOW (object);
-
   G_OBJECT_CLASS (pkio_window_parent_class)->constructed (object);
 
+#if PKIO_TEST_HOOKS
   if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (self, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
+    g_signal_connect (object, "map", G_CALLBACK (window_mapped_for_bench_cb), NULL);
+#endif
 }
 
 static void

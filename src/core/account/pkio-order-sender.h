@@ -43,12 +43,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSendResult, pkio_send_result_free)
  * and its outcome recorded. The body is built at once: @order may be freed after this call;
  * its CVV is wiped (decisions.md: cleared after every attempt).
  *
- * Test hook: when the environment variable PKIO_ORDER_SENDER_TEST_CRASH_POINT is
- * "after-journal" (record written, nothing sent) or "after-send" (CertCentral answered,
- * answer not recorded), the process ends with _exit(99) at that point, so tests can prove
- * what a killed process leaves behind; with ":stop" after the point's name it stops itself
- * there (SIGSTOP) instead, for a test to kill it with a real SIGKILL. Unset, it does
- * nothing. */
+ * Test hook, compiled only in a build with -Dtest_hooks=true (never in what people install):
+ * when the environment variable PKIO_ORDER_SENDER_TEST_CRASH_POINT is "after-journal" (record
+ * written, nothing sent) or "after-send" (CertCentral answered, answer not recorded), the
+ * process ends with _exit(99) at that point, so tests can prove what a killed process leaves
+ * behind; with ":stop" after the point's name it stops itself there (SIGSTOP) instead, for a
+ * test to kill it with a real SIGKILL. Unset, it does nothing. */
 void            pkio_order_sender_send_async  (PkioHistoryStore    *store,
                                                PkioClient          *client,
                                                PkioOrder           *order,
