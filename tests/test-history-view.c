@@ -167,7 +167,7 @@ test_search (Fixture       *fixture,
                              "1 van 4 bestellingen getoond, 1 in behandeling"));
 
   /* Orders placed elsewhere came from the order list, whose rows do not say the holder's
-   * email (certcentral.md): only the attempt made here has one. */
+   * email (docs/certcentral-api.md#list-orders): only the attempt made here has one. */
   set_search (fixture, "example.com");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_cmpint (pkio_history_record_get_state (shown (fixture, 0)), ==,
@@ -255,7 +255,8 @@ test_export_csv (Fixture       *fixture,
   pkio_history_write_csv (pkio_history_view_get_shown_model (fixture->view), expected_csv);
   g_assert_cmpstr (contents, ==, expected_csv->str);
   g_assert_true (g_str_has_prefix (contents, "date,holder_name,holder_email,"));
-  /* Bob's order came from the order list: his name, no email (certcentral.md). */
+  /* Bob's order came from the order list: his name, no email
+   * (docs/certcentral-api.md#list-orders). */
   g_assert_nonnull (strstr (contents, "Bob Bakker"));
   g_assert_null (strstr (contents, "bob@example.com"));
   g_assert_nonnull (strstr (contents, bob_id));

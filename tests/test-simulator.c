@@ -151,8 +151,8 @@ test_place_and_list (Fixture       *fx,
   g_assert_cmpstr (json_object_get_string_member (certificate, "common_name"), ==, "John Doe");
   g_assert_cmpstr (json_object_get_string_member (certificate, "profile_option"), ==,
                    "encryption");
-  /* Only the documented fields (certcentral.md): a row never tells the holder's email,
-   * individual or shipping... */
+  /* Only the documented fields (docs/certcentral-api.md#list-orders): a row never tells the
+   * holder's email, individual or shipping... */
   g_assert_false (json_object_has_member (certificate, "emails"));
   g_assert_false (json_object_has_member (order, "individual"));
   g_assert_false (json_object_has_member (order, "ship_info"));
@@ -223,7 +223,7 @@ test_bad_orders (Fixture       *fx,
   g_assert_true (has_error (empty, NULL, "certificate"));
   g_assert_true (has_error (empty, NULL, "ship_info"));
 
-  /* Every problem at once, each with its field path (api/decisions.md rules). */
+  /* Every problem at once, each with its field path (docs/decisions.md#field-rules). */
   {
     g_autoptr(Reply) many = request (fx, "POST", "order/certificate/pkio_burger",
       "{\"certificate\":{\"signature_hash\":\"sha1\",\"profile_option\":\"encryption\","

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* The process exit codes of every subcommand (design.md, "Front ends"). */
+/* The process exit codes of every subcommand, as README.md#using-it lists them. */
 typedef enum
 {
   PKIO_CLI_EXIT_OK       = 0,

@@ -13,9 +13,9 @@ G_DECLARE_FINAL_TYPE (PkioOrderDraft, pkio_order_draft, PKIO, ORDER_DRAFT, GObje
 /* The order form as typed, kept on disk so that a restart or a crash loses nothing.
  *
  * It never holds card data: the card number, expiry, CVV, cardholder name and the card's
- * save / default choices are never serialized (decisions.md: card data never reaches a file).
- * Everything else is kept as typed, not normalized, with both holder choices (the details of
- * a new person and the number of a known one).
+ * save / default choices are never serialized (docs/decisions.md#card-data: card data never
+ * reaches a file). Everything else is kept as typed, not normalized, with both holder
+ * choices (the details of a new person and the number of a known one).
  *
  * The file (JSON, mode 0600) is written atomically, on a worker thread; of several saves the
  * last one called always wins, whatever order the threads finish in. */

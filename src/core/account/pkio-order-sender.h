@@ -41,7 +41,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSendResult, pkio_send_result_free)
  * to disk) -> POST once -> record placed / rejected / unknown. The POST is never retried.
  * @cancellable only works until the journal record is written; after that the order is sent
  * and its outcome recorded. The body is built at once: @order may be freed after this call;
- * its CVV is wiped (decisions.md: cleared after every attempt).
+ * its CVV is wiped (docs/decisions.md#card-data: cleared after every attempt).
  *
  * Test hook, compiled only in a build with -Dtest_hooks=true (never in what people install):
  * when the environment variable PKIO_ORDER_SENDER_TEST_CRASH_POINT is "after-journal" (record

@@ -36,7 +36,7 @@ pkio_history_status_category (const char *raw_status)
   for (guint i = 0; i < G_N_ELEMENTS (status_table); i++)
     if (strcmp (status_table[i].raw, raw_status) == 0)
       return status_table[i].category;
-  /* certcentral.md: treat a status we do not know as "in progress". */
+  /* docs/decisions.md#statuses: treat a status we do not know as "in progress". */
   return PKIO_STATUS_CATEGORY_IN_PROGRESS;
 }
 

@@ -9,10 +9,11 @@
 G_BEGIN_DECLS
 
 /* Reconciliation: which CertCentral order, if any, an attempt whose outcome is unknown became
- * (no answer came, or the process died while the order was in flight; decisions.md, "The
- * answer"). This is what keeps a person from paying twice, so it relies only on what
- * CertCentral is documented to answer (api/certcentral.md), and a doubt is shown, never
- * guessed: a wrong link would hide a real duplicate or lose a record.
+ * (no answer came, or the process died while the order was in flight;
+ * docs/decisions.md#the-answer-to-the-order). This is what keeps a person from paying twice, so
+ * it relies only on what CertCentral is documented to answer (docs/certcentral-api.md#list-orders
+ * and #order-info there), and a doubt is shown, never guessed: a wrong link would hide a real
+ * duplicate or lose a record.
  *
  * Every UNKNOWN record is resolved together, oldest attempt first, one to one. The rules (the
  * decisions themselves are pkio_history_match_attempts (), pkio-history-match.c):

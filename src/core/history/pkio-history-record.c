@@ -466,7 +466,8 @@ pkio_history_record_can_cancel (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
 
-  /* certcentral.md: only orders in pending / waiting_pickup can be canceled. */
+  /* Only orders in pending / waiting_pickup can be canceled
+   * (docs/certcentral-api.md#cancel-an-order). */
   return self->order_id > 0
          && (g_strcmp0 (self->remote_status, "pending") == 0
              || g_strcmp0 (self->remote_status, "waiting_pickup") == 0

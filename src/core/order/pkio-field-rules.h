@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* The field rules of api/decisions.md as pure functions, shared by validation, the form and
- * the simulator. Every function takes NULL as "" . */
+/* The field rules of docs/decisions.md#field-rules as pure functions, shared by validation,
+ * the form and the simulator. Every function takes NULL as "" . */
 
 #define PKIO_FIELD_MAX_CHARS       128
 #define PKIO_FIELD_MAX_EMAIL_CHARS 254

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The exact request body of api/decisions.md (normalized: trimmed, zip and country normalized,
- * card number digits only). Holds card data when paid by card: never log or store it. */
+/* The exact request body of docs/decisions.md#the-request-body (normalized: trimmed, zip and
+ * country normalized, card number digits only). Holds card data when paid by card: never log
+ * or store it. */
 JsonNode  *pkio_order_to_json         (const PkioOrder *order);
 /* Like pkio_order_to_json() without "credit_card"; adds "card_last4" when paid by card.
  * Safe for disk. */

@@ -95,10 +95,11 @@ format_date (gint64 usec)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S+00:00");
 }
 
-/* A list row carries only what GET order/certificate is documented to return (certcentral.md):
- * id, status, date_created, product{name_id,name}, certificate{id,common_name,profile_option}.
- * The holder's email, individual and shipping are in the order info (and, as a test option, in
- * list rows too). */
+/* A list row carries what GET order/certificate is documented to return
+ * (docs/certcentral-api.md#list-orders): id, status, date_created, product{name_id,name},
+ * certificate{id,common_name}; and certificate.profile_option, which that page does not promise
+ * (see its gaps). The holder's email, individual and shipping are in the order info (and, as a
+ * test option, in list rows too). */
 JsonNode *
 _pkio_sim_order_to_json (const PkioSimOrder *order,
                          PkioSimOrderView    view)
@@ -274,7 +275,7 @@ respond_errors (SoupServerMessage *msg,
   _pkio_simulator_respond_json (msg, status, root);
 }
 
-/* Every problem of the body by api/decisions.md, with the app's own rules, into @errors.
+/* Every problem of the body by docs/decisions.md#field-rules, the app's own rules, into @errors.
  * Returns the parsed order (NULL when it is not an object). */
 static PkioOrder *
 collect_problems (JsonNode  *root,

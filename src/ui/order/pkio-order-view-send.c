@@ -80,7 +80,7 @@ order_sent_cb (GObject      *source,
   /* The outcome is in the history whatever happens here; a view that is gone shows nothing. */
   if (self == NULL)
     return;
-  /* decisions.md: the CVV is cleared after every attempt. */
+  /* docs/decisions.md#card-data: the CVV is cleared after every attempt. */
   pkio_order_form_clear_cvv (FORM (self));
   set_sending (self, FALSE);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
