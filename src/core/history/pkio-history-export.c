@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
+#include "pkio-csv.h"
 #include "pkio-history-export.h"
 #include "pkio-history-record.h"
 
@@ -53,41 +52,13 @@ row_fill (Row               *row,
       row->values[i] = g_strdup ("");
 }
 
-static void
-append_cell (GString    *out,
-             const char *value)
-{
-  gboolean formula = value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
-  gboolean quote = formula || strpbrk (value, ",\"\r\n") != NULL
-                   || g_ascii_isspace (value[0])
-                   || (value[0] != '\0' && g_ascii_isspace (value[strlen (value) - 1]));
-
-  if (quote)
-    g_string_append_c (out, '"');
-  /* OWASP: a leading quote makes spreadsheets show the text instead of running it. */
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  if (quote)
-    g_string_append_c (out, '"');
-}
-
+/* RFC 4180 with CR LF; pkio_csv_append_cell() protects cells a spreadsheet would run as a
+ * formula (CSV injection). */
 static void
 append_line (GString           *out,
              const char *const *values)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_cell (out, values[i]);
-    }
-  g_string_append (out, "\r\n");
+  pkio_csv_append_record (out, values, G_N_ELEMENTS (columns), ',');
 }
 
 static void

@@ -57,6 +57,31 @@ pkio_field_is_too_long (const char *text,
   return g_utf8_strlen (text, -1) > (glong) max_chars;
 }
 
+char *
+pkio_field_printable (const char *text,
+                      guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *shown = g_string_new (NULL);
+  guint count = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), count++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (count == max_chars)
+        {
+          g_string_append (shown, "…");
+          break;
+        }
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || !g_unichar_isprint (c))
+        g_string_append_printf (shown, "\\u%04X", c);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 /* Dotted forms match as a prefix ("Dr.Jan" too); bare forms only as a whole first word, so
  * that names such as "Drew" or "Msimang" pass. "Ir" and "Ing" without a dot are real names. */
 static const char * const dotted_titles[] = {

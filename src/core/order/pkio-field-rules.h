@@ -19,6 +19,10 @@ gboolean  pkio_field_is_blank            (const char *text);
 gboolean  pkio_field_has_control_chars   (const char *text);
 gboolean  pkio_field_is_too_long         (const char *text,
                                           guint       max_chars);
+/* @text as a message may show it, whatever a file held: invalid UTF-8 made valid, control
+ * and other characters that do not print written as \uXXXX, cut at @max_chars with "…". */
+char     *pkio_field_printable           (const char *text,
+                                          guint       max_chars);
 /* A leading title or prefix such as "Dr.", "Prof." or "Mevr." */
 gboolean  pkio_field_has_title_prefix    (const char *name);
 gboolean  pkio_field_is_valid_email      (const char *email);

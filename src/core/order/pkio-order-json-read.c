@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-field-rules.h"
 #include "pkio-order-json.h"
 
 /* pkio_order_from_json(): reads a request body (a CLI file, a draft) into a PkioOrder, reporting
@@ -29,33 +30,6 @@ report (Reader     *reader,
   pkio_problem_list_take (reader->problems, path, code, message);
 }
 
-/* An unknown key as it may be shown: a file can hold any key, with escapes for control
- * characters, terminal codes or lone surrogates (which json-glib turns into invalid UTF-8).
- * Those become \uXXXX, and a very long key is cut short. */
-static char *
-printable_key (const char *key)
-{
-  g_autofree char *valid = g_utf8_make_valid (key, -1);
-  GString *shown = g_string_new (NULL);
-  guint count = 0;
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), count++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (count == 64)
-        {
-          g_string_append (shown, "…");
-          break;
-        }
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || !g_unichar_isprint (c))
-        g_string_append_printf (shown, "\\u%04X", c);
-      else
-        g_string_append_unichar (shown, c);
-    }
-  return g_string_free (shown, FALSE);
-}
-
 static void
 check_keys (Reader            *reader,
             JsonObject        *object,
@@ -70,7 +44,9 @@ check_keys (Reader            *reader,
 
       if (!g_strv_contains (allowed, key))
         {
-          g_autofree char *shown = printable_key (key);
+          /* A file can hold any key, with escapes for control characters, terminal codes or
+           * lone surrogates (which json-glib turns into invalid UTF-8). */
+          g_autofree char *shown = pkio_field_printable (key, 64);
           g_autofree char *path = join_path (prefix, shown);
 
           report (reader, path, "unknown_field",
