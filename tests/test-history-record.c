@@ -63,13 +63,14 @@ test_csv (void)
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   const char *expected =
-    "date,holder_name,holder_email,profile,order_id,certificate_id,status,ship_method,placed,state\r\n"
+    "date,holder_name,holder_email,profile,order_id,certificate_id,status,ship_method,placed,state,"
+    "valid_from,valid_till,days_left\r\n"
     "2024-05-01T10:00:00Z,Jan Jansen,jan@example.nl,authentication,1001,5001,issued,STANDARD,"
-    "this-computer,placed\r\n"
+    "this-computer,placed,,,\r\n"
     "2024-05-02T08:30:00Z,\"Vries, \"\"Els\"\" de\",els@example.nl,authentication,1002,,pending,"
-    "STANDARD,elsewhere,remote\r\n"
+    "STANDARD,elsewhere,remote,,,\r\n"
     "2024-05-03T12:00:00Z,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil.example\",authentication,,,,"
-    "EXPEDITED,this-computer,unknown\r\n";
+    "EXPEDITED,this-computer,unknown,,,\r\n";
 
   pkio_history_write_csv (G_LIST_MODEL (records), csv);
   g_assert_cmpstr (csv->str, ==, expected);
@@ -142,7 +143,7 @@ test_categories (void)
     { PKIO_RECORD_STATE_REJECTED, NULL, PKIO_STATUS_CATEGORY_PROBLEM, "Not placed" },
     { PKIO_RECORD_STATE_PLACED, NULL, PKIO_STATUS_CATEGORY_IN_PROGRESS, "Placed" },
     { PKIO_RECORD_STATE_PLACED, "pending", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Pending" },
-    { PKIO_RECORD_STATE_REMOTE, "needs_approval", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Needs approval" },
+    { PKIO_RECORD_STATE_REMOTE, "needs_approval", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Waiting for approval" },
     { PKIO_RECORD_STATE_REMOTE, "waiting_pickup", PKIO_STATUS_CATEGORY_IN_PROGRESS, "Waiting for pickup" },
     { PKIO_RECORD_STATE_REMOTE, "issued", PKIO_STATUS_CATEGORY_ISSUED, "Issued" },
     { PKIO_RECORD_STATE_REMOTE, "rejected", PKIO_STATUS_CATEGORY_PROBLEM, "Rejected" },
@@ -161,15 +162,40 @@ test_categories (void)
 
       g_assert_cmpint (pkio_history_record_get_status_category (record), ==, category);
       g_assert_cmpstr (pkio_history_record_get_status_label (record), ==, cases[i].label);
-      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_ALL));
-      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_ISSUED)
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_ALL, NULL));
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_ISSUED, NULL)
                      == (category == PKIO_STATUS_CATEGORY_ISSUED));
-      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_IN_PROGRESS)
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_IN_PROGRESS, NULL)
                      == (category == PKIO_STATUS_CATEGORY_IN_PROGRESS));
-      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_PROBLEMS)
+      g_assert_true (pkio_history_record_matches_category (record, PKIO_STATUS_FILTER_PROBLEMS, NULL)
                      == (category == PKIO_STATUS_CATEGORY_PROBLEM
                          || category == PKIO_STATUS_CATEGORY_UNKNOWN));
     }
+}
+
+/* needs_approval in plain words, since the status changed (else since the order was made). */
+static void
+test_status_sentence (void)
+{
+  g_autoptr(PkioHistoryRecord) waiting = make_record (1, PKIO_RECORD_STATE_REMOTE,
+                                                      PKIO_RECORD_ORIGIN_ELSEWHERE, 9, 0,
+                                                      "needs_approval", 1714557600, "A", NULL);
+  g_autoptr(PkioHistoryRecord) issued = make_record (2, PKIO_RECORD_STATE_REMOTE,
+                                                     PKIO_RECORD_ORIGIN_ELSEWHERE, 10, 0,
+                                                     "issued", 1714557600, "A", NULL);
+  g_autofree char *since_created = NULL;
+  g_autofree char *since_changed = NULL;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  since_created = pkio_history_record_dup_status_sentence (waiting);
+  g_assert_cmpstr (since_created, ==, "Waiting for approval by an administrator of your "
+                                      "CertCentral account, since 1 May 2024.");
+  waiting->status_changed = 1732622400;   /* 2024-11-26T12:00:00Z */
+  since_changed = pkio_history_record_dup_status_sentence (waiting);
+  g_assert_cmpstr (since_changed, ==, "Waiting for approval by an administrator of your "
+                                      "CertCentral account, since 26 Nov 2024.");
+  g_assert_null (pkio_history_record_dup_status_sentence (issued));
+  g_unsetenv ("TZ");
 }
 
 static void
@@ -212,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/history-record/matches", test_matches);
   g_test_add_func ("/history-record/categories", test_categories);
   g_test_add_func ("/history-record/update-notifies", test_update_notifies);
+  g_test_add_func ("/history-record/status-sentence", test_status_sentence);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "history-test-util.h"
+#include "pkio-history-migrations.h"
 #include "pkio-history-sync.h"
 #include "pkio-order-json.h"
 #include "pkio-order-sender.h"
@@ -394,8 +395,8 @@ test_unknown_linked_on_first_sync (Fixture       *fixture,
 
     /* Header, two orders, and the empty string after the last CRLF. */
     g_assert_cmpuint (g_strv_length (lines), ==, 4);
-    g_assert_nonnull (strstr (csv->str, ",placed\r\n"));
-    g_assert_null (strstr (csv->str, ",unknown\r\n"));
+    g_assert_nonnull (strstr (csv->str, ",placed,"));
+    g_assert_null (strstr (csv->str, ",unknown,"));
   }
   json = pkio_history_to_json (G_LIST_MODEL (fixture->store));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (json)), ==, 2);
@@ -622,6 +623,172 @@ test_unknown_by_individual_id (Fixture       *fixture,
   }
 }
 
+/* ---- the certificate's validity ---- */
+
+static void
+set_now (int year,
+         int month,
+         int day_of_month)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (year, month, day_of_month, 12, 0, 0);
+
+  pkio_calendar_set_now (now);
+}
+
+static PkioDay
+day (const char *iso)
+{
+  return pkio_calendar_day_from_iso (iso);
+}
+
+static guint
+count_order_info (Fixture *fixture,
+                  gint64   order_id)
+{
+  g_autofree char *path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, order_id);
+  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fixture->sim);
+  guint count = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+
+      count += g_str_equal (request->method, "GET") && g_str_equal (request->path, path);
+    }
+  return count;
+}
+
+/* The list rows bring valid_till and days_remaining; days_remaining counts down from day to
+ * day; a certificate issued since the last sync has its order info read once, for valid_from
+ * too, and never again. */
+static void
+test_validity (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioOrder) order = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+  g_autoptr(PkioRemoteOrder) info = NULL;
+  PkioHistoryRecord *record;
+  gint64 remaining = -1;
+  gint64 listed;
+
+  set_now (2026, 3, 10);
+  listed = pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries",
+                                            "issued", NULL);
+  g_assert_true (pkio_simulator_set_order_validity (fixture->sim, listed, day ("2025-03-10"),
+                                                    day ("2026-04-01")));
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  record = pkio_history_store_find_by_order_id (fixture->store, listed);
+  g_assert_cmpuint (pkio_history_record_get_valid_till (record), ==, day ("2026-04-01"));
+  /* A list row does not carry valid_from; its order info was not read for it. */
+  g_assert_cmpuint (pkio_history_record_get_valid_from (record), ==, 0);
+  g_assert_cmpuint (count_order_info (fixture, listed), ==, 0);
+  g_assert_true (pkio_history_record_get_days_remaining (record, &remaining));
+  g_assert_cmpint (remaining, ==, 22);
+
+  /* Five days on, CertCentral counts five days fewer. */
+  set_now (2026, 3, 15);
+  pkio_client_get_order_async (fixture->client, listed, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  info = pkio_client_get_order_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->days_remaining, ==, 17);
+  g_assert_cmpuint (info->valid_from, ==, day ("2025-03-10"));
+  g_clear_object (&result);
+
+  /* Placed here, pending at one sync, issued by the next. */
+  order = order_from_text (TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"));
+  pkio_simulator_set_issue_delay (fixture->sim, 300);
+  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
+                                NULL);
+  result = test_wait ();
+  sent = pkio_order_sender_send_finish (result);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_cmpstr (pkio_history_record_get_remote_status (sent->record), ==, "pending");
+  g_assert_cmpuint (pkio_history_record_get_valid_till (sent->record), ==, 0);
+  g_usleep (400 * 1000);
+  pkio_simulator_clear_requests (fixture->sim);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pkio_history_record_get_remote_status (sent->record), ==, "issued");
+  g_assert_cmpuint (pkio_history_record_get_valid_from (sent->record), ==, day ("2026-03-15"));
+  g_assert_cmpuint (pkio_history_record_get_valid_till (sent->record), ==, day ("2027-03-15"));
+  g_assert_cmpuint (count_order_info (fixture, sent->order_id), ==, 1);
+
+  /* Its validity known, the next syncs do not ask for it again. */
+  pkio_simulator_clear_requests (fixture->sim);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_cmpuint (count_order_info (fixture, sent->order_id), ==, 0);
+  pkio_calendar_set_now (NULL);
+}
+
+/* A history from before validity was kept (schema 2) gets it from one listing of every order
+ * at the next sync, not from each order's info; the sync after that asks what changed again. */
+static void
+test_migration_lists_once (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *old_path = g_build_filename (fixture->dir, "old.sqlite", NULL);
+  g_autofree char *insert = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioHistoryRecord) record = NULL;
+  guint n_migrations;
+  const char *const *migrations = _pkio_history_migrations (&n_migrations);
+  sqlite3 *db = NULL;
+  gint64 order_id;
+
+  set_now (2026, 3, 10);
+  order_id = pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries",
+                                              "issued", NULL);
+  g_assert_true (pkio_simulator_set_order_validity (fixture->sim, order_id, day ("2025-03-10"),
+                                                    day ("2026-04-01")));
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, migrations[1], NULL, NULL, NULL), ==, SQLITE_OK);
+  insert = g_strdup_printf ("PRAGMA user_version = 2;"
+                            "INSERT INTO records (state, origin, order_id, remote_status, created,"
+                            " updated, holder_name) VALUES (4, 1, %" G_GINT64_FORMAT ", 'issued',"
+                            " 1000, 1000, 'Els Vries');"
+                            "INSERT INTO events (record_id, time, kind, detail)"
+                            " VALUES (1, 2000, 'status', 'issued');"
+                            "INSERT INTO meta (key, value) VALUES ('last_sync', '%" G_GINT64_FORMAT
+                            "');", order_id, g_get_real_time () / G_USEC_PER_SEC - 60);
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_clear_object (&fixture->store);
+  fixture->store = test_open_store (old_path);
+  g_assert_true (pkio_history_store_get_full_list_due (fixture->store));
+  g_assert_cmpint (pkio_history_store_get_last_sync (fixture->store), >, 0);
+  record = g_object_ref (pkio_history_store_find_by_order_id (fixture->store, order_id));
+  g_assert_cmpuint (pkio_history_record_get_valid_till (record), ==, 0);
+  /* Since when it is in this status: the last status event. */
+  g_assert_cmpint (pkio_history_record_get_status_changed (record), ==, 2000);
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/status-changes"), ==, 0);
+  g_assert_cmpuint (count_order_info (fixture, order_id), ==, 0);
+  g_assert_cmpuint (pkio_history_record_get_valid_till (record), ==, day ("2026-04-01"));
+  g_assert_false (pkio_history_store_get_full_list_due (fixture->store));
+
+  /* Done for good: opened again, the next sync asks what changed. */
+  g_clear_object (&fixture->store);
+  fixture->store = test_open_store (old_path);
+  g_assert_false (pkio_history_store_get_full_list_due (fixture->store));
+  g_assert_cmpuint (pkio_history_record_get_valid_till (
+                      pkio_history_store_find_by_order_id (fixture->store, order_id)),
+                    ==, day ("2026-04-01"));
+  pkio_simulator_clear_requests (fixture->sim);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/status-changes"), ==, 1);
+  pkio_calendar_set_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +806,8 @@ main (int   argc,
   ADD ("two-unknown-minutes-apart", test_two_unknown_minutes_apart);
   ADD ("candidates-kept-and-chosen", test_candidates_kept_and_chosen);
   ADD ("unknown-by-individual-id", test_unknown_by_individual_id);
+  ADD ("validity", test_validity);
+  ADD ("migration-lists-once", test_migration_lists_once);
 #undef ADD
 
   return g_test_run ();

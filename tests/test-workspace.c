@@ -301,7 +301,7 @@ test_practice_examples (void)
   workspace = load_practice_workspace (&error);
   g_assert_no_error (error);
   records = G_LIST_MODEL (pkio_workspace_get_store (workspace));
-  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 5);
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
@@ -311,7 +311,38 @@ test_practice_examples (void)
       /* Real orders of the simulator: their status can be asked for. */
       g_assert_cmpint (pkio_history_record_get_order_id (record), >, 0);
     }
-  g_assert_cmpuint (examples, ==, 3);
+  g_assert_cmpuint (examples, ==, 5);
+  /* One ends in 20 days, one has ended: the warnings and renewal can be tried. */
+  {
+    PkioExpiryWindow window;
+    guint ends_soon = 0, ended = 0;
+
+    pkio_expiry_window_init (&window, PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+    for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+      {
+        g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+        gint64 left = 0;
+
+        switch (pkio_history_record_get_expiry (record, &window))
+          {
+          case PKIO_EXPIRY_ENDS_SOON:
+            ends_soon++;
+            g_assert_true (pkio_history_record_get_days_left (record, window.today, &left));
+            g_assert_cmpint (left, ==, 20);
+            break;
+          case PKIO_EXPIRY_ENDED:
+            ended++;
+            g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, "expired");
+            break;
+          case PKIO_EXPIRY_NONE:
+          case PKIO_EXPIRY_VALID:
+          default:
+            break;
+          }
+      }
+    g_assert_cmpuint (ends_soon, ==, 1);
+    g_assert_cmpuint (ended, ==, 1);
+  }
   g_assert_cmpstr (pkio_history_origin_label (PKIO_RECORD_ORIGIN_EXAMPLE), ==,
                    "Example (practice mode)");
   g_clear_object (&workspace);
@@ -320,7 +351,7 @@ test_practice_examples (void)
   again = load_practice_workspace (&error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pkio_workspace_get_store (again))),
-                    ==, 3);
+                    ==, 5);
 }
 
 static void

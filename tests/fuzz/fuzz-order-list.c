@@ -31,6 +31,16 @@ check_order (const PkioRemoteOrder *order)
   g_assert_cmpstr (copy->profile_option, ==, order->profile_option);
   g_assert_cmpstr (copy->ship_method, ==, order->ship_method);
   g_assert_cmpstr (copy->product_name_id, ==, order->product_name_id);
+  /* Dates of the certificate: a real day or none; the count within CertCentral's bounds. */
+  g_assert_true (order->valid_from == 0 || g_date_valid_julian (order->valid_from));
+  g_assert_true (order->valid_till == 0 || g_date_valid_julian (order->valid_till));
+  g_assert_true (order->has_days_remaining || order->days_remaining == 0);
+  g_assert_cmpint (order->days_remaining, >=, -100000);
+  g_assert_cmpint (order->days_remaining, <=, 100000);
+  g_assert_cmpuint (copy->valid_from, ==, order->valid_from);
+  g_assert_cmpuint (copy->valid_till, ==, order->valid_till);
+  g_assert_true (copy->has_days_remaining == order->has_days_remaining);
+  g_assert_cmpint (copy->days_remaining, ==, order->days_remaining);
   g_assert_true ((copy->date_created == NULL) == (order->date_created == NULL));
   if (order->date_created != NULL)
     g_assert_true (g_date_time_equal (copy->date_created, order->date_created));

@@ -147,6 +147,17 @@ def order_lists():
                                                                   'id': 'x'}})
     yield 'one-order-individual-top', dumps({'id': 3, 'individual': {'id': 21,
                                                                      'email': 'x@y.nl'}})
+    # The certificate's validity (list rows: valid_till, days_remaining; order info: valid_from).
+    yield 'list-validity', dumps({'orders': [dict(LIST_ORDER, status='issued', certificate={
+        'id': 845503702, 'common_name': 'Jan Jansen', 'valid_till': '2027-03-31',
+        'days_remaining': 114})], 'page': {'total': 1}})
+    yield 'one-order-validity', dumps(dict(LIST_ORDER, status='issued', certificate={
+        'id': 845503702, 'valid_from': '2024-03-31', 'valid_till': '2027-03-31 00:00:00',
+        'days_remaining': 0, 'date_issued': '2024-03-31'}))
+    yield 'one-order-validity-odd', dumps({'id': 4, 'certificate': {
+        'valid_from': '2027-02-29', 'valid_till': 20270331, 'days_remaining': '3'}})
+    yield 'one-order-validity-huge', dumps({'id': 5, 'certificate': {
+        'valid_till': '9999-12-31', 'days_remaining': 9223372036854775807}})
 
 
 def account_answers():

@@ -37,6 +37,8 @@ pkio_practice_simulator_start (GError **error)
 
 /* ---- examples ---- */
 
+#define NO_END G_MININT
+
 typedef struct
 {
   const char *first_name;
@@ -44,13 +46,17 @@ typedef struct
   const char *email;
   const char *status;
   int         days_ago;
+  int         ends_in_days;   /* valid_till from today; NO_END: as the simulator gives it */
 } Example;
 
-/* Made-up people at example domains (RFC 2606): nothing here is anybody's data. */
+/* Made-up people at example domains (RFC 2606): nothing here is anybody's data. One
+ * certificate ends soon and one has ended, so the warnings and renewal can be tried. */
 static const Example examples[] = {
-  { "Anna", "de Vries", "anna.devries@example.nl", "issued", 24 },
-  { "Pieter", "Jansen", "pieter.jansen@example.nl", "pending", 1 },
-  { "Sophie", "Bakker", "sophie.bakker@example.be", "canceled", 52 },
+  { "Anna", "de Vries", "anna.devries@example.nl", "issued", 24, NO_END },
+  { "Pieter", "Jansen", "pieter.jansen@example.nl", "pending", 1, NO_END },
+  { "Sophie", "Bakker", "sophie.bakker@example.be", "canceled", 52, NO_END },
+  { "Lars", "Visser", "lars.visser@example.nl", "issued", 3 * 365 - 20, 20 },
+  { "Emma", "Smit", "emma.smit@example.be", "expired", 3 * 365 + 15, -15 },
 };
 
 static void
@@ -109,6 +115,15 @@ history_read_cb (GObject      *source,
       order->common_name = g_strdup_printf ("%s %s", examples[i].first_name,
                                             examples[i].last_name);
       order->email = g_strdup (examples[i].email);
+      if (examples[i].ends_in_days != NO_END)
+        {
+          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+          order->valid_from = pkio_calendar_day_of (created, utc);
+          order->valid_till = pkio_calendar_today (utc) + examples[i].ends_in_days;
+          pkio_simulator_set_order_validity (simulator, order->order_id, order->valid_from,
+                                             order->valid_till);
+        }
       g_ptr_array_add (orders, order);
     }
   pkio_history_store_add_examples_async (store, orders, NULL, examples_added_cb,

@@ -17,7 +17,8 @@ PkioSimulator *pkio_practice_simulator_start (GError **error);
 #define PKIO_PRACTICE_ISSUE_DELAY_MS (20 * 1000)
 
 /* The first look at practice mode: when the simulator and the history are both still empty,
- * a few example orders (issued, in progress, canceled) are made in the simulator and shown
+ * a few example orders (issued, one of them ending in 20 days, in progress, canceled, and one
+ * that has ended) are made in the simulator and shown
  * in the history as examples, so the History view is not empty. Otherwise nothing happens.
  * @store must be open. */
 void           pkio_practice_seed_examples_async  (PkioSimulator       *simulator,

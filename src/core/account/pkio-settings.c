@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pkio-history-record.h"
 #include "pkio-settings.h"
 
 GSettings *
@@ -15,4 +16,16 @@ pkio_settings_new_if_installed (void)
   if (schema == NULL)
     return NULL;
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+guint
+pkio_settings_get_expiry_warning_days (GSettings *settings)
+{
+  int days;
+
+  if (settings == NULL)
+    return PKIO_EXPIRY_WARNING_DAYS_DEFAULT;
+  /* An enum of the schema: 30, 60 or 90, nothing else. */
+  days = g_settings_get_enum (settings, "expiry-warning-days");
+  return days > 0 ? (guint) days : PKIO_EXPIRY_WARNING_DAYS_DEFAULT;
 }

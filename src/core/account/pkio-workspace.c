@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pkio-paths.h"
+#include "pkio-settings.h"
 #include "pkio-workspace-private.h"
 
 G_DEFINE_FINAL_TYPE (PkioWorkspace, pkio_workspace, G_TYPE_OBJECT)
@@ -288,6 +289,13 @@ pkio_workspace_get_practice (PkioWorkspace *self)
 {
   g_return_val_if_fail (PKIO_IS_WORKSPACE (self), FALSE);
   return self->practice;
+}
+
+guint
+pkio_workspace_get_expiry_warning_days (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+  return pkio_settings_get_expiry_warning_days (self->settings);
 }
 
 gboolean

@@ -73,6 +73,9 @@ gboolean          pkio_workspace_load_finish         (PkioWorkspace       *self,
 
 gboolean          pkio_workspace_get_practice        (PkioWorkspace *self);
 gboolean          pkio_workspace_is_loaded           (PkioWorkspace *self);
+/* How many days before its end a certificate "ends soon": the setting expiry-warning-days
+ * (30, 60 or 90), or PKIO_EXPIRY_WARNING_DAYS_DEFAULT without settings. */
+guint             pkio_workspace_get_expiry_warning_days (PkioWorkspace *self);
 PkioWorkspaceState pkio_workspace_get_state          (PkioWorkspace *self);
 /* Translated, for people: why the keyring or the history cannot be used; NULL otherwise. */
 const char       *pkio_workspace_get_state_message   (PkioWorkspace *self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "pkio-remote-order.h"
 
 PkioRemoteOrder *
@@ -43,6 +45,10 @@ pkio_remote_order_copy (const PkioRemoteOrder *order)
   copy->individual_id = order->individual_id;
   copy->profile_option = g_strdup (order->profile_option);
   copy->ship_method = g_strdup (order->ship_method);
+  copy->valid_from = order->valid_from;
+  copy->valid_till = order->valid_till;
+  copy->has_days_remaining = order->has_days_remaining;
+  copy->days_remaining = order->days_remaining;
   return copy;
 }
 
@@ -74,6 +80,20 @@ read_string (JsonObject *object,
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return g_strdup (json_node_get_string (node));
+}
+
+/* certificate.valid_from / valid_till: "yyyy-MM-dd" (some answers add a time: only the date
+ * counts). */
+static PkioDay
+read_day (JsonObject *object,
+          const char *member)
+{
+  g_autofree char *text = read_string (object, member);
+
+  if (text == NULL || strlen (text) < 10)
+    return 0;
+  text[10] = '\0';
+  return pkio_calendar_day_from_iso (text);
 }
 
 static JsonObject *
@@ -150,6 +170,17 @@ pkio_remote_order_from_json (JsonObject *object,
         order->certificate_id = read_int (certificate, "id");
       order->common_name = read_string (certificate, "common_name");
       order->profile_option = read_string (certificate, "profile_option");
+      order->valid_from = read_day (certificate, "valid_from");
+      order->valid_till = read_day (certificate, "valid_till");
+      if (json_object_has_member (certificate, "days_remaining"))
+        {
+          JsonNode *days = json_object_get_member (certificate, "days_remaining");
+
+          order->has_days_remaining = JSON_NODE_HOLDS_VALUE (days)
+                                      && json_node_get_value_type (days) == G_TYPE_INT64;
+          if (order->has_days_remaining)
+            order->days_remaining = CLAMP (json_node_get_int (days), -100000, 100000);
+        }
       if (emails != NULL && JSON_NODE_HOLDS_ARRAY (emails)
           && json_array_get_length (json_node_get_array (emails)) > 0)
         {

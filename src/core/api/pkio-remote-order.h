@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pkio-calendar.h"
+
 G_BEGIN_DECLS
 
 /* One order as CertCentral reports it (GET order/certificate, GET order/certificate/{id},
@@ -20,6 +22,12 @@ typedef struct
   gint64     individual_id;    /* individual.id when the answer carries one */
   char      *profile_option;   /* certificate.profile_option when present */
   char      *ship_method;      /* ship_info.method when present */
+  /* The certificate's validity (certificate.valid_from: order info only; valid_till and
+   * days_remaining: list rows and order info). 0 / FALSE when absent or not a date. */
+  PkioDay    valid_from;
+  PkioDay    valid_till;
+  gboolean   has_days_remaining;
+  gint64     days_remaining;   /* as CertCentral counted it when it answered */
 } PkioRemoteOrder;
 
 PkioRemoteOrder *pkio_remote_order_new       (void);

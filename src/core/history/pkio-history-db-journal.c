@@ -160,7 +160,17 @@ absorb_remote_copy (PkioHistoryDb     *self,
     }
 
   if (record->remote_status == NULL)
-    record->remote_status = g_strdup (other->remote_status);
+    {
+      record->remote_status = g_strdup (other->remote_status);
+      record->status_changed = other->status_changed;
+    }
+  if (record->valid_till == 0)
+    {
+      record->valid_from = other->valid_from;
+      record->valid_till = other->valid_till;
+      record->has_days_remaining = other->has_days_remaining;
+      record->days_remaining = other->days_remaining;
+    }
   if (record->certificate_id <= 0)
     record->certificate_id = other->certificate_id;
   record->last_synced = MAX (record->last_synced, other->last_synced);
@@ -210,11 +220,7 @@ _pkio_hdb_set_outcome (PkioHistoryDb  *self,
     record->order_id = order_id;
   if (certificate_id > 0)
     record->certificate_id = certificate_id;
-  if (remote_status != NULL)
-    {
-      g_free (record->remote_status);
-      record->remote_status = g_strdup (remote_status);
-    }
+  _pkio_hdb_set_status (record, remote_status, record->updated);
   if (errors_json != NULL)
     {
       g_free (record->errors_json);
@@ -267,6 +273,34 @@ set_text (char      **field,
   return TRUE;
 }
 
+/* What CertCentral says of the certificate's validity; an answer without it (status-changes)
+ * leaves what is known. */
+static gboolean
+merge_validity (PkioHistoryRecord     *record,
+                const PkioRemoteOrder *remote)
+{
+  gboolean dirty = FALSE;
+
+  if (remote->valid_from != 0 && remote->valid_from != record->valid_from)
+    {
+      record->valid_from = remote->valid_from;
+      dirty = TRUE;
+    }
+  if (remote->valid_till != 0 && remote->valid_till != record->valid_till)
+    {
+      record->valid_till = remote->valid_till;
+      dirty = TRUE;
+    }
+  if (remote->has_days_remaining
+      && (!record->has_days_remaining || remote->days_remaining != record->days_remaining))
+    {
+      record->has_days_remaining = TRUE;
+      record->days_remaining = remote->days_remaining;
+      dirty = TRUE;
+    }
+  return dirty;
+}
+
 static gboolean
 merge_one (PkioHistoryDb         *self,
            const PkioRemoteOrder *remote,
@@ -295,6 +329,12 @@ merge_one (PkioHistoryDb         *self,
       record->certificate_id = remote->certificate_id;
       record->remote_status = g_strdup (remote->status);
       record->created = remote->date_created ? g_date_time_to_unix (remote->date_created) : now;
+      /* First seen in this status: since when, CertCentral does not say. */
+      record->status_changed = record->created;
+      record->valid_from = remote->valid_from;
+      record->valid_till = remote->valid_till;
+      record->has_days_remaining = remote->has_days_remaining;
+      record->days_remaining = remote->days_remaining;
       record->updated = record->last_synced = now;
       record->holder_name = g_strdup (remote->common_name);
       record->holder_email = g_strdup (remote->email);
@@ -309,7 +349,8 @@ merge_one (PkioHistoryDb         *self,
     }
 
   old_status = g_strdup (record->remote_status);
-  dirty |= set_text (&record->remote_status, remote->status);
+  dirty |= _pkio_hdb_set_status (record, remote->status, now);
+  dirty |= merge_validity (record, remote);
   if (remote->certificate_id > 0 && remote->certificate_id != record->certificate_id)
     {
       record->certificate_id = remote->certificate_id;
@@ -400,9 +441,10 @@ _pkio_history_db_update_status (PkioHistoryDb *self,
   ok = record != NULL;
   if (ok)
     {
-      gboolean status_changed = set_text (&record->remote_status, status);
+      gboolean status_changed;
 
       record->updated = record->last_synced = _pkio_hdb_now_s ();
+      status_changed = _pkio_hdb_set_status (record, status, record->updated);
       ok = _pkio_hdb_record_update (self, record, error)
            && (!status_changed
                || _pkio_hdb_event_insert (self, record->local_id, record->updated, "status",

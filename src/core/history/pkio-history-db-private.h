@@ -20,7 +20,8 @@ struct _PkioHistoryDb
 #define RECORD_COLUMNS \
   "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
-  "request_json, errors_json, candidates_json"
+  "request_json, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
+  "status_changed"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -53,8 +54,14 @@ void               _pkio_hdb_bind_id_or_null    (sqlite3_stmt  *stmt,
 char              *_pkio_hdb_column_text        (sqlite3_stmt  *stmt,
                                                  int            column);
 PkioHistoryRecord *_pkio_hdb_record_from_stmt   (sqlite3_stmt  *stmt);
-void               _pkio_hdb_bind_record        (sqlite3_stmt      *stmt,
+/* Binds every column but id, in RECORD_COLUMNS order, from index 1; returns the next index. */
+int                _pkio_hdb_bind_record        (sqlite3_stmt      *stmt,
                                                  PkioHistoryRecord *record);
+/* Sets CertCentral's status of @record (NULL: left as it is); TRUE when it changed, and then
+ * "status-changed" is @now. */
+gboolean           _pkio_hdb_set_status         (PkioHistoryRecord *record,
+                                                 const char        *status,
+                                                 gint64             now);
 gboolean           _pkio_hdb_step_done          (PkioHistoryDb *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);

@@ -67,12 +67,27 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->request_json = _pkio_hdb_column_text (stmt, 15);
   record->errors_json = _pkio_hdb_column_text (stmt, 16);
   record->candidates_json = _pkio_hdb_column_text (stmt, 17);
+  record->valid_from = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt, 18));
+  record->valid_till = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt, 19));
+  record->has_days_remaining = sqlite3_column_type (stmt, 20) == SQLITE_INTEGER;
+  record->days_remaining = sqlite3_column_int64 (stmt, 20);
+  record->status_changed = sqlite3_column_int64 (stmt, 21);
   _pkio_history_record_refresh_key (record);
   return record;
 }
 
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           index,
+          PkioDay       day)
+{
+  g_autofree char *text = pkio_calendar_day_to_iso (day);
+
+  _pkio_hdb_bind_text_or_null (stmt, index, text);
+}
+
 /* Binds every column but id, in RECORD_COLUMNS order, from index 1. */
-void
+int
 _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
                        PkioHistoryRecord *record)
 {
@@ -93,6 +108,27 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_text_or_null (stmt, 15, record->request_json);
   _pkio_hdb_bind_text_or_null (stmt, 16, record->errors_json);
   _pkio_hdb_bind_text_or_null (stmt, 17, record->candidates_json);
+  bind_day (stmt, 18, record->valid_from);
+  bind_day (stmt, 19, record->valid_till);
+  if (record->has_days_remaining)
+    sqlite3_bind_int64 (stmt, 20, record->days_remaining);
+  else
+    sqlite3_bind_null (stmt, 20);
+  _pkio_hdb_bind_id_or_null (stmt, 21, record->status_changed);
+  return 22;
+}
+
+gboolean
+_pkio_hdb_set_status (PkioHistoryRecord *record,
+                      const char        *status,
+                      gint64             now)
+{
+  if (status == NULL || g_strcmp0 (record->remote_status, status) == 0)
+    return FALSE;
+  g_free (record->remote_status);
+  record->remote_status = g_strdup (status);
+  record->status_changed = now;
+  return TRUE;
 }
 
 gboolean
@@ -119,13 +155,13 @@ _pkio_hdb_record_insert (PkioHistoryDb     *self,
   sqlite3_stmt *stmt = _pkio_hdb_cached (self,
     "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
     "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
-    "account, request_json, errors_json, candidates_json, owner_pid) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "account, request_json, errors_json, candidates_json, valid_from, valid_till, "
+    "days_remaining, status_changed, owner_pid) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  _pkio_hdb_bind_record (stmt, record);
-  _pkio_hdb_bind_id_or_null (stmt, 18, owner_pid);
+  _pkio_hdb_bind_id_or_null (stmt, _pkio_hdb_bind_record (stmt, record), owner_pid);
   if (!_pkio_hdb_step_done (self, stmt, error))
     return FALSE;
   record->local_id = sqlite3_last_insert_rowid (self->db);
@@ -140,13 +176,12 @@ _pkio_hdb_record_update (PkioHistoryDb     *self,
   sqlite3_stmt *stmt = _pkio_hdb_cached (self,
     "UPDATE records SET state=?, origin=?, order_id=?, certificate_id=?, remote_status=?, "
     "created=?, updated=?, last_synced=?, holder_name=?, holder_email=?, individual_id=?, "
-    "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=? "
-    "WHERE id=?", error);
+    "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=?, "
+    "valid_from=?, valid_till=?, days_remaining=?, status_changed=? WHERE id=?", error);
 
   if (stmt == NULL)
     return FALSE;
-  _pkio_hdb_bind_record (stmt, record);
-  sqlite3_bind_int64 (stmt, 18, record->local_id);
+  sqlite3_bind_int64 (stmt, _pkio_hdb_bind_record (stmt, record), record->local_id);
   return _pkio_hdb_step_done (self, stmt, error);
 }
 

@@ -7,8 +7,11 @@
 
 static const char *const columns[] = {
   "date", "holder_name", "holder_email", "profile", "order_id", "certificate_id", "status",
-  "ship_method", "placed", "state",
+  "ship_method", "placed", "state", "valid_from", "valid_till", "days_left",
 };
+
+/* Columns that are numbers in JSON (null when there is none). */
+enum { COLUMN_ORDER_ID = 4, COLUMN_CERTIFICATE_ID = 5, COLUMN_DAYS_LEFT = 12 };
 
 typedef struct
 {
@@ -31,10 +34,12 @@ id_text (gint64 id)
 /* One place decides the values, so CSV and JSON (CLI and view) always agree. */
 static void
 row_fill (Row               *row,
-          PkioHistoryRecord *record)
+          PkioHistoryRecord *record,
+          PkioDay            today)
 {
   g_autoptr(GDateTime) created = pkio_history_record_dup_created (record);
   const char *status = pkio_history_record_get_remote_status (record);
+  gint64 days_left;
 
   row->values[0] = created ? g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
   row->values[1] = g_strdup (pkio_history_record_get_holder_name (record));
@@ -47,6 +52,10 @@ row_fill (Row               *row,
   row->values[8] =
     g_strdup (pkio_record_origin_to_string (pkio_history_record_get_origin (record)));
   row->values[9] = g_strdup (pkio_record_state_to_string (pkio_history_record_get_state (record)));
+  row->values[10] = pkio_calendar_day_to_iso (pkio_history_record_get_valid_from (record));
+  row->values[11] = pkio_calendar_day_to_iso (pkio_history_record_get_valid_till (record));
+  if (pkio_history_record_get_days_left (record, today, &days_left))
+    row->values[12] = g_strdup_printf ("%" G_GINT64_FORMAT, days_left);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     if (row->values[i] == NULL)
       row->values[i] = g_strdup ("");
@@ -63,11 +72,12 @@ append_line (GString           *out,
 
 static void
 append_record (GString           *out,
-               PkioHistoryRecord *record)
+               PkioHistoryRecord *record,
+               PkioDay            today)
 {
   Row row = { { NULL } };
 
-  row_fill (&row, record);
+  row_fill (&row, record, today);
   append_line (out, (const char *const *) row.values);
   row_clear (&row);
 }
@@ -76,6 +86,7 @@ void
 pkio_history_write_csv (GListModel *records,
                         GString    *out)
 {
+  PkioDay today = pkio_calendar_today (NULL);
   guint n;
 
   g_return_if_fail (G_IS_LIST_MODEL (records));
@@ -87,7 +98,7 @@ pkio_history_write_csv (GListModel *records,
     {
       g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
 
-      append_record (out, record);
+      append_record (out, record, today);
     }
 }
 
@@ -98,6 +109,7 @@ pkio_history_write_csv_to_stream (GListModel    *records,
                                   GError       **error)
 {
   g_autoptr(GString) buffer = g_string_new (NULL);
+  PkioDay today = pkio_calendar_today (NULL);
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (records), FALSE);
@@ -109,7 +121,7 @@ pkio_history_write_csv_to_stream (GListModel    *records,
     {
       g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
 
-      append_record (buffer, record);
+      append_record (buffer, record, today);
       /* Written in pieces: 100,000 rows need not sit in memory twice. */
       if (buffer->len > 64 * 1024 || i + 1 == n)
         {
@@ -175,6 +187,7 @@ JsonNode *
 pkio_history_to_json (GListModel *records)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PkioDay today = pkio_calendar_today (NULL);
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
@@ -186,21 +199,21 @@ pkio_history_to_json (GListModel *records)
       g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
       Row row = { { NULL } };
 
-      row_fill (&row, record);
+      row_fill (&row, record, today);
       json_builder_begin_object (builder);
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
           json_builder_set_member_name (builder, columns[c]);
-          if (c == 4 || c == 5)
+          if (c == COLUMN_ORDER_ID || c == COLUMN_CERTIFICATE_ID || c == COLUMN_DAYS_LEFT)
             {
-              /* Ids are numbers in JSON, null when there is none. */
-              gint64 id = c == 4 ? pkio_history_record_get_order_id (record)
-                                 : pkio_history_record_get_certificate_id (record);
-              if (id > 0)
-                json_builder_add_int_value (builder, id);
+              /* Ids and counts are numbers in JSON, null when there is none. */
+              if (row.values[c][0] != '\0')
+                json_builder_add_int_value (builder, g_ascii_strtoll (row.values[c], NULL, 10));
               else
                 json_builder_add_null_value (builder);
             }
+          else if (c >= 10 && row.values[c][0] == '\0')
+            json_builder_add_null_value (builder);
           else
             json_builder_add_string_value (builder, row.values[c]);
         }

@@ -16,7 +16,7 @@ static const struct {
   PkioStatusCategory category;
 } status_table[] = {
   { "pending", N_("Pending"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
-  { "needs_approval", N_("Needs approval"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
+  { "needs_approval", N_("Waiting for approval"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
   { "processing", N_("Processing"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
   { "waiting_pickup", N_("Waiting for pickup"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
   { "reissue_pending", N_("Reissue pending"), PKIO_STATUS_CATEGORY_IN_PROGRESS },
@@ -49,6 +49,32 @@ pkio_history_status_label (const char *raw_status)
     if (strcmp (status_table[i].raw, raw_status) == 0)
       return _(status_table[i].label);
   return raw_status;
+}
+
+char *
+pkio_history_record_dup_status_sentence (PkioHistoryRecord *self)
+{
+  gint64 since;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+
+  if (g_strcmp0 (pkio_history_record_get_remote_status (self), "needs_approval") != 0)
+    return NULL;
+  since = pkio_history_record_get_status_changed (self);
+  if (since <= 0)
+    since = pkio_history_record_get_created (self);
+  if (since <= 0)
+    return g_strdup (_("Waiting for approval by an administrator of your CertCentral account."));
+  utc = g_date_time_new_from_unix_utc (since);
+  local = g_date_time_to_local (utc);
+  /* Translators: a date, see g_date_time_format(); e.g. "26 Nov 2026" */
+  when = pkio_date_text_format (local, _("%-d %b %Y"));
+  /* Translators: %s is a date, e.g. "26 Nov 2026" */
+  return g_strdup_printf (_("Waiting for approval by an administrator of your CertCentral "
+                            "account, since %s."), when);
 }
 
 const char *

@@ -45,6 +45,18 @@ static const char *const migrations[] = {
   /* 2: the orders an UNKNOWN attempt may be, when they could not be told apart (a JSON array,
    * see pkio-history-match.h), kept so the person can still choose after a restart. */
   "ALTER TABLE records ADD COLUMN candidates_json TEXT;",
+  /* 3: the certificate's validity as CertCentral reports it (valid_from and valid_till as
+   * "YYYY-MM-DD", days_remaining as counted when it was read), and when the status last
+   * changed (for "waiting for approval since …"; before this, the last status event or the
+   * creation). The list rows carry valid_till, so instead of reading every order's info the
+   * next sync lists every order once (meta full_list_due, cleared when a sync is done). */
+  "ALTER TABLE records ADD COLUMN valid_from TEXT;"
+  "ALTER TABLE records ADD COLUMN valid_till TEXT;"
+  "ALTER TABLE records ADD COLUMN days_remaining INTEGER;"
+  "ALTER TABLE records ADD COLUMN status_changed INTEGER;"
+  "UPDATE records SET status_changed = COALESCE((SELECT MAX(time) FROM events"
+  "  WHERE events.record_id = records.id AND events.kind = 'status'), created);"
+  "INSERT OR REPLACE INTO meta (key, value) VALUES ('full_list_due', '1');",
 };
 
 const char *const *

@@ -30,6 +30,11 @@ struct _PkioHistoryRecord
   char            *request_json;
   char            *errors_json;
   char            *candidates_json;  /* UNKNOWN only: orders that may be it (see match.h) */
+  PkioDay          valid_from;       /* the certificate's validity, 0 when not known */
+  PkioDay          valid_till;
+  gboolean         has_days_remaining;
+  gint64           days_remaining;   /* CertCentral's count when it was last read */
+  gint64           status_changed;   /* when remote_status last changed, as seen here */
 
   GPtrArray       *candidates;    /* parsed from candidates_json on first use */
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */

@@ -131,13 +131,21 @@ pkio_history_record_matches (PkioHistoryRecord *self,
 }
 
 gboolean
-pkio_history_record_matches_category (PkioHistoryRecord *self,
-                                      PkioStatusFilter   filter)
+pkio_history_record_matches_category (PkioHistoryRecord      *self,
+                                      PkioStatusFilter        filter,
+                                      const PkioExpiryWindow *window)
 {
   PkioStatusCategory category;
 
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
 
+  if (filter == PKIO_STATUS_FILTER_ENDS_SOON || filter == PKIO_STATUS_FILTER_ENDED)
+    {
+      g_return_val_if_fail (window != NULL, FALSE);
+      return pkio_history_record_get_expiry (self, window)
+             == (filter == PKIO_STATUS_FILTER_ENDS_SOON ? PKIO_EXPIRY_ENDS_SOON
+                                                        : PKIO_EXPIRY_ENDED);
+    }
   category = pkio_history_record_get_status_category (self);
   switch (filter)
     {
@@ -147,6 +155,9 @@ pkio_history_record_matches_category (PkioHistoryRecord *self,
       return category == PKIO_STATUS_CATEGORY_ISSUED;
     case PKIO_STATUS_FILTER_PROBLEMS:
       return category == PKIO_STATUS_CATEGORY_PROBLEM || category == PKIO_STATUS_CATEGORY_UNKNOWN;
+    case PKIO_STATUS_FILTER_ENDS_SOON:
+    case PKIO_STATUS_FILTER_ENDED:
+      g_assert_not_reached ();
     case PKIO_STATUS_FILTER_ALL:
     default:
       return TRUE;

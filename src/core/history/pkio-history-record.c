@@ -47,6 +47,10 @@ enum {
   PROP_REQUEST_JSON,
   PROP_ERRORS_JSON,
   PROP_CANDIDATES,
+  PROP_VALID_FROM,
+  PROP_VALID_TILL,
+  PROP_DAYS_REMAINING,
+  PROP_STATUS_CHANGED,
   PROP_STATUS_CATEGORY,
   PROP_STATUS_LABEL,
   N_PROPS
@@ -104,6 +108,12 @@ pkio_history_record_get_property (GObject    *object,
     case PROP_CANDIDATES:
       g_value_set_boxed (value, pkio_history_record_get_candidates (self));
       break;
+    case PROP_VALID_FROM: g_value_set_uint (value, self->valid_from); break;
+    case PROP_VALID_TILL: g_value_set_uint (value, self->valid_till); break;
+    case PROP_DAYS_REMAINING:
+      g_value_set_int64 (value, self->has_days_remaining ? self->days_remaining : G_MININT64);
+      break;
+    case PROP_STATUS_CHANGED: g_value_set_int64 (value, self->status_changed); break;
     case PROP_STATUS_CATEGORY:
       g_value_set_enum (value, pkio_history_record_get_status_category (self));
       break;
@@ -159,6 +169,14 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
   properties[PROP_ERRORS_JSON] = string_prop ("errors-json");
   properties[PROP_CANDIDATES] = g_param_spec_boxed ("candidates", NULL, NULL, G_TYPE_PTR_ARRAY,
                                                     flags);
+  properties[PROP_VALID_FROM] = g_param_spec_uint ("valid-from", NULL, NULL, 0, G_MAXUINT32, 0,
+                                                   flags);
+  properties[PROP_VALID_TILL] = g_param_spec_uint ("valid-till", NULL, NULL, 0, G_MAXUINT32, 0,
+                                                   flags);
+  properties[PROP_DAYS_REMAINING] = g_param_spec_int64 ("days-remaining", NULL, NULL,
+                                                        G_MININT64, G_MAXINT64, G_MININT64,
+                                                        flags);
+  properties[PROP_STATUS_CHANGED] = int64_prop ("status-changed");
   properties[PROP_STATUS_CATEGORY] =
     g_param_spec_enum ("status-category", NULL, NULL, PKIO_TYPE_STATUS_CATEGORY,
                        PKIO_STATUS_CATEGORY_IN_PROGRESS, flags);
@@ -236,6 +254,24 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
   update_string (self, &self->account, from->account, PROP_ACCOUNT);
   update_string (self, &self->request_json, from->request_json, PROP_REQUEST_JSON);
   update_string (self, &self->errors_json, from->errors_json, PROP_ERRORS_JSON);
+  if (self->valid_from != from->valid_from)
+    {
+      self->valid_from = from->valid_from;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID_FROM]);
+    }
+  if (self->valid_till != from->valid_till)
+    {
+      self->valid_till = from->valid_till;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID_TILL]);
+    }
+  if (self->has_days_remaining != from->has_days_remaining
+      || self->days_remaining != from->days_remaining)
+    {
+      self->has_days_remaining = from->has_days_remaining;
+      self->days_remaining = from->days_remaining;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS_REMAINING]);
+    }
+  update_int (self, &self->status_changed, from->status_changed, PROP_STATUS_CHANGED);
   if (g_strcmp0 (self->candidates_json, from->candidates_json) != 0)
     {
       g_clear_pointer (&self->candidates, g_ptr_array_unref);
@@ -397,6 +433,37 @@ pkio_history_record_get_errors_json (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
   return self->errors_json;
+}
+
+PkioDay
+pkio_history_record_get_valid_from (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->valid_from;
+}
+
+PkioDay
+pkio_history_record_get_valid_till (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->valid_till;
+}
+
+gboolean
+pkio_history_record_get_days_remaining (PkioHistoryRecord *self,
+                                        gint64            *out_days)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+  if (self->has_days_remaining && out_days != NULL)
+    *out_days = self->days_remaining;
+  return self->has_days_remaining;
+}
+
+gint64
+pkio_history_record_get_status_changed (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->status_changed;
 }
 
 GPtrArray *

@@ -55,7 +55,32 @@ typedef enum
   PKIO_STATUS_FILTER_IN_PROGRESS,
   PKIO_STATUS_FILTER_ISSUED,
   PKIO_STATUS_FILTER_PROBLEMS,   /* PROBLEM and UNKNOWN */
+  PKIO_STATUS_FILTER_ENDS_SOON,  /* PKIO_EXPIRY_ENDS_SOON (see below) */
+  PKIO_STATUS_FILTER_ENDED,      /* PKIO_EXPIRY_ENDED */
 } PkioStatusFilter;
+
+/* What a certificate's end date means on a given day. */
+typedef enum
+{
+  PKIO_EXPIRY_NONE,       /* no issued certificate, or its end date is not known */
+  PKIO_EXPIRY_VALID,      /* issued, and it ends after the warning period */
+  PKIO_EXPIRY_ENDS_SOON,  /* issued, and valid_till minus today is 0 to N days, both included */
+  PKIO_EXPIRY_ENDED,      /* expired or revoked, or issued with valid_till before today */
+} PkioExpiry;
+
+/* The warning period: how many days ahead "ends soon" looks (the setting
+ * expiry-warning-days), from which day. Days are calendar dates in the person's time zone. */
+typedef struct
+{
+  PkioDay today;
+  guint   warning_days;
+} PkioExpiryWindow;
+
+#define PKIO_EXPIRY_WARNING_DAYS_DEFAULT 60
+
+/* @window from today (pkio_calendar_today () in the person's time zone) and @warning_days. */
+void                pkio_expiry_window_init                (PkioExpiryWindow *window,
+                                                            guint             warning_days);
 
 #define PKIO_TYPE_HISTORY_RECORD (pkio_history_record_get_type ())
 G_DECLARE_FINAL_TYPE (PkioHistoryRecord, pkio_history_record, PKIO, HISTORY_RECORD, GObject)
@@ -82,6 +107,22 @@ const char         *pkio_history_record_get_ship_method    (PkioHistoryRecord *s
 const char         *pkio_history_record_get_account        (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_request_json   (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_errors_json    (PkioHistoryRecord *self);
+/* The certificate's validity as CertCentral reported it; 0 when not known. */
+PkioDay             pkio_history_record_get_valid_from     (PkioHistoryRecord *self);
+PkioDay             pkio_history_record_get_valid_till     (PkioHistoryRecord *self);
+/* CertCentral's days_remaining when it was last read (stale by the days since): FALSE when it
+ * sent none. What the app shows is counted from valid_till (get_days_left ()). */
+gboolean            pkio_history_record_get_days_remaining (PkioHistoryRecord *self,
+                                                            gint64            *out_days);
+/* When CertCentral's status last changed as this computer saw it (Unix seconds), 0: never. */
+gint64              pkio_history_record_get_status_changed (PkioHistoryRecord *self);
+/* valid_till minus @today in days (negative once it has ended); FALSE when valid_till is not
+ * known. */
+gboolean            pkio_history_record_get_days_left      (PkioHistoryRecord      *self,
+                                                            PkioDay                 today,
+                                                            gint64                 *out_days);
+PkioExpiry          pkio_history_record_get_expiry         (PkioHistoryRecord      *self,
+                                                            const PkioExpiryWindow *window);
 /* CertCentral's errors[] entries for a refused order (PkioApiErrorEntry), read from what the
  * record keeps; empty (never NULL) when there are none. */
 GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);
@@ -121,6 +162,9 @@ PkioStatusCategory  pkio_history_record_get_status_category (PkioHistoryRecord *
 /* Translated, for people: "Issued", "Waiting for pickup", "Outcome unknown", …; a CertCentral
  * status this app does not know is shown raw. */
 const char         *pkio_history_record_get_status_label   (PkioHistoryRecord *self);
+/* Translated: what the status means in a sentence, where a label says too little (waiting for
+ * an administrator's approval, and since when); NULL otherwise. */
+char               *pkio_history_record_dup_status_sentence (PkioHistoryRecord *self);
 /* Translated label of a raw CertCentral status (the raw text when unknown). */
 const char         *pkio_history_status_label              (const char *raw_status);
 PkioStatusCategory  pkio_history_status_category           (const char *raw_status);
@@ -159,8 +203,10 @@ gboolean            pkio_history_record_matches_query      (PkioHistoryRecord   
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioHistoryQuery, pkio_history_query_free)
 gboolean            pkio_history_record_matches            (PkioHistoryRecord *self,
                                                             const char        *query);
-gboolean            pkio_history_record_matches_category   (PkioHistoryRecord *self,
-                                                            PkioStatusFilter   filter);
+/* @window: for ENDS_SOON and ENDED (may be NULL for the other filters). */
+gboolean            pkio_history_record_matches_category   (PkioHistoryRecord      *self,
+                                                            PkioStatusFilter        filter,
+                                                            const PkioExpiryWindow *window);
 
 /* One line of a record's timeline (PkioHistoryStore's get_timeline). */
 /* What happened to a record, in its timeline. The database keeps the stable names

@@ -51,6 +51,9 @@ open_job (PkioHistoryWorker *worker,
   g_clear_error (&error);
   last_sync = _pkio_history_db_meta_get (db, "last_sync");
   job->result_int = last_sync ? g_ascii_strtoll (last_sync, NULL, 10) : 0;
+  g_free (last_sync);
+  last_sync = _pkio_history_db_meta_get (db, "full_list_due");
+  job->full_list_due = last_sync != NULL;
   if (was_open)
     {
       _pkio_history_worker_deliver_job (worker, job);

@@ -41,8 +41,9 @@ last_sync_job (PkioHistoryWorker *worker,
 {
   PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
 
-  if (db != NULL)
-    _pkio_history_db_meta_set (db, "last_sync", job->text, &job->error);
+  /* A sync that got this far listed every order if one was due (pkio-history-sync.c). */
+  if (db != NULL && _pkio_history_db_meta_set (db, "last_sync", job->text, &job->error))
+    _pkio_history_db_meta_set (db, "full_list_due", NULL, &job->error);
   _pkio_history_worker_deliver_job (worker, job);
 }
 

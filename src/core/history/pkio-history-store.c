@@ -18,6 +18,7 @@ struct _PkioHistoryStore
   int                append_start; /* first not-yet-announced appended position, or -1 */
   char              *recovered_path;
   gint64             last_sync;
+  gboolean           full_list_due;
   guint              open : 1;
   guint              loaded : 1;
 };
@@ -303,6 +304,7 @@ finish_job (PkioHistoryStore *self,
         {
           self->open = TRUE;
           self->last_sync = job->result_int;
+          self->full_list_due = job->full_list_due;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
         }
       if (job->moved_to != NULL)
@@ -317,6 +319,7 @@ finish_job (PkioHistoryStore *self,
            && job->error == NULL)
     {
       self->last_sync = job->result_int;
+      self->full_list_due = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
     }
 
@@ -511,6 +514,13 @@ pkio_history_store_get_recovered_path (PkioHistoryStore *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_STORE (self), NULL);
   return self->recovered_path;
+}
+
+gboolean
+pkio_history_store_get_full_list_due (PkioHistoryStore *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_STORE (self), FALSE);
+  return self->full_list_due;
 }
 
 gint64

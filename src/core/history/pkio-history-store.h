@@ -47,6 +47,9 @@ gboolean           pkio_history_store_is_open             (PkioHistoryStore *sel
 gboolean           pkio_history_store_is_loaded           (PkioHistoryStore *self);
 const char        *pkio_history_store_get_recovered_path  (PkioHistoryStore *self);
 gint64             pkio_history_store_get_last_sync       (PkioHistoryStore *self);
+/* TRUE when the next sync must list every order rather than ask what changed: an update of
+ * the app stores something new that only the list rows carry (valid_till). */
+gboolean           pkio_history_store_get_full_list_due   (PkioHistoryStore *self);
 
 /* Creates the folder, opens or creates the database, runs migrations, turns records left in
  * SENDING by a process that is gone into UNKNOWN, and starts loading the rows into the model.

@@ -219,8 +219,11 @@ status_changes_cb (GObject      *source,
 
       /* New to us (placed elsewhere since the last sync), or ordered here for an existing
        * individual by id (the request had no name): fetch the whole order, so it does not
-       * show up without a holder or a date. */
-      if (known == NULL || holder == NULL || *holder == '\0')
+       * show up without a holder or a date. A certificate just issued: its validity is in
+       * the order info only (status-changes has none), read once. */
+      if (known == NULL || holder == NULL || *holder == '\0'
+          || (g_strcmp0 (change->status, "issued") == 0
+              && pkio_history_record_get_valid_till (known) == 0))
         {
           if (!already_fetching (data->to_fetch, change->order_id))
             g_array_append_val (data->to_fetch, change->order_id);
@@ -264,7 +267,8 @@ reconciled_cb (GObject      *source,
     return;
 
   last_sync = pkio_history_store_get_last_sync (data->store);
-  if (last_sync <= 0 || data->started - last_sync >= (gint64) MAX_WINDOW_MINUTES * 60 - 60)
+  if (last_sync <= 0 || pkio_history_store_get_full_list_due (data->store)
+      || data->started - last_sync >= (gint64) MAX_WINDOW_MINUTES * 60 - 60)
     {
       PkioListQuery query = { 0 };
 

@@ -12,11 +12,13 @@ G_BEGIN_DECLS
 /* Brings @store up to date with CertCentral (the source of truth for every administrator):
  * - first, every UNKNOWN record is reconciled (pkio_history_reconcile_all_async ()), so an
  *   order that turns out to be one of them is merged into it, never listed beside it;
- * - first sync (no last sync) or a last sync older than 7 days: every page of
+ * - first sync (no last sync), a last sync older than 7 days, or a full listing due
+ *   (pkio_history_store_get_full_list_due ()): every page of
  *   GET order/certificate?filters[product_name_id]=pkio_burger (limit 1000), merged;
  * - otherwise: status-changes for the minutes since the last sync (at most 10080), order info
- *   for orders that appear there but are not in the history yet, and order info for the (at
- *   most PKIO_HISTORY_SYNC_MAX_ORDER_INFO most recent) orders still in progress;
+ *   for orders that appear there but are not in the history yet or turned issued without known
+ *   validity (status-changes carries none), and order info for the (at most
+ *   PKIO_HISTORY_SYNC_MAX_ORDER_INFO most recent) orders still in progress;
  * - last, the store's last-sync time is set.
  * Offline or refused, it fails with the client's GError (PKIO_API_ERROR) and the history stays
  * as it was. After a successful sync, a record still UNKNOWN was looked for and either not

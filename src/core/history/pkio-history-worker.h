@@ -49,6 +49,8 @@ struct _PkioHistoryJob
   GDestroyNotify         result_free;
   gint64                 result_int;
   char                  *moved_to;   /* open: where a damaged database went */
+  gboolean               full_list_due;  /* open: a migration asks the next sync to list
+                                            every order (meta full_list_due) */
 };
 
 typedef struct

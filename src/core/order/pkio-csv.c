@@ -372,6 +372,17 @@ pkio_csv_column_letters (guint column)
   return g_strdup (letters + i);
 }
 
+static gboolean
+is_negative_number (const char *value)
+{
+  if (value[0] != '-' || value[1] == '\0')
+    return FALSE;
+  for (value++; *value != '\0'; value++)
+    if (!g_ascii_isdigit (*value))
+      return FALSE;
+  return TRUE;
+}
+
 void
 pkio_csv_append_cell (GString    *out,
                       const char *value,
@@ -384,7 +395,9 @@ pkio_csv_append_cell (GString    *out,
 
   while (*after_quotes == '\'')
     after_quotes++;
-  protect = *after_quotes != '\0' && strchr (formula_starts, *after_quotes) != NULL;
+  /* "-15" (days since a certificate ended) is a number to a spreadsheet, not a formula. */
+  protect = *after_quotes != '\0' && strchr (formula_starts, *after_quotes) != NULL
+            && !(after_quotes == value && is_negative_number (value));
   quote = protect || strchr (value, separator) != NULL || strpbrk (value, "\"\r\n") != NULL
           || (len > 0 && (g_ascii_isspace (value[0]) || g_ascii_isspace (value[len - 1])))
           || g_ascii_strncasecmp (value, "sep=", 4) == 0;

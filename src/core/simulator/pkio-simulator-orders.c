@@ -64,25 +64,54 @@ _pkio_sim_order_status (const PkioSimOrder *order,
   return order->status;
 }
 
-/* Turns due pending orders into issued ones; TRUE when something changed. */
+void
+_pkio_sim_order_start_validity (PkioSimOrder *order)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  PkioDay today = pkio_calendar_today (utc);
+
+  order->valid_from = today;
+  if (order->validity_until > today)
+    order->valid_till = order->validity_until;
+  else if (order->validity_days > 0)
+    order->valid_till = today + (PkioDay) MIN (order->validity_days, 3650);
+  else
+    order->valid_till = pkio_calendar_add_years (today, (guint) CLAMP (order->validity_years,
+                                                                       1, 10));
+}
+
+/* Turns due pending orders into issued ones, and issued ones whose end has passed into
+ * expired ones; TRUE when something changed. */
 gboolean
 _pkio_simulator_refresh (PkioSimulator *sim)
 {
   gint64 now = g_get_real_time ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  PkioDay today = pkio_calendar_today (utc);
   gboolean changed = FALSE;
 
   for (guint i = 0; i < sim->orders->len; i++)
     {
       PkioSimOrder *order = g_ptr_array_index (sim->orders, i);
 
-      if (order->issue_at_usec == 0 || g_strcmp0 (order->status, "pending") != 0
-          || now < order->issue_at_usec)
-        continue;
-      g_free (order->status);
-      order->status = g_strdup ("issued");
-      order->changed_usec = order->issue_at_usec;
-      order->issue_at_usec = 0;
-      changed = TRUE;
+      if (order->issue_at_usec != 0 && g_strcmp0 (order->status, "pending") == 0
+          && now >= order->issue_at_usec)
+        {
+          g_free (order->status);
+          order->status = g_strdup ("issued");
+          order->changed_usec = order->issue_at_usec;
+          order->issue_at_usec = 0;
+          _pkio_sim_order_start_validity (order);
+          changed = TRUE;
+        }
+      if (g_strcmp0 (order->status, "issued") == 0 && order->valid_till != 0
+          && order->valid_till < today)
+        {
+          g_free (order->status);
+          order->status = g_strdup ("expired");
+          order->changed_usec = now;
+          changed = TRUE;
+        }
     }
   return changed;
 }
@@ -95,11 +124,39 @@ format_date (gint64 usec)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S+00:00");
 }
 
+/* certificate.valid_till and days_remaining (list rows and order info), valid_from and
+ * date_issued (order info only), as CertCentral documents them; days_remaining counts down to
+ * 0 by CertCentral's (UTC) calendar. */
+static void
+add_validity (JsonBuilder        *b,
+              const PkioSimOrder *order,
+              gboolean            info)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  gint64 left = (gint64) order->valid_till - (gint64) pkio_calendar_today (utc);
+  g_autofree char *till = pkio_calendar_day_to_iso (order->valid_till);
+
+  json_builder_set_member_name (b, "valid_till");
+  json_builder_add_string_value (b, till);
+  json_builder_set_member_name (b, "days_remaining");
+  json_builder_add_int_value (b, MAX (left, 0));
+  if (info && order->valid_from != 0)
+    {
+      g_autofree char *from = pkio_calendar_day_to_iso (order->valid_from);
+
+      json_builder_set_member_name (b, "valid_from");
+      json_builder_add_string_value (b, from);
+      json_builder_set_member_name (b, "date_issued");
+      json_builder_add_string_value (b, from);
+    }
+}
+
 /* A list row carries what GET order/certificate is documented to return
  * (docs/certcentral-api.md#list-orders): id, status, date_created, product{name_id,name},
- * certificate{id,common_name}; and certificate.profile_option, which that page does not promise
- * (see its gaps). The holder's email, individual and shipping are in the order info (and, as a
- * test option, in list rows too). */
+ * certificate{id,common_name} and, once issued, certificate{valid_till,days_remaining}; and
+ * certificate.profile_option, which that page does not promise (see its gaps). The holder's
+ * email, individual and shipping are in the order info (and, as a test option, in list rows
+ * too). */
 JsonNode *
 _pkio_sim_order_to_json (const PkioSimOrder *order,
                          PkioSimOrderView    view)
@@ -133,6 +190,8 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
   json_builder_add_string_value (b, common_name);
   json_builder_set_member_name (b, "profile_option");
   json_builder_add_string_value (b, order->profile_option);
+  if (order->valid_till != 0)
+    add_validity (b, order, view == PKIO_SIM_ORDER_INFO);
   if (holder)
     {
       json_builder_set_member_name (b, "signature_hash");
@@ -399,6 +458,20 @@ handle_place_order (PkioSimulator     *sim,
   /* The payment method only: card data is never kept. */
   order->payment_method = g_strdup (pkio_payment_method_to_string (request->payment_method));
   order->price_cents = price;
+  switch (request->validity.kind)
+    {
+    case PKIO_VALIDITY_DAYS:
+      order->validity_days = request->validity.days;
+      break;
+    case PKIO_VALIDITY_CUSTOM_DATE:
+      if (g_date_valid (&request->validity.custom_date))
+        order->validity_until = g_date_get_julian (&request->validity.custom_date);
+      break;
+    case PKIO_VALIDITY_YEARS:
+    default:
+      order->validity_years = request->validity.years;
+      break;
+    }
   _pkio_simulator_insert_order (sim, order);
   _pkio_simulator_save_state (sim);
 

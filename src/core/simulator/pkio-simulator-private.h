@@ -3,6 +3,7 @@
 
 #include <libsoup/soup.h>
 
+#include "pkio-calendar.h"
 #include "pkio-simulator.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,13 @@ typedef struct
   char   *ship_method;
   char   *payment_method;
   gint64  price_cents;
+  /* The validity asked for (one of the three; none: 1 year), and once issued the dates.
+   * valid_till passing turns "issued" into "expired". */
+  gint64  validity_years;
+  gint64  validity_days;
+  PkioDay validity_until;
+  PkioDay valid_from;
+  PkioDay valid_till;
 } PkioSimOrder;
 
 struct _PkioSimulator
@@ -112,6 +120,9 @@ void        _pkio_simulator_insert_order   (PkioSimulator *sim,
                                             PkioSimOrder  *order);
 const char *_pkio_sim_order_status         (const PkioSimOrder *order,
                                             gint64              now_usec);
+/* Gives an order that is issued now its validity: from today (UTC, CertCentral's clock) for
+ * what was asked. */
+void        _pkio_sim_order_start_validity (PkioSimOrder *order);
 
 typedef enum
 {

@@ -36,6 +36,16 @@ add_int (JsonBuilder *b,
   json_builder_add_int_value (b, value);
 }
 
+static void
+add_day (JsonBuilder *b,
+         const char  *name,
+         PkioDay      day)
+{
+  g_autofree char *text = pkio_calendar_day_to_iso (day);
+
+  add_string (b, name, text);
+}
+
 void
 _pkio_simulator_save_state (PkioSimulator *sim)
 {
@@ -76,6 +86,11 @@ _pkio_simulator_save_state (PkioSimulator *sim)
       add_string (b, "ship_method", order->ship_method);
       add_string (b, "payment_method", order->payment_method);
       add_int (b, "price_cents", order->price_cents);
+      add_int (b, "validity_years", order->validity_years);
+      add_int (b, "validity_days", order->validity_days);
+      add_day (b, "validity_until", order->validity_until);
+      add_day (b, "valid_from", order->valid_from);
+      add_day (b, "valid_till", order->valid_till);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -114,6 +129,15 @@ member_string (JsonObject *object,
       || json_node_get_value_type (node) != G_TYPE_STRING)
     return g_strdup (fallback);
   return g_strdup (json_node_get_string (node));
+}
+
+static PkioDay
+member_day (JsonObject *object,
+            const char *name)
+{
+  g_autofree char *text = member_string (object, name, NULL);
+
+  return pkio_calendar_day_from_iso (text);
 }
 
 static gboolean
@@ -169,6 +193,11 @@ load_from (PkioSimulator *sim,
       order->ship_method = member_string (item, "ship_method", "STANDARD");
       order->payment_method = member_string (item, "payment_method", "balance");
       order->price_cents = member_int (item, "price_cents");
+      order->validity_years = member_int (item, "validity_years");
+      order->validity_days = member_int (item, "validity_days");
+      order->validity_until = member_day (item, "validity_until");
+      order->valid_from = member_day (item, "valid_from");
+      order->valid_till = member_day (item, "valid_till");
       sim->next_order_id = MAX (sim->next_order_id, order->id + 1);
       sim->next_certificate_id = MAX (sim->next_certificate_id, order->certificate_id + 1);
       _pkio_simulator_insert_order (sim, order);
@@ -215,6 +244,27 @@ pkio_simulator_set_state_file (PkioSimulator *sim,
     _pkio_simulator_load_state (sim);
 }
 
+/* An order placed elsewhere in a status that has a certificate gets its dates: from the day it
+ * was made, for @years; an expired one ended yesterday at the latest. */
+static void
+give_validity (PkioSimOrder *order,
+               guint         years)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (order->created_usec
+                                                                / G_USEC_PER_SEC);
+  PkioDay today = pkio_calendar_today (utc);
+
+  if (g_strcmp0 (order->status, "issued") != 0 && g_strcmp0 (order->status, "expired") != 0
+      && g_strcmp0 (order->status, "revoked") != 0)
+    return;
+  order->validity_years = years;
+  order->valid_from = pkio_calendar_day_of (created, utc);
+  order->valid_till = pkio_calendar_add_years (order->valid_from, years);
+  if (g_strcmp0 (order->status, "expired") == 0 && order->valid_till >= today)
+    order->valid_till = today - 1;
+}
+
 static PkioSimOrder *
 new_remote_order (PkioSimulator *sim,
                   const char    *email,
@@ -237,6 +287,7 @@ new_remote_order (PkioSimulator *sim,
   order->ship_method = g_strdup ("STANDARD");
   order->payment_method = g_strdup ("balance");
   order->price_cents = PKIO_SIMULATOR_ORDER_PRICE;
+  give_validity (order, 3);
   _pkio_simulator_insert_order (sim, order);
   return order;
 }
@@ -277,12 +328,35 @@ pkio_simulator_add_remote_orders_bulk (PkioSimulator *sim,
       /* Oldest first, spread evenly over the past year, as ids grow. */
       gint64 created = now - year + (n > 1 ? (year / n) * i : 0);
 
-      new_remote_order (sim, email,
-                        bulk_first_names[i % G_N_ELEMENTS (bulk_first_names)],
-                        bulk_last_names[(i / 3) % G_N_ELEMENTS (bulk_last_names)],
-                        bulk_statuses[i % G_N_ELEMENTS (bulk_statuses)], created);
+      PkioSimOrder *order =
+        new_remote_order (sim, email,
+                          bulk_first_names[i % G_N_ELEMENTS (bulk_first_names)],
+                          bulk_last_names[(i / 3) % G_N_ELEMENTS (bulk_last_names)],
+                          bulk_statuses[i % G_N_ELEMENTS (bulk_statuses)], created);
+
+      /* Some for one year, made over the past year: a share of them ends soon. */
+      give_validity (order, 1 + (i / 7) % 3);
     }
   _pkio_simulator_save_state (sim);
+}
+
+gboolean
+pkio_simulator_set_order_validity (PkioSimulator *sim,
+                                   gint64         order_id,
+                                   PkioDay        valid_from,
+                                   PkioDay        valid_till)
+{
+  PkioSimOrder *order;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+
+  order = g_hash_table_lookup (sim->orders_by_id, &order_id);
+  if (order == NULL)
+    return FALSE;
+  order->valid_from = valid_from;
+  order->valid_till = valid_till;
+  _pkio_simulator_save_state (sim);
+  return TRUE;
 }
 
 guint

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pkio-calendar.h"
+
 G_BEGIN_DECLS
 
 /* A loopback CertCentral (SoupServer on 127.0.0.1, random port) for tests and practice mode.
@@ -29,9 +31,13 @@ G_BEGIN_DECLS
  *   -date_created (default), date_created, id, -id. offset; limit 1..1000 (0 or more than
  *   1000 gives 1000). Answer {"orders":[…],"page":{"total","limit","offset"}}. A row carries
  *   only the documented fields (id, status, date_created, product{name_id,name},
- *   certificate{id,common_name,profile_option}): no email, individual or shipping, unless
+ *   certificate{id,common_name,profile_option}, and once issued certificate.valid_till and
+ *   days_remaining): no email, individual or shipping, unless
  *   pkio_simulator_set_list_extra_fields () asks for them.
- * - GET order/certificate/{id}: one order with everything (404 not_found|order).
+ * - GET order/certificate/{id}: one order with everything, certificate.valid_from and
+ *   date_issued too (404 not_found|order). An order is issued for the validity it asked for,
+ *   from the day of issue (UTC); days_remaining counts down to 0; an issued order past its
+ *   valid_till turns "expired".
  * - GET order/certificate/status-changes?minutes=N: N 1..10080 (default 60), else 400
  *   invalid_minutes. Orders whose status changed (or that were created) in the window.
  * - PUT order/certificate/{id}/status {"status":"canceled","note":"…"}: 204; 400 missing_param
@@ -166,6 +172,13 @@ gint64         pkio_simulator_add_remote_order  (PkioSimulator *sim,
  * for benchmarks. */
 void           pkio_simulator_add_remote_orders_bulk (PkioSimulator *sim,
                                                       guint          n);
+/* Sets an order's certificate dates (valid_till 0: none), as if CertCentral had issued it for
+ * them; an issued order whose valid_till has passed turns "expired" at the next request.
+ * FALSE when there is no such order. */
+gboolean       pkio_simulator_set_order_validity (PkioSimulator *sim,
+                                                  gint64         order_id,
+                                                  PkioDay        valid_from,
+                                                  PkioDay        valid_till);
 guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
 /* The id of the newest order (ids only grow), 0 when there is none. */
 gint64         pkio_simulator_get_last_order_id (PkioSimulator *sim);

@@ -49,6 +49,7 @@ struct _PkioHistoryView
   char                *query;
   PkioHistoryQuery    *prepared_query;
   PkioStatusFilter     status_filter;
+  PkioExpiryWindow     expiry_window;    /* today and the warning period, for the filter */
   guint                total;
   guint                in_progress;
   guint                counts_idle;

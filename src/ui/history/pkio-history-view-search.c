@@ -34,7 +34,8 @@ filter_func (gpointer item,
   PkioHistoryView *self = user_data;
 
   return (self->status_filter == PKIO_STATUS_FILTER_ALL
-          || pkio_history_record_matches_category (item, self->status_filter))
+          || pkio_history_record_matches_category (item, self->status_filter,
+                                                  &self->expiry_window))
          && pkio_history_record_matches_query (item, self->prepared_query);
 }
 
