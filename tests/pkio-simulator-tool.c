@@ -19,7 +19,11 @@
  *                                                 names it: delay, drop-before-body, …)
  *   count METHOD PATH-PREFIX                                            -> number of requests
  *   last-order                                                          -> newest order id (0)
- *   add-remote EMAIL FIRST LAST SECONDS-AGO                             -> the new order's id
+ *   add-remote EMAIL FIRST LAST SECONDS-AGO [STATUS]   -> the new order's id (pending unless
+ *                                                         STATUS says otherwise)
+ *   validity ORDER_ID DAYS-LEFT    -> ok: the order's certificate ends DAYS-LEFT days (may be
+ *                                     negative) after today (UTC), and began 3 years before
+ *   today                                          -> today's date (UTC), YYYY-MM-DD
  * Anything else answers "error: …". End of input ends the control channel, not the server. */
 
 typedef struct
@@ -59,7 +63,7 @@ run_command (Control    *control,
                                                                  words[2]));
   if (n == 1 && g_str_equal (words[0], "last-order"))
     return g_strdup_printf ("%" G_GINT64_FORMAT, pkio_simulator_get_last_order_id (control->sim));
-  if (n == 5 && g_str_equal (words[0], "add-remote"))
+  if ((n == 5 || n == 6) && g_str_equal (words[0], "add-remote"))
     {
       guint64 seconds;
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -70,8 +74,28 @@ run_command (Control    *control,
         return g_strdup ("error: add-remote EMAIL FIRST LAST SECONDS-AGO");
       created = g_date_time_add_seconds (now, -(gdouble) seconds);
       id = pkio_simulator_add_remote_order (control->sim, words[1], words[2], words[3],
-                                            "pending", created);
+                                            n == 6 ? words[5] : "pending", created);
       return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+  if (n == 3 && g_str_equal (words[0], "validity"))
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      PkioDay today = pkio_calendar_today (utc);
+      guint64 id;
+      gint64 days;
+
+      if (!g_ascii_string_to_unsigned (words[1], 10, 1, G_MAXINT64, &id, NULL)
+          || !g_ascii_string_to_signed (words[2], 10, -3650, 3650, &days, NULL)
+          || !pkio_simulator_set_order_validity (control->sim, (gint64) id,
+                                                 today + days - 3 * 365, today + days))
+        return g_strdup ("error: validity ORDER_ID DAYS-LEFT");
+      return g_strdup ("ok");
+    }
+  if (n == 1 && g_str_equal (words[0], "today"))
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+      return pkio_calendar_day_to_iso (pkio_calendar_today (utc));
     }
   return g_strdup_printf ("error: unknown command “%s”", line);
 }

@@ -30,8 +30,29 @@ print_field (const char *label,
   g_print (_("%s: %s\n"), label, value);
 }
 
+/* "2027-03-31 (in 114 days)", "2026-12-01 (ended 6 days ago)". */
+static char *
+validity_text (PkioDay valid_till)
+{
+  g_autofree char *date = pkio_calendar_day_to_iso (valid_till);
+  gint64 left = (gint64) valid_till - (gint64) pkio_calendar_today (NULL);
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, left >= 0 ? left : -left);
+
+  if (left == 0)
+    /* TRANSLATORS: %s is a date */
+    return g_strdup_printf (_("%s (its last day is today)"), date);
+  if (left > 0)
+    /* TRANSLATORS: first %s is a date, second a number of days */
+    return g_strdup_printf (g_dngettext (NULL, "%s (in %s day)", "%s (in %s days)", left),
+                            date, count);
+  /* TRANSLATORS: first %s is a date, second a number of days */
+  return g_strdup_printf (g_dngettext (NULL, "%s (ended %s day ago)", "%s (ended %s days ago)",
+                                       -left), date, count);
+}
+
 static void
-print_order (const PkioRemoteOrder *order)
+print_order (const PkioRemoteOrder *order,
+             PkioHistoryRecord     *record)
 {
   g_autofree char *order_id = g_strdup_printf ("%" G_GINT64_FORMAT, order->order_id);
   g_autofree char *certificate_id = NULL;
@@ -68,6 +89,26 @@ print_order (const PkioRemoteOrder *order)
                               ? pkio_history_ship_method_label (order->ship_method) : NULL);
   print_field (_("Certificate"), certificate_id);
   print_field (_("Ordered on"), created);
+  if (order->valid_from != 0)
+    {
+      g_autofree char *from = pkio_calendar_day_to_iso (order->valid_from);
+
+      print_field (_("Valid from"), from);
+    }
+  if (order->valid_till != 0)
+    {
+      g_autofree char *till = validity_text (order->valid_till);
+
+      print_field (_("Valid until"), till);
+    }
+  /* What "Waiting for approval" means, and since when (the history knows). */
+  if (record != NULL)
+    {
+      g_autofree char *sentence = pkio_history_record_dup_status_sentence (record);
+
+      if (sentence != NULL)
+        g_print ("%s\n", sentence);
+    }
 }
 
 int
@@ -133,7 +174,8 @@ pkio_cli_status (gboolean   practice,
       return pkio_cli_exit_for_error (error);
     }
 
-  print_order (order);
+  print_order (order, pkio_history_store_find_by_order_id (pkio_workspace_get_store (workspace),
+                                                           order_id));
   if (store_error != NULL)
     g_printerr (_("The status could not be saved in the order history: %s\n"),
                 store_error->message);

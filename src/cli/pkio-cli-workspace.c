@@ -108,3 +108,62 @@ pkio_cli_open_workspace (gboolean      practice,
   *out_exit = PKIO_CLI_EXIT_OK;
   return g_steal_pointer (&workspace);
 }
+
+/* Reconciles unknown attempts and brings in what changed at CertCentral. */
+static gboolean
+update_from_certcentral (PkioWorkspace  *workspace,
+                         GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  switch (pkio_workspace_get_key_state (workspace))
+    {
+    case PKIO_KEY_STATE_NONE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No API key is stored for %s. Run “pkio-orders set-api-key” to add one."),
+                   pkio_workspace_get_base_url (workspace));
+      return FALSE;
+    case PKIO_KEY_STATE_UNAVAILABLE:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           pkio_workspace_get_key_message (workspace));
+      return FALSE;
+    case PKIO_KEY_STATE_AVAILABLE:
+    case PKIO_KEY_STATE_LOOKING:
+    default:
+      break;
+    }
+
+  pkio_workspace_sync_async (workspace, NULL, pkio_cli_async_cb, &result);
+  return pkio_workspace_sync_finish (workspace, pkio_cli_wait (&result), error);
+}
+
+static void
+warn_offline (PkioHistoryStore *store,
+              const GError     *error)
+{
+  gint64 last_sync = pkio_history_store_get_last_sync (store);
+
+  if (last_sync > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (last_sync);
+      g_autofree char *text = pkio_cli_format_time (when);
+
+      g_printerr (_("Could not update from CertCentral. Showing what was stored on %s.\n"), text);
+      g_printerr ("%s\n", error->message);
+    }
+  else
+    {
+      g_printerr (_("Could not update from CertCentral. Showing what is stored on this "
+                    "computer.\n"));
+      g_printerr ("%s\n", error->message);
+    }
+}
+
+void
+pkio_cli_update_history (PkioWorkspace *workspace)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!update_from_certcentral (workspace, &error))
+    warn_offline (pkio_workspace_get_store (workspace), error);
+}

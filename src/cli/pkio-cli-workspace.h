@@ -20,4 +20,9 @@ PkioWorkspace  *pkio_cli_open_workspace     (gboolean         practice,
                                              PkioCliNeeds     needs,
                                              int             *out_exit);
 
+/* Brings the history up to date (unknown attempts checked, then what changed at CertCentral).
+ * When CertCentral cannot be asked it says so on standard error, and since when the stored
+ * history is what is shown; the caller goes on with what is stored. */
+void            pkio_cli_update_history     (PkioWorkspace   *workspace);
+
 G_END_DECLS

@@ -16,6 +16,7 @@ static const struct
   const char         *name;
   PkioCliCommandFunc  func;
 } commands[] = {
+  { "expiring", pkio_cli_expiring },
   { "history", pkio_cli_history },
   { "order", pkio_cli_order },
   { "set-api-key", pkio_cli_set_api_key },
@@ -88,7 +89,7 @@ pkio_cli_run (int    argc,
     }
 
   /* TRANSLATORS: %s is what the person typed; keep the command names as they are */
-  g_printerr (_("Unknown command “%s”. The commands are: order, set-api-key, history, status. "
-                "Run “pkio-orders --help” for more.\n"), name);
+  g_printerr (_("Unknown command “%s”. The commands are: order, set-api-key, history, status, "
+                "expiring. Run “pkio-orders --help” for more.\n"), name);
   return PKIO_CLI_EXIT_FAILURE;
 }

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when argv names a subcommand (order, set-api-key, history, status): the command line
- * front end runs it, no window opens. */
+/* TRUE when argv names a subcommand (order, set-api-key, history, status, expiring): the
+ * command line front end runs it, no window opens. */
 gboolean pkio_cli_handles (int    argc,
                            char **argv);
 

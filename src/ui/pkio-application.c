@@ -283,6 +283,7 @@ pkio_application_init (PkioApplication *self)
       "  set-api-key                   Read an API key from standard input and store it\n"
       "  history [--json|--csv]        Print the order history\n"
       "  status ORDER_ID               Show the status of one order\n"
+      "  expiring [--days N]           List the certificates that end soon\n"
       "\n"
       "Each command accepts --practice and --help."));
 }
