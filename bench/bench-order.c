@@ -42,7 +42,7 @@ one_order (JsonNode  *seed,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer_root = NULL;
-  g_autoptr(PkioOrderResult) result = NULL;
+  g_autoptr(PkioOrderAnswer) result = NULL;
   g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
   g_autoptr(PkioOrder) order = pkio_order_from_json (seed, problems);
   g_autoptr(GPtrArray) more = pkio_order_validate (order, now);
@@ -53,7 +53,7 @@ one_order (JsonNode  *seed,
     g_error ("The seed order should be valid");
 
   answer_root = pkio_json_guard_parse ("application/json", answer, &error);
-  result = answer_root ? pkio_order_result_from_json (answer_root, &error) : NULL;
+  result = answer_root ? pkio_order_answer_from_json (answer_root, &error) : NULL;
   if (result == NULL || result->order_id != 843668399)
     g_error ("The answer should parse: %s", error ? error->message : "wrong id");
 }

@@ -63,7 +63,7 @@ wait_result (GAsyncResult **slot)
   return *slot;
 }
 
-PkioOrderResult *
+PkioOrderAnswer *
 place_order (Fixture     *fx,
              const char  *body,
              GError     **error)

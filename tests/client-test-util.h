@@ -28,7 +28,7 @@ void              got_result_cb    (GObject *source, GAsyncResult *result, gpoin
 GAsyncResult     *wait_result      (GAsyncResult **slot);
 
 /* Each call of the client, waited for. */
-PkioOrderResult  *place_order      (Fixture *fx, const char *body, GError **error);
+PkioOrderAnswer  *place_order      (Fixture *fx, const char *body, GError **error);
 JsonObject       *get_user         (PkioClient *client, GCancellable *cancellable, GError **error);
 JsonObject       *get_balance      (Fixture *fx, GError **error);
 JsonObject       *get_product      (Fixture *fx, GError **error);

@@ -260,7 +260,7 @@ on_result_and_idle (gpointer data)
 {
   Fixture *f = data;
 
-  return page_is (f, "result") && !pkio_order_view_is_busy (f->view);
+  return page_is (f, "outcome") && !pkio_order_view_is_busy (f->view);
 }
 
 gboolean
@@ -291,7 +291,7 @@ outcome_child (Fixture    *f,
                const char *name)
 {
   GtkWidget *outcome = gtk_widget_get_first_child (GTK_WIDGET (
-    gtk_widget_get_template_child (GTK_WIDGET (f->view), PKIO_TYPE_ORDER_VIEW, "result_slot")));
+    gtk_widget_get_template_child (GTK_WIDGET (f->view), PKIO_TYPE_ORDER_VIEW, "outcome_slot")));
   GObject *object;
 
   g_assert_true (PKIO_IS_ORDER_OUTCOME (outcome));

@@ -143,7 +143,7 @@ activate_cb (GApplication *app)
           spin_for (300);
           gtk_widget_activate_action (GTK_WIDGET (view), "order.place", NULL);
           deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-          while (g_strcmp0 (pkio_order_view_get_page (view), "result") != 0
+          while (g_strcmp0 (pkio_order_view_get_page (view), "outcome") != 0
                  && g_get_monotonic_time () < deadline)
             g_main_context_iteration (NULL, TRUE);
         }

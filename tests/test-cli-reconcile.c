@@ -49,7 +49,7 @@ place_elsewhere (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PkioClient) client = pkio_client_new (cli.base_url, TEST_KEY, &error);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PkioOrderResult) answer = NULL;
+  g_autoptr(PkioOrderAnswer) answer = NULL;
 
   g_assert_no_error (error);
   pkio_client_place_order_async (client, body, NULL, keep_result_cb, &result);

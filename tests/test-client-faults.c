@@ -163,7 +163,7 @@ static void
 assert_one_post_unknown (Fixture *fx, PkioSimulatorFault fault)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
 
   pkio_simulator_inject_fault (fx->sim, "POST", "order/certificate", fault, 5);
   placed = place_order (fx, order_body, &error);
@@ -213,7 +213,7 @@ static void
 test_post_rate_limited_not_retried (Fixture *fx, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
 
   pkio_simulator_inject_fault (fx->sim, "POST", NULL, PKIO_SIMULATOR_FAULT_RATE_LIMIT, 1);
   placed = place_order (fx, order_body, &error);
@@ -226,7 +226,7 @@ static void
 test_post_invalid_entries (Fixture *fx, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
   g_autofree char *body = g_strdup (order_body);
   char *email = strstr (body, "jan.jansen@example.com");
   GPtrArray *entries;

@@ -61,7 +61,7 @@ test_forbidden (Fixture *fx, gconstpointer data)
   g_autoptr(PkioClient) viewer = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
   GPtrArray *entries;
   PkioApiErrorEntry *entry;
 
@@ -102,7 +102,7 @@ static void
 test_place_and_follow (Fixture *fx, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PkioOrderResult) placed = place_order (fx, order_body, &error);
+  g_autoptr(PkioOrderAnswer) placed = place_order (fx, order_body, &error);
   g_autoptr(PkioRemoteOrder) order = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   PkioListQuery query = { .product_name_id = "pkio_burger", .email = "jan.jansen@example.com",
@@ -194,7 +194,7 @@ test_post_cancelled_after_sending (Fixture *fx, gconstpointer data)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
 
   pkio_simulator_inject_fault (fx->sim, "POST", NULL, PKIO_SIMULATOR_FAULT_DELAY, 1);
   pkio_client_place_order_async (fx->client, node, cancellable, got_result_cb, &result);
@@ -251,7 +251,7 @@ test_logs_hold_no_secrets (Fixture *fx, gconstpointer data)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonObject) user = NULL;
-      g_autoptr(PkioOrderResult) placed = NULL;
+      g_autoptr(PkioOrderAnswer) placed = NULL;
       g_autoptr(GPtrArray) listed = NULL;
       PkioListQuery query = { .email = "jan.jansen@example.com" };
 
@@ -290,7 +290,7 @@ test_connection_refused (void)
   g_autoptr(JsonObject) user = NULL;
   g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
   g_autofree char *url = NULL;
 
   /* A port that was free a moment ago: nothing listens there. */
@@ -346,7 +346,7 @@ test_redirect_refused (void)
   g_autoptr(JsonObject) user = NULL;
   g_autoptr(JsonNode) node = json_from_string (order_body, NULL);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PkioOrderResult) placed = NULL;
+  g_autoptr(PkioOrderAnswer) placed = NULL;
   g_autofree char *url = NULL;
   GSList *uris;
   guint elsewhere = 0;

@@ -142,7 +142,7 @@ test_unknown_then_found_later (Fixture       *f,
   spin_for (300);
   first_look = pkio_simulator_count_requests (f->simulator, "GET", "order/certificate");
   /* The first look found nothing: still checking, and nothing can be sent again. */
-  g_assert_true (page_is (f, "result"));
+  g_assert_true (page_is (f, "outcome"));
   g_assert_true (pkio_order_view_is_busy (f->view));
   g_assert_false (gtk_widget_get_visible (outcome_child (f, "send_again_button")));
   g_assert_cmpstr (outcome_title (f), ==,

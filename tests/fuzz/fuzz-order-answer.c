@@ -6,7 +6,7 @@
 #include "fuzz-util.h"
 
 /* A 2xx answer to the order POST, read as the client reads it: the guard, then
- * pkio_order_result_from_json(). Whatever comes back, the caller must get either a usable
+ * pkio_order_answer_from_json(). Whatever comes back, the caller must get either a usable
  * order number or "outcome unknown": never a plain failure that invites a resend. */
 
 int
@@ -14,14 +14,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(PkioOrderResult) result = NULL;
+  g_autoptr(PkioOrderAnswer) result = NULL;
   g_autoptr(GError) error = NULL;
 
   fuzz_init ();
   root = fuzz_parse_answer (data, size, "application/json");
   /* An unreadable 2xx answer becomes OUTCOME_UNKNOWN in the client; from_json must say the
    * same for a NULL root. */
-  result = pkio_order_result_from_json (root, &error);
+  result = pkio_order_answer_from_json (root, &error);
   if (result == NULL)
     {
       g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN);

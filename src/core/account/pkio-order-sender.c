@@ -169,7 +169,7 @@ placed_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   SendData *data = g_task_get_task_data (task);
   PkioSendResult *result = data->result;
-  g_autoptr(PkioOrderResult) answer = NULL;
+  g_autoptr(PkioOrderAnswer) answer = NULL;
   g_autoptr(GError) error = NULL;
 
   answer = pkio_client_place_order_finish (data->client, res, &error);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pkio-order.h"
 #include "pkio-paths.h"
 #include "pkio-practice.h"
 
@@ -111,7 +112,7 @@ history_read_cb (GObject      *source,
                                                          examples[i].status, created);
       order->status = g_strdup (examples[i].status);
       order->date_created = g_date_time_ref (created);
-      order->product_name_id = g_strdup ("pkio_burger");
+      order->product_name_id = g_strdup (PKIO_PRODUCT_NAME_ID);
       order->common_name = g_strdup_printf ("%s %s", examples[i].first_name,
                                             examples[i].last_name);
       order->email = g_strdup (examples[i].email);

@@ -5,18 +5,7 @@
 #include <string.h>
 
 #include "pkio-api-user.h"
-
-static gint64
-int_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
+#include "pkio-json-guard.h"
 
 static char *
 dup_string_member (JsonObject *object,
@@ -73,7 +62,7 @@ pkio_api_user_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  user->id = int_member (object, "id");
+  user->id = pkio_json_guard_int_or_zero (object, "id");
   if (user->id == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -86,10 +75,10 @@ pkio_api_user_from_json (JsonObject  *object,
   container = object_member (object, "container");
   if (container != NULL)
     {
-      user->container_id = int_member (container, "id");
+      user->container_id = pkio_json_guard_int_or_zero (container, "id");
       user->container_name = dup_string_member (container, "name");
     }
-  user->account_id = int_member (object, "account_id");
+  user->account_id = pkio_json_guard_int_or_zero (object, "account_id");
   if (user->account_id == 0)
     user->account_id = user->container_id;
   user->roles = read_roles (object);

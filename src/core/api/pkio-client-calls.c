@@ -6,6 +6,7 @@
 #include "pkio-client-answers-private.h"
 #include "pkio-client-private.h"
 #include "pkio-json-guard.h"
+#include "pkio-order.h"
 
 /* The account and product GETs of PkioClient; pkio-client.c has the order POST,
  * pkio-client-orders.c the order list, status and cancel calls. */
@@ -206,7 +207,7 @@ pkio_client_get_product_async (PkioClient          *self,
                                gpointer             user_data)
 {
   g_return_if_fail (PKIO_IS_CLIENT (self));
-  get_object (self, "product/pkio_burger", &product_check, pkio_client_get_product_async,
+  get_object (self, "product/" PKIO_PRODUCT_NAME_ID, &product_check, pkio_client_get_product_async,
               cancellable, callback, user_data);
 }
 

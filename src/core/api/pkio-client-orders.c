@@ -54,11 +54,10 @@ _pkio_client_read_orders_answer (JsonNode  *root,
       page = json_object_get_member (object, "page");
       if (page != NULL && JSON_NODE_HOLDS_OBJECT (page))
         {
-          JsonNode *node = json_object_get_member (json_node_get_object (page), "total");
+          JsonObject *page_object = json_node_get_object (page);
 
-          if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
-              && json_node_get_value_type (node) == G_TYPE_INT64)
-            total = CLAMP (json_node_get_int (node), 0, G_MAXUINT);
+          if (pkio_json_guard_get_int (page_object, "total", &total, NULL))
+            total = CLAMP (total, 0, G_MAXUINT);
         }
       *out_total = (guint) total;
     }

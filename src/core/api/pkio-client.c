@@ -6,6 +6,7 @@
 
 #include "pkio-client-private.h"
 #include "pkio-json-guard.h"
+#include "pkio-order.h"
 
 G_DEFINE_FINAL_TYPE (PkioClient, pkio_client, G_TYPE_OBJECT)
 
@@ -218,48 +219,36 @@ pkio_client_set_rate_limiter (PkioClient      *self,
   g_set_object (&self->limiter, limiter);
 }
 
-PkioOrderResult *
-pkio_order_result_new (void)
+PkioOrderAnswer *
+pkio_order_answer_new (void)
 {
-  PkioOrderResult *result = g_new0 (PkioOrderResult, 1);
+  PkioOrderAnswer *answer = g_new0 (PkioOrderAnswer, 1);
 
-  result->request_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  return result;
+  answer->request_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return answer;
 }
 
 void
-pkio_order_result_free (PkioOrderResult *result)
+pkio_order_answer_free (PkioOrderAnswer *answer)
 {
-  if (result == NULL)
+  if (answer == NULL)
     return;
-  g_clear_pointer (&result->request_ids, g_array_unref);
-  g_free (result);
-}
-
-static gint64
-lenient_int (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
+  g_clear_pointer (&answer->request_ids, g_array_unref);
+  g_free (answer);
 }
 
 /* ---- place order ------------------------------------------------------------------------ */
 
-PkioOrderResult *
-pkio_order_result_from_json (JsonNode  *root,
+PkioOrderAnswer *
+pkio_order_answer_from_json (JsonNode  *root,
                              GError   **error)
 {
-  g_autoptr(PkioOrderResult) result = pkio_order_result_new ();
+  g_autoptr(PkioOrderAnswer) answer = pkio_order_answer_new ();
   JsonObject *object;
   JsonNode *requests;
 
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL || (result->order_id = lenient_int (object, "id")) <= 0)
+  if (object == NULL || (answer->order_id = pkio_json_guard_int_or_zero (object, "id")) <= 0)
     {
       /* A 2xx means the order was most likely placed: an answer without an id is not a
        * failure the person may simply retry. */
@@ -268,7 +257,7 @@ pkio_order_result_from_json (JsonNode  *root,
                                                             NULL));
       return NULL;
     }
-  result->certificate_id = MAX (lenient_int (object, "certificate_id"), 0);
+  answer->certificate_id = MAX (pkio_json_guard_int_or_zero (object, "certificate_id"), 0);
 
   requests = json_object_get_member (object, "requests");
   if (requests != NULL && JSON_NODE_HOLDS_ARRAY (requests))
@@ -282,12 +271,12 @@ pkio_order_result_from_json (JsonNode  *root,
 
           if (!JSON_NODE_HOLDS_OBJECT (element))
             continue;
-          id = lenient_int (json_node_get_object (element), "id");
+          id = pkio_json_guard_int_or_zero (json_node_get_object (element), "id");
           if (id > 0)
-            g_array_append_val (result->request_ids, id);
+            g_array_append_val (answer->request_ids, id);
         }
     }
-  return g_steal_pointer (&result);
+  return g_steal_pointer (&answer);
 }
 
 static void
@@ -298,7 +287,7 @@ place_order_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
-  g_autoptr(PkioOrderResult) result = NULL;
+  g_autoptr(PkioOrderAnswer) answer = NULL;
 
   if (root == NULL && error != NULL)
     {
@@ -306,14 +295,14 @@ place_order_cb (GObject      *source,
       return;
     }
 
-  result = pkio_order_result_from_json (root, &error);
-  if (result == NULL)
+  answer = pkio_order_answer_from_json (root, &error);
+  if (answer == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) pkio_order_result_free);
+  g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify) pkio_order_answer_free);
 }
 
 void
@@ -331,11 +320,12 @@ pkio_client_place_order_async (PkioClient          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_client_place_order_async);
   g_task_set_check_cancellable (task, FALSE);
-  _pkio_client_request_async (self, "POST", "order/certificate/pkio_burger", body, PKIO_REQUEST_ORDER_POST,
-                              cancellable, place_order_cb, g_steal_pointer (&task));
+  _pkio_client_request_async (self, "POST", "order/certificate/" PKIO_PRODUCT_NAME_ID, body,
+                              PKIO_REQUEST_ORDER_POST, cancellable, place_order_cb,
+                              g_steal_pointer (&task));
 }
 
-PkioOrderResult *
+PkioOrderAnswer *
 pkio_client_place_order_finish (PkioClient    *self,
                                 GAsyncResult  *result,
                                 GError       **error)

@@ -13,22 +13,23 @@ G_BEGIN_DECLS
 #define PKIO_TYPE_CLIENT (pkio_client_get_type ())
 G_DECLARE_FINAL_TYPE (PkioClient, pkio_client, PKIO, CLIENT, GObject)
 
-/* The answer to the order POST. certificate_id is 0 when CertCentral did not send one
- * (approval pending); request_ids holds the ids of "requests":[{"id":…}] (may be empty). */
+/* CertCentral's answer to the order POST (what the order sender makes of the whole attempt is
+ * a PkioSendResult). certificate_id is 0 when CertCentral did not send one (approval pending);
+ * request_ids holds the ids of "requests":[{"id":…}] (may be empty). */
 typedef struct
 {
   gint64  order_id;
   gint64  certificate_id;
   GArray *request_ids;      /* of gint64, never NULL */
-} PkioOrderResult;
+} PkioOrderAnswer;
 
-PkioOrderResult *pkio_order_result_new  (void);
-void             pkio_order_result_free (PkioOrderResult *result);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioOrderResult, pkio_order_result_free)
+PkioOrderAnswer *pkio_order_answer_new  (void);
+void             pkio_order_answer_free (PkioOrderAnswer *answer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioOrderAnswer, pkio_order_answer_free)
 
 /* Reads the answer to the order POST ({"id", "certificate_id"} or {"id", "requests": [...]}).
  * No usable id: PKIO_API_ERROR_OUTCOME_UNKNOWN, since a 2xx means the order likely exists. */
-PkioOrderResult *pkio_order_result_from_json (JsonNode  *root,
+PkioOrderAnswer *pkio_order_answer_from_json (JsonNode  *root,
                                               GError   **error);
 
 /* Filters for GET order/certificate. NULL / 0 members are left out of the query.
@@ -85,7 +86,7 @@ void             pkio_client_place_order_async  (PkioClient          *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-PkioOrderResult *pkio_client_place_order_finish (PkioClient          *self,
+PkioOrderAnswer *pkio_client_place_order_finish (PkioClient          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 

@@ -343,6 +343,17 @@ pkio_json_guard_get_int (JsonObject  *object,
   return TRUE;
 }
 
+gint64
+pkio_json_guard_int_or_zero (JsonObject *object,
+                             const char *member)
+{
+  gint64 value = 0;
+
+  if (!pkio_json_guard_get_int (object, member, &value, NULL))
+    return 0;
+  return value;
+}
+
 JsonArray *
 pkio_json_guard_get_array (JsonObject  *object,
                            const char  *member,

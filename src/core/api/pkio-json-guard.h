@@ -48,6 +48,10 @@ gboolean    pkio_json_guard_get_int      (JsonObject  *object,
                                           const char  *member,
                                           gint64      *out_value,
                                           GError     **error);
+/* The lenient reading of an answer where a member of the wrong type counts as absent: its
+ * integer as pkio_json_guard_get_int () reads it, or 0. */
+gint64      pkio_json_guard_int_or_zero  (JsonObject  *object,
+                                          const char  *member);
 JsonArray  *pkio_json_guard_get_array    (JsonObject  *object,
                                           const char  *member,
                                           GError     **error);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "pkio-json-guard.h"
 #include "pkio-remote-order.h"
 
 PkioRemoteOrder *
@@ -52,20 +53,8 @@ pkio_remote_order_copy (const PkioRemoteOrder *order)
   return copy;
 }
 
-/* Lenient readers: CertCentral answers are untrusted, a wrong type counts as absent. */
-static gint64
-read_int (JsonObject *object,
-          const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
-    return 0;
-  if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
+/* Lenient readers: CertCentral answers are untrusted, a wrong type counts as absent
+ * (integers: pkio_json_guard_int_or_zero ()). */
 static char *
 read_string (JsonObject *object,
              const char *member)
@@ -147,9 +136,9 @@ pkio_remote_order_from_json (JsonObject *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  order->order_id = read_int (object, "id");
+  order->order_id = pkio_json_guard_int_or_zero (object, "id");
   if (order->order_id <= 0)
-    order->order_id = read_int (object, "order_id");
+    order->order_id = pkio_json_guard_int_or_zero (object, "order_id");
   if (order->order_id <= 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -159,28 +148,24 @@ pkio_remote_order_from_json (JsonObject *object,
 
   order->status = read_string (object, "status");
   order->date_created = read_date (object, "date_created");
-  order->certificate_id = read_int (object, "certificate_id");
+  order->certificate_id = pkio_json_guard_int_or_zero (object, "certificate_id");
 
   certificate = read_object (object, "certificate");
   if (certificate != NULL)
     {
       JsonNode *emails = json_object_get_member (certificate, "emails");
+      gint64 days_remaining = 0;
 
       if (order->certificate_id == 0)
-        order->certificate_id = read_int (certificate, "id");
+        order->certificate_id = pkio_json_guard_int_or_zero (certificate, "id");
       order->common_name = read_string (certificate, "common_name");
       order->profile_option = read_string (certificate, "profile_option");
       order->valid_from = read_day (certificate, "valid_from");
       order->valid_till = read_day (certificate, "valid_till");
-      if (json_object_has_member (certificate, "days_remaining"))
-        {
-          JsonNode *days = json_object_get_member (certificate, "days_remaining");
-
-          order->has_days_remaining = JSON_NODE_HOLDS_VALUE (days)
-                                      && json_node_get_value_type (days) == G_TYPE_INT64;
-          if (order->has_days_remaining)
-            order->days_remaining = CLAMP (json_node_get_int (days), -100000, 100000);
-        }
+      order->has_days_remaining = pkio_json_guard_get_int (certificate, "days_remaining",
+                                                           &days_remaining, NULL);
+      if (order->has_days_remaining)
+        order->days_remaining = CLAMP (days_remaining, -100000, 100000);
       if (emails != NULL && JSON_NODE_HOLDS_ARRAY (emails)
           && json_array_get_length (json_node_get_array (emails)) > 0)
         {
@@ -192,7 +177,7 @@ pkio_remote_order_from_json (JsonObject *object,
       individual = read_object (certificate, "individual");
       if (individual != NULL)
         {
-          order->individual_id = read_int (individual, "id");
+          order->individual_id = pkio_json_guard_int_or_zero (individual, "id");
           if (order->email == NULL)
             order->email = read_string (individual, "email");
         }
@@ -202,7 +187,7 @@ pkio_remote_order_from_json (JsonObject *object,
   if (individual != NULL)
     {
       if (order->individual_id == 0)
-        order->individual_id = read_int (individual, "id");
+        order->individual_id = pkio_json_guard_int_or_zero (individual, "id");
       if (order->email == NULL)
         order->email = read_string (individual, "email");
     }

@@ -4,8 +4,7 @@
 #include <string.h>
 
 #include "pkio-history-match.h"
-
-#define PRODUCT "pkio_burger"
+#include "pkio-order.h"
 
 /* ---- orders and results ---- */
 
@@ -201,7 +200,7 @@ evidence_for (const PkioMatchAttempt *attempt,
 
   if (candidate->linked || !pkio_history_match_in_window (attempt, order))
     return EVIDENCE_NONE;
-  if (order->product_name_id != NULL && strcmp (order->product_name_id, PRODUCT) != 0)
+  if (order->product_name_id != NULL && strcmp (order->product_name_id, PKIO_PRODUCT_NAME_ID) != 0)
     return EVIDENCE_NONE;
 
   /* What CertCentral states and we know, and that differs, rules the order out. The profile

@@ -5,11 +5,11 @@
 
 #include "pkio-history-match.h"
 #include "pkio-history-reconcile.h"
+#include "pkio-order.h"
 
 /* The asking part of reconciliation (pkio-history-reconcile.h has the rules): the lists and
  * order info it needs, then the decisions of pkio-history-match.c, written by the store. */
 
-#define PRODUCT            "pkio_burger"
 #define MAX_ORDER_INFO     10
 #define ALL_ORDERS_QUERY   ""
 
@@ -263,7 +263,7 @@ list_next (GTask *task_owned)
       return;
     }
   email = g_ptr_array_index (run->queries, run->next_query++);
-  query.product_name_id = PRODUCT;
+  query.product_name_id = PKIO_PRODUCT_NAME_ID;
   query.email = is_blank (email) ? NULL : email;
   query.date_created = run->since;
   query.sort = "-date_created";

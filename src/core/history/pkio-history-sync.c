@@ -5,8 +5,8 @@
 
 #include "pkio-cancel-note.h"
 #include "pkio-history-sync.h"
+#include "pkio-order.h"
 
-#define PRODUCT                "pkio_burger"
 #define MAX_WINDOW_MINUTES     10080
 
 typedef struct
@@ -272,7 +272,7 @@ reconciled_cb (GObject      *source,
     {
       PkioListQuery query = { 0 };
 
-      query.product_name_id = PRODUCT;
+      query.product_name_id = PKIO_PRODUCT_NAME_ID;
       query.sort = "-date_created";
       pkio_client_list_all_orders_async (data->client, &query, data->cancellable,
                                          all_listed_cb, g_steal_pointer (&task));

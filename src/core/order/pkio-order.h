@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* The one product this app orders: CertCentral Europe's name id of the PKIoverheid "Citizen"
+ * certificate on a hardware token. It names the order's URL (POST order/certificate/<id>), the
+ * product's details (GET product/<id>) and the filter of the account's order list. */
+#define PKIO_PRODUCT_NAME_ID "pkio_burger"
+
 typedef enum
 {
   PKIO_PROFILE_AUTHENTICATION,

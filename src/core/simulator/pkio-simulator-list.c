@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "pkio-order.h"
 #include "pkio-simulator-private.h"
 
 /* GET order/certificate (filters, sort, paging) and GET order/certificate/status-changes. */
@@ -191,7 +192,7 @@ _pkio_simulator_handle_list (PkioSimulator     *sim,
     {
       PkioSimOrder *order = g_ptr_array_index (sim->orders, i);
 
-      if (product != NULL && strcmp (product, "pkio_burger") != 0)
+      if (product != NULL && strcmp (product, PKIO_PRODUCT_NAME_ID) != 0)
         continue;
       if (!status_matches (status, order->status))
         continue;

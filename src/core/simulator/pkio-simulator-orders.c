@@ -177,7 +177,7 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
   json_builder_set_member_name (b, "product");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "name_id");
-  json_builder_add_string_value (b, "pkio_burger");
+  json_builder_add_string_value (b, PKIO_PRODUCT_NAME_ID);
   json_builder_set_member_name (b, "name");
   json_builder_add_string_value (b, "PKIo Citizen");
   json_builder_end_object (b);
@@ -552,7 +552,7 @@ _pkio_simulator_handle_orders (PkioSimulator     *sim,
     }
   if (n == 3 && strcmp (method, SOUP_METHOD_POST) == 0)
     {
-      if (strcmp (parts[2], "pkio_burger") == 0)
+      if (strcmp (parts[2], PKIO_PRODUCT_NAME_ID) == 0)
         handle_place_order (sim, msg);
       else
         _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|product", NULL,

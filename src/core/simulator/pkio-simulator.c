@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "pkio-order.h"
 #include "pkio-simulator-private.h"
 
 #define API_PREFIX "/services/v2/"
@@ -147,7 +148,7 @@ static void
 handle_product (SoupServerMessage *msg)
 {
   respond_parsed (msg, SOUP_STATUS_OK,
-                  "{\"name_id\":\"pkio_burger\",\"name\":\"PKIo Citizen\","
+                  "{\"name_id\":\"" PKIO_PRODUCT_NAME_ID "\",\"name\":\"PKIo Citizen\","
                   "\"type\":\"client_certificate\",\"allowed_validity_years\":[1,2,3],"
                   "\"signature_hash_types\":[{\"id\":\"sha256\",\"name\":\"SHA-256\"}],"
                   "\"allowed_profile_options\":[\"authentication\",\"nonrepudiation\","
@@ -201,7 +202,7 @@ _pkio_simulator_handle (PkioSimulator     *sim,
     handle_user_me (sim, msg, view_only);
   else if (is_get && strcmp (path, "finance/balance") == 0)
     handle_balance (sim, msg);
-  else if (is_get && strcmp (path, "product/pkio_burger") == 0)
+  else if (is_get && strcmp (path, "product/" PKIO_PRODUCT_NAME_ID) == 0)
     handle_product (msg);
   else if (is_get && g_str_has_prefix (path, "product/"))
     _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|product", NULL,

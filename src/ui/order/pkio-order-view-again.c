@@ -14,16 +14,18 @@ static void
 fill_for_same_person (PkioOrderView *self,
                       PkioOrder     *order)
 {
+  PkioOrderForm *form = _pkio_order_view_ensure_form (self);
+
   pkio_order_clear_card (order);
   order->csa_agreed_to = FALSE;
   _pkio_order_view_forget_outcome (self);
-  pkio_order_form_reset (FORM (self));
-  pkio_order_form_set_order (FORM (self), order);
+  pkio_order_form_reset (form);
+  pkio_order_form_set_order (form, order);
   self->typed = TRUE;
   _pkio_order_view_scroll_to_top (self);
   _pkio_order_view_show_page (self, "form");
-  g_signal_emit_by_name (FORM (self), "changed");
-  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
+  g_signal_emit_by_name (form, "changed");
+  pkio_order_form_focus_field (form, "certificate.profile_option");
 }
 
 void
@@ -40,7 +42,7 @@ _pkio_order_view_again_placed (PkioOrderView *self)
 static gboolean
 form_is_blank (PkioOrderView *self)
 {
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (_pkio_order_view_ensure_form (self));
   g_autofree char *text = pkio_order_draft_serialize (order);
 
   return g_strcmp0 (text, self->blank_draft) == 0;

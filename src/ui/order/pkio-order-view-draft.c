@@ -70,7 +70,7 @@ save_draft_now (PkioOrderView *self)
   g_clear_handle_id (&self->draft_timeout, g_source_remove);
   if (!drafts_wanted (self))
     return;
-  order = pkio_order_form_dup_draft (FORM (self));
+  order = pkio_order_form_dup_draft (_pkio_order_view_ensure_form (self));
   text = pkio_order_draft_serialize (order);
   if (g_strcmp0 (text, self->blank_draft) == 0)
     {
@@ -105,7 +105,7 @@ _pkio_order_view_form_changed (PkioOrderView *self)
 static void
 discard_toast_clicked_cb (PkioOrderView *self)
 {
-  pkio_order_form_reset (FORM (self));
+  pkio_order_form_reset (_pkio_order_view_ensure_form (self));
   _pkio_order_view_discard_draft (self);
   _pkio_order_view_scroll_to_top (self);
 }
@@ -131,7 +131,7 @@ draft_loaded_cb (GObject      *source,
   /* The person started typing before the draft was read: what they type now wins. */
   if (self->typed || g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "form") != 0)
     return;
-  pkio_order_form_set_order (FORM (self), order);
+  pkio_order_form_set_order (_pkio_order_view_ensure_form (self), order);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)

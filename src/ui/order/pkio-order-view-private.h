@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-order-view.c (pages, account information, actions), pkio-order-view-draft.c
- * (the draft) and pkio-order-view-send.c (placing the order and what came of it). */
+/* Shared by pkio-order-view.c (pages, account information, actions), pkio-order-view-again.c
+ * (another order for the same person), pkio-order-view-draft.c (the draft) and
+ * pkio-order-view-send.c (placing the order and what came of it). */
 struct _PkioOrderView
 {
   AdwBin             parent_instance;
@@ -19,11 +20,11 @@ struct _PkioOrderView
   GtkScrolledWindow *form_scroller;
   AdwBin            *form_slot;
   AdwBin            *review_slot;
-  AdwBin            *result_slot;
+  AdwBin            *outcome_slot;
 
   PkioOrderForm     *form;            /* built after the first frame, or on first need */
   PkioOrderReview   *review;          /* built on first need */
-  PkioOrderOutcome   *result;          /* built on first need */
+  PkioOrderOutcome  *outcome;         /* built on first need */
   PkioWorkspace     *workspace;
   PkioOrderDraft    *draft;
   GCancellable      *cancellable;
@@ -47,10 +48,10 @@ struct _PkioOrderView
 };
 
 /* pkio-order-view.c */
-/* The form, built now if it was not yet. */
-PkioOrderForm *_pkio_order_view_form     (PkioOrderView *self);
-#define FORM(self) _pkio_order_view_form (self)
-
+/* The form, the review and the outcome page, each built when first needed. */
+PkioOrderForm    *_pkio_order_view_ensure_form    (PkioOrderView *self);
+PkioOrderReview  *_pkio_order_view_ensure_review  (PkioOrderView *self);
+PkioOrderOutcome *_pkio_order_view_ensure_outcome (PkioOrderView *self);
 void     _pkio_order_view_show_page      (PkioOrderView *self,
                                           const char    *name);
 void     _pkio_order_view_update_actions (PkioOrderView *self);
@@ -58,12 +59,10 @@ void     _pkio_order_view_toast          (PkioOrderView *self,
                                           const char    *text);
 void     _pkio_order_view_scroll_to_top  (PkioOrderView *self);
 void     _pkio_order_view_forget_outcome (PkioOrderView *self);
+void     _pkio_order_view_refresh_balance (PkioOrderView *self);
 
 /* pkio-order-view-again.c */
 void     _pkio_order_view_again_placed   (PkioOrderView *self);
-void     _pkio_order_view_refresh_balance (PkioOrderView *self);
-PkioOrderReview *_pkio_order_view_ensure_review (PkioOrderView *self);
-PkioOrderOutcome *_pkio_order_view_ensure_outcome (PkioOrderView *self);
 
 /* pkio-order-view-draft.c */
 void     _pkio_order_view_form_changed   (PkioOrderView *self);

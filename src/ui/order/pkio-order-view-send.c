@@ -37,9 +37,9 @@ set_sending (PkioOrderView *self,
 static void
 back_to_form_with_problems (PkioOrderView *self)
 {
-  pkio_order_form_set_tried (FORM (self), TRUE);
+  pkio_order_form_set_tried (_pkio_order_view_ensure_form (self), TRUE);
   _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_summary (FORM (self));
+  pkio_order_form_focus_summary (_pkio_order_view_ensure_form (self));
 }
 
 static void
@@ -48,7 +48,7 @@ show_placed (PkioOrderView *self,
              gint64         certificate_id,
              gboolean       found)
 {
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (FORM (self));
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_draft (_pkio_order_view_ensure_form (self));
 
   self->order_id = order_id;
   self->certificate_id = certificate_id;
@@ -59,11 +59,11 @@ show_placed (PkioOrderView *self,
   pkio_order_clear_card (order);
   g_clear_pointer (&self->placed_order, pkio_order_free);
   self->placed_order = g_steal_pointer (&order);
-  pkio_order_form_reset (FORM (self));
+  pkio_order_form_reset (_pkio_order_view_ensure_form (self));
   _pkio_order_view_discard_draft (self);
   pkio_order_outcome_show_placed (_pkio_order_view_ensure_outcome (self), order_id,
                                  certificate_id, found);
-  _pkio_order_view_show_page (self, "result");
+  _pkio_order_view_show_page (self, "outcome");
   _pkio_order_view_refresh_balance (self);
 }
 
@@ -81,7 +81,7 @@ order_sent_cb (GObject      *source,
   if (self == NULL)
     return;
   /* docs/decisions.md#card-data: the CVV is cleared after every attempt. */
-  pkio_order_form_clear_cvv (FORM (self));
+  pkio_order_form_clear_cvv (_pkio_order_view_ensure_form (self));
   set_sending (self, FALSE);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
@@ -100,10 +100,10 @@ order_sent_cb (GObject      *source,
           && entries != NULL && entries->len > 0)
         {
           /* Back to the form as it was, with CertCentral's words at the fields. */
-          pkio_order_form_set_server_errors (FORM (self), entries);
+          pkio_order_form_set_server_errors (_pkio_order_view_ensure_form (self), entries);
           _pkio_order_view_show_page (self, "form");
           gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
-          pkio_order_form_set_tried (FORM (self), TRUE);
+          pkio_order_form_set_tried (_pkio_order_view_ensure_form (self), TRUE);
         }
       else
         pkio_order_review_set_error (self->review, sent->error->message);
@@ -138,8 +138,8 @@ order_sent_cb (GObject      *source,
 static void
 send (PkioOrderView *self)
 {
-  g_autoptr(PkioOrder) order = pkio_order_form_dup_order (FORM (self));
-  g_autoptr(GPtrArray) problems = pkio_order_form_validate (FORM (self));
+  g_autoptr(PkioOrder) order = pkio_order_form_dup_order (_pkio_order_view_ensure_form (self));
+  g_autoptr(GPtrArray) problems = pkio_order_form_validate (_pkio_order_view_ensure_form (self));
 
   if (problems->len > 0)
     {
@@ -236,10 +236,10 @@ show_check_result (PkioOrderView *self,
   else if (order_id == 0)
     {
       self->send_again_allowed = TRUE;
-      pkio_order_outcome_show_not_found (self->result);
+      pkio_order_outcome_show_not_found (self->outcome);
     }
   else
-    pkio_order_outcome_show_check_failed (self->result, error != NULL ? error->message : NULL);
+    pkio_order_outcome_show_check_failed (self->outcome, error != NULL ? error->message : NULL);
   _pkio_order_view_update_actions (self);
 }
 
@@ -286,7 +286,7 @@ start_check (PkioOrderView *self,
   self->checking = TRUE;
   self->send_again_allowed = FALSE;
   pkio_order_outcome_show_checking (_pkio_order_view_ensure_outcome (self));
-  _pkio_order_view_show_page (self, "result");
+  _pkio_order_view_show_page (self, "outcome");
   self->look_again = look_twice;
   pkio_workspace_check_outcome_async (self->workspace, self->unknown_record, self->cancellable,
                                       checked_cb, self);

@@ -25,12 +25,12 @@ _pkio_order_view_ensure_review (PkioOrderView *self)
 PkioOrderOutcome *
 _pkio_order_view_ensure_outcome (PkioOrderView *self)
 {
-  if (self->result == NULL)
+  if (self->outcome == NULL)
     {
-      self->result = pkio_order_outcome_new ();
-      adw_bin_set_child (self->result_slot, GTK_WIDGET (self->result));
+      self->outcome = pkio_order_outcome_new ();
+      adw_bin_set_child (self->outcome_slot, GTK_WIDGET (self->outcome));
     }
-  return self->result;
+  return self->outcome;
 }
 
 void
@@ -48,7 +48,7 @@ _pkio_order_view_update_actions (PkioOrderView *self)
   gboolean busy = self->sending || self->checking;
   gboolean on_form = g_strcmp0 (page, "form") == 0;
   gboolean on_review = g_strcmp0 (page, "review") == 0;
-  gboolean placed = g_strcmp0 (page, "result") == 0 && self->order_id > 0;
+  gboolean placed = g_strcmp0 (page, "outcome") == 0 && self->order_id > 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "order.review", on_form && !busy);
@@ -104,22 +104,24 @@ review_action_cb (GtkWidget  *widget,
   g_autofree char *last4 = NULL;
   PkioOrderReviewExtras extras = { 0 };
   PkioOrderReview *review;
+  PkioOrderForm *form;
 
   if (self->sending || self->checking)
     return;
-  problems = pkio_order_form_validate (FORM (self));
+  form = _pkio_order_view_ensure_form (self);
+  problems = pkio_order_form_validate (form);
   if (problems->len > 0)
     {
-      pkio_order_form_set_tried (FORM (self), TRUE);
-      pkio_order_form_focus_summary (FORM (self));
+      pkio_order_form_set_tried (form, TRUE);
+      pkio_order_form_focus_summary (form);
       return;
     }
 
-  order = pkio_order_form_dup_order (FORM (self));
-  last4 = pkio_order_form_dup_card_last4 (FORM (self));
+  order = pkio_order_form_dup_order (form);
+  last4 = pkio_order_form_dup_card_last4 (form);
   extras.balance_text = self->balance_text;
   extras.card_last4 = last4;
-  extras.known_person = pkio_order_form_get_known_person_label (FORM (self));
+  extras.known_person = pkio_order_form_get_known_person_label (form);
   extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);
   extras.needs_key = self->workspace != NULL && !extras.practice
                      && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_AVAILABLE
@@ -172,11 +174,11 @@ new_action_cb (GtkWidget  *widget,
   if (self->sending || self->checking)
     return;
   _pkio_order_view_forget_outcome (self);
-  pkio_order_form_reset (FORM (self));
+  pkio_order_form_reset (_pkio_order_view_ensure_form (self));
   _pkio_order_view_discard_draft (self);
   _pkio_order_view_scroll_to_top (self);
   _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_field (FORM (self), "certificate.profile_option");
+  pkio_order_form_focus_field (_pkio_order_view_ensure_form (self), "certificate.profile_option");
 }
 
 static void
@@ -253,7 +255,8 @@ product_cb (GObject      *source,
   if (info == NULL)
     g_debug ("product information not available: %s", error->message);
   else
-    pkio_order_form_set_allowed_years (FORM (self), info->allowed_validity_years);
+    pkio_order_form_set_allowed_years (_pkio_order_view_ensure_form (self),
+                                       info->allowed_validity_years);
 }
 
 static void
@@ -275,7 +278,7 @@ balance_cb (GObject      *source,
     g_debug ("balance not available: %s", error->message);
   else
     self->balance_text = pkio_money_format (balance);
-  pkio_order_form_set_balance_text (FORM (self), self->balance_text);
+  pkio_order_form_set_balance_text (_pkio_order_view_ensure_form (self), self->balance_text);
 }
 
 void
@@ -335,7 +338,7 @@ schedule_start (PkioOrderView *self)
 }
 
 PkioOrderForm *
-_pkio_order_view_form (PkioOrderView *self)
+_pkio_order_view_ensure_form (PkioOrderView *self)
 {
   g_autoptr(PkioOrder) blank = NULL;
 
@@ -363,7 +366,7 @@ build_form_idle_cb (gpointer user_data)
   PkioOrderView *self = user_data;
 
   self->form_idle = 0;
-  _pkio_order_view_form (self);
+  _pkio_order_view_ensure_form (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -443,7 +446,7 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, review_slot);
-  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, result_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, outcome_slot);
 
   gtk_widget_class_install_action (widget_class, "order.review", NULL, review_action_cb);
   gtk_widget_class_install_action (widget_class, "order.back", NULL, back_action_cb);
@@ -535,7 +538,7 @@ PkioOrderForm *
 pkio_order_view_get_form (PkioOrderView *self)
 {
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), NULL);
-  return FORM (self);
+  return _pkio_order_view_ensure_form (self);
 }
 
 const char *

@@ -34,7 +34,7 @@ gboolean       pkio_order_view_order_again   (PkioOrderView *self,
 
 /* For tests and screenshots. */
 PkioOrderForm *pkio_order_view_get_form      (PkioOrderView *self);
-/* "form", "review" or "result". */
+/* "form", "review" or "outcome". */
 const char    *pkio_order_view_get_page      (PkioOrderView *self);
 gboolean       pkio_order_view_is_busy       (PkioOrderView *self);
 /* The draft is written (TRUE) or there is nothing to write. */
