@@ -91,6 +91,23 @@ view_ready (gpointer data)
          && pkio_workspace_get_client (f->workspace) != NULL;
 }
 
+static gboolean
+first_sync_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return pkio_history_store_get_last_sync (pkio_workspace_get_store (f->workspace)) != 0
+         && !pkio_workspace_get_syncing (f->workspace);
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  Fixture *f = data;
+
+  return pkio_order_view_is_settled (f->view);
+}
+
 void
 open_window (Fixture *f)
 {
@@ -105,8 +122,11 @@ open_window (Fixture *f)
   f->workspace = pkio_order_view_get_workspace (f->view);
   g_assert_true (pkio_workspace_get_practice (f->workspace));
   spin_until (view_ready, f);
-  /* The history view's first sync and the product and balance questions are answered. */
-  spin_for (300);
+  /* The history view's first sync and the draft, product and balance questions are
+   * answered: nothing of them can reach a test's counts or change the form later. A fixed
+   * wait here (300 ms) was too short when the machine was busy. */
+  spin_until (first_sync_done, f);
+  spin_until (view_settled, f);
   pkio_simulator_clear_requests (f->simulator);
 }
 

@@ -122,9 +122,12 @@ draft_loaded_cb (GObject      *source,
   GtkWidget *overlay;
   AdwToast *toast;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->asks_in_flight--;
   if (order == NULL)
     {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error != NULL)
         g_message ("Could not read the order draft: %s", error->message);
       return;
     }
@@ -147,6 +150,7 @@ draft_loaded_cb (GObject      *source,
 void
 _pkio_order_view_restore_draft (PkioOrderView *self)
 {
+  self->asks_in_flight++;
   pkio_order_draft_load_async (self->draft, self->cancellable, draft_loaded_cb, self);
 }
 

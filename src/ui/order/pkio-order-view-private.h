@@ -39,6 +39,7 @@ struct _PkioOrderView
   guint              form_idle;
   guint              recheck_timeout; /* the second look after an unknown outcome */
   guint              saves_in_flight;
+  guint              asks_in_flight;  /* the draft, product and balance asked for */
   gboolean           started;         /* draft and account information asked for */
   gboolean           typed;           /* the person changed something since the start */
   gboolean           sending;

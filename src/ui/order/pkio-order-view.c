@@ -250,6 +250,7 @@ product_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = user_data;
+  self->asks_in_flight--;
 
   /* Without an answer all of 1, 2 and 3 years stay offered; CertCentral checks anyway. */
   if (info == NULL)
@@ -272,6 +273,7 @@ balance_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = user_data;
+  self->asks_in_flight--;
 
   g_clear_pointer (&self->balance_text, g_free);
   if (balance == NULL)
@@ -286,6 +288,7 @@ _pkio_order_view_refresh_balance (PkioOrderView *self)
 {
   if (self->workspace == NULL || pkio_workspace_get_client (self->workspace) == NULL)
     return;
+  self->asks_in_flight++;
   pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
 }
 
@@ -294,6 +297,7 @@ client_changed_cb (PkioOrderView *self)
 {
   if (pkio_workspace_get_client (self->workspace) == NULL)
     return;
+  self->asks_in_flight++;
   pkio_workspace_get_product_async (self->workspace, self->cancellable, product_cb, self);
   _pkio_order_view_refresh_balance (self);
 }
@@ -503,6 +507,7 @@ pkio_order_view_set_workspace (PkioOrderView *self,
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
+      self->asks_in_flight = 0;
       g_clear_handle_id (&self->start_idle, g_source_remove);
       g_clear_handle_id (&self->recheck_timeout, g_source_remove);
       g_clear_object (&self->workspace);
@@ -553,6 +558,13 @@ pkio_order_view_is_busy (PkioOrderView *self)
 {
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
   return self->sending || self->checking;
+}
+
+gboolean
+pkio_order_view_is_settled (PkioOrderView *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+  return self->started && self->asks_in_flight == 0;
 }
 
 gboolean

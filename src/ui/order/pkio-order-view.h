@@ -37,6 +37,9 @@ PkioOrderForm *pkio_order_view_get_form      (PkioOrderView *self);
 /* "form", "review" or "outcome". */
 const char    *pkio_order_view_get_page      (PkioOrderView *self);
 gboolean       pkio_order_view_is_busy       (PkioOrderView *self);
+/* TRUE once the draft and what the account offers (product, balance) were asked for and
+ * every answer is in: nothing the view asked for can still change the form. */
+gboolean       pkio_order_view_is_settled    (PkioOrderView *self);
 /* The draft is written (TRUE) or there is nothing to write. */
 gboolean       pkio_order_view_draft_is_saved (PkioOrderView *self);
 
