@@ -64,7 +64,7 @@ send_unknown (PkioWorkspace *workspace)
   pkio_simulator_inject_fault (pkio_workspace_get_simulator (workspace), "POST",
                                "order/certificate/pkio_burger",
                                PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
-  pkio_order_sender_send_async (pkio_workspace_get_store (workspace),
+  pkio_order_sender_send_async (NULL, pkio_workspace_get_store (workspace),
                                 pkio_workspace_get_client (workspace), order, NULL,
                                 async_result_cb, NULL);
   result = wait_result ();

@@ -262,8 +262,8 @@ test_ordered_by_id_gets_holder (Fixture       *fixture,
   order = pkio_order_from_json (json_parser_get_root (parser), problems);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
-                                NULL);
+  pkio_order_sender_send_async (NULL, fixture->store, fixture->client, order, NULL,
+                                test_result_cb, NULL);
   result = test_wait ();
   sent = pkio_order_sender_send_finish (result);
   g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);
@@ -306,8 +306,8 @@ send_unknown (Fixture    *fixture,
 
   pkio_simulator_inject_fault (fixture->sim, "POST", "order/certificate/pkio_burger",
                                PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
-  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
-                                NULL);
+  pkio_order_sender_send_async (NULL, fixture->store, fixture->client, order, NULL,
+                                test_result_cb, NULL);
   result = test_wait ();
   sent = pkio_order_sender_send_finish (result);
   g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_UNKNOWN);
@@ -702,8 +702,8 @@ test_validity (Fixture       *fixture,
   /* Placed here, pending at one sync, issued by the next. */
   order = order_from_text (TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"));
   pkio_simulator_set_issue_delay (fixture->sim, 300);
-  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
-                                NULL);
+  pkio_order_sender_send_async (NULL, fixture->store, fixture->client, order, NULL,
+                                test_result_cb, NULL);
   result = test_wait ();
   sent = pkio_order_sender_send_finish (result);
   g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);

@@ -107,8 +107,8 @@ send_order (Fixture   *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
-                                NULL);
+  pkio_order_sender_send_async (NULL, fixture->store, fixture->client, order, NULL,
+                                test_result_cb, NULL);
   result = test_wait ();
   return pkio_order_sender_send_finish (result);
 }
@@ -239,8 +239,8 @@ test_journal_before_send (Fixture       *fixture,
   pkio_simulator_set_fault_delay (fixture->sim, 300);
   pkio_simulator_inject_fault (fixture->sim, "POST", "order/certificate",
                                PKIO_SIMULATOR_FAULT_DELAY, 1);
-  pkio_order_sender_send_async (fixture->store, fixture->client, order, NULL, test_result_cb,
-                                NULL);
+  pkio_order_sender_send_async (NULL, fixture->store, fixture->client, order, NULL,
+                                test_result_cb, NULL);
   while (count_posts (fixture) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (sending_row_on_disk (fixture->path));
@@ -264,6 +264,29 @@ test_invalid (Fixture       *fixture,
   g_assert_cmpstr (((PkioProblem *) result->problems->pdata[0])->path, ==,
                    "certificate.individual.email");
   g_assert_null (result->record);
+  g_assert_cmpuint (count_posts (fixture), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 0);
+}
+
+/* No client (no API key): refused before anything is written or sent, even an order with
+ * mistakes, and its CVV is wiped as after any attempt. */
+static void
+test_no_key_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PkioOrder) order = make_order ("not an email");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+
+  pkio_order_set_secret (&order->credit_card.cvv, "123");
+  pkio_order_sender_send_async (NULL, fixture->store, NULL, order, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  sent = pkio_order_sender_send_finish (result);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_REJECTED);
+  g_assert_error (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  g_assert_null (sent->record);
+  g_assert_null (sent->problems);
+  g_assert_true (order->credit_card.cvv == NULL || *order->credit_card.cvv == '\0');
   g_assert_cmpuint (count_posts (fixture), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 0);
 }
@@ -501,6 +524,7 @@ main (int   argc,
   ADD ("placed", test_placed, NULL);
   ADD ("journal-before-send", test_journal_before_send, NULL);
   ADD ("invalid", test_invalid, NULL);
+  ADD ("no-key-refused", test_no_key_refused, NULL);
   ADD ("card-never-stored", test_card_never_stored, NULL);
   ADD ("rejected", test_rejected, NULL);
   ADD ("unknown-then-found", test_unknown_then_found, NULL);

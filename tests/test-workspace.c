@@ -156,6 +156,28 @@ test_place_and_fetch (void)
   g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, remote->status);
 }
 
+/* The workspace hands the sender's task through as it is, with itself as the source: no
+ * task of its own around it (src/core/README.md, the path of one order). */
+static void
+test_place_order_straight_through (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace (&error);
+  g_autoptr(PkioOrder) order = read_fixture ("seed-details.json");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GObject) source = NULL;
+  g_autoptr(PkioSendResult) sent = NULL;
+
+  g_assert_no_error (error);
+  pkio_workspace_place_order_async (workspace, order, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  source = g_async_result_get_source_object (result);
+  g_assert_true (source == G_OBJECT (workspace));
+  g_assert_true (g_async_result_is_tagged (result, pkio_order_sender_send_async));
+  sent = pkio_workspace_place_order_finish (workspace, result);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);
+}
+
 static gboolean
 wait_for_state (PkioWorkspace      *workspace,
                 PkioWorkspaceState  state)
@@ -393,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/workspace/load-failure-then-retry", test_load_failure_then_retry);
   g_test_add_func ("/workspace/check-and-set-key", test_check_and_set_key);
   g_test_add_func ("/workspace/place-and-fetch", test_place_and_fetch);
+  g_test_add_func ("/workspace/place-order-straight-through", test_place_order_straight_through);
   g_test_add_func ("/workspace/api-user", test_api_user);
   g_test_add_func ("/workspace/practice-examples", test_practice_examples);
   g_test_add_func ("/workspace/follows-address-setting", test_follows_address_setting);

@@ -177,6 +177,7 @@ placed_cb (GObject      *source,
   g_clear_pointer (&data->body, json_node_unref);
   crash_point ("after-send");
 
+  /* 4. What came of it, in the journal (marked_cb). */
   if (answer != NULL && answer->order_id > 0)
     {
       result->state = PKIO_SEND_STATE_PLACED;
@@ -226,15 +227,16 @@ journaled_cb (GObject      *source,
     }
   crash_point ("after-journal");
 
-  /* From here on the order goes out whatever happens, so no cancellable: an abandoned
-   * request would only turn a clear answer into an unknown one. */
+  /* 3. The POST (placed_cb). From here on the order goes out whatever happens, so no
+   * cancellable: an abandoned request would only turn a clear answer into an unknown one. */
   result->state = PKIO_SEND_STATE_UNKNOWN;
   pkio_client_place_order_async (data->client, data->body, NULL, placed_cb,
                                  g_steal_pointer (&task));
 }
 
 void
-pkio_order_sender_send_async (PkioHistoryStore    *store,
+pkio_order_sender_send_async (gpointer             source_object,
+                              PkioHistoryStore    *store,
                               PkioClient          *client,
                               PkioOrder           *order,
                               GCancellable        *cancellable,
@@ -249,17 +251,26 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
   g_autofree char *storage_text = NULL;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
-  g_return_if_fail (PKIO_IS_CLIENT (client));
+  g_return_if_fail (client == NULL || PKIO_IS_CLIENT (client));
   g_return_if_fail (order != NULL);
 
-  task = g_task_new (NULL, NULL, callback, user_data);
+  task = g_task_new (source_object, NULL, callback, user_data);
   g_task_set_source_tag (task, pkio_order_sender_send_async);
   data = g_new0 (SendData, 1);
   data->store = g_object_ref (store);
-  data->client = g_object_ref (client);
+  data->client = client != NULL ? g_object_ref (client) : NULL;
   data->result = g_new0 (PkioSendResult, 1);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
+  /* 1. Refused before anything is written: no key to send it with, or mistakes in it. */
+  if (client == NULL)
+    {
+      data->result->state = PKIO_SEND_STATE_REJECTED;
+      data->result->error = pkio_api_error_new_no_key ();
+      pkio_order_clear_cvv (order);
+      complete (g_steal_pointer (&task));
+      return;
+    }
   problems = pkio_order_validate (order, now);
   if (problems->len > 0)
     {
@@ -273,6 +284,7 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
       return;
     }
 
+  /* 2. The journal first (journaled_cb), so that nothing can leave without a record. */
   data->body = pkio_order_to_json (order);
   storage = pkio_order_to_storage_json (order);
   storage_text = json_to_string (storage, FALSE);
@@ -285,7 +297,7 @@ pkio_order_sender_send_async (PkioHistoryStore    *store,
 PkioSendResult *
 pkio_order_sender_send_finish (GAsyncResult *result)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pkio_order_sender_send_async,
                         NULL);
   return g_task_propagate_pointer (G_TASK (result), NULL);

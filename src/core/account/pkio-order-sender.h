@@ -37,11 +37,15 @@ typedef struct
 void pkio_send_result_free (PkioSendResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSendResult, pkio_send_result_free)
 
-/* THE one way to place an order (CLI and form): validate -> journal a SENDING record (synced
- * to disk) -> POST once -> record placed / rejected / unknown. The POST is never retried.
+/* THE one way to place an order (CLI and window, through pkio_workspace_place_order_async ()):
+ * validate -> journal a SENDING record (synced to disk) -> POST once -> record placed /
+ * rejected / unknown. The POST is never retried. Without a @client (no API key) the result is
+ * REJECTED with pkio_api_error_new_no_key (): nothing recorded, nothing sent.
  * @cancellable only works until the journal record is written; after that the order is sent
  * and its outcome recorded. The body is built at once: @order may be freed after this call;
- * its CVV is wiped (docs/decisions.md#card-data: cleared after every attempt).
+ * its CVV is wiped (docs/decisions.md#card-data: cleared after every attempt). Nothing is kept
+ * between two calls: orders sent one after another (a batch) each get their own record and
+ * POST. @source_object (may be NULL) is the task's source object, given to @callback.
  *
  * Test hook, compiled only in a build with -Dtest_hooks=true (never in what people install):
  * when the environment variable PKIO_ORDER_SENDER_TEST_CRASH_POINT is "after-journal" (record
@@ -49,7 +53,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSendResult, pkio_send_result_free)
  * process ends with _exit(99) at that point, so tests can prove what a killed process leaves
  * behind; with ":stop" after the point's name it stops itself there (SIGSTOP) instead, for a
  * test to kill it with a real SIGKILL. Unset, it does nothing. */
-void            pkio_order_sender_send_async  (PkioHistoryStore    *store,
+void            pkio_order_sender_send_async  (gpointer             source_object,
+                                               PkioHistoryStore    *store,
                                                PkioClient          *client,
                                                PkioOrder           *order,
                                                GCancellable        *cancellable,

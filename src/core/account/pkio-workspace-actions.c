@@ -9,15 +9,6 @@
 /* What a workspace does with its account: sync the history, and refresh, cancel or check
  * the outcome of one order. Each needs a client (an API key). */
 
-GError *
-_pkio_workspace_no_key_error (void)
-{
-  return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
-                              _("No API key is stored for this CertCentral account. Connect "
-                                "the account first (in the window, or with “pkio-orders "
-                                "set-api-key”)."));
-}
-
 static GError *
 not_loaded_error (void)
 {
@@ -40,7 +31,7 @@ _pkio_workspace_client_task_new (PkioWorkspace       *self,
   g_task_set_source_tag (task, source_tag);
   if (self->client == NULL)
     {
-      g_task_return_error (task, _pkio_workspace_no_key_error ());
+      g_task_return_error (task, pkio_api_error_new_no_key ());
       return NULL;
     }
   return g_steal_pointer (&task);
@@ -80,7 +71,7 @@ pkio_workspace_sync_async (PkioWorkspace       *self,
     }
   if (self->client == NULL)
     {
-      g_task_return_error (task, _pkio_workspace_no_key_error ());
+      g_task_return_error (task, pkio_api_error_new_no_key ());
       return;
     }
   g_ptr_array_add (self->sync_waiters, g_steal_pointer (&task));
@@ -261,17 +252,7 @@ pkio_workspace_check_outcome_finish (PkioWorkspace *self,
 
 /* ---- placing an order ---- */
 
-static void
-order_sent_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  g_task_return_pointer (task, pkio_order_sender_send_finish (result),
-                         (GDestroyNotify) pkio_send_result_free);
-}
-
+/* The sender's task itself, with this workspace as its source: nothing is added on the way. */
 void
 pkio_workspace_place_order_async (PkioWorkspace       *self,
                                   PkioOrder           *order,
@@ -279,27 +260,11 @@ pkio_workspace_place_order_async (PkioWorkspace       *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (PKIO_IS_WORKSPACE (self));
   g_return_if_fail (order != NULL);
 
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, pkio_workspace_place_order_async);
-  if (self->client == NULL)
-    {
-      PkioSendResult *sent = g_new0 (PkioSendResult, 1);
-
-      sent->state = PKIO_SEND_STATE_REJECTED;
-      sent->error = _pkio_workspace_no_key_error ();
-      pkio_order_clear_cvv (order);
-      g_task_return_pointer (task, sent, (GDestroyNotify) pkio_send_result_free);
-      return;
-    }
-  /* @cancellable reaches only the journal write: once the order is out, its outcome is
-   * always recorded (pkio-order-sender.h). */
-  pkio_order_sender_send_async (self->store, self->client, order, cancellable, order_sent_cb,
-                                g_steal_pointer (&task));
+  pkio_order_sender_send_async (self, self->store, self->client, order, cancellable, callback,
+                                user_data);
 }
 
 PkioSendResult *
@@ -308,7 +273,7 @@ pkio_workspace_place_order_finish (PkioWorkspace *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), NULL);
+  return pkio_order_sender_send_finish (result);
 }
 
 /* ---- reading the whole history ---- */

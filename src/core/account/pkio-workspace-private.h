@@ -68,8 +68,6 @@ GError       *_pkio_workspace_keyring_error  (PkioWorkspace *self,
                                               guint         *timeout_id,
                                               GError        *error);
 
-/* The error of a call that needs an API key when none is stored, for both front ends. */
-GError       *_pkio_workspace_no_key_error   (void);
 /* A task for a call to CertCentral; NULL (and @callback told why) when there is no client. */
 GTask        *_pkio_workspace_client_task_new (PkioWorkspace       *self,
                                                gpointer             source_tag,

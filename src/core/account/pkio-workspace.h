@@ -141,9 +141,11 @@ gboolean          pkio_workspace_forget_key_finish   (PkioWorkspace       *self,
 
 /* ---- the account's orders (pkio-workspace-actions.c) ---- */
 
-/* Places @order through the one send path (pkio_order_sender_send_async ()) with this
- * workspace's history and client. Without a client the result is REJECTED with
- * PKIO_API_ERROR_KEY_REJECTED and nothing is recorded or sent. */
+/* Places @order through the one send path: pkio_order_sender_send_async () with this
+ * workspace's history and client, its result handed through as it is (the path of one order,
+ * from the button to the POST and back: src/core/README.md). Without a client the result is
+ * REJECTED with PKIO_API_ERROR_KEY_REJECTED and nothing is recorded or sent. @cancellable
+ * reaches only the journal write: once the order is out, its outcome is always recorded. */
 void              pkio_workspace_place_order_async   (PkioWorkspace       *self,
                                                       PkioOrder           *order,
                                                       GCancellable        *cancellable,

@@ -171,6 +171,15 @@ pkio_api_error_new_literal (PkioApiError  code,
 }
 
 GError *
+pkio_api_error_new_no_key (void)
+{
+  return g_error_new_literal (PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED,
+                              _("No API key is stored for this CertCentral account. Connect "
+                                "the account first (in the window, or with “pkio-orders "
+                                "set-api-key”)."));
+}
+
+GError *
 pkio_api_error_new_for_status (guint      status,
                                gboolean   places_order,
                                GPtrArray *entries)

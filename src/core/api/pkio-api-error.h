@@ -61,6 +61,10 @@ GError            *pkio_api_error_new_literal (PkioApiError             code,
                                                const char              *message,
                                                GPtrArray               *entries);
 
+/* PKIO_API_ERROR_KEY_REJECTED for a call that needs an API key when none is stored: nothing
+ * was sent. The words are for both front ends (the window and the command line). */
+GError            *pkio_api_error_new_no_key  (void);
+
 /* Maps an HTTP error status (>= 400) of a CertCentral answer to a GError with a message for a
  * non-technical person. @places_order (the order POST): a 5xx or 408 then means
  * PKIO_API_ERROR_OUTCOME_UNKNOWN, and the words say whether the order was placed.

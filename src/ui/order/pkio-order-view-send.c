@@ -34,12 +34,17 @@ set_sending (PkioOrderView *self,
   _pkio_order_view_update_actions (self);
 }
 
+/* The sender found mistakes the review did not (a date became the past at midnight): the
+ * form checks again to show them where they are. */
 static void
 back_to_form_with_problems (PkioOrderView *self)
 {
-  pkio_order_form_set_tried (_pkio_order_view_ensure_form (self), TRUE);
+  PkioOrderForm *form = _pkio_order_view_ensure_form (self);
+  g_autoptr(GPtrArray) problems = pkio_order_form_validate (form);
+
+  pkio_order_form_set_tried (form, TRUE);
   _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_summary (_pkio_order_view_ensure_form (self));
+  pkio_order_form_focus_summary (form);
 }
 
 static void
@@ -117,7 +122,6 @@ order_sent_cb (GObject      *source,
       break;
 
     case PKIO_SEND_STATE_INVALID:
-      /* A rule that passed at "Review" fails now (a date became the past at midnight). */
       back_to_form_with_problems (self);
       break;
 
@@ -135,18 +139,13 @@ order_sent_cb (GObject      *source,
     }
 }
 
+/* The order as the form holds it goes to the workspace's one send path, which checks it (once,
+ * right before the journal) and hands back how it ended (order_sent_cb). */
 static void
 send (PkioOrderView *self)
 {
   g_autoptr(PkioOrder) order = pkio_order_form_dup_order (_pkio_order_view_ensure_form (self));
-  g_autoptr(GPtrArray) problems = pkio_order_form_validate (_pkio_order_view_ensure_form (self));
 
-  if (problems->len > 0)
-    {
-      set_sending (self, FALSE);
-      back_to_form_with_problems (self);
-      return;
-    }
   pkio_order_review_set_error (_pkio_order_view_ensure_review (self), NULL);
   _pkio_order_view_show_page (self, "review");
   set_sending (self, TRUE);
