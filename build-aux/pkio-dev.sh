@@ -29,7 +29,7 @@ packages=(
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool
-  flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils
+  flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils dconf-cli
   valgrind clang llvm
   debhelper dpkg-dev fakeroot lintian
 )

@@ -22,7 +22,10 @@ Besides: the welcome page connects the app with a key typed into its field throu
 (EditableText) and Connect, against pkio-simulator-tool, into a keyring that has no key for it
 yet; error messages are the description of the field they are about; and status changes that
 appear without the focus moving (connected, a sync finished, an order recorded as placed, an
-outcome still unknown) appear as alerts that carry their text."""
+outcome still unknown) appear as alerts that carry their text. Last, with settings an
+organisation locked in a real dconf database (DCONF_PROFILE, the dconf backend): the welcome
+page and the main menu without practice mode, and Preferences with the API address read-only
+and described as set by the organisation."""
 import os
 import re
 import shutil
@@ -302,6 +305,12 @@ def open_preferences(session):
     return session.toplevel(_('Preferences'))
 
 
+def open_locked_preferences(session):
+    prefs = open_preferences(session)
+    field = prefs and U.wait_for(lambda: U.find(prefs, 'text', plain(_('API address'))))
+    return prefs if field is not None else None
+
+
 def open_remove_key_dialog(session):
     prefs = open_preferences(session)
     remove = prefs and U.wait_for(lambda: button(prefs, _('_Remove…')))
@@ -426,6 +435,11 @@ view('main-menu', _('Main menu'), open_main_menu, close_menu, key_name='Down')
 view('about', plain(_('_About PKIo Orders')), open_menu_item(_('_About PKIo Orders')),
      close_with_escape)
 view('shortcuts', plain(_('_Keyboard Shortcuts')), open_shortcuts, close_with_escape)
+# An organisation's locks: practice mode off, the API address set (phase_organisation).
+view('welcome-organisation', _('Welcome to PKIo Orders') + ' (' + _('Set by your organisation')
+     + ')', open_welcome)
+view('preferences-locked', _('Preferences') + ' (' + _('Set by your organisation') + ')',
+     open_locked_preferences)
 
 
 def check_every_view_audited(session):
@@ -494,8 +508,9 @@ def seed_orders(sim, env, tmp):
 
 # ---- the phases ----
 
-def connect_through_welcome(session, sim):
-    """A wrong key is refused and said on the field; the right one leads to the order form."""
+def connect_through_welcome(session, url):
+    """A wrong key is refused and said on the field; the right one (for the simulator at URL)
+    leads to the order form."""
     label = session.label
     field = key_field(session)
     connect = button(session.frame, _('_Connect'))
@@ -520,7 +535,7 @@ def connect_through_welcome(session, sim):
     tap.check(new_order is not None and not key_shown,
               '%s: the order form (%r) takes the place of the welcome page'
               % (label, plain(_('New order'))))
-    tap.check(stored_key(sim.url) == TEST_KEY, '%s: the key is in the keyring' % label)
+    tap.check(stored_key(url) == TEST_KEY, '%s: the key is in the keyring' % label)
     tap.check(said, '%s: "connected" appears as an alert' % label, seen)
 
 
@@ -531,7 +546,7 @@ def phase_first_run(sim, env):
     session = Session([], env, 'first run')
     try:
         if run_view(session, 'welcome') is not None:
-            connect_through_welcome(session, sim)
+            connect_through_welcome(session, sim.url)
             run_view(session, 'new-order')
     finally:
         session.stop()
@@ -633,6 +648,70 @@ def phase_practice(env):
         session.stop()
 
 
+# ---- an organisation's settings (docs/deploying.md) ----
+
+def organisation_profile(tmp, url):
+    """A dconf database as an administrator makes one, compiled without root, that sets and
+    locks the API address (URL) and turns practice mode off: the profile for DCONF_PROFILE."""
+    from gi.repository import Gio
+    source = Gio.SettingsSchemaSource.get_default()
+    ids = [i for i in source.list_schemas(True)[0] if i.startswith('io.github.pkioorders.')]
+    path = source.lookup(ids[0], True).get_path()
+    keyfiles = os.path.join(tmp, 'organisation.d')
+    os.makedirs(os.path.join(keyfiles, 'locks'))
+    with open(os.path.join(keyfiles, '00-organisation'), 'w', encoding='utf-8') as f:
+        f.write("[%s]\napi-base-url='%s'\npractice-mode-allowed=false\n" % (path.strip('/'), url))
+    with open(os.path.join(keyfiles, 'locks', '00-organisation'), 'w', encoding='utf-8') as f:
+        f.write('%sapi-base-url\n%spractice-mode-allowed\n' % (path, path))
+    database = os.path.join(tmp, 'organisation')
+    subprocess.run(['dconf', 'compile', database, keyfiles], check=True)
+    profile = os.path.join(tmp, 'organisation-profile')
+    with open(profile, 'w', encoding='utf-8') as f:
+        # The user database's name is part of a D-Bus object path: letters and digits.
+        f.write('user-db:pkioaudit%d\nfile-db:%s\n' % (os.getpid(), database))
+    return profile
+
+
+def phase_organisation(sim, env, tmp):
+    """The organisation locked the API address (the simulator, by another name, so no key is
+    stored for it) and turned practice mode off: the welcome page and the main menu do not
+    offer it, and Preferences show the address as it is, set by the organisation. (Connecting
+    is audited in the first run; here the welcome page stays.)"""
+    url = sim.url.replace('127.0.0.1', 'localhost')
+    org_env = dict(env)
+    # The address comes from the lock alone; the dconf service writes the person's own
+    # settings where the session's XDG_CONFIG_HOME says.
+    del org_env['PKIO_ORDERS_API_URL']
+    del org_env['XDG_CONFIG_HOME']
+    org_env.update(DCONF_PROFILE=organisation_profile(tmp, url), GSETTINGS_BACKEND='dconf')
+    secret_tool('clear', 'xdg:schema', SCHEMA, 'api-url', url)
+    session = Session([], org_env, 'organisation')
+    label = session.label
+    try:
+        if run_view(session, 'welcome-organisation') is not None:
+            offered = button(session.frame, _('Try _practice mode'))
+            tap.check(offered is None, '%s: the welcome page does not offer practice mode'
+                      % label)
+        menu = run_view(session, 'main-menu')
+        if menu is not None:
+            items = [U.name(n) for n in U.walk(menu) if U.role(n) == 'menu item']
+            tap.check(items and plain(_('_Try Practice Mode')) not in items,
+                      '%s: the main menu does not offer practice mode' % label, items)
+        prefs = run_view(session, 'preferences-locked')
+        if prefs is not None:
+            field = U.find(prefs, 'text', plain(_('API address')))
+            tap.check(field is not None and not U.has_state(field, Atspi.StateType.EDITABLE)
+                      and _('Set by your organisation') in U.description(field),
+                      '%s: the locked API address is read-only and says who set it' % label,
+                      [U.describe(field) if field else 'no field',
+                       'description: %r' % (U.description(field) if field else '')])
+            tap.check(button(prefs, _('R_eset')) is None,
+                      '%s: a locked API address offers no Reset' % label)
+            close_with_escape(session, prefs)
+    finally:
+        session.stop()
+
+
 def main():
     started = time.time()
     check_rules(tap)
@@ -648,7 +727,8 @@ def main():
     tap.check(notifications.ready, 'a notification server runs for the app')
     sim = Simulator()
     env['PKIO_ORDERS_API_URL'] = sim.url
-    phases = os.environ.get('PKIO_AUDIT_PHASES', 'first-run account practice').split()
+    phases = os.environ.get('PKIO_AUDIT_PHASES',
+                            'first-run account practice organisation').split()
     try:
         if 'first-run' in phases:
             phase_first_run(sim, env)
@@ -660,6 +740,8 @@ def main():
             phase_account(sim, env)
         if 'practice' in phases:
             phase_practice(env)
+        if 'organisation' in phases:
+            phase_organisation(sim, env, tmp)
     finally:
         sim.stop()
         notifications.stop()

@@ -109,12 +109,15 @@ test_main_window_presented (void)
   g_assert_nonnull (menu);
   {
     g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-    const char *actions[] = { "app.preferences", "win.show-help-overlay", "app.about" };
-    const char *labels_en[] = { "_Preferences", "_Keyboard Shortcuts", "_About PKIo Orders" };
-    const char *labels_nl[] = { "_Voorkeuren", "_Sneltoetsen", "_Over PKIo-bestellingen" };
+    const char *actions[] = { "app.preferences", "app.start-practice", "win.show-help-overlay",
+                              "app.about" };
+    const char *labels_en[] = { "_Preferences", "_Try Practice Mode", "_Keyboard Shortcuts",
+                                "_About PKIo Orders" };
+    const char *labels_nl[] = { "_Voorkeuren", "Oefenmodus _proberen", "_Sneltoetsen",
+                                "_Over PKIo-bestellingen" };
 
-    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
-    for (int i = 0; i < 3; i++)
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (actions));
+    for (int i = 0; i < (int) G_N_ELEMENTS (actions); i++)
       {
         g_autofree char *action = NULL;
         g_autofree char *item_label = NULL;
@@ -131,6 +134,9 @@ test_main_window_presented (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  /* Practice mode is offered outside it (the organisation allows it by default). */
+  g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "start-practice"),
+                   ==, !pkio_application_get_practice (PKIO_APPLICATION (app)));
 
   {
     g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
@@ -202,7 +208,7 @@ test_preferences_api_url (void)
   PkioPreferencesWindow *preferences = pkio_preferences_window_new (settings, workspace);
   AdwEntryRow *row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                                    PKIO_TYPE_PREFERENCES_WINDOW,
-                                                                   "api_url_row"));
+                                                                   "api_base_url_row"));
   g_autofree char *url = NULL;
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
@@ -307,7 +313,7 @@ test_preferences_switch_account (void)
   preferences = pkio_preferences_window_new (settings, workspace);
   row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                       PKIO_TYPE_PREFERENCES_WINDOW,
-                                                      "api_url_row"));
+                                                      "api_base_url_row"));
   gtk_editable_set_text (GTK_EDITABLE (row), pkio_simulator_get_base_url (simulator));
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (pkio_workspace_get_base_url (workspace), ==,

@@ -13,6 +13,7 @@
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
 #include "pkio-json-guard.h"
+#include "pkio-settings.h"
 
 /* An order body is a few KiB; anything this big is not one. */
 #define ORDER_FILE_MAX_SIZE (1024 * 1024)
@@ -69,13 +70,26 @@ pkio_cli_parse_options (const char          *command,
 }
 
 gboolean
-pkio_cli_practice_mode (gboolean practice,
-                        gboolean practice_option)
+pkio_cli_practice_mode (gboolean  practice,
+                        gboolean  practice_option,
+                        gboolean *out_practice)
 {
   practice = practice || practice_option;
-  if (practice)
-    pkio_cli_announce_practice ();
-  return practice;
+  *out_practice = practice;
+  if (!practice)
+    return TRUE;
+  /* The organisation's say is read where the window reads it: the installed settings. */
+  {
+    g_autoptr(GSettings) settings = pkio_settings_new_if_installed ();
+
+    if (!pkio_settings_practice_allowed (settings))
+      {
+        g_printerr ("%s\n", pkio_settings_practice_refused ());
+        return FALSE;
+      }
+  }
+  pkio_cli_announce_practice ();
+  return TRUE;
 }
 
 void

@@ -32,10 +32,13 @@ gboolean        pkio_cli_parse_options      (const char      *command,
 #define PKIO_CLI_PRACTICE_ENTRY(flag, description) \
   { "practice", 0, 0, G_OPTION_ARG_NONE, (flag), (description), NULL }
 
-/* Whether to practise: asked for before the command word (@practice) or with the subcommand's
- * own --practice (@practice_option). Says so on standard error when it does. */
+/* Whether to practise (into @out_practice): asked for before the command word (@practice) or
+ * with the subcommand's own --practice (@practice_option). Says so on standard error when it
+ * does. FALSE, with why on standard error, when practice mode was asked for and the
+ * organisation does not allow it ("practice-mode-allowed"). */
 gboolean        pkio_cli_practice_mode      (gboolean         practice,
-                                             gboolean         practice_option);
+                                             gboolean         practice_option,
+                                             gboolean        *out_practice);
 
 /* Async helpers: pass pkio_cli_async_cb with &result, then pkio_cli_wait (&result) iterates
  * the default main context until the call has finished. */

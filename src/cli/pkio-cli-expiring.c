@@ -84,7 +84,8 @@ pkio_cli_expiring (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = pkio_cli_practice_mode (practice, practice_option);
+  if (!pkio_cli_practice_mode (practice, practice_option, &practice))
+    return PKIO_CLI_EXIT_FAILURE;
 
   if (as_json && as_csv)
     {

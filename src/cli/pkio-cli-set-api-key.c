@@ -219,7 +219,8 @@ pkio_cli_set_api_key (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = pkio_cli_practice_mode (practice, practice_option);
+  if (!pkio_cli_practice_mode (practice, practice_option, &practice))
+    return PKIO_CLI_EXIT_FAILURE;
 
   if (argc > 1)
     {

@@ -136,7 +136,8 @@ pkio_cli_status (gboolean   practice,
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
-  practice = pkio_cli_practice_mode (practice, practice_option);
+  if (!pkio_cli_practice_mode (practice, practice_option, &practice))
+    return PKIO_CLI_EXIT_FAILURE;
 
   if (argc != 2)
     {

@@ -7,6 +7,7 @@
 #include "pkio-application.h"
 #include "pkio-order-notifier.h"
 #include "pkio-preferences-window.h"
+#include "pkio-settings.h"
 #include "pkio-window.h"
 
 struct _PkioApplication
@@ -61,7 +62,14 @@ pkio_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "practice"))
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GSettings) settings = pkio_settings_new_if_installed ();
 
+      /* Checked here, in the process that was asked: a running instance is never told. */
+      if (!pkio_settings_practice_allowed (settings))
+        {
+          g_printerr ("%s\n", pkio_settings_practice_refused ());
+          return 1;
+        }
       self->practice = TRUE;
       /* When the app already runs, that instance switches to practice mode: the flag must
        * not be lost on the way to it. */
@@ -119,6 +127,19 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* "Try practice mode" (the menu, the welcome page) is offered outside practice mode, and only
+ * when the organisation allows it. */
+static void
+update_practice_actions (PkioApplication *self)
+{
+  GAction *start = g_action_map_lookup_action (G_ACTION_MAP (self), "start-practice");
+
+  if (start != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (start),
+                                 !self->practice
+                                 && pkio_settings_practice_allowed (self->settings));
+}
+
 /* Practice mode is a workspace of its own: switching replaces the app's workspace, and every
  * window follows ("workspace" is notified). Nothing of the real account is touched. */
 void
@@ -131,6 +152,7 @@ pkio_application_set_practice (PkioApplication *self,
   if (self->workspace != NULL && self->practice == practice)
     return;
   self->practice = practice;
+  update_practice_actions (self);
   g_clear_object (&self->workspace);
   self->workspace = pkio_workspace_new (self->settings, practice);
   pkio_order_notifier_set_workspace (self->notifier, self->workspace);
@@ -142,7 +164,12 @@ start_practice_action_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  pkio_application_set_practice (PKIO_APPLICATION (user_data), TRUE);
+  PkioApplication *self = user_data;
+
+  /* The action is disabled then; this holds also for a caller that does not look. */
+  if (!pkio_settings_practice_allowed (self->settings))
+    return;
+  pkio_application_set_practice (self, TRUE);
 }
 
 static void
@@ -206,6 +233,9 @@ pkio_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  update_practice_actions (self);
+  g_signal_connect_object (self->settings, "changed::practice-mode-allowed",
+                           G_CALLBACK (update_practice_actions), self, G_CONNECT_SWAPPED);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",

@@ -174,6 +174,9 @@ ensure_welcome_page (PkioWindow *self)
                            self, G_CONNECT_SWAPPED);
   if (self->workspace != NULL)
     pkio_welcome_page_set_workspace (self->welcome_page, self->workspace);
+  /* The organisation may not allow practice mode: then the page does not offer it. */
+  g_settings_bind (self->settings, "practice-mode-allowed", self->welcome_page,
+                   "practice-allowed", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
   adw_bin_set_child (self->welcome_slot, GTK_WIDGET (self->welcome_page));
 }
 
@@ -292,13 +295,17 @@ pkio_window_attach_application (PkioWindow      *self,
 {
   self->settings = g_object_ref (pkio_application_get_settings (app));
 
-  /* Remember the size the person chose, as GNOME apps do. */
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  /* Remember the size the person chose, as GNOME apps do. NO_SENSITIVITY: by default GLib
+   * makes a bound widget insensitive when its key is locked, and a window or its views must
+   * stay usable whatever an organisation locks (docs/deploying.md). */
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_settings_bind (self->settings, "last-view", self->stack, "visible-child-name",
-                   G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
 
   set_workspace (self, pkio_application_get_workspace (app));
   g_signal_connect_object (app, "notify::workspace", G_CALLBACK (app_workspace_changed_cb), self,

@@ -78,13 +78,32 @@ with_trailing_slash (const char *url)
   return g_strconcat (url, "/", NULL);
 }
 
+/* PKIO_ORDERS_API_URL is set: an organisation that locked the address (docs/deploying.md)
+ * decides where orders go, and the variable must not send them elsewhere. Said once per
+ * process, on standard error, so whoever set the variable learns why it has no effect. */
+static gboolean
+environment_overruled (GSettings *settings)
+{
+  static gsize warned = 0;
+
+  if (settings == NULL || g_settings_is_writable (settings, "api-base-url"))
+    return FALSE;
+  if (g_once_init_enter (&warned))
+    {
+      g_warning (_("PKIO_ORDERS_API_URL is ignored: your organisation has set the API address "
+                   "for this computer."));
+      g_once_init_leave (&warned, 1);
+    }
+  return TRUE;
+}
+
 char *
 pkio_client_resolve_base_url (GSettings *settings)
 {
   const char *env = g_getenv ("PKIO_ORDERS_API_URL");
   g_autofree char *from_settings = NULL;
 
-  if (env != NULL && *env != '\0')
+  if (env != NULL && *env != '\0' && !environment_overruled (settings))
     return with_trailing_slash (env);
   if (settings != NULL)
     from_settings = g_settings_get_string (settings, "api-base-url");

@@ -52,7 +52,9 @@ typedef struct
 #define PKIO_CLIENT_MAX_RETRY_AFTER_S     30
 
 /* PKIO_ORDERS_API_URL wins, else @settings "api-base-url", else (settings NULL or empty)
- * DEFAULT_API_BASE_URL. Always ends with "/". */
+ * DEFAULT_API_BASE_URL. When the organisation has locked "api-base-url" (not writable, a dconf
+ * lock), the setting wins and the variable is ignored with a warning (once per process). Always
+ * ends with "/". */
 char            *pkio_client_resolve_base_url (GSettings *settings);
 
 /* The address rule alone (used by pkio_client_new and by Preferences): https, or http only to

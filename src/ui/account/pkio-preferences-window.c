@@ -10,6 +10,7 @@
 #include "pkio-money.h"
 #include "pkio-preferences-window.h"
 #include "pkio-settings-choice.h"
+#include "pkio-settings-lock.h"
 #include "pkio-weak-ref.h"
 
 struct _PkioPreferencesWindow
@@ -25,9 +26,10 @@ struct _PkioPreferencesWindow
   AdwActionRow         *remove_row;
   GtkButton            *remove_button;
   AdwPreferencesGroup  *connection_group;
-  AdwEntryRow          *api_url_row;
+  AdwEntryRow          *api_base_url_row;
+  AdwActionRow         *reset_url_row;
   AdwComboRow          *language_row;
-  GtkSwitch            *auto_refresh_switch;
+  GtkSwitch            *history_auto_refresh_switch;
 
   GSettings            *settings;
   PkioWorkspace        *workspace;
@@ -49,8 +51,12 @@ static GParamSpec *properties[N_PROPS];
 static void
 api_url_apply_cb (PkioPreferencesWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->api_url_row))));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->api_base_url_row))));
   g_autoptr(GError) error = NULL;
+
+  /* Set by the organisation: the row offers no Apply then, and nothing is ever written. */
+  if (!g_settings_is_writable (self->settings, "api-base-url"))
+    return;
 
   /* The client refuses such an address too; checking here tells the person at once. */
   if (!pkio_client_check_base_url (text, &error))
@@ -59,15 +65,25 @@ api_url_apply_cb (PkioPreferencesWindow *self)
         g_strdup_printf (_("%s For example: https://certcentral.digicert.eu/services/v2/"),
                          error->message);
 
-      gtk_widget_add_css_class (GTK_WIDGET (self->api_url_row), "error");
-      pkio_accessible_describe_field (GTK_WIDGET (self->api_url_row), message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->api_base_url_row), "error");
+      pkio_accessible_describe_field (GTK_WIDGET (self->api_base_url_row), message);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
       return;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
-  pkio_accessible_describe_field (GTK_WIDGET (self->api_url_row), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->api_base_url_row), "error");
+  pkio_accessible_describe_field (GTK_WIDGET (self->api_base_url_row), NULL);
   g_settings_set_string (self->settings, "api-base-url", text);
+}
+
+/* The address as stored (what the organisation set, when it locked it). */
+static void
+show_api_url (PkioPreferencesWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "api-base-url");
+
+  if (g_strcmp0 (url, gtk_editable_get_text (GTK_EDITABLE (self->api_base_url_row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->api_base_url_row), url);
 }
 
 static void
@@ -80,13 +96,29 @@ show_toast (PkioPreferencesWindow *self,
 static void
 reset_url_clicked_cb (PkioPreferencesWindow *self)
 {
-  g_autofree char *url = NULL;
-
+  if (!g_settings_is_writable (self->settings, "api-base-url"))
+    return;
   g_settings_reset (self->settings, "api-base-url");
-  url = g_settings_get_string (self->settings, "api-base-url");
-  gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->api_url_row), "error");
-  pkio_accessible_describe_field (GTK_WIDGET (self->api_url_row), NULL);
+  show_api_url (self);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->api_base_url_row), "error");
+  pkio_accessible_describe_field (GTK_WIDGET (self->api_base_url_row), NULL);
+}
+
+/* PKIO_ORDERS_API_URL sets the address for this session, unless the organisation locked it
+ * (then the variable is ignored; pkio_client_resolve_base_url () warns). */
+static void
+update_connection_note (PkioPreferencesWindow *self)
+{
+  gboolean overridden = g_getenv ("PKIO_ORDERS_API_URL") != NULL
+                        && g_settings_is_writable (self->settings, "api-base-url");
+
+  adw_preferences_group_set_description (
+    self->connection_group,
+    overridden
+    ? _("The environment variable PKIO_ORDERS_API_URL sets the address for this session; the "
+        "address below is used when it is not set.")
+    : _("Orders go to DigiCert CertCentral Europe. Change the address only when your "
+        "organisation uses a proxy."));
 }
 
 /* ---- language ---- */
@@ -331,21 +363,23 @@ static void
 pkio_preferences_window_constructed (GObject *object)
 {
   PkioPreferencesWindow *self = PKIO_PREFERENCES_WINDOW (object);
-  g_autofree char *url = NULL;
-
   G_OBJECT_CLASS (pkio_preferences_window_parent_class)->constructed (object);
 
-  url = g_settings_get_string (self->settings, "api-base-url");
-  gtk_editable_set_text (GTK_EDITABLE (self->api_url_row), url);
-  if (g_getenv ("PKIO_ORDERS_API_URL") != NULL)
-    /* The environment wins (tests, proxies): say so rather than look ignored. */
-    adw_preferences_group_set_description (
-      self->connection_group,
-      _("The environment variable PKIO_ORDERS_API_URL sets the address for this session; the "
-        "address below is used when it is not set."));
-  g_settings_bind (self->settings, "history-auto-refresh", self->auto_refresh_switch, "active",
-                   G_SETTINGS_BIND_DEFAULT);
+  show_api_url (self);
+  /* The address as it is stored: also when the organisation sets it while the window is open. */
+  g_signal_connect_object (self->settings, "changed::api-base-url", G_CALLBACK (show_api_url),
+                           self, G_CONNECT_SWAPPED);
+  update_connection_note (self);
+  g_signal_connect_object (self->settings, "writable-changed::api-base-url",
+                           G_CALLBACK (update_connection_note), self, G_CONNECT_SWAPPED);
+  /* A locked address cannot be reset either. */
+  g_settings_bind_writable (self->settings, "api-base-url", self->reset_url_row, "visible",
+                            FALSE);
+  g_settings_bind (self->settings, "history-auto-refresh", self->history_auto_refresh_switch,
+                   "active", G_SETTINGS_BIND_DEFAULT);
   pkio_settings_bind_choice (self->settings, "language", self->language_row, language_codes);
+  /* Every row named after its setting shows whether the organisation locked it. */
+  pkio_settings_lock_show_rows (self->settings, GTK_WIDGET (self));
   g_signal_connect_object (self->workspace, "notify::state", G_CALLBACK (update_account), self,
                            G_CONNECT_SWAPPED);
   update_account (self);
@@ -436,9 +470,11 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, remove_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, connection_group);
-  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, api_url_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, api_base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, reset_url_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, language_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, auto_refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow,
+                                        history_auto_refresh_switch);
   gtk_widget_class_bind_template_callback (widget_class, api_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_url_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, replace_key_apply_cb);
@@ -450,7 +486,7 @@ pkio_preferences_window_init (PkioPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pkio_accessible_fix_entry_row (ADW_ENTRY_ROW (self->replace_row));
-  pkio_accessible_fix_entry_row (self->api_url_row);
+  pkio_accessible_fix_entry_row (self->api_base_url_row);
   self->cancellable = g_cancellable_new ();
 }
 

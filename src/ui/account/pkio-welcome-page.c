@@ -22,12 +22,23 @@ struct _PkioWelcomePage
   GtkButton         *save_unchecked_button;
   GtkButton         *practice_button;
 
+  AdwStatusPage     *status_page;
+
   PkioWorkspace     *workspace;
   GCancellable      *cancellable;   /* the key check (a read) */
   gboolean           busy;
+  gboolean           practice_allowed;
 };
 
 G_DEFINE_FINAL_TYPE (PkioWelcomePage, pkio_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PRACTICE_ALLOWED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_CONNECTED,
@@ -235,10 +246,84 @@ key_changed_cb (PkioWelcomePage *self)
 static void
 practice_clicked_cb (PkioWelcomePage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_PRACTICE], 0);
+  if (self->practice_allowed)
+    g_signal_emit (self, signals[SIGNAL_PRACTICE], 0);
+}
+
+/* ---- practice mode, when the organisation allows it ---- */
+
+static void
+update_practice (PkioWelcomePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->practice_button), self->practice_allowed);
+  adw_status_page_set_description (
+    self->status_page,
+    self->practice_allowed
+    ? _("Connect the app to your organisation’s account at DigiCert CertCentral Europe to order "
+        "citizen certificates. Or try it first: practice mode places no real orders.")
+    : _("Connect the app to your organisation’s account at DigiCert CertCentral Europe to order "
+        "citizen certificates."));
+}
+
+void
+pkio_welcome_page_set_practice_allowed (PkioWelcomePage *self,
+                                        gboolean         allowed)
+{
+  g_return_if_fail (PKIO_IS_WELCOME_PAGE (self));
+
+  allowed = !!allowed;
+  if (self->practice_allowed == allowed)
+    return;
+  self->practice_allowed = allowed;
+  update_practice (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE_ALLOWED]);
+}
+
+gboolean
+pkio_welcome_page_get_practice_allowed (PkioWelcomePage *self)
+{
+  g_return_val_if_fail (PKIO_IS_WELCOME_PAGE (self), FALSE);
+
+  return self->practice_allowed;
 }
 
 /* ---- GObject ---- */
+
+static void
+pkio_welcome_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PkioWelcomePage *self = PKIO_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTICE_ALLOWED:
+      g_value_set_boolean (value, self->practice_allowed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pkio_welcome_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PkioWelcomePage *self = PKIO_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTICE_ALLOWED:
+      pkio_welcome_page_set_practice_allowed (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pkio_welcome_page_dispose (GObject *object)
@@ -269,6 +354,14 @@ pkio_welcome_page_class_init (PkioWelcomePageClass *klass)
 
   object_class->dispose = pkio_welcome_page_dispose;
   object_class->finalize = pkio_welcome_page_finalize;
+  object_class->get_property = pkio_welcome_page_get_property;
+  object_class->set_property = pkio_welcome_page_set_property;
+
+  /* Set from the setting "practice-mode-allowed" (the window binds it). */
+  properties[PROP_PRACTICE_ALLOWED] =
+    g_param_spec_boolean ("practice-allowed", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_CONNECTED] = g_signal_new ("connected", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -286,6 +379,7 @@ pkio_welcome_page_class_init (PkioWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, save_unchecked_button);
   gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, practice_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioWelcomePage, status_page);
   gtk_widget_class_bind_template_callback (widget_class, connect_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_unchecked_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
@@ -298,6 +392,8 @@ pkio_welcome_page_init (PkioWelcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pkio_accessible_fix_entry_row (ADW_ENTRY_ROW (self->key_row));
   self->cancellable = g_cancellable_new ();
+  self->practice_allowed = TRUE;
+  update_practice (self);
 }
 
 PkioWelcomePage *

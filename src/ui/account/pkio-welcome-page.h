@@ -16,10 +16,16 @@ G_DECLARE_FINAL_TYPE (PkioWelcomePage, pkio_welcome_page, PKIO, WELCOME_PAGE, Ad
  *
  * Signals: "connected" (const char *who: the person and account the key belongs to, or NULL
  * when saved without checking) once the key is stored; "practice" when practice mode is
- * chosen. The page also shows the workspace's keyring problem, if any. */
+ * chosen. The page also shows the workspace's keyring problem, if any.
+ *
+ * "practice-allowed" (default TRUE): whether practice mode is offered; the organisation may
+ * turn it off (the setting "practice-mode-allowed"), and then the page does not mention it. */
 PkioWelcomePage *pkio_welcome_page_new           (void);
 void             pkio_welcome_page_set_workspace (PkioWelcomePage *self,
                                                   PkioWorkspace   *workspace);
+void             pkio_welcome_page_set_practice_allowed (PkioWelcomePage *self,
+                                                         gboolean         allowed);
+gboolean         pkio_welcome_page_get_practice_allowed (PkioWelcomePage *self);
 /* Empties the key field and any message (the page is shown again). */
 void             pkio_welcome_page_reset         (PkioWelcomePage *self);
 
