@@ -4,7 +4,7 @@
 #
 # Checks the Debian package without installing it (TAP on standard output): lintian has no
 # error and no warning, `dpkg-deb --contents` lists every file in its place and nothing
-# outside /usr, and the program of an unpacked copy (`dpkg -x`) runs. `build-aux/pkio-dev.sh
+# outside /usr, and the program of an unpacked copy (`dpkg -x`) runs and holds no test hook. `build-aux/pkio-dev.sh
 # deb` and .ci/run run it; build-aux/check-deb-install.sh installs and purges it in a
 # throwaway overlay.
 set -uo pipefail
@@ -72,6 +72,14 @@ if [ "$service_exec" = "/usr/bin/pkio-orders --gapplication-service" ]; then
 else
   not_ok "dpkg -x: the D-Bus service runs /usr/bin/pkio-orders (got: $service_exec)"
 fi
+# No test hooks in what people install (-Dtest_hooks=false in debian/rules).
+for hook in PKIO_ORDER_SENDER_TEST_CRASH_POINT PKIO_ORDERS_BENCH_FIRST_FRAME; do
+  if grep -q -a -F "$hook" "$work/root/usr/bin/pkio-orders"; then
+    not_ok "dpkg -x: usr/bin/pkio-orders does not hold the test hook $hook"
+  else
+    ok "dpkg -x: usr/bin/pkio-orders does not hold the test hook $hook"
+  fi
+done
 if cmp -s "$srcdir/COPYING" "$work/root/usr/share/licenses/$app/COPYING"; then
   ok "dpkg -x: the licence is the project's COPYING"
 else
