@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-history-view.h"
 #include "pkio-order-view.h"
 #include "pkio-welcome-page.h"
@@ -95,6 +96,7 @@ ensure_history_view (PkioWindow *self)
 
   g_clear_handle_id (&self->history_idle, g_source_remove);
   self->history_view = pkio_history_view_new (self->settings);
+  pkio_accessible_prepare (GTK_WIDGET (self->history_view));
   adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_view));
   pkio_history_view_set_workspace (self->history_view, self->workspace);
 }
@@ -168,6 +170,7 @@ ensure_welcome_page (PkioWindow *self)
     return;
 
   self->welcome_page = pkio_welcome_page_new ();
+  pkio_accessible_prepare (GTK_WIDGET (self->welcome_page));
   g_signal_connect_object (self->welcome_page, "connected", G_CALLBACK (welcome_connected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->welcome_page, "practice", G_CALLBACK (welcome_practice_cb),

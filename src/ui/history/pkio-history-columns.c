@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "pkio-accessible.h"
 #include "pkio-history-columns.h"
 #include "pkio-history-format.h"
 
@@ -50,6 +53,35 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* What a screen reader says for a row, whichever of its cells is bound: "Sophie Bakker,
+ * Pending, 3 Dec 2026, order 8436003". */
+static char *
+row_label (PkioHistoryRecord *record)
+{
+  g_autoptr(GDateTime) created = pkio_history_record_dup_created (record);
+  g_autofree char *date = pkio_history_format_date (created);
+  g_autofree char *holder = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *number = NULL;
+  const char *name = pkio_history_record_get_holder_name (record);
+  const char *email = pkio_history_record_get_holder_email (record);
+
+  holder = name != NULL && *name != '\0' ? g_strdup (name)
+           : email != NULL && *email != '\0' ? g_strdup (email)
+           : pkio_history_record_dup_holder_label (record);
+  if (pkio_history_record_get_order_id (record) > 0)
+    {
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, pkio_history_record_get_order_id (record));
+      /* Translators: the end of a history row as a screen reader says it: "order 8436003" */
+      order = g_strdup_printf (_("order %s"), number);
+    }
+  else
+    order = g_strdup (_("no order number"));
+  /* Translators: a history row as a screen reader says it: holder, status, date, "order 12" */
+  return g_strdup_printf (_("%s, %s, %s, %s"), holder,
+                          pkio_history_record_get_status_label (record), date, order);
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -60,6 +92,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child = gtk_list_item_get_child (item);
   gboolean unknown = pkio_history_record_get_state (record) == PKIO_RECORD_STATE_UNKNOWN;
   g_autofree char *text = NULL;
+  g_autofree char *label = row_label (record);
+
+  /* Every column does it: which ones are shown may change. */
+  pkio_accessible_label_list_row (item, label);
 
   switch (column)
     {

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-accessible.h"
 #include "pkio-known-person-popover.h"
 #include "pkio-money.h"
 #include "pkio-order-view-private.h"
@@ -350,6 +351,8 @@ _pkio_order_view_ensure_form (PkioOrderView *self)
     return self->form;
   g_clear_handle_id (&self->form_idle, g_source_remove);
   self->form = pkio_order_form_new ();
+  /* Built after the window's first frame, when AT-SPI may already read the window. */
+  pkio_accessible_prepare (GTK_WIDGET (self->form));
   adw_bin_set_child (self->form_slot, GTK_WIDGET (self->form));
   blank = pkio_order_form_dup_draft (self->form);
   self->blank_draft = pkio_order_draft_serialize (blank);
