@@ -502,6 +502,26 @@ class FocusTracker:
         return None
 
 
+def go_round(press, node_of=lambda x: x, limit=150):
+    """Calls PRESS () (a key press; what it reports of the new focus, or None when the focus did
+    not move) until the focus is back where the first press put it: what it reported, in order.
+    Two presses that move nothing end it (a trap, or nothing else to go to)."""
+    visited = []
+    misses = 0
+    for _i in range(limit):
+        got = press()
+        if got is None or node_of(got) is None:
+            misses += 1
+            if misses >= 2:
+                break
+            continue
+        misses = 0
+        if visited and node_of(got).path == node_of(visited[0]).path:
+            break
+        visited.append(got)
+    return visited
+
+
 def alerts(root, max_depth=6):
     """The alerts near the top of ROOT's tree (toasts live in the window's toast overlay), each
     as its role and the text it carries."""
