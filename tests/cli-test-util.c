@@ -9,7 +9,7 @@
 
 #include "cli-test-util.h"
 
-/* Helpers of test-cli.c and test-cli-reconcile.c: run the built binary, write order files,
+/* Helpers of the test-cli*.c programs: run the built binary, write order files,
  * start, steer and stop the simulator process, and the temporary home. */
 
 CliTestState cli;

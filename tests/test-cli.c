@@ -425,9 +425,9 @@ test_history_offline (void)
     return;
 
   /* The key is stored for the simulator's URL only: another address has none, so the
-   * stored history is shown with a warning. */
+   * stored history is shown with a warning, and the exit status says it is not up to date. */
   g_setenv ("PKIO_ORDERS_API_URL", "http://127.0.0.1:9/services/v2/", TRUE);
-  g_assert_cmpint (run_cli (NULL, &out, &err, "history", "--csv"), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "history", "--csv"), ==, 1);
   g_setenv ("PKIO_ORDERS_API_URL", cli.base_url, TRUE);
   g_assert_nonnull (strstr (err, "Could not update from CertCentral"));
   if (cli.placed_order_id > 0)
@@ -516,8 +516,8 @@ test_order_outcome_unknown (void)
   g_assert_nonnull (strstr (err, "Do NOT send it again"));
   g_assert_nonnull (strstr (err, "pkio-orders history"));
 
-  /* The journal says so (shown offline here: no key for that address). */
-  g_assert_cmpint (run_cli_full (NULL, offline_env, &csv, NULL, "history", "--csv", NULL), ==, 0);
+  /* The journal says so (shown offline here: no key for that address, so exit 1). */
+  g_assert_cmpint (run_cli_full (NULL, offline_env, &csv, NULL, "history", "--csv", NULL), ==, 1);
   {
     g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
     gboolean found = FALSE;

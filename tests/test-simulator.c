@@ -56,9 +56,9 @@ test_auth (Fixture       *fx,
   JsonArray *roles;
 
   g_assert_cmpuint (none->status, ==, 401);
-  g_assert_cmpstr (first_error_code (none), ==, "invalid_api_key");
+  g_assert_cmpstr (first_error_code (none), ==, "access_denied|invalid_api_key");
   g_assert_cmpuint (wrong->status, ==, 401);
-  g_assert_cmpstr (first_error_code (wrong), ==, "invalid_api_key");
+  g_assert_cmpstr (first_error_code (wrong), ==, "access_denied|invalid_api_key");
   g_assert_cmpuint (good->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (reply_object (good), "id"), >, 0);
   roles = json_object_get_array_member (reply_object (good), "access_roles");

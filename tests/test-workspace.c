@@ -7,7 +7,7 @@
 #include "pkio-credentials.h"
 #include "pkio-order-json.h"
 #include "pkio-problem.h"
-#include "pkio-workspace.h"
+#include "pkio-workspace-private.h"
 
 /* PkioWorkspace, the one door to an account, in practice mode (no keyring needed). */
 
@@ -176,6 +176,112 @@ test_place_order_straight_through (void)
   g_assert_true (g_async_result_is_tagged (result, pkio_order_sender_send_async));
   sent = pkio_workspace_place_order_finish (workspace, result);
   g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_PLACED);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static GError *
+sync_workspace (PkioWorkspace *workspace)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  pkio_workspace_sync_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  pkio_workspace_sync_finish (workspace, result, &error);
+  return error;
+}
+
+static PkioSendResult *
+place_seed (PkioWorkspace *workspace)
+{
+  g_autoptr(PkioOrder) order = read_fixture ("seed-details.json");
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_workspace_place_order_async (workspace, order, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  return pkio_workspace_place_order_finish (workspace, result);
+}
+
+/* Issue 21: a 401 on any call, whatever its code, puts the account in "key rejected"; a call
+ * that succeeds, or another key, takes it out again. A 403 concerns its one call only. */
+static void
+test_key_rejected (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace (&error);
+  PkioSimulator *sim = pkio_workspace_get_simulator (workspace);
+  g_autoptr(PkioSendResult) sent = NULL;
+  g_autoptr(PkioSendResult) forbidden = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioBalance) balance = NULL;
+  guint notified = 0;
+  guint posts;
+
+  g_assert_no_error (error);
+  g_signal_connect (workspace, "notify::key-rejected", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_false (pkio_workspace_get_key_rejected (workspace));
+
+  /* CertCentral accepts only another key now (the one stored was revoked): the sync's first
+   * GET is answered 401. */
+  pkio_simulator_set_api_key (sim, "another-key");
+  error = sync_workspace (workspace);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  g_clear_error (&error);
+  g_assert_true (pkio_workspace_get_key_rejected (workspace));
+  g_assert_cmpuint (notified, ==, 1);
+  /* The account is still there: its history is read, its calls are made. */
+  g_assert_cmpint (pkio_workspace_get_state (workspace), ==, PKIO_WORKSPACE_STATE_READY);
+
+  /* An order is refused the same way (one POST, not placed), and says nothing new. */
+  posts = pkio_simulator_count_requests (sim, "POST", NULL);
+  sent = place_seed (workspace);
+  g_assert_cmpint (sent->state, ==, PKIO_SEND_STATE_REJECTED);
+  g_assert_error (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  g_assert_cmpuint (pkio_simulator_count_requests (sim, "POST", NULL), ==, posts + 1);
+  g_assert_true (pkio_workspace_get_key_rejected (workspace));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The key may read again (CertCentral gave it back as View Only): a call that succeeds
+   * takes the account out of "key rejected". */
+  pkio_simulator_set_view_only_key (sim, PKIO_SIMULATOR_DEFAULT_API_KEY);
+  pkio_workspace_get_balance_async (workspace, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  balance = pkio_workspace_get_balance_finish (workspace, result, &error);
+  g_assert_no_error (error);
+  g_assert_false (pkio_workspace_get_key_rejected (workspace));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* It may not order: that 403 is about the order alone, not the account. */
+  forbidden = place_seed (workspace);
+  g_assert_cmpint (forbidden->state, ==, PKIO_SEND_STATE_REJECTED);
+  g_assert_error (forbidden->error, PKIO_API_ERROR, PKIO_API_ERROR_FORBIDDEN);
+  g_assert_cmpint (pkio_api_error_get_meaning (forbidden->error), ==,
+                   PKIO_ERROR_MEANING_NOT_ALLOWED);
+  g_assert_false (pkio_workspace_get_key_rejected (workspace));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Rejected again; then another key (as pkio_workspace_set_key_async () uses a key the
+   * keyring took) clears it at once, before any call. */
+  pkio_simulator_set_view_only_key (sim, NULL);
+  error = sync_workspace (workspace);
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED);
+  g_clear_error (&error);
+  g_assert_true (pkio_workspace_get_key_rejected (workspace));
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_true (_pkio_workspace_use_key (workspace, "another-key", &error));
+  g_assert_no_error (error);
+  g_assert_false (pkio_workspace_get_key_rejected (workspace));
+  g_assert_cmpuint (notified, ==, 4);
+  error = sync_workspace (workspace);
+  g_assert_no_error (error);
+  g_assert_false (pkio_workspace_get_key_rejected (workspace));
 }
 
 static gboolean
@@ -420,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/workspace/practice-examples", test_practice_examples);
   g_test_add_func ("/workspace/follows-address-setting", test_follows_address_setting);
   g_test_add_func ("/workspace/sync-before-load", test_sync_before_load);
+  g_test_add_func ("/workspace/key-rejected", test_key_rejected);
   status = g_test_run ();
   test_rm_rf (tmp);
   g_free (data_home);

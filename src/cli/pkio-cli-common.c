@@ -301,6 +301,7 @@ pkio_cli_exit_for_error (const GError *error)
     {
     case PKIO_ERROR_MEANING_REJECTED:
     case PKIO_ERROR_MEANING_FIX_KEY:
+    case PKIO_ERROR_MEANING_NOT_ALLOWED:
       return PKIO_CLI_EXIT_REJECTED;
     case PKIO_ERROR_MEANING_UNKNOWN:
       return PKIO_CLI_EXIT_UNKNOWN;

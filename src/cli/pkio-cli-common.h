@@ -53,7 +53,9 @@ const char     *pkio_cli_file_display_name  (const char      *file);
  * returns NULL. */
 JsonNode       *pkio_cli_read_json_file     (const char      *file);
 
-/* Exit code for an error from the core (PKIO_API_ERROR etc.). */
+/* Exit code for an error from the core (PKIO_API_ERROR etc.) where what was given is the key
+ * itself (set-api-key): a key CertCentral refuses is refused input, 3. Commands that ask
+ * CertCentral to place or change something use pkio_cli_exit_for_request_error () instead. */
 int             pkio_cli_exit_for_error     (const GError    *error);
 /* Prints the error's message, then each CertCentral errors[] entry as "field: message" (or
  * "code: message"). */

@@ -74,13 +74,16 @@ pkio_cli_expiring (gboolean   practice,
   g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GListStore) ending = NULL;
   PkioExpiryWindow window;
+  gboolean updated;
   int exit_code;
 
   if (!pkio_cli_parse_options ("expiring", "",
                                _("Lists the issued certificates that end within N days, the "
                                  "soonest first, after bringing the history up to date. Days "
                                  "are counted as calendar dates where you are; a certificate "
-                                 "that ends today has 0 days left."),
+                                 "that ends today has 0 days left. When CertCentral cannot be "
+                                 "reached or used, it lists from what is stored on this "
+                                 "computer, says how old that is, and exits with status 1."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
@@ -117,7 +120,8 @@ pkio_cli_expiring (gboolean   practice,
   workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_HISTORY, &exit_code);
   if (workspace == NULL)
     return exit_code;
-  pkio_cli_update_history (workspace);
+  /* Not updated: what is stored is still listed, and the exit status says it is stale. */
+  updated = pkio_cli_update_history (workspace);
 
   pkio_expiry_window_init (&window, (guint) days);
   ending = pkio_history_list_ending_soon (G_LIST_MODEL (pkio_workspace_get_store (workspace)),
@@ -147,5 +151,5 @@ pkio_cli_expiring (gboolean   practice,
   else
     pkio_cli_print_records (G_LIST_MODEL (ending), column_titles, N_COLUMNS, expiring_cell,
                             &window);
-  return PKIO_CLI_EXIT_OK;
+  return updated ? PKIO_CLI_EXIT_OK : PKIO_CLI_EXIT_FAILURE;
 }

@@ -100,13 +100,16 @@ pkio_cli_history (gboolean   practice,
   };
   g_autoptr(PkioWorkspace) workspace = NULL;
   PkioHistoryStore *store;
+  gboolean updated;
   int exit_code;
 
   if (!pkio_cli_parse_options ("history", "",
                                _("Shows the orders of this account: the ones placed on this "
                                  "computer and, after an update from CertCentral, the ones "
                                  "placed elsewhere. Orders whose outcome was unknown are "
-                                 "checked with CertCentral first."),
+                                 "checked with CertCentral first. When CertCentral cannot be "
+                                 "reached or used, it shows what is stored on this computer, "
+                                 "says how old that is, and exits with status 1."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
@@ -130,7 +133,8 @@ pkio_cli_history (gboolean   practice,
     return exit_code;
   store = pkio_workspace_get_store (workspace);
 
-  pkio_cli_update_history (workspace);
+  /* Not updated: what is stored is still printed, and the exit status says it is stale. */
+  updated = pkio_cli_update_history (workspace);
 
   if (as_json)
     {
@@ -156,5 +160,5 @@ pkio_cli_history (gboolean   practice,
       print_candidates (G_LIST_MODEL (store));
     }
 
-  return PKIO_CLI_EXIT_OK;
+  return updated ? PKIO_CLI_EXIT_OK : PKIO_CLI_EXIT_FAILURE;
 }

@@ -6,6 +6,7 @@
 
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
+#include "pkio-cli-request.h"
 #include "pkio-cli-workspace.h"
 #include "pkio-order-json.h"
 #include "pkio-order.h"
@@ -97,6 +98,7 @@ print_dry_run (const PkioOrder *order)
   return PKIO_CLI_EXIT_OK;
 }
 
+/* CertCentral refused the order itself: what it says is about the order's fields. */
 static void
 print_rejected (const GError *error)
 {
@@ -170,14 +172,19 @@ place_order (gboolean   practice,
       break;
     }
 
-  /* Not placed: refused by CertCentral (3), or it never left, e.g. no connection (1). */
-  exit_code = pkio_cli_exit_for_error (sent->error);
-  if (exit_code == PKIO_CLI_EXIT_REJECTED)
+  /* Not placed: the key is no longer accepted (1), CertCentral refused the order (3) or this
+   * key may not order (3), or it never left, e.g. no connection (1). */
+  if (pkio_cli_explain_key_rejected (sent->error, _("Nothing was placed.")))
+    ;
+  else if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT))
     print_rejected (sent->error);
+  else if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_FORBIDDEN))
+    /* Says itself that the order was not placed, and why. */
+    g_printerr ("%s\n", sent->error->message);
   else
     g_printerr (_("The order was not placed: %s\n"),
                 sent->error != NULL ? sent->error->message : _("unknown error"));
-  return exit_code == PKIO_CLI_EXIT_OK ? PKIO_CLI_EXIT_FAILURE : exit_code;
+  return pkio_cli_exit_for_send_result (sent);
 }
 
 int
@@ -202,7 +209,8 @@ pkio_cli_order (gboolean   practice,
                                  "CertCentral's documentation; “-” reads it from standard "
                                  "input. Exit status: 0 placed (or valid, with --dry-run), "
                                  "2 invalid file, 3 refused by CertCentral, 4 outcome "
-                                 "unknown, 1 other problems."),
+                                 "unknown, 1 other problems (among them an API key "
+                                 "CertCentral no longer accepts)."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-cli-common.h"
+#include "pkio-cli-request.h"
 #include "pkio-cli-workspace.h"
 #include "pkio-settings.h"
 
@@ -109,13 +110,10 @@ pkio_cli_open_workspace (gboolean      practice,
   return g_steal_pointer (&workspace);
 }
 
-/* Reconciles unknown attempts and brings in what changed at CertCentral. */
-static gboolean
-update_from_certcentral (PkioWorkspace  *workspace,
-                         GError        **error)
+gboolean
+pkio_cli_can_ask_certcentral (PkioWorkspace  *workspace,
+                              GError        **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
   switch (pkio_workspace_get_key_state (workspace))
     {
     case PKIO_KEY_STATE_NONE:
@@ -130,40 +128,69 @@ update_from_certcentral (PkioWorkspace  *workspace,
     case PKIO_KEY_STATE_AVAILABLE:
     case PKIO_KEY_STATE_LOOKING:
     default:
-      break;
+      return TRUE;
     }
+}
 
+/* Reconciles unknown attempts and brings in what changed at CertCentral. */
+static gboolean
+update_from_certcentral (PkioWorkspace  *workspace,
+                         GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!pkio_cli_can_ask_certcentral (workspace, error))
+    return FALSE;
   pkio_workspace_sync_async (workspace, NULL, pkio_cli_async_cb, &result);
   return pkio_workspace_sync_finish (workspace, pkio_cli_wait (&result), error);
 }
 
-static void
-warn_offline (PkioHistoryStore *store,
-              const GError     *error)
+char *
+pkio_cli_age_text (gint64 then,
+                   gint64 now)
 {
-  gint64 last_sync = pkio_history_store_get_last_sync (store);
+  gint64 hours = MAX (now - then, 0) / 3600;
+
+  if (hours < 1)
+    return g_strdup (_("less than an hour ago"));
+  if (hours < 48)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago",
+                                         (gulong) hours), (int) hours);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago",
+                                       (gulong) (hours / 24)), (int) (hours / 24));
+}
+
+void
+pkio_cli_warn_not_updated (PkioWorkspace *workspace,
+                           const GError  *error)
+{
+  gint64 last_sync = pkio_history_store_get_last_sync (pkio_workspace_get_store (workspace));
 
   if (last_sync > 0)
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (last_sync);
       g_autofree char *text = pkio_cli_format_time (when);
+      g_autofree char *age = pkio_cli_age_text (last_sync, g_get_real_time () / G_USEC_PER_SEC);
 
-      g_printerr (_("Could not update from CertCentral. Showing what was stored on %s.\n"), text);
-      g_printerr ("%s\n", error->message);
+      /* TRANSLATORS: first %s is a date and time, second how long ago that was ("3 days ago") */
+      g_printerr (_("Could not update from CertCentral. Showing what was stored on %s (%s).\n"),
+                  text, age);
     }
   else
-    {
-      g_printerr (_("Could not update from CertCentral. Showing what is stored on this "
-                    "computer.\n"));
-      g_printerr ("%s\n", error->message);
-    }
+    g_printerr ("%s\n", _("Could not update from CertCentral. Showing what is stored on this "
+                          "computer; it was never updated from CertCentral."));
+  /* Why, in words: a key CertCentral no longer accepts says how to replace it. */
+  if (!pkio_cli_explain_key_rejected (error, NULL))
+    g_printerr ("%s\n", error->message);
 }
 
-void
+gboolean
 pkio_cli_update_history (PkioWorkspace *workspace)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!update_from_certcentral (workspace, &error))
-    warn_offline (pkio_workspace_get_store (workspace), error);
+  if (update_from_certcentral (workspace, &error))
+    return TRUE;
+  pkio_cli_warn_not_updated (workspace, error);
+  return FALSE;
 }

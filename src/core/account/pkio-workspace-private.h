@@ -32,6 +32,7 @@ struct _PkioWorkspace
   PkioWorkspaceState state;
   gboolean          no_examples;    /* tests: a practice history that starts empty */
   gboolean          syncing;
+  gboolean          key_rejected;   /* CertCentral's last word on the client's key was a 401 */
   gboolean          loaded;
 };
 

@@ -34,6 +34,7 @@ enum {
   PROP_STATE,
   PROP_STATE_MESSAGE,
   PROP_SYNCING,
+  PROP_KEY_REJECTED,
   N_PROPS
 };
 
@@ -115,11 +116,38 @@ _pkio_workspace_set_syncing (PkioWorkspace *self,
 }
 
 static void
+set_key_rejected (PkioWorkspace *self,
+                  gboolean       rejected)
+{
+  if (self->key_rejected == rejected)
+    return;
+  self->key_rejected = rejected;
+  g_debug ("the API key is %s", rejected ? "rejected by CertCentral" : "accepted again");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_REJECTED]);
+}
+
+/* Every answer of CertCentral to the account's client says what it thinks of the key. */
+static void
+key_answered_cb (PkioWorkspace *self,
+                 gboolean       accepted)
+{
+  set_key_rejected (self, !accepted);
+}
+
+static void
 set_client (PkioWorkspace *self,
             PkioClient    *client)
 {
-  if (g_set_object (&self->client, client))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, key_answered_cb, self);
+  if (!g_set_object (&self->client, client))
+    return;
+  /* Another key (or none): what CertCentral said of the one before does not hold for it. */
+  set_key_rejected (self, FALSE);
+  if (client != NULL)
+    g_signal_connect_object (client, "key-answered", G_CALLBACK (key_answered_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 void
@@ -217,6 +245,7 @@ pkio_workspace_get_property (GObject    *object,
       g_value_set_string (value, pkio_workspace_get_state_message (self));
       break;
     case PROP_SYNCING: g_value_set_boolean (value, self->syncing); break;
+    case PROP_KEY_REJECTED: g_value_set_boolean (value, self->key_rejected); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -263,6 +292,7 @@ pkio_workspace_class_init (PkioWorkspaceClass *klass)
                                               PKIO_WORKSPACE_STATE_LOADING, ro);
   properties[PROP_STATE_MESSAGE] = g_param_spec_string ("state-message", NULL, NULL, NULL, ro);
   properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE, ro);
+  properties[PROP_KEY_REJECTED] = g_param_spec_boolean ("key-rejected", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -376,6 +406,13 @@ pkio_workspace_get_state_message (PkioWorkspace *self)
     default:
       return NULL;
     }
+}
+
+gboolean
+pkio_workspace_get_key_rejected (PkioWorkspace *self)
+{
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), FALSE);
+  return self->key_rejected;
 }
 
 gboolean

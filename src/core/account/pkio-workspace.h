@@ -48,7 +48,7 @@ G_DECLARE_FINAL_TYPE (PkioWorkspace, pkio_workspace, PKIO, WORKSPACE, GObject)
  *
  * Properties (read-only unless said): "practice" (construct-only), "settings" (construct-only,
  * may be NULL), "base-url", "state" and "state-message" (what front ends show), "syncing",
- * "key-state", "key-message", "client", "store", "recovered-path", "loaded".
+ * "key-state", "key-message", "key-rejected", "client", "store", "recovered-path", "loaded".
  *
  * With @settings, the workspace follows "api-base-url": when it changes, the key of the new
  * address is looked up and the client replaced at once (state LOADING meanwhile). */
@@ -79,6 +79,13 @@ guint             pkio_workspace_get_expiry_warning_days (PkioWorkspace *self);
 PkioWorkspaceState pkio_workspace_get_state          (PkioWorkspace *self);
 /* Translated, for people: why the keyring or the history cannot be used; NULL otherwise. */
 const char       *pkio_workspace_get_state_message   (PkioWorkspace *self);
+/* TRUE when CertCentral no longer accepts the key: the last answer of any call with it was a
+ * 401, whatever its code (docs/decisions.md#errors-and-the-key). A later call that succeeds,
+ * or another key (pkio_workspace_set_key_async (), another address), makes it FALSE again. A
+ * 403 (this key may not do one call) and a call that got no answer leave it as it is. "state"
+ * stays READY meanwhile: the history can be read, and calls are still made (that is how a key
+ * CertCentral takes again is noticed); whether to send an order is the front end's choice. */
+gboolean          pkio_workspace_get_key_rejected    (PkioWorkspace *self);
 /* TRUE while a sync with CertCentral runs. */
 gboolean          pkio_workspace_get_syncing         (PkioWorkspace *self);
 const char       *pkio_workspace_get_base_url        (PkioWorkspace *self);

@@ -198,13 +198,20 @@ pkio_api_error_new_for_status (guint      status,
     }
   else if (status == 401)
     {
+      /* Any 401, whatever its code (docs/decisions.md#errors-and-the-key). Each front end
+       * adds how to replace the key there. */
       code = PKIO_API_ERROR_KEY_REJECTED;
-      text = _("CertCentral did not accept the API key. Check the key in the preferences or ask your CertCentral administrator for a new one.");
+      text = places_order
+        ? _("CertCentral no longer accepts this API key, so the order was not placed. The key may have been revoked or have expired.")
+        : _("CertCentral no longer accepts this API key. It may have been revoked or have expired.");
     }
   else if (status == 403)
     {
+      /* This one call: the key itself is fine (it may still read, say). */
       code = PKIO_API_ERROR_FORBIDDEN;
-      text = _("CertCentral rejected the API key or the key lacks permission for this. Ask your CertCentral administrator to check the key’s role.");
+      text = places_order
+        ? _("This API key may not place orders, so the order was not placed: its role in CertCentral does not allow it. Ask your CertCentral administrator for a key with the role “Orders”.")
+        : _("This API key may not do this: its role in CertCentral does not allow it. Ask your CertCentral administrator for a key whose role does.");
     }
   else if (status == 404)
     {
@@ -279,8 +286,9 @@ pkio_api_error_get_meaning (const GError *error)
     case PKIO_API_ERROR_INVALID_INPUT:
       return PKIO_ERROR_MEANING_REJECTED;
     case PKIO_API_ERROR_KEY_REJECTED:
-    case PKIO_API_ERROR_FORBIDDEN:
       return PKIO_ERROR_MEANING_FIX_KEY;
+    case PKIO_API_ERROR_FORBIDDEN:
+      return PKIO_ERROR_MEANING_NOT_ALLOWED;
     case PKIO_API_ERROR_OUTCOME_UNKNOWN:
       return PKIO_ERROR_MEANING_UNKNOWN;
     case PKIO_API_ERROR_RATE_LIMITED:

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 typedef enum
 {
   PKIO_API_ERROR_INVALID_INPUT,    /* 400/422: not placed, the person can correct and resend */
-  PKIO_API_ERROR_KEY_REJECTED,     /* 401 */
-  PKIO_API_ERROR_FORBIDDEN,        /* 403: key rejected or lacks permission */
+  PKIO_API_ERROR_KEY_REJECTED,     /* 401 (whatever its code): CertCentral no longer accepts
+                                      the key; also no key stored at all */
+  PKIO_API_ERROR_FORBIDDEN,        /* 403: the key may not do this one call (its role) */
   PKIO_API_ERROR_NOT_FOUND,        /* 404 */
   PKIO_API_ERROR_RATE_LIMITED,     /* 429 (after retries, for GETs) */
   PKIO_API_ERROR_SERVER_ERROR,     /* 5xx on a GET/PUT (after retries, for GETs) */
@@ -85,7 +86,11 @@ typedef enum
                                       again (never repeat it automatically) */
   PKIO_ERROR_MEANING_RETRY_LATER,  /* it did not happen: no connection, no answer in time, too
                                       many requests, a server error. Try again later */
-  PKIO_ERROR_MEANING_FIX_KEY,      /* the API key is missing, refused, or may not do this */
+  PKIO_ERROR_MEANING_FIX_KEY,      /* the API key is missing, or CertCentral no longer accepts
+                                      it: nothing works with it, a new key is needed (the
+                                      request itself is fine) */
+  PKIO_ERROR_MEANING_NOT_ALLOWED,  /* this key may not do this one call (its role): the
+                                      account and its other calls are fine */
 } PkioErrorMeaning;
 
 PkioErrorMeaning   pkio_api_error_get_meaning    (const GError          *error);

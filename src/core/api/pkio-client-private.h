@@ -66,6 +66,10 @@ JsonNode *_pkio_client_request_finish (PkioClient          *self,
                                        GAsyncResult        *result,
                                        GError             **error);
 
+/* Emits "key-answered" (pkio-client.h). */
+void         _pkio_client_key_answered       (PkioClient *self,
+                                              gboolean    accepted);
+
 SoupSession *_pkio_client_get_shared_session (void);
 GError      *_pkio_client_bad_answer_error    (void);
 

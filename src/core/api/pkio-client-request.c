@@ -284,6 +284,7 @@ handle_answer (GTask *task)
 
   if (status >= 200 && status < 300)
     {
+      _pkio_client_key_answered (g_task_get_source_object (task), TRUE);
       /* Only a change may answer nothing (204); a read or the order must carry data. */
       if (g_bytes_get_size (body) == 0
           && !(req->flags & (PKIO_REQUEST_PLACES_ORDER | PKIO_REQUEST_RETRY)))
@@ -348,6 +349,18 @@ handle_answer (GTask *task)
   {
     g_autoptr(GPtrArray) entries = pkio_api_error_parse_entries (root);
 
+    /* CertCentral's codes are for the debug log: people get the words of the error class. */
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
+
+        g_debug ("%s %s -> %u: %s%s%s", req->method, req->path, status,
+                 entry->code != NULL ? entry->code : "(no code)",
+                 entry->code_detail != NULL ? "|" : "",
+                 entry->code_detail != NULL ? entry->code_detail : "");
+      }
+    if (status == 401)
+      _pkio_client_key_answered (g_task_get_source_object (task), FALSE);
     fail (task, pkio_api_error_new_for_status (status,
                                                 (req->flags & PKIO_REQUEST_PLACES_ORDER) != 0,
                                                 entries));
@@ -414,6 +427,7 @@ send_cb (GObject      *source,
       /* Done, whatever the body says (CertCentral sends none): a slow, huge or broken body
        * must not turn a change that happened into a failure. */
       g_debug ("%s %s -> %u", req->method, req->path, soup_message_get_status (req->msg));
+      _pkio_client_key_answered (g_task_get_source_object (task), TRUE);
       request_end_attempt (req, task);
       g_task_return_pointer (task, NULL, NULL);
       g_object_unref (task);

@@ -56,10 +56,28 @@ pkio_client_finalize (GObject *object)
   G_OBJECT_CLASS (pkio_client_parent_class)->finalize (object);
 }
 
+enum {
+  SIGNAL_KEY_ANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_pkio_client_key_answered (PkioClient *self,
+                           gboolean    accepted)
+{
+  g_signal_emit (self, signals[SIGNAL_KEY_ANSWERED], 0, accepted);
+}
+
 static void
 pkio_client_class_init (PkioClientClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pkio_client_finalize;
+
+  signals[SIGNAL_KEY_ANSWERED] =
+    g_signal_new ("key-answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void

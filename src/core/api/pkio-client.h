@@ -51,6 +51,13 @@ typedef struct
 #define PKIO_CLIENT_MAX_ATTEMPTS          4
 #define PKIO_CLIENT_MAX_RETRY_AFTER_S     30
 
+/* Signal "key-answered" (gboolean accepted): CertCentral answered a request of this client,
+ * and so said what it thinks of its key. TRUE for any success (2xx), FALSE for any 401
+ * (docs/decisions.md#errors-and-the-key: a 401, whatever its code, rejects the key). Every
+ * other answer (a 403 included: the key is known, it may not do that one call) and no answer
+ * at all say nothing about the key, and emit nothing. Emitted before the call's own callback
+ * runs, so that whoever follows the key knows by then. */
+
 /* PKIO_ORDERS_API_URL wins, else @settings "api-base-url", else (settings NULL or empty)
  * DEFAULT_API_BASE_URL. When the organisation has locked "api-base-url" (not writable, a dconf
  * lock), the setting wins and the variable is ignored with a warning (once per process). Always

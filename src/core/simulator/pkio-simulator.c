@@ -181,8 +181,10 @@ _pkio_simulator_handle (PkioSimulator     *sim,
     view_only = TRUE;
   else if (key == NULL || sim->api_key == NULL || strcmp (key, sim->api_key) != 0)
     {
-      _pkio_simulator_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "invalid_api_key", NULL,
-                                     "The API key is missing or invalid.");
+      /* What issue 21 saw CertCentral answer for a key it no longer accepted. */
+      _pkio_simulator_respond_error (msg, SOUP_STATUS_UNAUTHORIZED,
+                                     "access_denied|invalid_api_key", NULL,
+                                     "The specified API key is not valid.");
       return;
     }
 

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * Server messages are English text mimicking CertCentral; they are not translated.
  *
  * What it answers (paths relative to /services/v2/; every request needs X-DC-DEVKEY):
- * - bad/missing key: 401 invalid_api_key; view-only key on POST/PUT: 403
- *   access_denied|missing_permission; unknown route: 404 not_found|route.
+ * - bad/missing key: 401 access_denied|invalid_api_key (as issue 21 saw CertCentral answer);
+ *   view-only key on POST/PUT: 403 access_denied|missing_permission; unknown route: 404
+ *   not_found|route.
  * - POST order/certificate/pkio_burger: body checked with pkio_order_from_json() +
  *   pkio_order_validate() -> 400 listing every problem as {code, field (path), message};
  *   not a JSON object -> 400 bad_request_format; unknown individual id (known: 21, 22, 23)

@@ -13,6 +13,7 @@ pkio_key_text_for_check_error (const GError *error)
   switch (pkio_api_error_get_meaning (error))
     {
     case PKIO_ERROR_MEANING_FIX_KEY:
+    case PKIO_ERROR_MEANING_NOT_ALLOWED:
     case PKIO_ERROR_MEANING_REJECTED:
       return _("CertCentral did not accept this key, so it was not saved. Check that you "
                "copied all of it and that it is still active.");
