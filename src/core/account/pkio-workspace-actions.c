@@ -119,6 +119,7 @@ order_fetched_cb (GObject      *source,
   g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (
     (GDestroyNotify) pkio_remote_order_free);
   PkioRemoteOrder *order = pkio_client_get_order_finish (PKIO_CLIENT (source), result, &error);
+  GCancellable *cancellable;
 
   if (order == NULL)
     {
@@ -126,8 +127,10 @@ order_fetched_cb (GObject      *source,
       return;
     }
   g_ptr_array_add (orders, order);
-  pkio_history_store_merge_remote_async (self->store, orders, g_task_get_cancellable (task),
-                                         order_merged_cb, g_steal_pointer (&task));
+  /* Read before the task is handed on: arguments are evaluated in no set order. */
+  cancellable = g_task_get_cancellable (task);
+  pkio_history_store_merge_remote_async (self->store, orders, cancellable, order_merged_cb,
+                                         g_steal_pointer (&task));
 }
 
 void
