@@ -3,12 +3,15 @@
 """Starts the real pkio-orders binary and looks at it the way a screen reader (or a person) does,
 through AT-SPI: the window, both views, the main menu, the practice banner. In practice mode it
 also places the seed's first example order through the accessible names of the form's fields,
-reviews it, places it and reads the order number from the result page. Prints TAP.
+reviews it, places it and reads the order number from the result page. Practice mode's example
+that ends in 20 days is warned about with a desktop notification (a notification server of the
+test's own takes it: without one GLib warns, and the app runs with warnings fatal). Prints TAP.
 
 usage: test-atspi.py PKIO_ORDERS_BINARY   (env LANGUAGE=nl expects the Dutch UI)
 Needs /usr/bin/python3 with gi + Atspi, a display and a session bus (the test wrapper)."""
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -50,6 +53,7 @@ T = {
     'place': 'Bestelling plaatsen' if dutch else 'Place order',
     'placed': 'Bestelling geplaatst' if dutch else 'Order placed',
     'order_number': 'Bestelnummer' if dutch else 'Order number',
+    'ends_soon': 'Certificaat verloopt binnenkort' if dutch else 'Certificate ends soon',
 }
 
 results = []
@@ -246,6 +250,37 @@ def showing(node):
     return size.x > 0 and size.y > 0
 
 
+class NotificationServer:
+    """tests/notification-server.py: prints the summary of each notification it is sent."""
+
+    def __init__(self):
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                              'notification-server.py')
+        self.proc = subprocess.Popen([sys.executable, script], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.ready = self.proc.stdout.readline().strip() == 'ready'
+
+    def wait_for(self, summary, timeout):
+        end = time.time() + timeout
+        while time.time() < end:
+            readable, _w, _x = select.select([self.proc.stdout], [], [], end - time.time())
+            if not readable:
+                break
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            if line.strip() == summary:
+                return True
+        return False
+
+    def stop(self):
+        self.proc.stdin.close()
+        self.proc.wait(5)
+
+
+notifications = NotificationServer()
+
+
 def run(extra_args, practice):
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
@@ -276,6 +311,8 @@ def run(extra_args, practice):
         banner = find(app, 'label', T['banner'])
         if practice:
             check(showing(banner), 'the practice banner is showing')
+            check(notifications.wait_for(T['ends_soon'], 10),
+                  'the example that ends in 20 days is warned about (%r)' % T['ends_soon'])
         else:
             check(not showing(banner), 'no practice banner outside practice mode')
         if history_tab is not None:
@@ -298,8 +335,10 @@ def run(extra_args, practice):
         shutil.rmtree(data_home, ignore_errors=True)
 
 
+check(notifications.ready, 'a notification server of the test\'s own runs')
 run([], practice=False)
 run(['--practice'], practice=True)
+notifications.stop()
 
 print('1..%d' % len(results))
 for i, (ok, description) in enumerate(results, 1):

@@ -193,6 +193,19 @@ show_order_action_cb (GSimpleAction *action,
                           g_variant_get_int64 (parameter));
 }
 
+/* The notification about many certificates that end soon was clicked. */
+static void
+show_ending_soon_action_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  PkioApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+  pkio_window_show_ending_soon (PKIO_WINDOW (gtk_application_get_active_window (
+    GTK_APPLICATION (self))));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -208,6 +221,7 @@ static const GActionEntry app_actions[] = {
   { "start-practice", start_practice_action_cb },
   { "leave-practice", leave_practice_action_cb },
   { "show-order", show_order_action_cb, "x" },
+  { "show-ending-soon", show_ending_soon_action_cb },
 };
 
 static void

@@ -460,6 +460,15 @@ pkio_window_show_order (PkioWindow *self,
   return pkio_history_view_show_record (pkio_window_get_history_view (self), record);
 }
 
+void
+pkio_window_show_ending_soon (PkioWindow *self)
+{
+  g_return_if_fail (PKIO_IS_WINDOW (self));
+
+  pkio_window_show_view (self, "history");
+  pkio_history_view_show_ending_soon (pkio_window_get_history_view (self));
+}
+
 PkioWelcomePage *
 pkio_window_get_welcome_page (PkioWindow *self)
 {

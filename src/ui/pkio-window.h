@@ -21,6 +21,9 @@ void        pkio_window_add_toast        (PkioWindow      *self,
 gboolean    pkio_window_get_practice_banner_visible (PkioWindow *self);
 PkioHistoryView *pkio_window_get_history_view (PkioWindow *self);
 PkioWelcomePage *pkio_window_get_welcome_page (PkioWindow *self);
+/* The History view showing the certificates that end soon (no search, status filter "Ends
+ * soon"). */
+void             pkio_window_show_ending_soon (PkioWindow *self);
 /* The History view with the record of @local_id selected and its details shown. */
 gboolean         pkio_window_show_order       (PkioWindow *self,
                                                gint64      local_id);

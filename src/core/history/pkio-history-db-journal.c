@@ -170,6 +170,7 @@ absorb_remote_copy (PkioHistoryDb     *self,
       record->valid_till = other->valid_till;
       record->has_days_remaining = other->has_days_remaining;
       record->days_remaining = other->days_remaining;
+      record->expiry_warned = other->expiry_warned;
     }
   if (record->certificate_id <= 0)
     record->certificate_id = other->certificate_id;

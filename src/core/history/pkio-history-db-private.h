@@ -21,7 +21,7 @@ struct _PkioHistoryDb
   "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
   "request_json, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
-  "status_changed"
+  "status_changed, expiry_warned"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

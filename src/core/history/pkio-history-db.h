@@ -110,6 +110,15 @@ PkioHistoryRecord *_pkio_history_db_link_order       (PkioHistoryDb         *db,
                                                       const PkioRemoteOrder *order,
                                                       GArray                *deleted,
                                                       GError               **error);
+/* pkio-history-db-lifecycle.c: after the order. */
+
+/* Each record of @local_ids (gint64) whose valid_till is known is marked as warned about it
+ * (event "expiry-warned" with that date), unless it already was; the changed records are
+ * appended to @changed. One transaction: all or none. */
+gboolean           _pkio_history_db_mark_warned      (PkioHistoryDb *db,
+                                                      GArray        *local_ids,
+                                                      GPtrArray     *changed,
+                                                      GError       **error);
 char              *_pkio_history_db_meta_get         (PkioHistoryDb *db,
                                                       const char    *key);
 gboolean           _pkio_history_db_meta_set         (PkioHistoryDb *db,

@@ -52,6 +52,17 @@ pkio_history_status_label (const char *raw_status)
 }
 
 char *
+pkio_history_day_dup_text (PkioDay day)
+{
+  g_autoptr(GDateTime) midnight = pkio_calendar_day_to_date_time (day, NULL);
+
+  if (midnight == NULL)
+    return NULL;
+  /* Translators: a date, see g_date_time_format(); e.g. "26 Nov 2026" */
+  return pkio_date_text_format (midnight, _("%-d %b %Y"));
+}
+
+char *
 pkio_history_record_dup_status_sentence (PkioHistoryRecord *self)
 {
   gint64 since;
@@ -182,6 +193,7 @@ static const char * const event_kind_names[] = {
   [PKIO_HISTORY_EVENT_CANCELED] = "canceled",
   [PKIO_HISTORY_EVENT_CANDIDATES] = "candidates",
   [PKIO_HISTORY_EVENT_LINKED] = "linked",
+  [PKIO_HISTORY_EVENT_EXPIRY_WARNED] = "expiry-warned",
 };
 
 const char *
@@ -265,6 +277,14 @@ pkio_history_event_get_text (const PkioHistoryEvent *event)
       return g_strdup_printf (_("CertCentral has orders that may be this one: %s"), detail);
     case PKIO_HISTORY_EVENT_LINKED:
       return g_strdup_printf (_("You chose order %s as the outcome of this attempt"), detail);
+    case PKIO_HISTORY_EVENT_EXPIRY_WARNED:
+      {
+        g_autofree char *date = pkio_history_day_dup_text (pkio_calendar_day_from_iso (detail));
+
+        /* Translators: %s is a date, e.g. "27 Dec 2026" */
+        return g_strdup_printf (_("You were warned that the certificate ends on %s"),
+                                date != NULL ? date : detail);
+      }
     case PKIO_HISTORY_EVENT_OTHER:
     default:
       return g_strdup (detail);

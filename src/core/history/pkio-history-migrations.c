@@ -57,6 +57,9 @@ static const char *const migrations[] = {
   "UPDATE records SET status_changed = COALESCE((SELECT MAX(time) FROM events"
   "  WHERE events.record_id = records.id AND events.kind = 'status'), created);"
   "INSERT OR REPLACE INTO meta (key, value) VALUES ('full_list_due', '1');",
+  /* 4: the end date (valid_till, "YYYY-MM-DD") the person was last warned about, so that each
+   * certificate is warned once, also across restarts. */
+  "ALTER TABLE records ADD COLUMN expiry_warned TEXT;",
 };
 
 const char *const *

@@ -62,6 +62,17 @@ pkio_history_record_get_expiry (PkioHistoryRecord      *self,
   return PKIO_EXPIRY_VALID;
 }
 
+gboolean
+pkio_history_record_needs_expiry_warning (PkioHistoryRecord      *self,
+                                          const PkioExpiryWindow *window)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+  g_return_val_if_fail (window != NULL, FALSE);
+
+  return self->expiry_warned != self->valid_till
+         && pkio_history_record_get_expiry (self, window) == PKIO_EXPIRY_ENDS_SOON;
+}
+
 static int
 compare_end (gconstpointer a,
              gconstpointer b,

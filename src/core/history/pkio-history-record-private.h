@@ -35,6 +35,7 @@ struct _PkioHistoryRecord
   gboolean         has_days_remaining;
   gint64           days_remaining;   /* CertCentral's count when it was last read */
   gint64           status_changed;   /* when remote_status last changed, as seen here */
+  PkioDay          expiry_warned;    /* the valid_till the person was warned about, or 0 */
 
   GPtrArray       *candidates;    /* parsed from candidates_json on first use */
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */

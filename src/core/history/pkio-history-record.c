@@ -51,6 +51,7 @@ enum {
   PROP_VALID_TILL,
   PROP_DAYS_REMAINING,
   PROP_STATUS_CHANGED,
+  PROP_EXPIRY_WARNED,
   PROP_STATUS_CATEGORY,
   PROP_STATUS_LABEL,
   N_PROPS
@@ -114,6 +115,7 @@ pkio_history_record_get_property (GObject    *object,
       g_value_set_int64 (value, self->has_days_remaining ? self->days_remaining : G_MININT64);
       break;
     case PROP_STATUS_CHANGED: g_value_set_int64 (value, self->status_changed); break;
+    case PROP_EXPIRY_WARNED: g_value_set_uint (value, self->expiry_warned); break;
     case PROP_STATUS_CATEGORY:
       g_value_set_enum (value, pkio_history_record_get_status_category (self));
       break;
@@ -177,6 +179,8 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
                                                         G_MININT64, G_MAXINT64, G_MININT64,
                                                         flags);
   properties[PROP_STATUS_CHANGED] = int64_prop ("status-changed");
+  properties[PROP_EXPIRY_WARNED] = g_param_spec_uint ("expiry-warned", NULL, NULL, 0, G_MAXUINT32,
+                                                      0, flags);
   properties[PROP_STATUS_CATEGORY] =
     g_param_spec_enum ("status-category", NULL, NULL, PKIO_TYPE_STATUS_CATEGORY,
                        PKIO_STATUS_CATEGORY_IN_PROGRESS, flags);
@@ -272,6 +276,11 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS_REMAINING]);
     }
   update_int (self, &self->status_changed, from->status_changed, PROP_STATUS_CHANGED);
+  if (self->expiry_warned != from->expiry_warned)
+    {
+      self->expiry_warned = from->expiry_warned;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_WARNED]);
+    }
   if (g_strcmp0 (self->candidates_json, from->candidates_json) != 0)
     {
       g_clear_pointer (&self->candidates, g_ptr_array_unref);
@@ -457,6 +466,13 @@ pkio_history_record_get_days_remaining (PkioHistoryRecord *self,
   if (self->has_days_remaining && out_days != NULL)
     *out_days = self->days_remaining;
   return self->has_days_remaining;
+}
+
+PkioDay
+pkio_history_record_get_expiry_warned (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->expiry_warned;
 }
 
 gint64

@@ -123,6 +123,12 @@ gboolean            pkio_history_record_get_days_left      (PkioHistoryRecord   
                                                             gint64                 *out_days);
 PkioExpiry          pkio_history_record_get_expiry         (PkioHistoryRecord      *self,
                                                             const PkioExpiryWindow *window);
+/* The end date (valid_till) the person was warned about, 0 when never. */
+PkioDay             pkio_history_record_get_expiry_warned  (PkioHistoryRecord      *self);
+/* TRUE for a certificate that ends soon by @window and that the person has not been warned
+ * about for this end date yet. */
+gboolean            pkio_history_record_needs_expiry_warning (PkioHistoryRecord      *self,
+                                                              const PkioExpiryWindow *window);
 /* CertCentral's errors[] entries for a refused order (PkioApiErrorEntry), read from what the
  * record keeps; empty (never NULL) when there are none. */
 GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);
@@ -170,6 +176,9 @@ const char         *pkio_history_status_label              (const char *raw_stat
 PkioStatusCategory  pkio_history_status_category           (const char *raw_status);
 const char         *pkio_history_profile_label             (const char *profile);
 const char         *pkio_history_ship_method_label         (const char *ship_method);
+/* A certificate date for people, "27 Dec 2026" (month names in the app's language); NULL for
+ * 0. */
+char               *pkio_history_day_dup_text              (PkioDay day);
 /* Translated "This computer" / "Elsewhere". */
 const char         *pkio_history_origin_label              (PkioRecordOrigin origin);
 /* Who the order is for, for lists: the name, else the email, else "Individual 21" (ordered
@@ -225,6 +234,7 @@ typedef enum
   PKIO_HISTORY_EVENT_CANCELED,     /* detail: the note */
   PKIO_HISTORY_EVENT_CANDIDATES,   /* detail: the order ids it may be */
   PKIO_HISTORY_EVENT_LINKED,       /* the person chose: detail is the order id */
+  PKIO_HISTORY_EVENT_EXPIRY_WARNED, /* the person was told it ends soon: detail is valid_till */
 } PkioHistoryEventKind;
 
 const char          *pkio_history_event_kind_to_string   (PkioHistoryEventKind  kind);

@@ -214,6 +214,24 @@ gboolean           pkio_history_store_link_order_finish    (PkioHistoryStore    
                                                             GAsyncResult          *result,
                                                             GError               **error);
 
+/* ---- after the order (pkio-history-store-lifecycle.c) ---- */
+
+/* The certificates (PkioHistoryRecord of the model) the person is to be warned about now:
+ * pkio_history_record_needs_expiry_warning () by @window, among the rows loaded so far. Read
+ * from memory: no request, no disk. */
+GPtrArray         *pkio_history_store_list_due_warnings   (PkioHistoryStore       *self,
+                                                           const PkioExpiryWindow *window);
+/* Writes that the person was warned about each of @records (their valid_till as it is now;
+ * event "expiry-warned"), so that none is warned again, also after a restart. Not
+ * cancellable. */
+void               pkio_history_store_mark_warned_async   (PkioHistoryStore    *self,
+                                                           GPtrArray           *records,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_mark_warned_finish  (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
 /* In-memory look-ups (main thread), among the rows loaded so far. */
 PkioHistoryRecord *pkio_history_store_find_by_order_id    (PkioHistoryStore *self,
                                                            gint64            order_id);

@@ -116,6 +116,7 @@ _pkio_history_job_free (PkioHistoryJob *job)
   g_clear_pointer (&job->entry, _pkio_journal_entry_free);
   g_clear_pointer (&job->remote, g_ptr_array_unref);
   g_clear_pointer (&job->matches, g_ptr_array_unref);
+  g_clear_pointer (&job->local_ids, g_array_unref);
   g_clear_pointer (&job->changed, g_ptr_array_unref);
   g_clear_pointer (&job->deleted, g_array_unref);
   g_clear_error (&job->error);

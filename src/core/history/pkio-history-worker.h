@@ -40,6 +40,7 @@ struct _PkioHistoryJob
   PkioJournalEntry      *entry;
   GPtrArray             *remote;     /* PkioRemoteOrder */
   GPtrArray             *matches;    /* PkioMatchResult */
+  GArray                *local_ids;  /* gint64: the records a job is about */
 
   /* outputs */
   GPtrArray             *changed;    /* fresh PkioHistoryRecord, to apply to the model */

@@ -30,6 +30,7 @@ struct _PkioPreferencesWindow
   AdwActionRow         *reset_url_row;
   AdwComboRow          *language_row;
   GtkSwitch            *history_auto_refresh_switch;
+  AdwComboRow          *expiry_warning_days_row;
 
   GSettings            *settings;
   PkioWorkspace        *workspace;
@@ -126,6 +127,8 @@ update_connection_note (PkioPreferencesWindow *self)
 /* The rows of language_row, in order, as stored in the "language" setting. */
 /* The values of the language setting, in the row's order ("": the system's). */
 static const char * const language_codes[] = { "", "en", "nl", NULL };
+/* The values of expiry-warning-days, in expiry_warning_days_row's order. */
+static const char * const expiry_warning_days[] = { "30", "60", "90", NULL };
 
 /* ---- the account ---- */
 
@@ -378,6 +381,8 @@ pkio_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "history-auto-refresh", self->history_auto_refresh_switch,
                    "active", G_SETTINGS_BIND_DEFAULT);
   pkio_settings_bind_choice (self->settings, "language", self->language_row, language_codes);
+  pkio_settings_bind_choice (self->settings, "expiry-warning-days",
+                             self->expiry_warning_days_row, expiry_warning_days);
   /* Every row named after its setting shows whether the organisation locked it. */
   pkio_settings_lock_show_rows (self->settings, GTK_WIDGET (self));
   g_signal_connect_object (self->workspace, "notify::state", G_CALLBACK (update_account), self,
@@ -475,6 +480,8 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow,
                                         history_auto_refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, PkioPreferencesWindow,
+                                        expiry_warning_days_row);
   gtk_widget_class_bind_template_callback (widget_class, api_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_url_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, replace_key_apply_cb);

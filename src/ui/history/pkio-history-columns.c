@@ -19,9 +19,22 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Dates, statuses and numbers are short and must be read whole. */
   if (column != PKIO_HISTORY_COLUMN_DATE && column != PKIO_HISTORY_COLUMN_STATUS
-      && column != PKIO_HISTORY_COLUMN_ORDER)
+      && column != PKIO_HISTORY_COLUMN_ORDER && column != PKIO_HISTORY_COLUMN_VALID_UNTIL)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == PKIO_HISTORY_COLUMN_HOLDER)
+  if (column == PKIO_HISTORY_COLUMN_VALID_UNTIL)
+    {
+      /* The date, and under it how far off it is when it ends soon or has ended. */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *left = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (left), 0);
+      gtk_widget_add_css_class (left, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), left);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_list_item_set_child (item, box);
+    }
+  else if (column == PKIO_HISTORY_COLUMN_HOLDER)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *email = gtk_label_new (NULL);
@@ -130,6 +143,31 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
     case PKIO_HISTORY_COLUMN_STATUS:
       pkio_history_format_badge (GTK_LABEL (child), record);
+      /* "Waiting for approval": by whom and since when. */
+      text = pkio_history_record_dup_status_sentence (record);
+      gtk_widget_set_tooltip_text (child, text);
+      break;
+    case PKIO_HISTORY_COLUMN_VALID_UNTIL:
+      {
+        const PkioExpiryWindow *window = g_object_get_data (G_OBJECT (factory), "expiry-window");
+        GtkWidget *date = gtk_widget_get_first_child (child);
+        GtkWidget *left = gtk_widget_get_next_sibling (date);
+        g_autofree char *how_far = pkio_history_format_days_left (record, window);
+        PkioExpiry expiry = pkio_history_record_get_expiry (record, window);
+
+        text = pkio_history_day_dup_text (pkio_history_record_get_valid_till (record));
+        gtk_label_set_text (GTK_LABEL (date), text ? text : "—");
+        gtk_label_set_text (GTK_LABEL (left), how_far ? how_far : "");
+        gtk_widget_set_visible (left, how_far != NULL);
+        if (expiry == PKIO_EXPIRY_ENDS_SOON)
+          gtk_widget_add_css_class (left, "warning");
+        else
+          gtk_widget_remove_css_class (left, "warning");
+        if (expiry == PKIO_EXPIRY_ENDED)
+          gtk_widget_add_css_class (left, "dim-label");
+        else
+          gtk_widget_remove_css_class (left, "dim-label");
+      }
       break;
     case PKIO_HISTORY_COLUMN_ORDER:
       if (pkio_history_record_get_order_id (record) > 0)
@@ -184,6 +222,11 @@ compare_records (gconstpointer a,
       result = g_utf8_collate (pkio_history_record_get_status_label (x),
                                pkio_history_record_get_status_label (y));
       break;
+    case PKIO_HISTORY_COLUMN_VALID_UNTIL:
+      /* No known end sorts after every date. */
+      result = compare_int64 (pkio_history_record_get_valid_till (x) ?: G_MAXUINT32,
+                              pkio_history_record_get_valid_till (y) ?: G_MAXUINT32);
+      break;
     case PKIO_HISTORY_COLUMN_ORDER:
       result = compare_int64 (pkio_history_record_get_order_id (x),
                               pkio_history_record_get_order_id (y));
@@ -219,13 +262,16 @@ pkio_history_columns_compare_attention (gconstpointer a,
 }
 
 void
-pkio_history_columns_init (GtkColumnViewColumn **columns)
+pkio_history_columns_init (GtkColumnViewColumn    **columns,
+                           const PkioExpiryWindow  *window)
 {
   for (int i = 0; i < PKIO_HISTORY_N_COLUMNS; i++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkSorter) sorter = NULL;
 
+      /* The view's today and warning period, for how far off an end is. */
+      g_object_set_data (G_OBJECT (factory), "expiry-window", (gpointer) window);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
       gtk_column_view_column_set_factory (columns[i], factory);

@@ -166,6 +166,41 @@ fill_note (PkioHistoryDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), unknown);
 }
 
+/* "Valid from", "Valid until" and "Days left", once CertCentral has said. */
+static void
+fill_validity (PkioHistoryDetails *self)
+{
+  PkioHistoryRecord *record = self->record;
+  g_autofree char *from = pkio_history_day_dup_text (pkio_history_record_get_valid_from (record));
+  g_autofree char *till = pkio_history_day_dup_text (pkio_history_record_get_valid_till (record));
+  g_autofree char *left_text = NULL;
+  PkioExpiryWindow window;
+  gint64 left;
+
+  if (till == NULL)
+    return;
+  pkio_expiry_window_init (&window, self->workspace != NULL
+                                    ? pkio_workspace_get_expiry_warning_days (self->workspace)
+                                    : PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+  pkio_history_record_get_days_left (record, window.today, &left);
+  if (pkio_history_record_get_expiry (record, &window) == PKIO_EXPIRY_ENDED)
+    left_text = pkio_history_format_days_left (record, &window);
+  else if (left == 0)
+    left_text = g_strdup (_("0: its last day is today"));
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, left);
+
+      /* Translators: %s is a number of days */
+      left_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", left),
+                                   count);
+    }
+  if (from != NULL)
+    add_row (self->order_group, self->order_rows, _("Valid from"), from);
+  add_row (self->order_group, self->order_rows, _("Valid until"), till);
+  add_row (self->order_group, self->order_rows, _("Days left"), left_text);
+}
+
 void
 _pkio_history_details_update_actions (PkioHistoryDetails *self)
 {
@@ -216,6 +251,7 @@ _pkio_history_details_fill (PkioHistoryDetails *self)
   g_autofree char *when = NULL;
   g_autofree char *order_id = NULL;
   g_autofree char *certificate_id = NULL;
+  g_autofree char *status_sentence = NULL;
   const char *email;
 
   _pkio_history_details_update_actions (self);
@@ -249,10 +285,13 @@ _pkio_history_details_fill (PkioHistoryDetails *self)
                                       pkio_history_record_get_certificate_id (record));
   created = pkio_history_record_dup_created (record);
   when = pkio_history_format_date_time (created);
+  status_sentence = pkio_history_record_dup_status_sentence (record);
   add_row (self->order_group, self->order_rows, _("Order number"), order_id);
   add_row (self->order_group, self->order_rows, _("Certificate number"), certificate_id);
   add_row (self->order_group, self->order_rows, _("Status"),
-           pkio_history_record_get_status_label (record));
+           status_sentence != NULL ? status_sentence
+                                   : pkio_history_record_get_status_label (record));
+  fill_validity (self);
   add_row (self->order_group, self->order_rows, _("Date"), when);
   add_row (self->order_group, self->order_rows, _("Placed from"),
            pkio_history_origin_label (pkio_history_record_get_origin (record)));

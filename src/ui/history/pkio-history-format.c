@@ -232,11 +232,45 @@ pkio_history_format_badge (GtkLabel          *label,
 }
 
 char *
+pkio_history_format_days_left (PkioHistoryRecord      *record,
+                               const PkioExpiryWindow *window)
+{
+  PkioExpiry expiry = pkio_history_record_get_expiry (record, window);
+  g_autofree char *count = NULL;
+  gint64 left = 0;
+
+  pkio_history_record_get_days_left (record, window->today, &left);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, left >= 0 ? left : -left);
+  switch (expiry)
+    {
+    case PKIO_EXPIRY_ENDS_SOON:
+      if (left == 0)
+        return g_strdup (_("ends today"));
+      /* Translators: %s is a number of days */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %s day", "in %s days", left),
+                              count);
+    case PKIO_EXPIRY_ENDED:
+      /* Revoked or expired before its date: it ended, whatever the date says. */
+      if (left >= 0)
+        return g_strdup (_("ended"));
+      /* Translators: %s is a number of days */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "ended %s day ago",
+                                           "ended %s days ago", -left), count);
+    case PKIO_EXPIRY_NONE:
+    case PKIO_EXPIRY_VALID:
+    default:
+      return NULL;
+    }
+}
+
+char *
 pkio_history_format_counts (guint shown,
                             guint total,
-                            guint in_progress)
+                            guint in_progress,
+                            guint ending_soon)
 {
   g_autofree char *orders = NULL;
+  g_autofree char *with_progress = NULL;
 
   if (shown == total)
     orders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", total),
@@ -247,9 +281,16 @@ pkio_history_format_counts (guint shown,
                                            "%u of %u orders shown", total),
                               shown, total);
   if (in_progress == 0)
-    return g_steal_pointer (&orders);
-  /* Translators: "12 orders, 3 in progress" */
-  return g_strdup_printf (_("%s, %u in progress"), orders, in_progress);
+    with_progress = g_steal_pointer (&orders);
+  else
+    /* Translators: "12 orders, 3 in progress" */
+    with_progress = g_strdup_printf (_("%s, %u in progress"), orders, in_progress);
+  if (ending_soon == 0)
+    return g_steal_pointer (&with_progress);
+  /* Translators: "12 orders, 3 in progress, 2 end soon": the first %s is the counts before */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u ends soon", "%s, %u end soon",
+                                       ending_soon),
+                          with_progress, ending_soon);
 }
 
 char *

@@ -23,10 +23,15 @@ void       pkio_history_format_badge         (GtkLabel          *label,
                                               PkioHistoryRecord *record);
 const char *pkio_history_format_category_class (PkioStatusCategory category);
 
-/* "12 orders, 3 in progress", "5 of 12 orders shown, 3 in progress". */
+/* "12 orders, 3 in progress, 2 end soon", "5 of 12 orders shown, 3 in progress". */
 char      *pkio_history_format_counts        (guint              shown,
                                               guint              total,
-                                              guint              in_progress);
+                                              guint              in_progress,
+                                              guint              ending_soon);
+/* How far a certificate's end is, for the list and the details: "in 20 days", "today",
+ * "ended 3 days ago"; NULL when its end is not known or far off (not ending soon). */
+char      *pkio_history_format_days_left     (PkioHistoryRecord      *record,
+                                              const PkioExpiryWindow *window);
 /* What a failed sync means for the person, and what to do. */
 char      *pkio_history_format_sync_error    (const GError      *error);
 /* Why the history cannot be updated (no key stored, keyring unavailable), or NULL. */

@@ -49,6 +49,8 @@ static gboolean
 clock_cb (gpointer user_data)
 {
   _pkio_history_view_update_updated_label (user_data);
+  /* A new day: what ends soon moves with it. */
+  _pkio_history_view_update_expiry_window (user_data);
   return G_SOURCE_CONTINUE;
 }
 

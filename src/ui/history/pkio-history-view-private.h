@@ -6,7 +6,7 @@
 #include "pkio-history-view.h"
 
 /* Columns that give way when the list is narrow (see pkio-history-view.c). */
-#define PKIO_HISTORY_N_FIT_COLUMNS 5
+#define PKIO_HISTORY_N_FIT_COLUMNS 6
 
 G_BEGIN_DECLS
 
@@ -52,6 +52,7 @@ struct _PkioHistoryView
   PkioExpiryWindow     expiry_window;    /* today and the warning period, for the filter */
   guint                total;
   guint                in_progress;
+  guint                ending_soon;
   guint                counts_idle;
   guint                reselect_idle;     /* a shown record that moves in the list */
   guint                fit_idle;
@@ -71,6 +72,15 @@ void               _pkio_history_view_bind_status_filter      (PkioHistoryView *
 void               _pkio_history_view_search_init             (PkioHistoryView *self);
 void               _pkio_history_view_search_changed          (PkioHistoryView *self);
 GtkShortcutAction *_pkio_history_view_focus_search_action_new (void);
+/* Today and the warning period as they are now; the list filtered and counted again when they
+ * changed. */
+void               _pkio_history_view_update_expiry_window    (PkioHistoryView *self);
+/* The status filter's item for @filter. */
+void               _pkio_history_view_set_status_filter       (PkioHistoryView  *self,
+                                                               PkioStatusFilter  filter);
+
+/* pkio-history-view.c: counts the store again soon (once per burst of changes). */
+void _pkio_history_view_count_later         (PkioHistoryView      *self);
 
 void _pkio_history_view_class_actions_init  (PkioHistoryViewClass *klass);
 /* Starts the auto-refresh and clock timers; "history.refresh" waits for a client. */

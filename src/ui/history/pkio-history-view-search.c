@@ -9,10 +9,12 @@
 #include "pkio-accessible.h"
 #include "pkio-history-view-private.h"
 #include "pkio-settings-choice.h"
+#include "pkio-settings.h"
 
-/* The values of the history-status-filter setting, in the drop-down's order. */
+/* The values of the history-status-filter setting, in the drop-down's order (that of
+ * PkioStatusFilter). */
 static const char * const status_filter_names[] = { "all", "in-progress", "issued", "problems",
-                                                    NULL };
+                                                    "ends-soon", "ended", NULL };
 
 static gboolean
 focus_search_cb (GtkWidget *widget,
@@ -69,6 +71,36 @@ status_filter_changed_cb (PkioHistoryView *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+void
+_pkio_history_view_update_expiry_window (PkioHistoryView *self)
+{
+  PkioExpiryWindow window;
+
+  /* The view's settings are the ones it follows for changes (the app's); a view without them
+   * takes the account's. */
+  pkio_expiry_window_init (&window, self->settings != NULL
+                                    ? pkio_settings_get_expiry_warning_days (self->settings)
+                                    : self->workspace != NULL
+                                    ? pkio_workspace_get_expiry_warning_days (self->workspace)
+                                    : PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+  if (window.today == self->expiry_window.today
+      && window.warning_days == self->expiry_window.warning_days)
+    return;
+  self->expiry_window = window;
+  if (self->status_filter == PKIO_STATUS_FILTER_ENDS_SOON
+      || self->status_filter == PKIO_STATUS_FILTER_ENDED)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The count line says how many end soon. */
+  _pkio_history_view_count_later (self);
+}
+
+void
+_pkio_history_view_set_status_filter (PkioHistoryView  *self,
+                                      PkioStatusFilter  filter)
+{
+  gtk_drop_down_set_selected (self->status_dropdown, filter);
+}
+
 GtkCustomFilter *
 _pkio_history_view_filter_new (PkioHistoryView *self)
 {
@@ -85,6 +117,7 @@ _pkio_history_view_bind_status_filter (PkioHistoryView *self)
 void
 _pkio_history_view_search_init (PkioHistoryView *self)
 {
+  pkio_expiry_window_init (&self->expiry_window, PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
   status_filter_changed_cb (self);
   pkio_accessible_name_drop_down (self->status_dropdown, _("Status filter"));
   g_signal_connect_object (self->status_dropdown, "notify::selected",

@@ -47,7 +47,8 @@ static void
 update_counts (PkioHistoryView *self)
 {
   g_autofree char *text = pkio_history_format_counts (
-    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)), self->total, self->in_progress);
+    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)), self->total, self->in_progress,
+    self->ending_soon);
 
   gtk_label_set_text (self->counts_label, text);
   update_pages (self);
@@ -63,22 +64,30 @@ count_store_cb (gpointer user_data)
 
   self->counts_idle = 0;
   self->in_progress = 0;
+  self->ending_soon = 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (store, i);
 
       if (pkio_history_record_get_status_category (record) == PKIO_STATUS_CATEGORY_IN_PROGRESS)
         self->in_progress++;
+      else if (pkio_history_record_get_expiry (record, &self->expiry_window)
+               == PKIO_EXPIRY_ENDS_SOON)
+        self->ending_soon++;
     }
   self->total = n;
   update_counts (self);
   return G_SOURCE_REMOVE;
 }
 
-static void
-store_changed_cb (PkioHistoryView *self)
+void
+_pkio_history_view_count_later (PkioHistoryView *self)
 {
-  PkioHistoryStore *store = pkio_workspace_get_store (self->workspace);
+  PkioHistoryStore *store;
+
+  if (self->workspace == NULL)
+    return;
+  store = pkio_workspace_get_store (self->workspace);
 
   /* While a large history streams in, counting after every chunk would cost more than the
    * loading itself: count twice a second then, and right away once everything is in. */
@@ -94,7 +103,7 @@ static void
 store_loaded_cb (PkioHistoryView *self)
 {
   g_clear_handle_id (&self->counts_idle, g_source_remove);
-  store_changed_cb (self);
+  _pkio_history_view_count_later (self);
   update_pages (self);
 }
 
@@ -160,7 +169,7 @@ loaded_cb (GObject      *source,
   self = user_data;
   update_recovered_note (self);
   _pkio_history_view_update_updated_label (self);
-  store_changed_cb (self);
+  _pkio_history_view_count_later (self);
 }
 
 void
@@ -245,6 +254,7 @@ static const PkioHistoryColumn fit_order[PKIO_HISTORY_N_FIT_COLUMNS] = {
   PKIO_HISTORY_COLUMN_PROFILE,
   PKIO_HISTORY_COLUMN_ORDER,
   PKIO_HISTORY_COLUMN_DATE,
+  PKIO_HISTORY_COLUMN_VALID_UNTIL,
 };
 
 static gboolean
@@ -293,7 +303,12 @@ pkio_history_view_constructed (GObject *object)
   G_OBJECT_CLASS (pkio_history_view_parent_class)->constructed (object);
 
   if (self->settings != NULL)
-    _pkio_history_view_bind_status_filter (self);
+    {
+      _pkio_history_view_bind_status_filter (self);
+      g_signal_connect_object (self->settings, "changed::expiry-warning-days",
+                               G_CALLBACK (_pkio_history_view_update_expiry_window), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -328,6 +343,10 @@ pkio_history_view_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  /* The list goes away after this: a column sort undone then changes the rows, which must not
+   * reach labels already gone. */
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   /* AdwBin unparents its child itself: gtk_widget_dispose_template () would do it twice. */
   g_clear_object (&self->selection);
   g_clear_object (&self->workspace);
@@ -393,6 +412,8 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
     G_STRUCT_OFFSET (PkioHistoryView, columns[PKIO_HISTORY_COLUMN_HOLDER]));
   gtk_widget_class_bind_template_child_full (widget_class, "status_column", FALSE,
     G_STRUCT_OFFSET (PkioHistoryView, columns[PKIO_HISTORY_COLUMN_STATUS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "valid_until_column", FALSE,
+    G_STRUCT_OFFSET (PkioHistoryView, columns[PKIO_HISTORY_COLUMN_VALID_UNTIL]));
   gtk_widget_class_bind_template_child_full (widget_class, "order_column", FALSE,
     G_STRUCT_OFFSET (PkioHistoryView, columns[PKIO_HISTORY_COLUMN_ORDER]));
   gtk_widget_class_bind_template_child_full (widget_class, "profile_column", FALSE,
@@ -414,7 +435,7 @@ pkio_history_view_init (PkioHistoryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  pkio_history_columns_init (self->columns);
+  pkio_history_columns_init (self->columns, &self->expiry_window);
   sorter = gtk_multi_sorter_new ();
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (
     pkio_history_columns_compare_attention, NULL, NULL)));
@@ -484,8 +505,8 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   store = pkio_workspace_get_store (workspace);
   pkio_history_details_set_workspace (self->details, workspace);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (store));
-  g_signal_connect_object (store, "items-changed", G_CALLBACK (store_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (_pkio_history_view_count_later),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::loaded", G_CALLBACK (store_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::last-sync",
@@ -498,6 +519,7 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::recovered-path",
                            G_CALLBACK (update_recovered_note), self, G_CONNECT_SWAPPED);
+  _pkio_history_view_update_expiry_window (self);
   workspace_state_changed_cb (self);
   _pkio_history_view_start_auto_refresh (self);
   _pkio_history_view_load (self);
@@ -539,6 +561,16 @@ pkio_history_view_show_record (PkioHistoryView   *self,
     }
   gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
+}
+
+void
+pkio_history_view_show_ending_soon (PkioHistoryView *self)
+{
+  g_return_if_fail (PKIO_IS_HISTORY_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  _pkio_history_view_search_changed (self);
+  _pkio_history_view_set_status_filter (self, PKIO_STATUS_FILTER_ENDS_SOON);
 }
 
 gboolean

@@ -28,6 +28,8 @@ PkioWorkspace   *pkio_history_view_get_workspace   (PkioHistoryView *self);
 /* What the list shows, in its order (after search, status filter and sorting). */
 GListModel      *pkio_history_view_get_shown_model (PkioHistoryView *self);
 gboolean         pkio_history_view_is_syncing      (PkioHistoryView *self);
+/* Shows the certificates that end soon: no search, status filter "Ends soon". */
+void             pkio_history_view_show_ending_soon (PkioHistoryView *self);
 /* Selects @record and shows its details, clearing a search or filter that hides it. FALSE
  * when the record is not in the list at all. */
 gboolean         pkio_history_view_show_record     (PkioHistoryView   *self,
