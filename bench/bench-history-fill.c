@@ -40,7 +40,8 @@ bench_history_fill (const char *path,
   sqlite3_prepare_v2 (db,
     "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
     "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
-    "account, request_json) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,'authentication','STANDARD',?,?)",
+    "account, request_json, valid_till) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,NULL,'authentication','STANDARD',?,?,?)",
     -1, &stmt, NULL);
   for (guint i = 0; i < n; i++)
     {
@@ -48,6 +49,11 @@ bench_history_fill (const char *path,
       g_autofree char *name = g_strdup_printf ("Person %u van der Berg", i);
       g_autofree char *email = g_strdup_printf ("person%u@gemeente.example.nl", i);
       gint64 created = now - (gint64) (n - i) * 600;
+      /* Ends between a month ago and a year from now, spread evenly: about one in seven of
+       * the issued ones within the default warning period, at every size. */
+      g_autoptr(GDateTime) today = g_date_time_new_from_unix_utc (now);
+      g_autoptr(GDateTime) ends = g_date_time_add_days (today, (int) ((i * 7) % 400) - 30);
+      g_autofree char *valid_till = g_date_time_format (ends, "%Y-%m-%d");
 
       sqlite3_reset (stmt);
       sqlite3_bind_int (stmt, 1, local ? 1 : 4);
@@ -71,6 +77,10 @@ bench_history_fill (const char *path,
           sqlite3_bind_null (stmt, 11);
           sqlite3_bind_null (stmt, 12);
         }
+      if (i % 7)
+        sqlite3_bind_text (stmt, 13, valid_till, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 13);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         g_error ("insert: %s", sqlite3_errmsg (db));
       if (local && with_events)

@@ -9,8 +9,10 @@
 #include "pkio-workspace.h"
 
 /* The history view with 1,000 / 10,000 / 100,000 orders in the database: how long until the
- * first rows are on screen after the view is opened, and how long one search keystroke takes
- * to re-filter. Run under a display: xvfb-run -a dbus-run-session -- ./bench-history-view */
+ * first rows are on screen after the view is opened, how long one search keystroke takes to
+ * re-filter, and how long a change of the status filter ("Ends soon", "Ended", …) takes, which
+ * should cost no more than a search. Run under a display:
+ * xvfb-run -a dbus-run-session -- ./bench-history-view */
 
 static const char request_json[] =
   "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"authentication\","
@@ -61,6 +63,11 @@ typedef struct
   double keystroke_max;
   double filter_median;
   double filter_max;
+  double status_median;       /* a change of the status filter, rows detached */
+  double status_max;
+  double status_rows_median;  /* the same as a person sees it */
+  double status_rows_max;
+  guint  ending_soon;
 } Row;
 
 static void
@@ -74,6 +81,14 @@ measure (Row *row)
                                              "person ", "person 1", "person 12", "person 1",
                                              "person ", "person", "gemeente", "nobody", "" };
   double times[G_N_ELEMENTS (keystrokes)];
+  static const PkioStatusFilter filters[] = {
+    PKIO_STATUS_FILTER_ENDS_SOON, PKIO_STATUS_FILTER_ALL, PKIO_STATUS_FILTER_ENDED,
+    PKIO_STATUS_FILTER_ENDS_SOON, PKIO_STATUS_FILTER_ISSUED, PKIO_STATUS_FILTER_ENDS_SOON,
+    PKIO_STATUS_FILTER_PROBLEMS, PKIO_STATUS_FILTER_ALL, PKIO_STATUS_FILTER_ENDS_SOON,
+    PKIO_STATUS_FILTER_ALL, PKIO_STATUS_FILTER_ENDED, PKIO_STATUS_FILTER_ALL,
+  };
+  double status_times[G_N_ELEMENTS (filters)];
+  GtkDropDown *dropdown;
   g_autoptr(PkioWorkspace) workspace = NULL;
   GtkWindow *window;
   PkioHistoryView *view;
@@ -109,6 +124,9 @@ measure (Row *row)
 
   entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), PKIO_TYPE_HISTORY_VIEW,
                                                        "search_entry"));
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                           PKIO_TYPE_HISTORY_VIEW,
+                                                           "status_dropdown"));
   /* Twice: as a person sees it, then with the rows detached, which leaves the filtering of the
    * model alone (GTK 4.8 builds up to 200 rows anew whenever the matches change). */
   for (guint pass = 0; pass < 2; pass++)
@@ -139,6 +157,28 @@ measure (Row *row)
       qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
       *(pass == 0 ? &row->keystroke_median : &row->filter_median) = times[G_N_ELEMENTS (times) / 2];
       *(pass == 0 ? &row->keystroke_max : &row->filter_max) = times[G_N_ELEMENTS (times) - 1];
+
+      /* The status filter, switched as a person does: to "Ends soon", back, to "Ended", … */
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        {
+          gint64 t0 = g_get_monotonic_time ();
+
+          gtk_drop_down_set_selected (dropdown, filters[i]);
+          status_times[i] = ms (g_get_monotonic_time () - t0);
+          if (filters[i] == PKIO_STATUS_FILTER_ENDS_SOON)
+            row->ending_soon = g_list_model_get_n_items (pkio_history_view_get_shown_model (view));
+          if (g_getenv ("BENCH_VERBOSE") != NULL)
+            g_printerr ("%u orders, pass %u, filter %u: %.2f ms, %u shown\n", row->n, pass,
+                        filters[i], status_times[i],
+                        g_list_model_get_n_items (pkio_history_view_get_shown_model (view)));
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+      qsort (status_times, G_N_ELEMENTS (status_times), sizeof (double), compare_doubles);
+      *(pass == 0 ? &row->status_rows_median : &row->status_median) =
+        status_times[G_N_ELEMENTS (status_times) / 2];
+      *(pass == 0 ? &row->status_rows_max : &row->status_max) =
+        status_times[G_N_ELEMENTS (status_times) - 1];
       if (pass == 1)
         gtk_column_view_set_model (GTK_COLUMN_VIEW (column_view), model);
     }
@@ -182,6 +222,14 @@ main (int   argc,
     g_print ("| %u | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f |\n", rows[i].n,
              rows[i].first_rows, rows[i].all_loaded, rows[i].keystroke_median,
              rows[i].keystroke_max, rows[i].filter_median, rows[i].filter_max);
+  g_print ("\n| orders | end soon | status filter with rows median / worst (ms) | "
+           "status filter re-filter median / worst (ms) | search re-filter median / worst (ms) |\n"
+           "|---:|---:|---:|---:|---:|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_print ("| %u | %u | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |\n", rows[i].n,
+             rows[i].ending_soon, rows[i].status_rows_median, rows[i].status_rows_max,
+             rows[i].status_median, rows[i].status_max, rows[i].filter_median,
+             rows[i].filter_max);
 
   {
     g_autofree char *path = pkio_paths_history_file (FALSE);
