@@ -126,6 +126,58 @@ test_interrupted_becomes_unknown (Fixture       *fixture,
                    PKIO_HISTORY_EVENT_INTERRUPTED);
 }
 
+/* A record still being sent by another process that is alive (the command line beside the
+ * window) is left alone; one whose process is gone becomes unknown. */
+static void
+test_sending_of_live_process_kept (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const char *sleeper_argv[] = { "sleep", "60", NULL };
+  const char *done_argv[] = { "true", NULL };
+  g_autoptr(GSubprocess) sleeper = NULL;
+  g_autoptr(GSubprocess) done = NULL;
+  g_autoptr(PkioHistoryStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  /* The schema as the app makes it. */
+  g_clear_object (&store);
+  store = test_open_store (fixture->path);
+  g_clear_object (&store);
+
+  /* Silenced: a child holding the test's output open would keep meson waiting for it. */
+  sleeper = g_subprocess_newv (sleeper_argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                             | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  done = g_subprocess_newv (done_argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (done, NULL, &error));
+  sql = g_strdup_printf ("INSERT INTO records (state, origin, created, updated, holder_email, "
+                         "owner_pid) VALUES (0, 0, %" G_GINT64_FORMAT ", 0, 'alive@example.nl', %s),"
+                         " (0, 0, %" G_GINT64_FORMAT ", 0, 'gone@example.nl', %s)",
+                         g_get_real_time () / G_USEC_PER_SEC,
+                         g_subprocess_get_identifier (sleeper),
+                         g_get_real_time () / G_USEC_PER_SEC,
+                         g_subprocess_get_identifier (done));
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = test_open_store (fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      PkioHistoryRecord *record = test_item (store, i);
+      gboolean alive = g_str_equal (pkio_history_record_get_holder_email (record),
+                                    "alive@example.nl");
+
+      g_assert_cmpint (pkio_history_record_get_state (record), ==,
+                       (alive ? PKIO_RECORD_STATE_SENDING : PKIO_RECORD_STATE_UNKNOWN));
+    }
+  g_subprocess_force_exit (sleeper);
+}
+
 static void
 test_merge_no_duplicates (Fixture       *fixture,
                           gconstpointer  data)
@@ -501,6 +553,7 @@ main (int   argc,
   g_test_add ("/history-store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("journal-lifecycle", test_journal_lifecycle);
   ADD ("interrupted-becomes-unknown", test_interrupted_becomes_unknown);
+  ADD ("sending-of-live-process-kept", test_sending_of_live_process_kept);
   ADD ("merge-no-duplicates", test_merge_no_duplicates);
   ADD ("corrupt-moved-aside", test_corrupt_moved_aside);
   ADD ("read-only-dir", test_read_only_dir);

@@ -344,10 +344,13 @@ _pkio_history_db_mark_interrupted (PkioHistoryDb *self,
                             error);
   if (stmt == NULL)
     return FALSE;
+  /* owner_pid comes right after the record's columns: a column added to RECORD_COLUMNS and
+   * not counted in RECORD_N_COLUMNS would read something else as the pid. */
+  g_return_val_if_fail (sqlite3_column_count (stmt) == RECORD_N_COLUMNS + 1, FALSE);
   sqlite3_bind_int (stmt, 1, PKIO_RECORD_STATE_SENDING);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 pid = sqlite3_column_int64 (stmt, 18);
+      gint64 pid = sqlite3_column_int64 (stmt, RECORD_N_COLUMNS);
       gint64 created = sqlite3_column_int64 (stmt, 6);
 
       /* Another running process (GUI while the CLI starts) may still be waiting for its
