@@ -28,7 +28,8 @@ packages=(
   libjson-glib-dev libsecret-1-dev libsqlite3-dev iso-codes
   appstream desktop-file-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool
+  # orca: the screen reader that tests/test-orca.py runs (speech off) to hear every view
+  at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool orca
   flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils dconf-cli
   valgrind clang llvm
   debhelper dpkg-dev fakeroot lintian

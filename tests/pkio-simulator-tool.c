@@ -24,6 +24,7 @@
  *   validity ORDER_ID DAYS-LEFT    -> ok: the order's certificate ends DAYS-LEFT days (may be
  *                                     negative) after today (UTC), and began 3 years before
  *   today                                          -> today's date (UTC), YYYY-MM-DD
+ *   bodies METHOD PATH-PREFIX          -> the JSON bodies of those requests, as one JSON array
  * Anything else answers "error: …". End of input ends the control channel, not the server. */
 
 typedef struct
@@ -61,6 +62,27 @@ run_command (Control    *control,
   if (n == 3 && g_str_equal (words[0], "count"))
     return g_strdup_printf ("%u", pkio_simulator_count_requests (control->sim, words[1],
                                                                  words[2]));
+  if (n == 3 && g_str_equal (words[0], "bodies"))
+    {
+      g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (control->sim);
+      g_autoptr(JsonArray) bodies = json_array_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < requests->len; i++)
+        {
+          PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+
+          if (g_str_equal (request->method, words[1])
+              && g_str_has_prefix (request->path, words[2]))
+            {
+              JsonNode *body = pkio_simulator_request_dup_json (request);
+
+              json_array_add_element (bodies, body != NULL ? body : json_node_new (JSON_NODE_NULL));
+            }
+        }
+      json_node_set_array (node, bodies);
+      return json_to_string (node, FALSE);
+    }
   if (n == 1 && g_str_equal (words[0], "last-order"))
     return g_strdup_printf ("%" G_GINT64_FORMAT, pkio_simulator_get_last_order_id (control->sim));
   if ((n == 5 || n == 6) && g_str_equal (words[0], "add-remote"))
