@@ -722,7 +722,7 @@ def phase_organisation(sim, env, tmp):
     del org_env['PKIO_ORDERS_API_URL']
     del org_env['XDG_CONFIG_HOME']
     org_env.update(DCONF_PROFILE=organisation_profile(tmp, url), GSETTINGS_BACKEND='dconf')
-    secret_tool('clear', 'xdg:schema', SCHEMA, 'api-url', url)
+    W.clear_key(url)
     session = Session([], org_env, 'organisation')
     label = session.label
     try:
