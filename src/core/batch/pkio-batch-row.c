@@ -2,13 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "pkio-batch-private.h"
 #include "pkio-batch-values.h"
 #include "pkio-field-rules.h"
-#include "pkio-order-json.h"
 
 /* One row of a batch file into one PkioOrder: the words of each column read, then the
  * core's rules, each problem put at its column. */
@@ -55,35 +53,118 @@ pkio_batch_row_free (PkioBatchRow *row)
   g_free (row);
 }
 
+/* The checksum takes each value with a NUL after it: no value holds one (the reader refuses
+ * NUL characters), so two different lists of values never hash the same text. */
+static void
+add_value (GChecksum  *checksum,
+           const char *value)
+{
+  g_checksum_update (checksum, (const guchar *) (value != NULL ? value : ""), -1);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+}
+
+static void
+add_trimmed (GChecksum  *checksum,
+             const char *value)
+{
+  g_autofree char *trimmed = pkio_field_trim (value);
+
+  add_value (checksum, trimmed);
+}
+
+static void
+add_number (GChecksum *checksum,
+            gint64     value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  add_value (checksum, text);
+}
+
+/* As pkio_order_to_json() sends them: lower-case country, the postal code of that country. */
+static void
+add_place (GChecksum  *checksum,
+           const char *zip,
+           const char *country)
+{
+  g_autofree char *trimmed_country = pkio_field_trim (country);
+  g_autofree char *lower_country = g_ascii_strdown (trimmed_country, -1);
+  g_autofree char *normalized_zip = pkio_field_normalize_zip (zip, trimmed_country);
+
+  if (normalized_zip != NULL)
+    add_value (checksum, normalized_zip);
+  else
+    add_trimmed (checksum, zip);
+  add_value (checksum, lower_country);
+}
+
 char *
 pkio_batch_row_compute_key (const PkioOrder    *order,
                             const char * const *custom_labels,
                             const char * const *custom_values)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *text = NULL;
+  const PkioIndividual *i;
+  const PkioShipInfo *s;
+  const PkioValidity *v;
 
   g_return_val_if_fail (order != NULL, NULL);
   g_return_val_if_fail (order->payment_method != PKIO_PAYMENT_CARD, NULL);
 
-  body = pkio_order_to_json (order);
-  text = json_to_string (body, FALSE);
-  /* A version, so that a journal can tell keys of another kind from these. */
-  g_checksum_update (checksum, (const guchar *) "pkio-batch-row-1\n", -1);
-  g_checksum_update (checksum, (const guchar *) text, -1);
-  for (guint i = 0; custom_labels != NULL && custom_labels[i] != NULL; i++)
+  i = &order->individual;
+  s = &order->ship_info;
+  v = &order->validity;
+
+  /* A version, so that a journal can tell keys of another kind from these. Then every field
+   * of the request body (pkio_order_to_json ()), normalized as it is sent; building that
+   * body with json-glib took half of the time of reading a batch. */
+  add_value (checksum, "pkio-batch-row-1");
+  add_trimmed (checksum, order->signature_hash);
+  add_number (checksum, order->profile);
+  add_number (checksum, order->is_rsassa_pss);
+  add_number (checksum, i->use_id);
+  if (i->use_id)
+    add_number (checksum, i->id);
+  else
     {
-      g_autofree char *value = pkio_field_trim (custom_values != NULL ? custom_values[i] : NULL);
+      add_trimmed (checksum, i->first_name);
+      add_trimmed (checksum, i->last_name);
+      add_trimmed (checksum, i->email);
+      add_trimmed (checksum, i->telephone);
+      add_trimmed (checksum, i->city);
+      add_trimmed (checksum, i->state);
+      add_place (checksum, i->zip, i->country);
+    }
+  add_number (checksum, order->csa_agreed_to);
+  add_trimmed (checksum, order->provisioning_method);
+  add_trimmed (checksum, s->name);
+  add_trimmed (checksum, s->addr1);
+  add_trimmed (checksum, s->addr2);
+  add_trimmed (checksum, s->city);
+  add_trimmed (checksum, s->state);
+  add_place (checksum, s->zip, s->country);
+  add_number (checksum, s->method);
+  add_number (checksum, v->kind);
+  if (v->kind == PKIO_VALIDITY_DAYS)
+    add_number (checksum, v->days);
+  else if (v->kind == PKIO_VALIDITY_CUSTOM_DATE)
+    add_number (checksum, g_date_valid (&v->custom_date) ? g_date_get_julian (&v->custom_date)
+                                                         : 0);
+  else
+    add_number (checksum, v->years);
+  add_number (checksum, order->payment_method);
+
+  for (guint k = 0; custom_labels != NULL && custom_labels[k] != NULL; k++)
+    {
+      g_autofree char *value = pkio_field_trim (custom_values != NULL ? custom_values[k] : NULL);
       g_autofree char *label = NULL;
 
       if (*value == '\0')
         continue;
-      label = pkio_batch_header_fold (custom_labels[i]);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
-      g_checksum_update (checksum, (const guchar *) label, -1);
-      g_checksum_update (checksum, (const guchar *) "=", 1);
-      g_checksum_update (checksum, (const guchar *) value, -1);
+      label = pkio_batch_header_fold (custom_labels[k]);
+      add_value (checksum, label);
+      add_value (checksum, value);
     }
   return g_strdup (g_checksum_get_string (checksum));
 }

@@ -39,11 +39,11 @@ typedef struct
 void      pkio_batch_row_free        (PkioBatchRow *row);
 
 /* A stable key of what the row orders, for the journal of a batch: 64 hex digits of SHA-256
- * over the normalized request body (pkio_order_to_json(): trimmed, postal code and country
- * normalized) and the custom field values that are not empty. It does not change with the
- * row's place in the file, the file's encoding or separator, the language of its words
- * ("1 jaar" = "1 year"), formula protection, or the result columns; two rows with one key are
- * one order. */
+ * over every field of the request body, normalized as pkio_order_to_json() sends it (trimmed,
+ * postal code and country normalized), and the custom field values that are not empty. Two
+ * orders have one key exactly when they have one body (and the same custom values). It does
+ * not change with the row's place in the file, the file's encoding or separator, the language
+ * of its words ("1 jaar" = "1 year"), formula protection, or the result columns. */
 char     *pkio_batch_row_compute_key (const PkioOrder    *order,
                                       const char * const *custom_labels,
                                       const char * const *custom_values);

@@ -220,6 +220,14 @@ pkio_batch_text_decode (const guint8      *data,
   g_return_val_if_fail (out_length != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* An empty GBytes has no data at all: memchr () and friends must not see its NULL. */
+  if (size == 0)
+    {
+      *out_encoding = PKIO_BATCH_ENCODING_UTF8;
+      *out_length = 0;
+      return g_strdup ("");
+    }
+
   /* Zip (.xlsx, .ods) and OLE2 (.xls) workbooks: the commonest wrong file. */
   if (starts_with (data, size, "PK\x03\x04", 4)
       || starts_with (data, size, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
@@ -270,7 +278,7 @@ pkio_batch_text_decode (const guint8      *data,
   if (g_utf8_validate ((const char *) data, (gssize) size, NULL))
     {
       *out_length = size;
-      return size > 0 ? g_strndup ((const char *) data, size) : g_strdup ("");
+      return g_strndup ((const char *) data, size);
     }
 
   first_invalid = scan_invalid_utf8 (data, size, &has_utf8_sequences);

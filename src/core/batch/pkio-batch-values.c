@@ -74,50 +74,46 @@ static const struct
   [KIND_YES] = { &yes_word, 1 },
 };
 
-static char *
-table_key (Kind        kind,
-           const char *folded)
-{
-  return g_strdup_printf ("%d:%s", (int) kind, folded);
-}
-
 static void
 add_word (GHashTable *table,
-          Kind        kind,
           const char *word,
           guint       index)
 {
-  g_autofree char *folded = pkio_batch_header_fold (word);
+  char *folded = pkio_batch_header_fold (word);
 
-  if (*folded != '\0')
-    g_hash_table_insert (table, table_key (kind, folded), GUINT_TO_POINTER (index + 1));
+  if (*folded == '\0')
+    g_free (folded);
+  else
+    g_hash_table_insert (table, folded, GUINT_TO_POINTER (index + 1));
 }
 
-/* "kind:folded word" -> index + 1, built once: folding every word for every cell would
- * cost more than checking the orders. */
+/* For each kind, folded word -> index + 1, built once: folding every word for every cell
+ * would cost more than checking the orders. */
 static GHashTable *
-word_table (void)
+word_table (Kind kind)
 {
-  static GHashTable *table;
+  static GHashTable *tables[G_N_ELEMENTS (kinds)];
+  static gsize built = 0;
 
-  if (g_once_init_enter (&table))
+  if (g_once_init_enter (&built))
     {
-      GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-        for (guint i = 0; i < kinds[k].n_words; i++)
-          {
-            const Word *word = &kinds[k].words[i];
-            g_auto(GStrv) aliases = g_strsplit (word->aliases, "|", -1);
+        {
+          tables[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < kinds[k].n_words; i++)
+            {
+              const Word *word = &kinds[k].words[i];
+              g_auto(GStrv) aliases = g_strsplit (word->aliases, "|", -1);
 
-            for (guint l = 0; l < PKIO_BATCH_N_LANGUAGES; l++)
-              add_word (words, (Kind) k, word->words[l], i);
-            for (guint a = 0; aliases[a] != NULL; a++)
-              add_word (words, (Kind) k, aliases[a], i);
-          }
-      g_once_init_leave (&table, words);
+              for (guint l = 0; l < PKIO_BATCH_N_LANGUAGES; l++)
+                add_word (tables[k], word->words[l], i);
+              for (guint a = 0; aliases[a] != NULL; a++)
+                add_word (tables[k], aliases[a], i);
+            }
+        }
+      g_once_init_leave (&built, 1);
     }
-  return table;
+  return tables[kind];
 }
 
 /* The index of the word @cell is, -1 for none, -2 for an empty cell. */
@@ -126,13 +122,11 @@ find_word (Kind        kind,
            const char *cell)
 {
   g_autofree char *folded = pkio_batch_header_fold (cell != NULL ? cell : "");
-  g_autofree char *key = NULL;
   gpointer index;
 
   if (*folded == '\0')
     return -2;
-  key = table_key (kind, folded);
-  index = g_hash_table_lookup (word_table (), key);
+  index = g_hash_table_lookup (word_table (kind), folded);
   return index != NULL ? (int) GPOINTER_TO_UINT (index) - 1 : -1;
 }
 

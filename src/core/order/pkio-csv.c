@@ -398,7 +398,9 @@ pkio_csv_append_cell (GString    *out,
   /* "-15" (days since a certificate ended) is a number to a spreadsheet, not a formula. */
   protect = *after_quotes != '\0' && strchr (formula_starts, *after_quotes) != NULL
             && !(after_quotes == value && is_negative_number (value));
-  quote = protect || strchr (value, separator) != NULL || strpbrk (value, "\"\r\n") != NULL
+  /* Any of the three separators, not only @separator: a reader that detects the separator
+   * counts them outside quotes. */
+  quote = protect || strchr (value, separator) != NULL || strpbrk (value, "\",;\t\r\n") != NULL
           || (len > 0 && (g_ascii_isspace (value[0]) || g_ascii_isspace (value[len - 1])))
           || g_ascii_strncasecmp (value, "sep=", 4) == 0;
 

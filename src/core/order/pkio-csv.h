@@ -68,8 +68,10 @@ char       *pkio_csv_column_letters     (guint       column);
 
 /* Appends @value as one cell. CSV injection (OWASP): when it would start with = + - @ tab or
  * CR after its own leading quotes, a spreadsheet would run it as a formula, so it gets a ' in
- * front and is quoted (a negative whole number such as "-15" excepted: it is a number). Also quoted when it holds @separator, a quote or a line break, has
- * spaces at either end, or starts with "sep=". */
+ * front and is quoted (a negative whole number such as "-15" excepted: it is a number). Also
+ * quoted when it holds a separator (, ; or tab, whichever @separator is: a reader detects it
+ * by counting them), a quote or a line break, has spaces at either end, or starts with
+ * "sep=". */
 void        pkio_csv_append_cell        (GString    *out,
                                          const char *value,
                                          char        separator);
