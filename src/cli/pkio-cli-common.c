@@ -136,22 +136,21 @@ pkio_cli_file_display_name (const char *file)
   return g_str_equal (file, "-") ? _("(standard input)") : file;
 }
 
-JsonNode *
-pkio_cli_read_json_file (const char *file)
+PkioCliRead
+pkio_cli_read_file (const char  *file,
+                    gsize        max_size,
+                    GBytes     **out_bytes,
+                    guint64     *out_size)
 {
   /* "-" is standard input: inside a sandbox (Flatpak) the app may see no files at all. */
   gboolean from_stdin = g_str_equal (file, "-");
   const char *path = pkio_cli_file_display_name (file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  const char *contents;
-  gsize length;
   struct stat st;
-  gssize bad_escape;
-  gssize trailing;
   int fd;
-  JsonNode *root;
+
+  *out_bytes = NULL;
+  *out_size = 0;
 
   /* Look at the size before reading: a 1 GB (or sparse) file is refused at once. The read
    * itself stops past the limit too, for pipes, devices and files that grow meanwhile. */
@@ -166,19 +165,15 @@ pkio_cli_read_json_file (const char *file)
         g_printerr (_("%s: there is no such file. Check the name and the folder.\n"), path);
       else
         g_printerr (_("%s: the file could not be read: %s\n"), path, g_strerror (saved_errno));
-      return NULL;
+      return PKIO_CLI_READ_FAILED;
     }
-  if (S_ISREG (st.st_mode) && st.st_size > ORDER_FILE_MAX_SIZE)
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)
     {
-      g_autofree char *size = g_format_size ((guint64) st.st_size);
-
       close (fd);
-      /* TRANSLATORS: %s: the file, then its size such as "1.1 GB" */
-      g_printerr (_("%s: the file is too big to be an order (%s; an order file is at most "
-                    "1 MiB).\n"), path, size);
-      return NULL;
+      *out_size = (guint64) st.st_size;
+      return PKIO_CLI_READ_TOO_BIG;
     }
-  while (bytes->len <= ORDER_FILE_MAX_SIZE)
+  while (bytes->len <= max_size)
     {
       guint8 chunk[65536];
       gssize n = read (fd, chunk, sizeof chunk);
@@ -191,21 +186,60 @@ pkio_cli_read_json_file (const char *file)
 
           close (fd);
           g_printerr (_("%s: the file could not be read: %s\n"), path, g_strerror (saved_errno));
-          return NULL;
+          return PKIO_CLI_READ_FAILED;
         }
       if (n == 0)
         break;
       g_byte_array_append (bytes, chunk, (guint) n);
     }
   close (fd);
-  length = bytes->len;
-  contents = length > 0 ? (const char *) bytes->data : "";
+  if (bytes->len > max_size)
+    return PKIO_CLI_READ_TOO_BIG;
 
-  if (length > ORDER_FILE_MAX_SIZE)
+  *out_size = bytes->len;
+  *out_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return PKIO_CLI_READ_OK;
+}
+
+JsonNode *
+pkio_cli_read_json_file (const char *file)
+{
+  const char *path = pkio_cli_file_display_name (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
+  gsize length = 0;
+  guint64 size = 0;
+  gssize bad_escape;
+  gssize trailing;
+  JsonNode *root;
+
+  switch (pkio_cli_read_file (file, ORDER_FILE_MAX_SIZE, &bytes, &size))
     {
-      g_printerr (_("%s: the file is too big to be an order (more than 1 MiB).\n"), path);
+    case PKIO_CLI_READ_FAILED:
       return NULL;
+
+    case PKIO_CLI_READ_TOO_BIG:
+      if (size > 0)
+        {
+          g_autofree char *shown = g_format_size (size);
+
+          /* TRANSLATORS: %s: the file, then its size such as "1.1 GB" */
+          g_printerr (_("%s: the file is too big to be an order (%s; an order file is at most "
+                        "1 MiB).\n"), path, shown);
+        }
+      else
+        g_printerr (_("%s: the file is too big to be an order (more than 1 MiB).\n"), path);
+      return NULL;
+
+    case PKIO_CLI_READ_OK:
+    default:
+      break;
     }
+  contents = g_bytes_get_data (bytes, &length);
+  if (contents == NULL)
+    contents = "";
 
   if (!g_utf8_validate (contents, length, NULL))
     {

@@ -49,6 +49,21 @@ GAsyncResult   *pkio_cli_wait               (GAsyncResult   **result);
 
 /* How messages name @file: itself, or "(standard input)" for "-". */
 const char     *pkio_cli_file_display_name  (const char      *file);
+typedef enum
+{
+  PKIO_CLI_READ_OK,
+  PKIO_CLI_READ_FAILED,   /* "FILE: why" printed: no such file, not readable */
+  PKIO_CLI_READ_TOO_BIG,  /* nothing printed; the caller says what the limit is */
+} PkioCliRead;
+
+/* Reads @file ("-": standard input) whole, at most @max_size bytes: a regular file larger than
+ * that is refused from its size before anything is read, and reading stops past the limit
+ * (pipes, devices, a file that grows). *@out_size: the size, or 0 when it was too big and
+ * could not be known beforehand. */
+PkioCliRead     pkio_cli_read_file          (const char      *file,
+                                             gsize            max_size,
+                                             GBytes         **out_bytes,
+                                             guint64         *out_size);
 /* Reads an order file ("-": standard input). On failure prints "FILE: message" lines and
  * returns NULL. */
 JsonNode       *pkio_cli_read_json_file     (const char      *file);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pkio-cli-batch.h"
 #include "pkio-cli-commands.h"
 #include "pkio-cli-common.h"
 #include "pkio-cli-request.h"
@@ -187,6 +188,47 @@ place_order (gboolean   practice,
   return pkio_cli_exit_for_send_result (sent);
 }
 
+/* --batch and --batch-template: many orders from a spreadsheet (pkio-cli-batch.c). */
+static int
+run_batch (gboolean   batch,
+           gboolean   batch_template,
+           gboolean   dry_run,
+           int        argc,
+           char     **argv)
+{
+  if (batch && batch_template)
+    {
+      g_printerr ("%s\n", _("Give either --batch with a file or --batch-template, not both."));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  if (batch_template)
+    {
+      if (argc != 1)
+        {
+          g_printerr ("%s\n", _("--batch-template takes no file: it writes the template to "
+                                 "standard output, for example: pkio-orders order "
+                                 "--batch-template > people.csv"));
+          return PKIO_CLI_EXIT_INVALID;
+        }
+      return pkio_cli_batch_template ();
+    }
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", argc < 2
+                  ? _("Name the batch file: pkio-orders order --batch FILE.csv --dry-run")
+                  : _("Give one batch file at a time: pkio-orders order --batch FILE.csv "
+                      "--dry-run"));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  if (!dry_run)
+    {
+      g_printerr ("%s\n", _("This version checks a batch file but does not place its orders "
+                             "yet: add --dry-run."));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  return pkio_cli_batch_check (argv[1]);
+}
+
 int
 pkio_cli_order (gboolean   practice,
                 int        argc,
@@ -194,28 +236,41 @@ pkio_cli_order (gboolean   practice,
 {
   gboolean dry_run = FALSE;
   gboolean practice_option = FALSE;
+  gboolean batch = FALSE;
+  gboolean batch_template = FALSE;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Only check the file and show what would be sent; place nothing"), NULL },
+    { "batch", 0, 0, G_OPTION_ARG_NONE, &batch,
+      N_("The file is a spreadsheet saved as CSV: one order per row"), NULL },
+    { "batch-template", 0, 0, G_OPTION_ARG_NONE, &batch_template,
+      N_("Write a spreadsheet template for --batch (CSV) to standard output"), NULL },
     PKIO_CLI_PRACTICE_ENTRY (&practice_option, N_("Place the order with the practice simulator, "
                                                   "not with CertCentral")),
     { NULL }
   };
   g_autoptr(PkioOrder) order = NULL;
 
-  if (!pkio_cli_parse_options ("order", _("FILE.json"),
+  if (!pkio_cli_parse_options ("order", _("FILE.json | --batch FILE.csv"),
                                _("Checks an order file and places the order with "
                                  "CertCentral.\n\nFILE.json is a request body as in "
                                  "CertCentral's documentation; “-” reads it from standard "
                                  "input. Exit status: 0 placed (or valid, with --dry-run), "
                                  "2 invalid file, 3 refused by CertCentral, 4 outcome "
                                  "unknown, 1 other problems (among them an API key "
-                                 "CertCentral no longer accepts)."),
+                                 "CertCentral no longer accepts).\n\nWith --batch, FILE.csv "
+                                 "is a spreadsheet saved as CSV with one order per row and the "
+                                 "columns of the template (--batch-template); --dry-run checks "
+                                 "every row and prints each problem as FILE:ROW: Column: "
+                                 "message. Placing a batch is not available yet."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
   if (!pkio_cli_practice_mode (practice, practice_option, &practice))
     return PKIO_CLI_EXIT_FAILURE;
+
+  if (batch || batch_template)
+    return run_batch (batch, batch_template, dry_run, argc, argv);
 
   if (argc != 2)
     {
