@@ -162,6 +162,21 @@ test_encodings (void)
   check_encoded ("\xfe\xff", 2, utf16be, be_length, PKIO_BATCH_ENCODING_UTF16BE, key);
   g_assert_cmpuint (length, <, strlen (text));  /* ë is one byte there */
   check_encoded ("", 0, cp1252, length, PKIO_BATCH_ENCODING_WINDOWS_1252, key);
+
+  /* A character outside the BMP is a surrogate pair in UTF-16. */
+  {
+    g_autoptr(GString) astral = g_string_new (text);
+    g_autofree char *astral16 = NULL;
+    g_autoptr(GByteArray) bytes = g_byte_array_new ();
+    g_autoptr(PkioBatch) batch = NULL;
+
+    g_string_replace (astral, "Kamer €5", "Kamer 𝔘5", 1);
+    astral16 = convert (astral->str, "UTF-16LE", &le_length);
+    g_byte_array_append (bytes, (const guint8 *) "\xff\xfe", 2);
+    g_byte_array_append (bytes, (const guint8 *) astral16, (guint) le_length);
+    batch = batch_test_read ((const char *) bytes->data, bytes->len);
+    g_assert_cmpstr (pkio_batch_get_row (batch, 1)->order->ship_info.addr2, ==, "Kamer 𝔘5");
+  }
 }
 
 static void
@@ -328,6 +343,45 @@ test_limits (void)
   g_free (batch_test_refused ("Profile,Email\r\n,\r\n", -1, PKIO_BATCH_ERROR_EMPTY));
 }
 
+/* A file of @n_used columns with names, and empty cells up to 256 after them. */
+static char *
+wide_file (guint n_used)
+{
+  g_autofree char *header = batch_test_english_header (',');
+  g_autofree char *row = batch_test_base_row (0, ',');
+  GString *text = g_string_new (header);
+  g_autofree char *padding = g_strnfill (PKIO_CSV_MAX_COLUMNS - n_used, ',');
+
+  for (guint c = 22; c < n_used; c++)
+    g_string_append_printf (text, ",Extra %u", c);
+  g_string_append_printf (text, "%s\r\n%s%s\r\n", padding, row, padding);
+  return g_string_free (text, FALSE);
+}
+
+/* Empty cells after the last column in use are no columns; 250 in use are read, and their
+ * results file (three more) reads back; 251 are refused. Found by fuzzing: a file of 254
+ * columns gave a results file of 257, which the reader refused. */
+static void
+test_wide_files (void)
+{
+  g_autofree char *widest = wide_file (PKIO_BATCH_MAX_COLUMNS);
+  g_autofree char *too_wide = wide_file (PKIO_BATCH_MAX_COLUMNS + 1);
+  g_autoptr(PkioBatch) batch = batch_test_read (widest, -1);
+  g_autoptr(PkioBatch) again = NULL;
+  g_autoptr(GString) results = g_string_new (NULL);
+  g_autofree char *message = batch_test_refused (too_wide, -1,
+                                                 PKIO_BATCH_ERROR_TOO_MANY_COLUMNS);
+
+  g_assert_cmpuint (pkio_batch_get_header_problems (batch)->len, ==,
+                    PKIO_BATCH_MAX_COLUMNS - 22);
+  pkio_batch_write_results (batch, NULL, results);
+  again = batch_test_read (results->str, (gssize) results->len);
+  g_assert_cmpstr (pkio_batch_get_key (again), ==, pkio_batch_get_key (batch));
+  g_assert_cmpuint (pkio_batch_get_header_problems (again)->len, ==,
+                    PKIO_BATCH_MAX_COLUMNS - 22);
+  g_assert_nonnull (strstr (message, "251 columns with a name or a value"));
+}
+
 /* Cells as pkio-csv.h promises: quotes, spaces, formula protection undone, column letters. */
 static void
 test_csv_cells (void)
@@ -368,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/batch-read/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/batch-read/blank-rows", test_blank_rows);
   g_test_add_func ("/batch-read/limits", test_limits);
+  g_test_add_func ("/batch-read/wide-files", test_wide_files);
   g_test_add_func ("/batch-read/csv-cells", test_csv_cells);
 
   return g_test_run ();

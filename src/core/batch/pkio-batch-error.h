@@ -18,7 +18,8 @@ typedef enum
   PKIO_BATCH_ERROR_EMPTY,            /* no column names, or no row after them */
   PKIO_BATCH_ERROR_UNCLOSED_QUOTE,   /* a quoted cell that never ends */
   PKIO_BATCH_ERROR_TOO_MANY_ROWS,    /* over PKIO_BATCH_MAX_ROWS orders */
-  PKIO_BATCH_ERROR_TOO_MANY_COLUMNS, /* a row of over PKIO_CSV_MAX_COLUMNS cells */
+  PKIO_BATCH_ERROR_TOO_MANY_COLUMNS, /* a row of over PKIO_CSV_MAX_COLUMNS cells, or over
+                                      * PKIO_BATCH_MAX_COLUMNS columns in use */
 } PkioBatchError;
 
 GQuark pkio_batch_error_quark (void);

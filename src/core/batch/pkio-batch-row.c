@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "pkio-batch-private.h"
 #include "pkio-batch-values.h"

@@ -14,8 +14,6 @@
 
 G_DEFINE_FINAL_TYPE (PkioBatch, pkio_batch, G_TYPE_OBJECT)
 
-#define N_HOLDER_DETAILS (PKIO_BATCH_COLUMN_ZIP - PKIO_BATCH_COLUMN_FIRST_NAME + 1)
-
 static void
 pkio_batch_finalize (GObject *object)
 {
@@ -226,12 +224,30 @@ check_missing (PkioBatch *self)
     }
 }
 
-static void
+/* 1 + the last column with a name or a value in any row. */
+static guint
+used_width (PkioCsv *csv)
+{
+  guint width = 0;
+
+  for (guint r = 0; r < pkio_csv_get_n_records (csv); r++)
+    for (guint c = pkio_csv_record_n_cells (csv, r); c > width; c--)
+      if (!pkio_csv_is_blank (pkio_csv_get_cell (csv, r, c - 1)))
+        {
+          width = c;
+          break;
+        }
+  return width;
+}
+
+static gboolean
 read_header (PkioBatch          *self,
-             const char * const *custom_labels)
+             const char * const *custom_labels,
+             GError            **error)
 {
   PkioBatchHeader *header = &self->header;
   guint votes[PKIO_BATCH_N_LANGUAGES] = { 0, 0 };
+  guint n_results = 0;
   guint n_custom;
 
   header->custom_labels = g_strdupv ((char **) custom_labels);
@@ -242,19 +258,30 @@ read_header (PkioBatch          *self,
   for (guint i = 0; i < n_custom; i++)
     header->custom_index[i] = -1;
 
-  for (guint r = 0; r < pkio_csv_get_n_records (self->csv); r++)
-    header->n_file_columns = MAX (header->n_file_columns,
-                                  pkio_csv_record_n_cells (self->csv, r));
+  header->n_file_columns = used_width (self->csv);
   for (guint c = 0; c < header->n_file_columns; c++)
     g_ptr_array_add (header->shown, printable_name (pkio_csv_get_cell (self->csv, 0, c)));
 
   map_columns (self, votes);
+  for (guint c = PKIO_BATCH_COLUMN_RESULT_ORDER; c < PKIO_BATCH_N_COLUMNS; c++)
+    n_results += header->index[c] >= 0;
+  if (header->n_file_columns - n_results > PKIO_BATCH_MAX_COLUMNS)
+    {
+      g_set_error (error, PKIO_BATCH_ERROR, PKIO_BATCH_ERROR_TOO_MANY_COLUMNS,
+                   /* TRANSLATORS: %u: the columns in use, then the most allowed */
+                   _("The file has %u columns with a name or a value; a batch file may have at "
+                     "most %u. Remove the columns that are not needed."),
+                   header->n_file_columns - n_results, PKIO_BATCH_MAX_COLUMNS);
+      return FALSE;
+    }
+
   if (votes[PKIO_BATCH_DUTCH] != votes[PKIO_BATCH_ENGLISH])
     header->language = votes[PKIO_BATCH_DUTCH] > votes[PKIO_BATCH_ENGLISH]
                        ? PKIO_BATCH_DUTCH : PKIO_BATCH_ENGLISH;
   else
     header->language = pkio_batch_language_current ();
   check_missing (self);
+  return TRUE;
 }
 
 /* The person a row is for: the email (case does not count) or the CertCentral number. */
@@ -405,7 +432,8 @@ pkio_batch_read (GBytes             *contents,
       return NULL;
     }
 
-  read_header (self, custom_labels);
+  if (!read_header (self, custom_labels, error))
+    return NULL;
   for (guint r = 1; r < pkio_csv_get_n_records (self->csv); r++)
     g_ptr_array_add (self->rows, _pkio_batch_row_read (&self->header, self->csv, r, now));
   check_repeats (self);

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 #define PKIO_BATCH_MAX_ROWS  1000
 #define PKIO_BATCH_MAX_BYTES (5 * 1000 * 1000)  /* 5 MB; 1,000 rows take about 300 kB */
+/* Columns with a name or a value, besides the result columns: few enough that the results
+ * file, which adds three, is still read (PKIO_CSV_MAX_COLUMNS). */
+#define PKIO_BATCH_MAX_COLUMNS 250
 
 #define PKIO_TYPE_BATCH (pkio_batch_get_type ())
 G_DECLARE_FINAL_TYPE (PkioBatch, pkio_batch, PKIO, BATCH, GObject)
@@ -22,7 +25,9 @@ G_DECLARE_FINAL_TYPE (PkioBatch, pkio_batch, PKIO, BATCH, GObject)
  * being today), so that every problem is known at once. A file is refused as a whole
  * (NULL, PKIO_BATCH_ERROR) when it is too big, not text, in an encoding that is refused,
  * empty, has a quote that never closes, a row of too many cells, or more than
- * PKIO_BATCH_MAX_ROWS orders (pkio-batch-text.h and pkio-csv.h say what is read).
+ * PKIO_BATCH_MAX_ROWS orders or PKIO_BATCH_MAX_COLUMNS columns (pkio-batch-text.h and
+ * pkio-csv.h say what is read). Columns after the last one with a name or a value are not
+ * part of the batch (spreadsheets write such empty cells).
  *
  * Otherwise the batch lists the problems of its column names (row 1: an unknown column,
  * named; a missing one; a column given twice; card data, which is never read from a file)
