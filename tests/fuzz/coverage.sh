@@ -18,9 +18,11 @@ declare -A targets=(
   [order-file]="src/cli/pkio-cli-common.c:pkio_cli_read_json_file,print_parse_error src/core/order/pkio-order-json-read.c src/core/order/pkio-order-json.c src/core/order/pkio-order-validate.c src/core/order/pkio-field-rules.c"
   [order-list]="src/core/api/pkio-client-orders.c:_pkio_client_read_orders_answer,_pkio_client_read_order_answer src/core/api/pkio-remote-order.c"
   [order-validate]="src/core/order/pkio-order-validate.c src/core/order/pkio-field-rules.c src/core/order/pkio-order.c"
+  [batch-csv]="src/core/batch/pkio-batch-text.c src/core/order/pkio-csv.c src/core/batch/pkio-batch.c src/core/batch/pkio-batch-row.c src/core/batch/pkio-batch-columns.c src/core/batch/pkio-batch-values.c src/core/batch/pkio-batch-write.c"
 )
 if [ $# -eq 0 ]; then
-  set -- account-answers api-error json-guard order-answer order-file order-list order-validate
+  set -- account-answers api-error json-guard order-answer order-file order-list order-validate \
+    batch-csv
 fi
 
 if [ ! -f "$builddir/build.ninja" ]; then

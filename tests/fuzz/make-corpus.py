@@ -364,6 +364,118 @@ def validator_inputs():
     yield 'rules-invalid-utf8', settings() + b'\xff\xfe\n\xc0\xaf\n\xed\xa0\x80\n\xe2\x82'
     yield 'rules-nul', settings() + b'John\x00Doe\nDoe'
 
+# Batch files (src/core/batch): the template's columns in English and Dutch, the seed's first
+# example as a row, and what spreadsheets write: each separator and encoding, quotes, blank
+# rows, "sep=", and the file-level refusals.
+BATCH_EN = ['Profile', 'Signature', 'CertCentral number', 'First name', 'Last name', 'Email',
+            'Telephone', 'Country', 'Province', 'City', 'Postal code', 'Recipient', 'Address',
+            'Address line 2', 'Shipping postal code', 'Shipping city', 'Shipping province',
+            'Shipping country', 'Shipping method', 'Validity', 'Payment', 'Agreement']
+BATCH_NL = ['Profiel', 'Handtekening', 'CertCentral-nummer', 'Voornaam', 'Achternaam', 'E-mail',
+            'Telefoon', 'Land', 'Provincie', 'Plaats', 'Postcode', 'Ontvanger', 'Adres',
+            'Adresregel 2', 'Verzendpostcode', 'Verzendplaats', 'Verzendprovincie',
+            'Verzendland', 'Verzendmethode', 'Geldigheid', 'Betaling', 'Overeenkomst']
+BATCH_JOHN = ['encryption', 'RSASSA-PSS', '', 'John', 'Doe', 'john.doe@example.com',
+              "'+31(0)20 254 7999", 'nl', 'Amsterdam', 'Amsterdam', '1013 AA', 'John Doe',
+              '813 Lincoln Street', 'Suite 20', '1013 AA', 'Amsterdam', 'Amsterdam', 'nl',
+              'standard', '1 year', 'balance', 'yes']
+BATCH_ZOE = ['authenticiteit', 'rsa', '', 'Zoë', 'Öztürk-de Vries', 'zoe@example.nl',
+             '+31 30 123 4567', 'NL', 'Utrecht', 'Utrecht', '3511ab', 'Zoë Öztürk-de Vries',
+             'Domplein 1', 'Kamer €5', '3511 AB', 'Utrecht', 'Utrecht', 'nl', 'met spoed',
+             '2 jaar', 'bewaarde creditcard', 'ja']
+BATCH_ANN = ['signing', '', '21', '', '', '', '', '', '', '', '', 'Ann Smith', 'Rue Royale 1', '',
+             '1000', 'Brussel', 'Brussel', 'be', '', '90 days', '', 'yes']
+
+
+def csv_cell(value, sep):
+    if any(c in value for c in ',;\t"\r\n') or value != value.strip():
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def csv_text(rows, sep=',', end='\r\n'):
+    return ''.join(sep.join(csv_cell(c, sep) for c in row) + end for row in rows)
+
+
+def batch_files():
+    base = [BATCH_EN, BATCH_JOHN, BATCH_ZOE, BATCH_ANN]
+    text = csv_text(base)
+    yield 'template-en', b'\xef\xbb\xbf' + csv_text([BATCH_EN, BATCH_JOHN]).encode()
+    yield 'template-nl', b'\xef\xbb\xbf' + csv_text(
+        [BATCH_NL, ['vertrouwelijkheid'] + BATCH_JOHN[1:18] + ['standaard', '1 jaar', 'tegoed',
+                                                              'ja']], ';').encode()
+    for name, sep in (('comma', ','), ('semicolon', ';'), ('tab', '\t')):
+        yield 'sep-' + name, csv_text(base, sep).encode()
+    yield 'sep-line', ('sep=;\r\n' + csv_text(base, ';')).encode()
+    yield 'lf', csv_text(base, ',', '\n').encode()
+    yield 'cr', csv_text(base, ',', '\r').encode()
+    yield 'no-final-newline', csv_text(base).rstrip('\r\n').encode()
+    yield 'utf8-bom', b'\xef\xbb\xbf' + text.encode()
+    yield 'utf16le-bom', b'\xff\xfe' + text.encode('utf-16-le')
+    yield 'utf16be-bom', b'\xfe\xff' + text.encode('utf-16-be')
+    yield 'utf16le-astral', b'\xff\xfe' + text.replace('Kamer €5', 'Kamer 𝔘5').encode('utf-16-le')
+    yield 'windows-1252', text.encode('cp1252')
+    yield 'dutch', csv_text([BATCH_NL, BATCH_ZOE, BATCH_ANN], ';').encode()
+    quoted = [BATCH_EN, BATCH_JOHN[:11] + ['Jan "J." Jansen', 'Damrak 1, 3rd floor',
+                                           'Kamer 1\r\nKamer 2'] + BATCH_JOHN[14:]]
+    yield 'quoted', csv_text(quoted).encode()
+    yield 'quote-after-spaces', (','.join(BATCH_EN) + '\r\n' + ','.join(BATCH_JOHN[:11]) +
+                                 ', "John Doe" ,"813" Lincoln,' + ','.join(BATCH_JOHN[13:]) +
+                                 '\r\n').encode()
+    yield 'blank-rows', ('\r\n' + csv_text([BATCH_EN, BATCH_JOHN]) + ',,,,\r\n   \r\n' +
+                         csv_text([BATCH_ANN])).encode()
+    yield 'missing-column', csv_text([r[:10] + r[11:] for r in base]).encode()
+    yield 'no-holder-columns', csv_text([r[:2] + r[11:] for r in base]).encode()
+    yield 'ids-only', csv_text([r[:3] + r[11:] for r in base]).encode()
+    yield 'unknown-columns', csv_text([BATCH_EN + ['Department', 'Card number', 'Cost centre',
+                                                   'E-mail', ''],
+                                       BATCH_JOHN + ['HR', '4111 1111 1111 1111', 'CC-1', 'x',
+                                                     ''],
+                                       BATCH_ANN + ['', '', 'CC-2', '', 'stray']]).encode()
+    yield 'aliases', csv_text([['PROFILE', 'e-mail', 'Given name', 'Surname', 'Phone',
+                                'Country code', 'State', 'Town', 'ZIP code', 'Ship to', 'Street',
+                                'Address line 2 (optional)', 'Shipping zip', 'Shipping city',
+                                'Shipping state', 'Shipping country', 'CSA'],
+                               ['encryption', 'a@example.com', 'Ann', 'Smith',
+                                '+44 20 7946 0000', 'gb', 'London', 'London', 'SW1A 1AA',
+                                'Ann Smith', '10 Downing Street', '', 'SW1A 1AA', 'London',
+                                'London', 'gb', 'yes']]).encode()
+    bad = ['certificate', 'ECDSA', '', 'Dr. Jan', 'Jansen', 'jan(at)example.nl', '020 254 7999',
+           'nl', 'Noord-Holland', 'Amsterdam', '10134 A', 'Jan Jansen', 'Damrak 1', '', '1013AA',
+           'Amsterdam', 'Noord-Holland', 'xx', 'by boat', 'forever', 'card', 'no']
+    yield 'bad-values', csv_text([BATCH_EN, bad, BATCH_JOHN]).encode()
+    yield 'repeats', csv_text([BATCH_EN, BATCH_JOHN, BATCH_ZOE, BATCH_JOHN,
+                               BATCH_ZOE[:5] + ['ZOE@Example.NL'] + BATCH_ZOE[6:]]).encode()
+    validity = [BATCH_JOHN[:5] + ['v%d@example.com' % i] + BATCH_JOHN[6:19] + [v] +
+                BATCH_JOHN[20:] for i, v in enumerate(['2025-09-30', '30-9-2025', '09 JUN 2025',
+                                                       '9 mei 2025', '400 days', '3', '7 years',
+                                                       '9/6/2025'])]
+    yield 'validity', csv_text([BATCH_EN] + validity).encode()
+    formulas = [BATCH_EN + ['Order', 'Status', 'Message'],
+                BATCH_JOHN + ['843668399', 'placed', "'=cmd|' /C calc'!A0"],
+                BATCH_ANN[:13] + ["'@SUM(1+1)"] + BATCH_ANN[14:] + ['', "'-x", "''+quoted"]]
+    yield 'results-file', b'\xef\xbb\xbf' + csv_text(formulas).encode()
+    yield 'hostile-names', csv_text([BATCH_EN + ['Dept\x1b[31m', '\u202eevil'],
+                                     BATCH_JOHN + ['x', 'y']]).encode()
+    yield 'unclosed-quote', (csv_text([BATCH_EN, BATCH_JOHN]) + '"never closed\r\n').encode()
+    yield 'wide-row', (',' * 300 + '\r\n').encode()
+    yield 'many-rows', csv_text([BATCH_EN] + [
+        ['encryption', 'RSA', '', 'P', 'N%d' % i, 'p%d@example.com' % i, '+31 20 254 %04d' % i,
+         'nl', 'Utrecht', 'Utrecht', '3511 AB', 'P', 'Domplein 1', '', '3511 AB', 'Utrecht',
+         'Utrecht', 'nl', '', '', '', 'yes'] for i in range(1001)]).encode()
+    yield 'header-only', csv_text([BATCH_EN]).encode()
+    yield 'empty', b''
+    yield 'blank', b'\r\n;;;\r\n  \r\n'
+    yield 'xlsx', b'PK\x03\x04\x14\x00\x06\x00' + bytes(range(64))
+    yield 'xls', b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' + bytes(64)
+    yield 'utf32', b'\xff\xfe\x00\x00' + text.encode('utf-32-le')
+    yield 'utf16-no-bom', text.encode('utf-16-le')
+    yield 'utf16-odd', b'\xff\xfe' + text.encode('utf-16-le')[:-1]
+    yield 'utf16-lone-surrogate', b'\xff\xfeP\x00\n\x00\x00\xd8r\x00'
+    yield 'utf8-damaged', text.encode().replace(b'Domplein', b'\xffomplein')
+    yield 'cp1252-undefined', b'Profile\r\nJos\xe9\x81\r\n'
+    yield 'nul', text.encode().replace(b'Suite', b'Su\x00ite')
+
 
 HARNESSES = {
     'order-answer': lambda: list(order_answers()) + list(MALFORMED.items()),
@@ -374,6 +486,7 @@ HARNESSES = {
                                                   for k, v in MALFORMED.items()],
     'order-file': lambda: list(order_files()),
     'order-validate': lambda: list(validator_inputs()),
+    'batch-csv': lambda: list(batch_files()),
 }
 
 

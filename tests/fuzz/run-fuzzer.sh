@@ -20,9 +20,13 @@ ninja -C "$builddir" "tests/fuzz/fuzz-$harness" >&2
 mkdir -p "$builddir/corpus-work/$harness" "$builddir/fuzz-artifacts/$harness" \
          "$builddir/fuzz-logs"
 dict=()
-if [ "$harness" != order-validate ]; then
-  dict=(-dict="$srcdir/tests/fuzz/json.dict")
-fi
+case "$harness" in
+  order-validate) ;;
+  # Its 1,001-row seed is 130 kB, and libFuzzer would make inputs that long: longer inputs add
+  # rows, not paths, at a tenth of the speed.
+  batch-csv) dict=(-dict="$srcdir/tests/fuzz/csv.dict" -max_len=16384) ;;
+  *) dict=(-dict="$srcdir/tests/fuzz/json.dict") ;;
+esac
 nice -n 10 "$builddir/tests/fuzz/fuzz-$harness" -max_total_time="$seconds" -print_final_stats=1 \
   -timeout=10 -artifact_prefix="$builddir/fuzz-artifacts/$harness/" "${dict[@]}" \
   "$builddir/corpus-work/$harness" "$srcdir/tests/fuzz/corpus/$harness" \
