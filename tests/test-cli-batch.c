@@ -219,7 +219,8 @@ static void
 test_refused_files (void)
 {
   g_autofree char *text = batch_test_base_table (',', "\r\n");
-  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, NULL, NULL);
+  gsize utf16_length = 0;
+  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
   g_autofree char *big_path = g_build_filename (cli.tmpdir, "big.csv", NULL);
   g_autoptr(GString) many = g_string_new (NULL);
   g_autofree char *header = batch_test_english_header (',');
@@ -232,7 +233,7 @@ test_refused_files (void)
   };
   int fd;
 
-  write_bytes ("utf16.csv", utf16, strlen (text) * 2);
+  write_bytes ("utf16.csv", utf16, utf16_length);
   fd = g_open (big_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (ftruncate (fd, (off_t) 6 * 1000 * 1000), ==, 0);
