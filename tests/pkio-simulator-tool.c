@@ -24,6 +24,8 @@
  *   validity ORDER_ID DAYS-LEFT    -> ok: the order's certificate ends DAYS-LEFT days (may be
  *                                     negative) after today (UTC), and began 3 years before
  *   today                                          -> today's date (UTC), YYYY-MM-DD
+ *   placed-by ORDER_ID FIRST LAST EMAIL     -> ok: the order's info names that user as who
+ *                                              placed it ("user")
  *   bodies METHOD PATH-PREFIX          -> the JSON bodies of those requests, as one JSON array
  * Anything else answers "error: …". End of input ends the control channel, not the server. */
 
@@ -111,6 +113,16 @@ run_command (Control    *control,
           || !pkio_simulator_set_order_validity (control->sim, (gint64) id,
                                                  today + days - 3 * 365, today + days))
         return g_strdup ("error: validity ORDER_ID DAYS-LEFT");
+      return g_strdup ("ok");
+    }
+  if (n == 5 && g_str_equal (words[0], "placed-by"))
+    {
+      guint64 id;
+
+      if (!g_ascii_string_to_unsigned (words[1], 10, 1, G_MAXINT64, &id, NULL)
+          || !pkio_simulator_set_order_placed_by (control->sim, (gint64) id, words[2], words[3],
+                                                  words[4]))
+        return g_strdup ("error: placed-by ORDER_ID FIRST LAST EMAIL");
       return g_strdup ("ok");
     }
   if (n == 1 && g_str_equal (words[0], "today"))

@@ -279,6 +279,72 @@ test_ordered_by_id_gets_holder (Fixture       *fixture,
   g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/status-changes"), ==, 1);
 }
 
+/* Who placed an order is kept only from what order info says ("user"): list rows never say
+ * it, an answer without it leaves what an earlier one said, and an order CertCentral names
+ * nobody for has nobody (docs/decisions.md#who-placed-an-order). */
+static void
+test_placed_by (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioHistoryStore) reopened = NULL;
+  g_autoptr(PkioHistoryRecord) mine = NULL;
+  gint64 ada_id;
+  gint64 nobody_id;
+  gint64 mine_id;
+  PkioHistoryRecord *ada;
+  PkioHistoryRecord *nobody;
+
+  ada_id = pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries",
+                                            "pending", NULL);
+  g_assert_true (pkio_simulator_set_order_placed_by (fixture->sim, ada_id, "Ada", "Admin",
+                                                     "ada.admin@example.nl"));
+  nobody_id = pkio_simulator_add_remote_order (fixture->sim, "kees@example.nl", "Kees",
+                                               "Bakker", "pending", NULL);
+  mine_id = pkio_simulator_add_remote_order (fixture->sim, "jan@example.nl", "Jan", "Jansen",
+                                             "pending", NULL);
+  g_assert_true (pkio_simulator_set_order_placed_by (fixture->sim, mine_id, "Practice", "User",
+                                                     "practice.user@example.com"));
+  mine = test_journal (fixture->store, TEST_REQUEST_JSON ("Jan", "Jansen", "jan@example.nl"), NULL);
+  test_mark_placed (fixture->store, mine, mine_id, 0);
+
+  /* The first sync lists: rows do not say who placed an order. */
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  ada = pkio_history_store_find_by_order_id (fixture->store, ada_id);
+  nobody = pkio_history_store_find_by_order_id (fixture->store, nobody_id);
+  g_assert_nonnull (ada);
+  g_assert_nonnull (nobody);
+  g_assert_null (pkio_history_record_get_placed_by (ada));
+  g_assert_null (pkio_history_record_get_placed_by (mine));
+
+  /* The next one reads the order info of orders in progress, which names who. */
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET",
+                                                   "order/certificate/"), >=, 3);
+  g_assert_cmpstr (pkio_history_record_get_placed_by (ada), ==, "Ada Admin");
+  g_assert_cmpstr (pkio_history_record_get_placed_by (mine), ==, "Practice User");
+  g_assert_null (pkio_history_record_get_placed_by (nobody));
+
+  /* An answer that no longer says leaves what was said; a name that changed is taken. */
+  g_assert_true (pkio_simulator_set_order_placed_by (fixture->sim, ada_id, NULL, NULL, NULL));
+  g_assert_true (pkio_simulator_set_order_placed_by (fixture->sim, nobody_id, "", "",
+                                                     "kees.admin@example.nl"));
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pkio_history_record_get_placed_by (ada), ==, "Ada Admin");
+  g_assert_cmpstr (pkio_history_record_get_placed_by (nobody), ==, "kees.admin@example.nl");
+
+  /* Kept on disk. */
+  g_clear_object (&fixture->store);
+  reopened = test_open_store (fixture->path);
+  g_assert_cmpstr (pkio_history_record_get_placed_by (
+                     pkio_history_store_find_by_order_id (reopened, ada_id)), ==, "Ada Admin");
+  g_assert_cmpstr (pkio_history_record_get_placed_by (
+                     pkio_history_store_find_by_order_id (reopened, mine_id)), ==,
+                   "Practice User");
+}
 
 /* ---- unknown outcomes (pkio-history-reconcile.h) ---- */
 
@@ -802,6 +868,7 @@ main (int   argc,
   ADD ("unreadable-order-info", test_unreadable_order_info);
   ADD ("cancel", test_cancel);
   ADD ("ordered-by-id-gets-holder", test_ordered_by_id_gets_holder);
+  ADD ("placed-by", test_placed_by);
   ADD ("unknown-linked-on-first-sync", test_unknown_linked_on_first_sync);
   ADD ("two-unknown-minutes-apart", test_two_unknown_minutes_apart);
   ADD ("candidates-kept-and-chosen", test_candidates_kept_and_chosen);

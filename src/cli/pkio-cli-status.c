@@ -62,6 +62,7 @@ typedef struct
   char              *holder;
   const char        *profile;
   const char        *ship_method;
+  const char        *placed_by;       /* as order info names them, or NULL */
   GDateTime         *created;
   PkioDay            valid_from;
   PkioDay            valid_till;
@@ -104,6 +105,8 @@ print_order (const OrderFacts *facts)
                               ? pkio_history_ship_method_label (facts->ship_method) : NULL);
   print_field (_("Certificate"), certificate_id);
   print_field (_("Ordered on"), created);
+  /* Only when CertCentral said who (docs/decisions.md#who-placed-an-order). */
+  print_field (_("Placed by"), facts->placed_by);
   if (facts->valid_from != 0)
     {
       g_autofree char *from = pkio_calendar_day_to_iso (facts->valid_from);
@@ -136,6 +139,7 @@ print_remote_order (const PkioRemoteOrder *order,
     .status = order->status,
     .profile = order->profile_option,
     .ship_method = order->ship_method,
+    .placed_by = order->placed_by,
     .created = order->date_created,
     .valid_from = order->valid_from,
     .valid_till = order->valid_till,
@@ -163,6 +167,7 @@ print_record (PkioHistoryRecord *record)
     .holder = pkio_cli_holder_text (record),
     .profile = pkio_history_record_get_profile (record),
     .ship_method = pkio_history_record_get_ship_method (record),
+    .placed_by = pkio_history_record_get_placed_by (record),
     .created = created,
     .valid_from = pkio_history_record_get_valid_from (record),
     .valid_till = pkio_history_record_get_valid_till (record),

@@ -20,6 +20,9 @@ check_order (const PkioRemoteOrder *order)
   g_assert_true (fuzz_is_utf8 (order->email));
   g_assert_true (fuzz_is_utf8 (order->common_name));
   g_assert_true (fuzz_is_utf8 (order->product_name_id));
+  /* Who placed it: a name or an email with something in it, or nothing. */
+  g_assert_true (fuzz_is_utf8 (order->placed_by));
+  g_assert_true (order->placed_by == NULL || *order->placed_by != '\0');
 
   copy = pkio_remote_order_copy (order);
   g_assert_cmpint (copy->order_id, ==, order->order_id);
@@ -31,6 +34,7 @@ check_order (const PkioRemoteOrder *order)
   g_assert_cmpstr (copy->profile_option, ==, order->profile_option);
   g_assert_cmpstr (copy->ship_method, ==, order->ship_method);
   g_assert_cmpstr (copy->product_name_id, ==, order->product_name_id);
+  g_assert_cmpstr (copy->placed_by, ==, order->placed_by);
   /* Dates of the certificate: a real day or none; the count within CertCentral's bounds. */
   g_assert_true (order->valid_from == 0 || g_date_valid_julian (order->valid_from));
   g_assert_true (order->valid_till == 0 || g_date_valid_julian (order->valid_till));

@@ -158,6 +158,14 @@ def order_lists():
         'valid_from': '2027-02-29', 'valid_till': 20270331, 'days_remaining': '3'}})
     yield 'one-order-validity-huge', dumps({'id': 5, 'certificate': {
         'valid_till': '9999-12-31', 'days_remaining': 9223372036854775807}})
+    # Who placed it: order info's "user" as public clients show it (issue 20).
+    yield 'one-order-user', dumps(dict(LIST_ORDER, user={
+        'id': 153208, 'first_name': 'Ada', 'last_name': 'Admin', 'email': 'ada@example.nl'}))
+    yield 'one-order-user-email-only', dumps({'id': 6, 'user': {'first_name': ' ',
+                                                                'email': 'ada@example.nl'}})
+    yield 'one-order-user-odd', dumps({'id': 7, 'user': {'first_name': 5, 'last_name': None,
+                                                         'email': ['x']}})
+    yield 'one-order-user-not-object', dumps({'id': 8, 'user': 'Ada Admin'})
 
 
 def account_answers():

@@ -110,6 +110,9 @@ history_read_cb (GObject      *source,
                                                          examples[i].first_name,
                                                          examples[i].last_name,
                                                          examples[i].status, created);
+      /* A colleague placed them, as CertCentral's order info will say. */
+      pkio_simulator_set_order_placed_by (simulator, order->order_id, "Ada", "Admin",
+                                          "ada.admin@example.nl");
       order->status = g_strdup (examples[i].status);
       order->date_created = g_date_time_ref (created);
       order->product_name_id = g_strdup (PKIO_PRODUCT_NAME_ID);

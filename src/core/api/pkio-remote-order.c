@@ -25,6 +25,7 @@ pkio_remote_order_free (PkioRemoteOrder *order)
   g_free (order->email);
   g_free (order->profile_option);
   g_free (order->ship_method);
+  g_free (order->placed_by);
   g_free (order);
 }
 
@@ -46,6 +47,7 @@ pkio_remote_order_copy (const PkioRemoteOrder *order)
   copy->individual_id = order->individual_id;
   copy->profile_option = g_strdup (order->profile_option);
   copy->ship_method = g_strdup (order->ship_method);
+  copy->placed_by = g_strdup (order->placed_by);
   copy->valid_from = order->valid_from;
   copy->valid_till = order->valid_till;
   copy->has_days_remaining = order->has_days_remaining;
@@ -124,6 +126,31 @@ read_date (JsonObject *object,
   return parsed;
 }
 
+/* order info's "user" (docs/certcentral-api.md#who-placed-an-order): "First Last" from its
+ * names, else its email; NULL when it says neither. */
+static char *
+read_placed_by (JsonObject *object)
+{
+  JsonObject *user = read_object (object, "user");
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *name = NULL;
+
+  if (user == NULL)
+    return NULL;
+  first = read_string (user, "first_name");
+  last = read_string (user, "last_name");
+  name = g_strstrip (g_strjoin (" ", first != NULL ? g_strstrip (first) : "",
+                                last != NULL ? g_strstrip (last) : "", NULL));
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  g_clear_pointer (&name, g_free);
+  name = read_string (user, "email");
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  return NULL;
+}
+
 PkioRemoteOrder *
 pkio_remote_order_from_json (JsonObject *object,
                              GError    **error)
@@ -199,6 +226,8 @@ pkio_remote_order_from_json (JsonObject *object,
   ship_info = read_object (object, "ship_info");
   if (ship_info != NULL)
     order->ship_method = read_string (ship_info, "method");
+
+  order->placed_by = read_placed_by (object);
 
   return g_steal_pointer (&order);
 }

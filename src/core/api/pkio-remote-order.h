@@ -22,6 +22,10 @@ typedef struct
   gint64     individual_id;    /* individual.id when the answer carries one */
   char      *profile_option;   /* certificate.profile_option when present */
   char      *ship_method;      /* ship_info.method when present */
+  /* Who placed the order, as order info's "user" names them: "Ada Admin" (first and last
+   * name), else their email; NULL when the answer has no "user" (list rows, status-changes,
+   * and order info that does not carry it: docs/certcentral-api.md#who-placed-an-order). */
+  char      *placed_by;
   /* The certificate's validity (certificate.valid_from: order info only; valid_till and
    * days_remaining: list rows and order info). 0 / FALSE when absent or not a date. */
   PkioDay    valid_from;

@@ -177,6 +177,7 @@ absorb_remote_copy (PkioHistoryDb     *self,
   record->last_synced = MAX (record->last_synced, other->last_synced);
   fill_blank (&record->holder_name, other->holder_name);
   fill_blank (&record->holder_email, other->holder_email);
+  fill_blank (&record->placed_by, other->placed_by);
 
   move_events = _pkio_hdb_prepare (self, "UPDATE events SET record_id = ? WHERE record_id = ?",
                                    error);
@@ -342,6 +343,7 @@ merge_one (PkioHistoryDb         *self,
       record->individual_id = remote->individual_id;
       record->profile = g_strdup (remote->profile_option);
       record->ship_method = g_strdup (remote->ship_method);
+      record->placed_by = g_strdup (remote->placed_by);
       if (!_pkio_hdb_record_insert (self, record, 0, error))
         return FALSE;
       _pkio_history_record_refresh_key (record);
@@ -357,6 +359,9 @@ merge_one (PkioHistoryDb         *self,
       record->certificate_id = remote->certificate_id;
       dirty = TRUE;
     }
+  /* Who placed it is CertCentral's to say, for an order placed here too (the key's user); an
+   * answer that does not say leaves what an earlier one said. */
+  dirty |= set_text (&record->placed_by, remote->placed_by);
   /* CertCentral is the source of truth for its own fields; the request we sent stays ours. */
   if (record->origin != PKIO_RECORD_ORIGIN_THIS_COMPUTER)
     {

@@ -21,10 +21,10 @@ struct _PkioHistoryDb
   "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
   "request_json, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
-  "status_changed, expiry_warned"
+  "status_changed, expiry_warned, placed_by"
 /* How many RECORD_COLUMNS there are: a query that selects more after them reads those from
  * this index on. */
-#define RECORD_N_COLUMNS 23
+#define RECORD_N_COLUMNS 24
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

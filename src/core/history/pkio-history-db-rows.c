@@ -74,6 +74,7 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->status_changed = sqlite3_column_int64 (stmt, 21);
   record->expiry_warned = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt,
                                                                                           22));
+  record->placed_by = _pkio_hdb_column_text (stmt, 23);
   _pkio_history_record_refresh_key (record);
   return record;
 }
@@ -118,7 +119,8 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
     sqlite3_bind_null (stmt, 20);
   _pkio_hdb_bind_id_or_null (stmt, 21, record->status_changed);
   bind_day (stmt, 22, record->expiry_warned);
-  return 23;
+  _pkio_hdb_bind_text_or_null (stmt, 23, record->placed_by);
+  return 24;
 }
 
 gboolean
@@ -159,8 +161,8 @@ _pkio_hdb_record_insert (PkioHistoryDb     *self,
     "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
     "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
     "account, request_json, errors_json, candidates_json, valid_from, valid_till, "
-    "days_remaining, status_changed, expiry_warned, owner_pid) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "days_remaining, status_changed, expiry_warned, placed_by, owner_pid) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -180,8 +182,8 @@ _pkio_hdb_record_update (PkioHistoryDb     *self,
     "UPDATE records SET state=?, origin=?, order_id=?, certificate_id=?, remote_status=?, "
     "created=?, updated=?, last_synced=?, holder_name=?, holder_email=?, individual_id=?, "
     "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=?, "
-    "valid_from=?, valid_till=?, days_remaining=?, status_changed=?, expiry_warned=? "
-    "WHERE id=?", error);
+    "valid_from=?, valid_till=?, days_remaining=?, status_changed=?, expiry_warned=?, "
+    "placed_by=? WHERE id=?", error);
 
   if (stmt == NULL)
     return FALSE;

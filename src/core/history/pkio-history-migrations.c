@@ -60,6 +60,9 @@ static const char *const migrations[] = {
   /* 4: the end date (valid_till, "YYYY-MM-DD") the person was last warned about, so that each
    * certificate is warned once, also across restarts. */
   "ALTER TABLE records ADD COLUMN expiry_warned TEXT;",
+  /* 5: who placed the order, as CertCentral's order info names them ("user"), when it does
+   * (docs/decisions.md#who-placed-an-order). */
+  "ALTER TABLE records ADD COLUMN placed_by TEXT;",
 };
 
 const char *const *

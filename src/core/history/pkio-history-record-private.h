@@ -36,6 +36,7 @@ struct _PkioHistoryRecord
   gint64           days_remaining;   /* CertCentral's count when it was last read */
   gint64           status_changed;   /* when remote_status last changed, as seen here */
   PkioDay          expiry_warned;    /* the valid_till the person was warned about, or 0 */
+  char            *placed_by;        /* who placed it, as CertCentral's order info says */
 
   GPtrArray       *candidates;    /* parsed from candidates_json on first use */
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */

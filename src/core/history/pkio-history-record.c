@@ -52,6 +52,7 @@ enum {
   PROP_DAYS_REMAINING,
   PROP_STATUS_CHANGED,
   PROP_EXPIRY_WARNED,
+  PROP_PLACED_BY,
   PROP_STATUS_CATEGORY,
   PROP_STATUS_LABEL,
   N_PROPS
@@ -73,6 +74,7 @@ pkio_history_record_finalize (GObject *object)
   g_free (self->request_json);
   g_free (self->errors_json);
   g_free (self->candidates_json);
+  g_free (self->placed_by);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_free (self->search_key);
 
@@ -116,6 +118,7 @@ pkio_history_record_get_property (GObject    *object,
       break;
     case PROP_STATUS_CHANGED: g_value_set_int64 (value, self->status_changed); break;
     case PROP_EXPIRY_WARNED: g_value_set_uint (value, self->expiry_warned); break;
+    case PROP_PLACED_BY: g_value_set_string (value, self->placed_by); break;
     case PROP_STATUS_CATEGORY:
       g_value_set_enum (value, pkio_history_record_get_status_category (self));
       break;
@@ -181,6 +184,7 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
   properties[PROP_STATUS_CHANGED] = int64_prop ("status-changed");
   properties[PROP_EXPIRY_WARNED] = g_param_spec_uint ("expiry-warned", NULL, NULL, 0, G_MAXUINT32,
                                                       0, flags);
+  properties[PROP_PLACED_BY] = string_prop ("placed-by");
   properties[PROP_STATUS_CATEGORY] =
     g_param_spec_enum ("status-category", NULL, NULL, PKIO_TYPE_STATUS_CATEGORY,
                        PKIO_STATUS_CATEGORY_IN_PROGRESS, flags);
@@ -276,6 +280,7 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS_REMAINING]);
     }
   update_int (self, &self->status_changed, from->status_changed, PROP_STATUS_CHANGED);
+  update_string (self, &self->placed_by, from->placed_by, PROP_PLACED_BY);
   if (self->expiry_warned != from->expiry_warned)
     {
       self->expiry_warned = from->expiry_warned;
@@ -473,6 +478,13 @@ pkio_history_record_get_expiry_warned (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
   return self->expiry_warned;
+}
+
+const char *
+pkio_history_record_get_placed_by (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->placed_by;
 }
 
 gint64

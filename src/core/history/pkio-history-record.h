@@ -129,6 +129,9 @@ PkioDay             pkio_history_record_get_expiry_warned  (PkioHistoryRecord   
  * about for this end date yet. */
 gboolean            pkio_history_record_needs_expiry_warning (PkioHistoryRecord      *self,
                                                               const PkioExpiryWindow *window);
+/* Who placed the order, as CertCentral's order info named them ("Ada Admin"), or NULL when it
+ * did not (docs/decisions.md#who-placed-an-order: never guessed). */
+const char         *pkio_history_record_get_placed_by      (PkioHistoryRecord *self);
 /* CertCentral's errors[] entries for a refused order (PkioApiErrorEntry), read from what the
  * record keeps; empty (never NULL) when there are none. */
 GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);

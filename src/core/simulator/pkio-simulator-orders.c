@@ -43,6 +43,9 @@ _pkio_sim_order_free (PkioSimOrder *order)
   g_free (order->profile_option);
   g_free (order->ship_method);
   g_free (order->payment_method);
+  g_free (order->user_first_name);
+  g_free (order->user_last_name);
+  g_free (order->user_email);
   g_free (order);
 }
 
@@ -224,6 +227,25 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "method");
       json_builder_add_string_value (b, order->ship_method);
+      json_builder_end_object (b);
+    }
+
+  /* Who placed it: order info's "user", as public clients show it (not on DigiCert's current
+   * page: docs/certcentral-api.md#who-placed-an-order), only when the simulator knows. */
+  if (view == PKIO_SIM_ORDER_INFO && order->user_email != NULL)
+    {
+      json_builder_set_member_name (b, "user");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      /* Another user of the account than the key's: a colleague. */
+      json_builder_add_int_value (b, g_str_equal (order->user_email, PKIO_SIM_USER_EMAIL)
+                                     ? PKIO_SIM_USER_ID : PKIO_SIM_USER_ID + 1);
+      json_builder_set_member_name (b, "first_name");
+      json_builder_add_string_value (b, order->user_first_name);
+      json_builder_set_member_name (b, "last_name");
+      json_builder_add_string_value (b, order->user_last_name);
+      json_builder_set_member_name (b, "email");
+      json_builder_add_string_value (b, order->user_email);
       json_builder_end_object (b);
     }
 
@@ -458,6 +480,10 @@ handle_place_order (PkioSimulator     *sim,
   /* The payment method only: card data is never kept. */
   order->payment_method = g_strdup (pkio_payment_method_to_string (request->payment_method));
   order->price_cents = price;
+  /* Placed with the key, so by the key's user. */
+  order->user_first_name = g_strdup (PKIO_SIM_USER_FIRST_NAME);
+  order->user_last_name = g_strdup (PKIO_SIM_USER_LAST_NAME);
+  order->user_email = g_strdup (PKIO_SIM_USER_EMAIL);
   switch (request->validity.kind)
     {
     case PKIO_VALIDITY_DAYS:

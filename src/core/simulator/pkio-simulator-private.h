@@ -32,6 +32,11 @@ typedef struct
   PkioDay validity_until;
   PkioDay valid_from;
   PkioDay valid_till;
+  /* Who placed it, order info's "user" (NULL names: no "user" in the answer): the key's own
+   * user for orders POSTed here, whom a test says for orders placed elsewhere. */
+  char   *user_first_name;
+  char   *user_last_name;
+  char   *user_email;
 } PkioSimOrder;
 
 struct _PkioSimulator
@@ -62,6 +67,12 @@ struct _PkioSimulator
   gint64        balance_cents;
   char         *state_file;
 };
+
+/* The user every key of the simulator belongs to (GET user/me). */
+#define PKIO_SIM_USER_ID         1001
+#define PKIO_SIM_USER_FIRST_NAME "Practice"
+#define PKIO_SIM_USER_LAST_NAME  "User"
+#define PKIO_SIM_USER_EMAIL      "practice.user@example.com"
 
 typedef struct
 {

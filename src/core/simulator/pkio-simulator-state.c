@@ -91,6 +91,9 @@ _pkio_simulator_save_state (PkioSimulator *sim)
       add_day (b, "validity_until", order->validity_until);
       add_day (b, "valid_from", order->valid_from);
       add_day (b, "valid_till", order->valid_till);
+      add_string (b, "user_first_name", order->user_first_name);
+      add_string (b, "user_last_name", order->user_last_name);
+      add_string (b, "user_email", order->user_email);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -198,6 +201,9 @@ load_from (PkioSimulator *sim,
       order->validity_until = member_day (item, "validity_until");
       order->valid_from = member_day (item, "valid_from");
       order->valid_till = member_day (item, "valid_till");
+      order->user_first_name = member_string (item, "user_first_name", NULL);
+      order->user_last_name = member_string (item, "user_last_name", NULL);
+      order->user_email = member_string (item, "user_email", NULL);
       sim->next_order_id = MAX (sim->next_order_id, order->id + 1);
       sim->next_certificate_id = MAX (sim->next_certificate_id, order->certificate_id + 1);
       _pkio_simulator_insert_order (sim, order);
@@ -355,6 +361,30 @@ pkio_simulator_set_order_validity (PkioSimulator *sim,
     return FALSE;
   order->valid_from = valid_from;
   order->valid_till = valid_till;
+  _pkio_simulator_save_state (sim);
+  return TRUE;
+}
+
+gboolean
+pkio_simulator_set_order_placed_by (PkioSimulator *sim,
+                                    gint64         order_id,
+                                    const char    *first_name,
+                                    const char    *last_name,
+                                    const char    *email)
+{
+  PkioSimOrder *order;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+
+  order = g_hash_table_lookup (sim->orders_by_id, &order_id);
+  if (order == NULL)
+    return FALSE;
+  g_free (order->user_first_name);
+  g_free (order->user_last_name);
+  g_free (order->user_email);
+  order->user_email = g_strdup (email);
+  order->user_first_name = email != NULL ? g_strdup (first_name != NULL ? first_name : "") : NULL;
+  order->user_last_name = email != NULL ? g_strdup (last_name != NULL ? last_name : "") : NULL;
   _pkio_simulator_save_state (sim);
   return TRUE;
 }

@@ -116,12 +116,13 @@ handle_user_me (PkioSimulator     *sim,
                 gboolean           view_only)
 {
   g_autofree char *json = g_strdup_printf (
-    "{\"id\":1001,\"first_name\":\"Practice\",\"last_name\":\"User\","
-    "\"email\":\"practice.user@example.com\",\"username\":\"practice.user@example.com\","
+    "{\"id\":%d,\"first_name\":\"" PKIO_SIM_USER_FIRST_NAME "\","
+    "\"last_name\":\"" PKIO_SIM_USER_LAST_NAME "\","
+    "\"email\":\"" PKIO_SIM_USER_EMAIL "\",\"username\":\"" PKIO_SIM_USER_EMAIL "\","
     "\"account_id\":5550001,\"status\":\"active\","
     "\"container\":{\"id\":4001,\"name\":\"Practice organisation\"},"
     "\"access_roles\":[{\"id\":%d,\"name\":\"%s\"}]}",
-    view_only ? 3 : 1, view_only ? "View Only" : "Administrator");
+    PKIO_SIM_USER_ID, view_only ? 3 : 1, view_only ? "View Only" : "Administrator");
 
   respond_parsed (msg, SOUP_STATUS_OK, json);
 }

@@ -36,7 +36,7 @@ G_BEGIN_DECLS
  *   days_remaining): no email, individual or shipping, unless
  *   pkio_simulator_set_list_extra_fields () asks for them.
  * - GET order/certificate/{id}: one order with everything, certificate.valid_from and
- *   date_issued too (404 not_found|order). An order is issued for the validity it asked for,
+ *   date_issued too, and "user" (who placed it) when known (404 not_found|order). An order is issued for the validity it asked for,
  *   from the day of issue (UTC); days_remaining counts down to 0; an issued order past its
  *   valid_till turns "expired".
  * - GET order/certificate/status-changes?minutes=N: N 1..10080 (default 60), else 400
@@ -180,6 +180,15 @@ gboolean       pkio_simulator_set_order_validity (PkioSimulator *sim,
                                                   gint64         order_id,
                                                   PkioDay        valid_from,
                                                   PkioDay        valid_till);
+/* Who placed an order, for its order info's "user" (an order POSTed here was placed by the
+ * key's user, "Practice User"; one added with add_remote_order () by nobody the simulator
+ * names). @email NULL: order info carries no "user", as CertCentral's may not. FALSE when there
+ * is no such order. */
+gboolean       pkio_simulator_set_order_placed_by (PkioSimulator *sim,
+                                                   gint64         order_id,
+                                                   const char    *first_name,
+                                                   const char    *last_name,
+                                                   const char    *email);
 guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
 /* The id of the newest order (ids only grow), 0 when there is none. */
 gint64         pkio_simulator_get_last_order_id (PkioSimulator *sim);

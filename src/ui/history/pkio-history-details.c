@@ -295,6 +295,10 @@ _pkio_history_details_fill (PkioHistoryDetails *self)
   add_row (self->order_group, self->order_rows, _("Date"), when);
   add_row (self->order_group, self->order_rows, _("Placed from"),
            pkio_history_origin_label (pkio_history_record_get_origin (record)));
+  /* Only when CertCentral's order info said who (docs/decisions.md#who-placed-an-order). */
+  if (pkio_history_record_get_placed_by (record) != NULL)
+    add_row (self->order_group, self->order_rows, _("Placed by"),
+             pkio_history_record_get_placed_by (record));
   /* Practice orders went to the simulator, whose loopback address changes every run. */
   add_row (self->order_group, self->order_rows, _("Account"),
            self->workspace != NULL && pkio_workspace_get_practice (self->workspace)
