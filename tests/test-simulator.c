@@ -156,7 +156,7 @@ test_place_and_list (Fixture       *fx,
   g_assert_false (json_object_has_member (certificate, "emails"));
   g_assert_false (json_object_has_member (order, "individual"));
   g_assert_false (json_object_has_member (order, "ship_info"));
-  g_assert_cmpuint (json_object_get_size (order), ==, 5);
+  g_assert_cmpuint (json_object_get_size (order), ==, 6);  /* and is_renewed */
   g_assert_cmpuint (json_object_get_size (certificate), ==, 3);
   {
     g_autofree char *path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, id);

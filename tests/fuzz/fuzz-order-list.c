@@ -35,6 +35,8 @@ check_order (const PkioRemoteOrder *order)
   g_assert_cmpstr (copy->ship_method, ==, order->ship_method);
   g_assert_cmpstr (copy->product_name_id, ==, order->product_name_id);
   g_assert_cmpstr (copy->placed_by, ==, order->placed_by);
+  g_assert_true (copy->is_renewed == order->is_renewed);
+  g_assert_true (copy->revocation_requested == order->revocation_requested);
   /* Dates of the certificate: a real day or none; the count within CertCentral's bounds. */
   g_assert_true (order->valid_from == 0 || g_date_valid_julian (order->valid_from));
   g_assert_true (order->valid_till == 0 || g_date_valid_julian (order->valid_till));

@@ -166,6 +166,13 @@ def order_lists():
     yield 'one-order-user-odd', dumps({'id': 7, 'user': {'first_name': 5, 'last_name': None,
                                                          'email': ['x']}})
     yield 'one-order-user-not-object', dumps({'id': 8, 'user': 'Ada Admin'})
+    # The duplicate check reads a row's "is_renewed" and order info's revoke requests.
+    yield 'one-order-requests', dumps(dict(LIST_ORDER, is_renewed=True, requests=[
+        {'id': 1, 'date': '2026-12-01', 'type': 'revoke', 'status': 'pending'},
+        {'id': 2, 'type': 'new_request', 'status': 'approved'}]))
+    yield 'one-order-requests-odd', dumps({'id': 9, 'is_renewed': 'yes', 'requests': [
+        None, 5, 'revoke', {'type': 7, 'status': None}, {'type': 'revoke', 'status': 'rejected'}]})
+    yield 'one-order-requests-not-array', dumps({'id': 10, 'requests': {'type': 'revoke'}})
 
 
 def account_answers():

@@ -5,6 +5,7 @@
 
 #include "pkio-api-user.h"
 #include "pkio-client.h"
+#include "pkio-duplicate-check.h"
 #include "pkio-history-store.h"
 #include "pkio-order-sender.h"
 #include "pkio-order.h"
@@ -161,6 +162,20 @@ void              pkio_workspace_place_order_async   (PkioWorkspace       *self,
 /* Never NULL. */
 PkioSendResult   *pkio_workspace_place_order_finish  (PkioWorkspace       *self,
                                                       GAsyncResult        *result);
+
+/* Before an order: does its holder already have a certificate of its profile, from any
+ * computer (pkio-duplicate-check.h, docs/decisions.md#duplicate-orders)? @ignore_order_id: the
+ * order a renewal replaces, 0 for none. Never fails but for cancellation; no key, no
+ * connection or an error answer is PKIO_DUPLICATE_UNCHECKED. Reads only. */
+void              pkio_workspace_check_duplicate_async  (PkioWorkspace       *self,
+                                                         const PkioOrder     *order,
+                                                         gint64               ignore_order_id,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+PkioDuplicate    *pkio_workspace_check_duplicate_finish (PkioWorkspace       *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 /* Finishes when every record of the history is in the store's model (after load). */
 void              pkio_workspace_read_history_async  (PkioWorkspace       *self,

@@ -48,6 +48,8 @@ pkio_remote_order_copy (const PkioRemoteOrder *order)
   copy->profile_option = g_strdup (order->profile_option);
   copy->ship_method = g_strdup (order->ship_method);
   copy->placed_by = g_strdup (order->placed_by);
+  copy->is_renewed = order->is_renewed;
+  copy->revocation_requested = order->revocation_requested;
   copy->valid_from = order->valid_from;
   copy->valid_till = order->valid_till;
   copy->has_days_remaining = order->has_days_remaining;
@@ -151,6 +153,43 @@ read_placed_by (JsonObject *object)
   return NULL;
 }
 
+static gboolean
+read_true (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/* order info's "requests" ([{id, date, type, status}], docs/certcentral-api.md#order-info): a
+ * "revoke" request still asked for or granted; one that was rejected asks for nothing. */
+static gboolean
+read_revocation_requested (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "requests");
+  JsonArray *requests;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  requests = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonNode *element = json_array_get_element (requests, i);
+      g_autofree char *type = NULL;
+      g_autofree char *status = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      type = read_string (json_node_get_object (element), "type");
+      status = read_string (json_node_get_object (element), "status");
+      if (g_strcmp0 (type, "revoke") == 0 && g_strcmp0 (status, "rejected") != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 PkioRemoteOrder *
 pkio_remote_order_from_json (JsonObject *object,
                              GError    **error)
@@ -228,6 +267,8 @@ pkio_remote_order_from_json (JsonObject *object,
     order->ship_method = read_string (ship_info, "method");
 
   order->placed_by = read_placed_by (object);
+  order->is_renewed = read_true (object, "is_renewed");
+  order->revocation_requested = read_revocation_requested (object);
 
   return g_steal_pointer (&order);
 }

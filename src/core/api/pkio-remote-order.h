@@ -26,6 +26,12 @@ typedef struct
    * name), else their email; NULL when the answer has no "user" (list rows, status-changes,
    * and order info that does not carry it: docs/certcentral-api.md#who-placed-an-order). */
   char      *placed_by;
+  /* List rows' "is_renewed" ("List orders": the order was renewed by a newer one); FALSE when
+   * absent or not a boolean. */
+  gboolean   is_renewed;
+  /* Order info's "requests" holds a "revoke" request that is not "rejected": a revocation was
+   * asked for (docs/certcentral-api.md#duplicate-check). Order info only. */
+  gboolean   revocation_requested;
   /* The certificate's validity (certificate.valid_from: order info only; valid_till and
    * days_remaining: list rows and order info). 0 / FALSE when absent or not a date. */
   PkioDay    valid_from;

@@ -176,6 +176,8 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
   json_builder_add_string_value (b, order->status);
   json_builder_set_member_name (b, "date_created");
   json_builder_add_string_value (b, date);
+  json_builder_set_member_name (b, "is_renewed");
+  json_builder_add_boolean_value (b, order->is_renewed);
 
   json_builder_set_member_name (b, "product");
   json_builder_begin_object (b);
@@ -247,6 +249,25 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
       json_builder_set_member_name (b, "email");
       json_builder_add_string_value (b, order->user_email);
       json_builder_end_object (b);
+    }
+
+  /* The order's requests (order info's "requests", docs/certcentral-api.md#order-info): the
+   * simulator names only a revocation asked for, the one the duplicate check reads. */
+  if (view == PKIO_SIM_ORDER_INFO && order->revocation_requested)
+    {
+      json_builder_set_member_name (b, "requests");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, order->id + 500000);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_string_value (b, date);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, "revoke");
+      json_builder_set_member_name (b, "status");
+      json_builder_add_string_value (b, "pending");
+      json_builder_end_object (b);
+      json_builder_end_array (b);
     }
 
   if (view == PKIO_SIM_ORDER_INFO)

@@ -37,6 +37,10 @@ typedef struct
   char   *user_first_name;
   char   *user_last_name;
   char   *user_email;
+  /* Renewed by a newer order (rows' "is_renewed"), and a revocation asked for and not yet
+   * done (order info's "requests" holds a pending "revoke"): what a test sets. */
+  gboolean is_renewed;
+  gboolean revocation_requested;
 } PkioSimOrder;
 
 struct _PkioSimulator

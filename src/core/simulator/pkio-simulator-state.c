@@ -94,6 +94,10 @@ _pkio_simulator_save_state (PkioSimulator *sim)
       add_string (b, "user_first_name", order->user_first_name);
       add_string (b, "user_last_name", order->user_last_name);
       add_string (b, "user_email", order->user_email);
+      json_builder_set_member_name (b, "is_renewed");
+      json_builder_add_boolean_value (b, order->is_renewed);
+      json_builder_set_member_name (b, "revocation_requested");
+      json_builder_add_boolean_value (b, order->revocation_requested);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -204,6 +208,9 @@ load_from (PkioSimulator *sim,
       order->user_first_name = member_string (item, "user_first_name", NULL);
       order->user_last_name = member_string (item, "user_last_name", NULL);
       order->user_email = member_string (item, "user_email", NULL);
+      order->is_renewed = json_object_get_boolean_member_with_default (item, "is_renewed", FALSE);
+      order->revocation_requested =
+        json_object_get_boolean_member_with_default (item, "revocation_requested", FALSE);
       sim->next_order_id = MAX (sim->next_order_id, order->id + 1);
       sim->next_certificate_id = MAX (sim->next_certificate_id, order->certificate_id + 1);
       _pkio_simulator_insert_order (sim, order);
@@ -385,6 +392,58 @@ pkio_simulator_set_order_placed_by (PkioSimulator *sim,
   order->user_email = g_strdup (email);
   order->user_first_name = email != NULL ? g_strdup (first_name != NULL ? first_name : "") : NULL;
   order->user_last_name = email != NULL ? g_strdup (last_name != NULL ? last_name : "") : NULL;
+  _pkio_simulator_save_state (sim);
+  return TRUE;
+}
+
+gboolean
+pkio_simulator_set_order_profile (PkioSimulator *sim,
+                                  gint64         order_id,
+                                  const char    *profile_option)
+{
+  PkioSimOrder *order;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+  g_return_val_if_fail (profile_option != NULL, FALSE);
+
+  order = g_hash_table_lookup (sim->orders_by_id, &order_id);
+  if (order == NULL)
+    return FALSE;
+  g_free (order->profile_option);
+  order->profile_option = g_strdup (profile_option);
+  _pkio_simulator_save_state (sim);
+  return TRUE;
+}
+
+gboolean
+pkio_simulator_set_order_renewed (PkioSimulator *sim,
+                                  gint64         order_id,
+                                  gboolean       renewed)
+{
+  PkioSimOrder *order;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+
+  order = g_hash_table_lookup (sim->orders_by_id, &order_id);
+  if (order == NULL)
+    return FALSE;
+  order->is_renewed = renewed;
+  _pkio_simulator_save_state (sim);
+  return TRUE;
+}
+
+gboolean
+pkio_simulator_request_revocation (PkioSimulator *sim,
+                                   gint64         order_id)
+{
+  PkioSimOrder *order;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+
+  order = g_hash_table_lookup (sim->orders_by_id, &order_id);
+  if (order == NULL)
+    return FALSE;
+  order->revocation_requested = TRUE;
   _pkio_simulator_save_state (sim);
   return TRUE;
 }

@@ -31,13 +31,14 @@ G_BEGIN_DECLS
  *   "YYYY-MM-DD HH:MM:SS" (also with "T"); anything else 400 invalid_filter. sort:
  *   -date_created (default), date_created, id, -id. offset; limit 1..1000 (0 or more than
  *   1000 gives 1000). Answer {"orders":[…],"page":{"total","limit","offset"}}. A row carries
- *   only the documented fields (id, status, date_created, product{name_id,name},
+ *   only the documented fields (id, status, date_created, is_renewed, product{name_id,name},
  *   certificate{id,common_name,profile_option}, and once issued certificate.valid_till and
  *   days_remaining): no email, individual or shipping, unless
  *   pkio_simulator_set_list_extra_fields () asks for them.
  * - GET order/certificate/{id}: one order with everything, certificate.valid_from and
- *   date_issued too, and "user" (who placed it) when known (404 not_found|order). An order is issued for the validity it asked for,
- *   from the day of issue (UTC); days_remaining counts down to 0; an issued order past its
+ *   date_issued too, "user" (who placed it) when known, and "requests" when a revocation was
+ *   asked for (404 not_found|order). An order is issued for the validity it asked for, from
+ *   the day of issue (UTC); days_remaining counts down to 0; an issued order past its
  *   valid_till turns "expired".
  * - GET order/certificate/status-changes?minutes=N: N 1..10080 (default 60), else 400
  *   invalid_minutes. Orders whose status changed (or that were created) in the window.
@@ -189,6 +190,18 @@ gboolean       pkio_simulator_set_order_placed_by (PkioSimulator *sim,
                                                    const char    *first_name,
                                                    const char    *last_name,
                                                    const char    *email);
+/* The order's certificate.profile_option ("authentication", "nonrepudiation", "encryption"). */
+gboolean       pkio_simulator_set_order_profile  (PkioSimulator *sim,
+                                                  gint64         order_id,
+                                                  const char    *profile_option);
+/* The order's "is_renewed" (list rows and order info): a newer order renewed it. */
+gboolean       pkio_simulator_set_order_renewed  (PkioSimulator *sim,
+                                                  gint64         order_id,
+                                                  gboolean       renewed);
+/* A revocation of the order's certificate was asked for and waits: order info's "requests"
+ * then holds {"type":"revoke","status":"pending"}; the status stays what it was. */
+gboolean       pkio_simulator_request_revocation (PkioSimulator *sim,
+                                                  gint64         order_id);
 guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
 /* The id of the newest order (ids only grow), 0 when there is none. */
 gint64         pkio_simulator_get_last_order_id (PkioSimulator *sim);
