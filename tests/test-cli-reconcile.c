@@ -13,7 +13,9 @@
 
 /* Unknown outcomes through the command line, as a person meets them: the built pkio-orders
  * against a simulator in its own process whose order list carries only the documented
- * fields. Needs an unlocked Secret Service (the test wrapper starts gnome-keyring-daemon). */
+ * fields. Needs an unlocked Secret Service (the test wrapper starts gnome-keyring-daemon).
+ * The scenarios order for the same person again and again on purpose, so every order here
+ * passes --allow-existing (the duplicate check itself: test-cli.c). */
 
 #define POST_PATH "order/certificate/pkio_burger"
 
@@ -93,7 +95,8 @@ order_then_kill (const char *path)
 
   expect_ok (sim_command ("fault POST %s delay 1", POST_PATH));
   g_subprocess_launcher_set_cwd (launcher, cli.tmpdir);
-  process = g_subprocess_launcher_spawn (launcher, &error, cli.bin, "order", path, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli.bin, "order", "--allow-existing",
+                                         path, NULL);
   g_assert_no_error (error);
 
   /* The POST has arrived and is being held. */
@@ -180,16 +183,16 @@ test_five_orders (void)
   if (!require_stored_key ())
     return;
 
-  g_assert_cmpint (run_cli (NULL, &out, &err, "order", ordinary), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", ordinary), ==, 0);
   order_ids[1] = parse_order_id (out);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (NULL, &out, &err, "order", card), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", card), ==, 0);
   order_ids[2] = parse_order_id (out);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   expect_ok (sim_command ("fault POST %s drop-after-body 1", POST_PATH));
-  g_assert_cmpint (run_cli (NULL, &out, &err, "order", ordinary), ==, 4);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", ordinary), ==, 4);
   g_assert_null (strstr (out, "order_id"));
   order_ids[3] = sim_number ("last-order");
   g_assert_cmpint (order_ids[3], >, order_ids[2]);
@@ -268,7 +271,7 @@ test_candidates_named (void)
   earlier = sim_number ("add-remote kees@example.nl John Doe 0");
   wait_ms (1100);
   expect_ok (sim_command ("fault POST %s drop-after-body 1", POST_PATH));
-  g_assert_cmpint (run_cli (NULL, &out, NULL, "order", path), ==, 4);
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "order", "--allow-existing", path), ==, 4);
   own = sim_number ("last-order");
   own_id = g_strdup_printf ("%" G_GINT64_FORMAT, own);
   earlier_id = g_strdup_printf ("%" G_GINT64_FORMAT, earlier);

@@ -414,6 +414,60 @@ test_rule (void)
   g_assert_false (pkio_duplicate_status_in_progress (NULL));
 }
 
+/* What is said: for people (the window's review, the command line) and for scripts. */
+static void
+test_text (void)
+{
+  g_autoptr(PkioDuplicate) found = g_new0 (PkioDuplicate, 1);
+  g_autoptr(PkioDuplicate) unchecked = g_new0 (PkioDuplicate, 1);
+  g_autoptr(PkioDuplicate) none = g_new0 (PkioDuplicate, 1);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  PkioRemoteOrder *order;
+
+  found->outcome = PKIO_DUPLICATE_FOUND;
+  found->existing = order = pkio_remote_order_new ();
+  order->order_id = 843668399;
+  order->status = g_strdup ("pending");
+  order->profile_option = g_strdup ("authentication");
+  order->common_name = g_strdup ("Anna de Vries");
+  /* Noon UTC: the same day wherever the test runs. */
+  order->date_created = g_date_time_new (utc, 2026, 12, 3, 12, 0, 0);
+  text = pkio_duplicate_dup_text (found);
+  g_assert_cmpstr (text, ==, "Anna de Vries already has an authentication certificate on order "
+                             "843668399, pending since 3 December, placed on another computer.");
+  line = pkio_duplicate_dup_script_line (found);
+  g_assert_cmpstr (line, ==, "already-ordered: order 843668399, authentication, pending since "
+                             "2026-12-03");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&line, g_free);
+
+  /* Issued: until when; another year says its year; placed here. */
+  g_free (order->status);
+  order->status = g_strdup ("issued");
+  g_free (order->profile_option);
+  order->profile_option = g_strdup ("nonrepudiation");
+  order->valid_till = pkio_calendar_day_from_iso ("2029-12-03");
+  found->placed_here = TRUE;
+  text = pkio_duplicate_dup_text (found);
+  g_assert_cmpstr (text, ==, "Anna de Vries already has a signing certificate on order "
+                             "843668399, valid until 3 December 2029, placed on this computer.");
+  line = pkio_duplicate_dup_script_line (found);
+  g_assert_cmpstr (line, ==, "already-ordered: order 843668399, nonrepudiation, issued, valid "
+                             "until 2029-12-03");
+
+  unchecked->outcome = PKIO_DUPLICATE_UNCHECKED;
+  unchecked->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "No connection.");
+  g_clear_pointer (&text, g_free);
+  text = pkio_duplicate_dup_text (unchecked);
+  g_assert_cmpstr (text, ==, "Could not check whether this person already has a certificate of "
+                             "this kind: No connection.");
+  g_assert_null (pkio_duplicate_dup_script_line (unchecked));
+  none->outcome = PKIO_DUPLICATE_NONE;
+  g_assert_null (pkio_duplicate_dup_text (none));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +481,7 @@ main (int   argc,
 #define ADD(name, fn) \
   g_test_add ("/duplicate-check/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   g_test_add_func ("/duplicate-check/rule", test_rule);
+  g_test_add_func ("/duplicate-check/text", test_text);
   ADD ("pending-elsewhere", test_pending_elsewhere);
   ADD ("issued-valid", test_issued_valid);
   ADD ("issued-ends-soon", test_issued_ends_soon);

@@ -115,9 +115,113 @@ print_rejected (const GError *error)
   pkio_cli_print_api_error_entries (entries);
 }
 
+/* ---- does the holder already have one (issue 20, docs/decisions.md#duplicate-orders) ---- */
+
+static PkioDuplicate *
+check_duplicate (PkioWorkspace   *workspace,
+                 const PkioOrder *order)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PkioDuplicate *duplicate;
+
+  pkio_workspace_check_duplicate_async (workspace, order, 0, NULL, pkio_cli_async_cb, &result);
+  duplicate = pkio_workspace_check_duplicate_finish (workspace, pkio_cli_wait (&result), &error);
+  /* Nothing here cancels: a failure is CertCentral's, and that is "could not check". */
+  if (duplicate == NULL)
+    {
+      duplicate = g_new0 (PkioDuplicate, 1);
+      duplicate->outcome = PKIO_DUPLICATE_UNCHECKED;
+      duplicate->error = g_steal_pointer (&error);
+    }
+  return duplicate;
+}
+
+/* Says what the check found, on standard error: the "already-ordered:" line for scripts and
+ * the sentence for people; nothing when there is nothing to say. */
+static void
+print_duplicate (const PkioDuplicate *duplicate)
+{
+  g_autofree char *line = pkio_duplicate_dup_script_line (duplicate);
+  g_autofree char *text = pkio_duplicate_dup_text (duplicate);
+
+  if (line != NULL)
+    g_printerr ("%s\n", line);
+  if (text != NULL)
+    g_printerr ("%s\n", text);
+}
+
+/* Before the POST: PKIO_CLI_EXIT_OK to go on, else the exit code, after saying why. */
+static int
+refuse_duplicate (PkioWorkspace   *workspace,
+                  const PkioOrder *order,
+                  gboolean         allow_existing)
+{
+  g_autoptr(PkioDuplicate) duplicate = NULL;
+
+  /* --allow-existing: whatever the check found, the order would go; so it is not asked. */
+  if (allow_existing)
+    return PKIO_CLI_EXIT_OK;
+  duplicate = check_duplicate (workspace, order);
+  if (duplicate->outcome == PKIO_DUPLICATE_NONE)
+    return PKIO_CLI_EXIT_OK;
+  /* A known individual this computer has no email for: CertCentral could not be asked, which
+   * is said, but is not CertCentral failing (docs/decisions.md#duplicate-orders). */
+  if (duplicate->outcome == PKIO_DUPLICATE_UNCHECKED
+      && g_error_matches (duplicate->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      print_duplicate (duplicate);
+      return PKIO_CLI_EXIT_OK;
+    }
+  /* A key CertCentral no longer accepts would not place the order either: said as such, and
+   * nothing is sent. */
+  if (duplicate->outcome == PKIO_DUPLICATE_UNCHECKED
+      && pkio_cli_explain_key_rejected (duplicate->error, _("Nothing was placed.")))
+    return PKIO_CLI_EXIT_FAILURE;
+  print_duplicate (duplicate);
+  if (duplicate->outcome == PKIO_DUPLICATE_FOUND)
+    {
+      g_printerr ("%s\n", _("Nothing was sent. To order a second one anyway, run the command "
+                            "again with --allow-existing."));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  g_printerr ("%s\n", _("Nothing was sent. Try again later, or add --allow-existing to order "
+                        "without this check."));
+  return PKIO_CLI_EXIT_FAILURE;
+}
+
+/* --dry-run: the check too, when it can be made; its exit code stays the file's. */
+static void
+dry_run_check (gboolean         practice,
+               const PkioOrder *order)
+{
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(PkioDuplicate) duplicate = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  int exit_code;
+
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
+  if (workspace == NULL)
+    {
+      g_printerr ("%s\n", _("Could not check whether this person already has a certificate of "
+                            "this kind."));
+      return;
+    }
+  /* The history names a known individual's email; without it the check says so. */
+  pkio_workspace_read_history_async (workspace, NULL, pkio_cli_async_cb, &result);
+  pkio_workspace_read_history_finish (workspace, pkio_cli_wait (&result), NULL);
+  duplicate = check_duplicate (workspace, order);
+  if (duplicate->outcome == PKIO_DUPLICATE_NONE)
+    g_printerr ("%s\n", _("No order of this person for this kind of certificate was found at "
+                          "CertCentral."));
+  else
+    print_duplicate (duplicate);
+}
+
 static int
 place_order (gboolean   practice,
-             PkioOrder *order)
+             PkioOrder *order,
+             gboolean   allow_existing)
 {
   g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -132,6 +236,10 @@ place_order (gboolean   practice,
       g_printerr ("%s\n", _("The order was not sent."));
       return exit_code;
     }
+
+  exit_code = refuse_duplicate (workspace, order, allow_existing);
+  if (exit_code != PKIO_CLI_EXIT_OK)
+    return exit_code;
 
   pkio_workspace_place_order_async (workspace, order, NULL, pkio_cli_async_cb, &result);
   sent = pkio_workspace_place_order_finish (workspace, pkio_cli_wait (&result));
@@ -238,9 +346,13 @@ pkio_cli_order (gboolean   practice,
   gboolean practice_option = FALSE;
   gboolean batch = FALSE;
   gboolean batch_template = FALSE;
+  gboolean allow_existing = FALSE;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Only check the file and show what would be sent; place nothing"), NULL },
+    { "allow-existing", 0, 0, G_OPTION_ARG_NONE, &allow_existing,
+      N_("Place the order without asking CertCentral whether the holder already has a "
+         "certificate of this kind"), NULL },
     { "batch", 0, 0, G_OPTION_ARG_NONE, &batch,
       N_("The file is a spreadsheet saved as CSV: one order per row"), NULL },
     { "batch-template", 0, 0, G_OPTION_ARG_NONE, &batch_template,
@@ -255,10 +367,17 @@ pkio_cli_order (gboolean   practice,
                                _("Checks an order file and places the order with "
                                  "CertCentral.\n\nFILE.json is a request body as in "
                                  "CertCentral's documentation; “-” reads it from standard "
-                                 "input. Exit status: 0 placed (or valid, with --dry-run), "
-                                 "2 invalid file, 3 refused by CertCentral, 4 outcome "
+                                 "input.\n\nBefore it is placed, CertCentral is asked "
+                                 "whether the holder already has a certificate of this kind "
+                                 "(in progress, or issued and not ending soon); if so, nothing "
+                                 "is sent and the line “already-ordered: order N, profile, "
+                                 "status since YYYY-MM-DD” names it. --allow-existing skips "
+                                 "the check and places it anyway. Exit "
+                                 "status: 0 placed (or valid, with --dry-run), 2 invalid file "
+                                 "or already ordered, 3 refused by CertCentral, 4 outcome "
                                  "unknown, 1 other problems (among them an API key "
-                                 "CertCentral no longer accepts).\n\nWith --batch, FILE.csv "
+                                 "CertCentral no longer accepts, and a check that could not "
+                                 "be made).\n\nWith --batch, FILE.csv "
                                  "is a spreadsheet saved as CSV with one order per row and the "
                                  "columns of the template (--batch-template); --dry-run checks "
                                  "every row and prints each problem as FILE:ROW: Column: "
@@ -285,7 +404,12 @@ pkio_cli_order (gboolean   practice,
     return PKIO_CLI_EXIT_INVALID;
 
   if (dry_run)
-    return print_dry_run (order);
+    {
+      int exit_code = print_dry_run (order);
 
-  return place_order (practice, order);
+      dry_run_check (practice, order);
+      return exit_code;
+    }
+
+  return place_order (practice, order, allow_existing);
 }

@@ -27,7 +27,8 @@ typedef struct
   PkioRemoteOrder      *existing;
   /* FOUND: this computer's history says it placed that order. */
   gboolean              placed_here;
-  /* UNCHECKED: why, for people (CertCentral's error, or no email to ask with). */
+  /* UNCHECKED: why, for people: CertCentral's error, or G_IO_ERROR_NOT_FOUND when a known
+   * individual has no email in this computer's history to ask CertCentral with. */
   GError               *error;
 } PkioDuplicate;
 
@@ -72,5 +73,14 @@ void           pkio_duplicate_check_async  (PkioClient               *client,
                                             gpointer                  user_data);
 PkioDuplicate *pkio_duplicate_check_finish (GAsyncResult             *result,
                                             GError                  **error);
+
+/* For people (pkio-duplicate-text.c): FOUND "Anna de Vries already has an authentication
+ * certificate on order 843668399, pending since 3 December, placed on another computer.";
+ * UNCHECKED "Could not check whether this person already has a certificate of this kind: …";
+ * NONE NULL. In the app's language. */
+char          *pkio_duplicate_dup_text        (const PkioDuplicate *duplicate);
+/* For scripts, never translated: "already-ordered: order 843668399, authentication, pending
+ * since 2026-12-03" (an issued one: "…, issued, valid until 2029-12-03"); NULL unless FOUND. */
+char          *pkio_duplicate_dup_script_line (const PkioDuplicate *duplicate);
 
 G_END_DECLS

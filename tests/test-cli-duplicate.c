@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-test-util.h"
+
+/* Issue 20 on the command line: `pkio-orders order` asks CertCentral (the simulator in its own
+ * process, whose list rows carry no email) whether the holder already has a certificate of the
+ * profile. The same person and profile twice: the second is refused with exit 2 and the line
+ * "already-ordered: order N, profile, pending since YYYY-MM-DD", and nothing is sent; with
+ * --allow-existing it goes through. A check that fails exits 1 unless --allow-existing;
+ * --dry-run says what the check found and keeps its exit code. English and Dutch. */
+
+#define POST_PATH "order/certificate/pkio_burger"
+
+static const char *dutch[] = { "LANGUAGE=nl", NULL };
+
+/* The seed order for another person, of @profile. */
+static char *
+write_person (const char *name,
+              const char *first,
+              const char *last,
+              const char *email,
+              const char *profile)
+{
+  g_autofree char *path = fixture ("seed-details.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *full = g_strdup_printf ("\"%s %s\"", first, last);
+  g_autofree char *first_json = g_strdup_printf ("\"%s\"", first);
+  g_autofree char *last_json = g_strdup_printf ("\"%s\"", last);
+  g_autofree char *profile_json = g_strdup_printf ("\"%s\"", profile);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\"John Doe\"", full, 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"John\"", first_json, 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"Doe\"", last_json, 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "john.doe@example.com", email, 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"encryption\"", profile_json, 0), ==, 1);
+  return write_file (name, text->str);
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The same person and profile twice: one POST; then --allow-existing: two. */
+static void
+test_order_twice (void)
+{
+  g_autofree char *path = write_person ("anna.json", "Anna", "de Vries",
+                                        "anna.devries@example.nl", "authentication");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *today = today_text ();
+  gint64 posts;
+  gint64 first;
+
+  if (!require_stored_key ())
+    return;
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
+  first = parse_order_id (out);
+  g_assert_cmpint (first, >, 0);
+  g_assert_null (strstr (err, "already-ordered"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  /* Asked by email: list rows carry none, CertCentral filters. */
+  g_assert_cmpint (sim_number ("count GET order/certificate"), >, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Again: refused, naming the first; nothing sent. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 2);
+  expected = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", authentication, "
+                              "pending since %s\n", first, today);
+  g_assert_true (g_str_has_prefix (err, expected));
+  g_assert_nonnull (strstr (err, "Anna de Vries already has an authentication certificate on "
+                                 "order "));
+  g_assert_nonnull (strstr (err, ", placed on this computer."));
+  g_assert_nonnull (strstr (err, "--allow-existing"));
+  g_assert_null (strstr (out, "order_id"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* In Dutch: the same line for scripts, the sentence translated. */
+  g_assert_cmpint (run_cli_full (NULL, dutch, &out, &err, "order", path, NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (err, expected));
+  g_assert_nonnull (strstr (err, "Anna de Vries heeft al een authenticiteitscertificaat in "
+                                 "bestelling "));
+  g_assert_nonnull (strstr (err, "--allow-existing"));
+  g_assert_null (strstr (err, "already has"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Wanted anyway: the second goes through. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", path), ==, 0);
+  g_assert_cmpint (parse_order_id (out), >, first);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+}
+
+/* Ordered elsewhere (a colleague, the portal): pending blocks the same profile only. */
+static void
+test_ordered_elsewhere (void)
+{
+  g_autofree char *signing = write_person ("els-signing.json", "Els", "Visser",
+                                           "els.visser@example.nl", "nonrepudiation");
+  g_autofree char *auth = write_person ("els-auth.json", "Els", "Visser",
+                                        "els.visser@example.nl", "authentication");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *line = NULL;
+  gint64 posts;
+  gint64 elsewhere;
+
+  if (!require_stored_key ())
+    return;
+  /* Two days ago, authentication (the simulator's default), pending. */
+  elsewhere = sim_number ("add-remote els.visser@example.nl Els Visser 172800");
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", auth), ==, 2);
+  line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", authentication, pending "
+                          "since ", elsewhere);
+  g_assert_true (g_str_has_prefix (err, line));
+  g_assert_nonnull (strstr (err, ", placed on another computer."));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A signing certificate for the same person is another thing: placed. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", signing), ==, 0);
+  g_assert_cmpint (parse_order_id (out), >, 0);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+}
+
+/* CertCentral answers the check with an error: exit 1 and nothing sent, unless
+ * --allow-existing. --dry-run says what it found or that it could not check, with exit 0. */
+static void
+test_check_fails_and_dry_run (void)
+{
+  g_autofree char *path = write_person ("piet.json", "Piet", "Smit", "piet.smit@example.nl",
+                                        "encryption");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *ok = NULL;
+  gint64 posts;
+  gint64 elsewhere;
+
+  if (!require_stored_key ())
+    return;
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  /* Every attempt of the two checks below answers 500 (the client makes 4 of a GET). */
+  ok = sim_command ("fault GET order/certificate server-error 8");
+  g_assert_cmpstr (ok, ==, "ok");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 1);
+  g_assert_nonnull (strstr (err, "Could not check whether this person already has a "
+                                 "certificate of this kind: "));
+  g_assert_nonnull (strstr (err, "--allow-existing"));
+  g_assert_null (strstr (out, "order_id"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --dry-run: the same, said; exit 0. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--dry-run", path), ==, 0);
+  g_assert_nonnull (strstr (out, "\"piet.smit@example.nl\""));
+  g_assert_nonnull (strstr (err, "Could not check whether"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --allow-existing: no check, placed. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", path), ==, 0);
+  g_assert_cmpint (parse_order_id (out), >, 0);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --dry-run with a match: named, exit 0, nothing sent. */
+  elsewhere = sim_number ("last-order");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--dry-run", path), ==, 0);
+  g_assert_nonnull (strstr (out, "\"piet.smit@example.nl\""));
+  {
+    g_autofree char *line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT
+                                             ", encryption, pending since ", elsewhere);
+
+    g_assert_nonnull (strstr (err, line));
+  }
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  cli_test_set_up ();
+  g_test_add_func ("/cli-duplicate/order-twice", test_order_twice);
+  g_test_add_func ("/cli-duplicate/ordered-elsewhere", test_ordered_elsewhere);
+  g_test_add_func ("/cli-duplicate/check-fails-and-dry-run", test_check_fails_and_dry_run);
+  result = g_test_run ();
+  cli_test_tear_down ();
+  return result;
+}
