@@ -528,7 +528,8 @@ def seed_orders(sim, env, tmp):
     """Two orders placed from here, and one attempt whose outcome is unknown, with two orders
     that could be it (as in test-cli-reconcile)."""
     seed = os.path.join(FIXTURES, 'seed-details.json')
-    placed = [run_cli(env, 'order', seed) for _i in range(2)]
+    # The same person twice on purpose: the second passes the duplicate check (issue 20).
+    placed = [run_cli(env, 'order', seed), run_cli(env, 'order', '--allow-existing', seed)]
     tap.check(all(r.returncode == 0 for r in placed), 'two orders are placed with the CLI',
               [r.stderr for r in placed])
     with open(seed, encoding='utf-8') as f:
@@ -539,7 +540,7 @@ def seed_orders(sim, env, tmp):
     sim.command('add-remote kees@example.nl John Doe 0')
     time.sleep(1.1)
     sim.command('fault POST %s drop-after-body 1' % POST_PATH)
-    unknown = run_cli(env, 'order', kees)
+    unknown = run_cli(env, 'order', '--allow-existing', kees)
     tap.check(unknown.returncode == 4, 'an order whose outcome is unknown (exit 4)',
               [unknown.stdout, unknown.stderr])
 
