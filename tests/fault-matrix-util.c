@@ -38,6 +38,7 @@ const OperationCase ops[N_OPS] = {
   { "sync: order info", "GET", "history" },
   { "status of one order", "GET", "status" },
   { "cancel", "PUT", NULL },
+  { "revoke", "PUT", NULL },
 };
 
 void
@@ -167,6 +168,8 @@ fault_path (Op op)
     case OP_STATUS: return g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, m.order_id);
     case OP_CANCEL: return g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT "/status",
                                             m.order_id);
+    case OP_REVOKE: return g_strdup_printf ("certificate/%" G_GINT64_FORMAT "/revoke",
+                                            m.certificate_id);
     case N_OPS:
     default: g_assert_not_reached ();
     }
@@ -307,6 +310,7 @@ cli_cell (Op          op,
       g_assert_nonnull (strstr (out, "Could not get the order from CertCentral: "));
       break;
     case OP_CANCEL:
+    case OP_REVOKE:
     case N_OPS:
     default:
       g_assert_not_reached ();

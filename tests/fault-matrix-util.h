@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   OP_PLACE, OP_CHECK_KEY, OP_SYNC_LIST, OP_SYNC_CHANGES, OP_SYNC_ORDER_INFO, OP_STATUS,
-  OP_CANCEL, N_OPS
+  OP_CANCEL, OP_REVOKE, N_OPS
 } Op;
 
 typedef enum
@@ -49,6 +49,7 @@ typedef struct
   char            *refused_url;
   char            *dir;
   gint64           order_id;     /* the row's order at CertCentral (status, order info) */
+  gint64           certificate_id; /* its certificate (revoke) */
   guint            attempt;      /* numbers the holders' e-mail addresses */
   gboolean         keyring;
   char            *cells[N_FAULTS][N_OPS];

@@ -112,6 +112,36 @@ static const struct
   [F_DRIP]            = { OK, TRUE, NULL },
 };
 
+/* The revoke: the error (OK: CertCentral took it), and whether CertCentral has the request once
+ * it is answered (a delayed one arrives a little later); an unknown one is checked against
+ * order info: "requested" when it has it, "not found" (may be asked again) when not. */
+static const struct
+{
+  int         code;
+  gboolean    requested;
+  const char *says;
+} revoke_expect[N_FAULTS] = {
+  [F_REFUSED]         = { PKIO_API_ERROR_NETWORK, FALSE, "Could not reach CertCentral." },
+  [F_DELAY]           = { PKIO_API_ERROR_OUTCOME_UNKNOWN, TRUE,
+                          "did not answer in time, so it is not known whether it took the request to revoke" },
+  [F_DROP_BEFORE]     = { PKIO_API_ERROR_OUTCOME_UNKNOWN, FALSE,
+                          "ended before it answered, so it is not known whether it took the request to revoke" },
+  [F_DROP_AFTER]      = { PKIO_API_ERROR_OUTCOME_UNKNOWN, TRUE,
+                          "ended before it answered, so it is not known whether it took the request to revoke" },
+  [F_429]             = { PKIO_API_ERROR_RATE_LIMITED, FALSE, "too many requests" },
+  [F_429_RETRY_AFTER] = { PKIO_API_ERROR_RATE_LIMITED, FALSE, "too many requests" },
+  [F_500]             = { PKIO_API_ERROR_OUTCOME_UNKNOWN, FALSE,
+                          "problem while taking the request to revoke the certificate" },
+  [F_502]             = { PKIO_API_ERROR_OUTCOME_UNKNOWN, FALSE,
+                          "problem while taking the request to revoke the certificate" },
+  [F_EMPTY]           = { OK, TRUE, NULL },
+  [F_TRUNCATED]       = { OK, TRUE, NULL },
+  [F_WRONG_TYPES]     = { OK, TRUE, NULL },
+  [F_DEEP]            = { OK, TRUE, NULL },
+  [F_HUGE]            = { OK, TRUE, NULL },
+  [F_DRIP]            = { OK, TRUE, NULL },
+};
+
 /* ---- the operations ---- */
 
 static char *
@@ -239,6 +269,7 @@ read_operation (Op             op,
       break;
     case OP_PLACE:
     case OP_CANCEL:
+    case OP_REVOKE:
     case N_OPS:
     default:
       g_assert_not_reached ();
@@ -390,6 +421,124 @@ cancel_cell (Fault fault)
                           fault == F_REFUSED ? "0 PUTs" : "1 PUT");
 }
 
+/* An issued certificate of the row's account, known to the history. */
+static PkioHistoryRecord *
+new_issued_certificate (PkioWorkspace *workspace)
+{
+  g_autofree char *email = next_email ();
+  g_autoptr(GError) error = NULL;
+  PkioHistoryRecord *record;
+
+  m.order_id = pkio_simulator_add_remote_order (m.sim, email, "Iris", "Issued", "issued", NULL);
+  set_last_sync (workspace, 0);
+  g_assert_true (sync_history (workspace, &error));
+  record = pkio_history_store_find_by_order_id (pkio_workspace_get_store (workspace),
+                                                m.order_id);
+  g_assert_nonnull (record);
+  m.certificate_id = pkio_history_record_get_certificate_id (record);
+  g_assert_cmpint (m.certificate_id, >, 0);
+  return record;
+}
+
+static void
+wait_for_revoke_request (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (pkio_simulator_get_revoke_request (m.sim, m.order_id, NULL) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static char *
+revoke_cell (Fault fault)
+{
+  g_autoptr(PkioWorkspace) setup = open_workspace (FALSE);
+  PkioHistoryRecord *known = new_issued_certificate (setup);
+  g_autoptr(PkioWorkspace) workspace = open_workspace (fault == F_REFUSED);
+  PkioHistoryRecord *record = pkio_history_store_find_by_order_id (
+    pkio_workspace_get_store (workspace), pkio_history_record_get_order_id (known));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PkioRevokeResult) revoked = NULL;
+  guint puts = pkio_simulator_count_requests (m.sim, "PUT", NULL);
+  gboolean requested;
+
+  g_assert_nonnull (record);
+  g_assert_true (pkio_history_record_can_revoke (record));
+  inject (OP_REVOKE, fault);
+  pkio_workspace_revoke_async (workspace, record, PKIO_REVOKE_REASON_LOST, NULL, NULL,
+                               test_result_cb, NULL);
+  result = test_wait ();
+  revoked = pkio_workspace_revoke_finish (workspace, result);
+  pkio_simulator_clear_faults (m.sim);
+
+  /* Once, or not at all when nothing listens (user/me, asked first, did not get through). */
+  g_assert_cmpuint (pkio_simulator_count_requests (m.sim, "PUT", NULL) - puts, ==,
+                    fault == F_REFUSED ? 0 : 1);
+  if (revoke_expect[fault].requested)
+    wait_for_revoke_request ();
+  else
+    spin_ms (50);
+  requested = pkio_simulator_get_revoke_request (m.sim, m.order_id, NULL) > 0;
+  g_assert_cmpint (requested, ==, revoke_expect[fault].requested);
+
+  if (revoke_expect[fault].code == OK)
+    {
+      g_assert_no_error (revoked->error);
+      g_assert_cmpint (revoked->state, ==, PKIO_REVOKE_RESULT_REQUESTED);
+      g_assert_cmpint (pkio_history_record_get_revoke_state (record), ==, PKIO_REVOKE_REQUESTED);
+      /* The request id when the answer could be read, else none (never a wrong one). */
+      g_assert_true (revoked->request_id == 0
+                     || revoked->request_id
+                        == pkio_simulator_get_revoke_request (m.sim, m.order_id, NULL));
+      return g_strdup_printf ("requested%s · 1 PUT",
+                              revoked->request_id > 0 ? "" : " (no request id)");
+    }
+  g_assert_error (revoked->error, PKIO_API_ERROR, revoke_expect[fault].code);
+  g_assert_nonnull (strstr (revoked->error->message, revoke_expect[fault].says));
+  if (revoke_expect[fault].code == PKIO_API_ERROR_OUTCOME_UNKNOWN)
+    {
+      g_autoptr(PkioWorkspace) again = open_workspace (FALSE);
+      PkioHistoryRecord *unknown = pkio_history_store_find_by_local_id (
+        pkio_workspace_get_store (again), pkio_history_record_get_local_id (record));
+      g_autoptr(PkioRevokeResult) refused = NULL;
+      g_autoptr(GError) error = NULL;
+      PkioRevokeState checked;
+
+      g_assert_cmpint (revoked->state, ==, PKIO_REVOKE_RESULT_UNKNOWN);
+      g_assert_nonnull (unknown);
+      g_assert_cmpint (pkio_history_record_get_revoke_state (unknown), ==, PKIO_REVOKE_UNKNOWN);
+      /* Not sent again before it is checked. */
+      g_clear_object (&result);
+      pkio_workspace_revoke_async (again, unknown, PKIO_REVOKE_REASON_LOST, NULL, NULL,
+                                   test_result_cb, NULL);
+      result = test_wait ();
+      refused = pkio_workspace_revoke_finish (again, result);
+      g_assert_cmpint (refused->state, ==, PKIO_REVOKE_RESULT_INVALID);
+      /* Checked against order info (a GET), as the window and the CLI do. */
+      g_clear_object (&result);
+      pkio_workspace_check_revoke_async (again, unknown, NULL, test_result_cb, NULL);
+      result = test_wait ();
+      checked = pkio_workspace_check_revoke_finish (again, result, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (checked, ==, requested ? PKIO_REVOKE_REQUESTED : PKIO_REVOKE_NONE);
+      g_assert_cmpint (pkio_history_record_get_revoke_state (unknown), ==, checked);
+      g_assert_cmpuint (pkio_simulator_count_requests (m.sim, "PUT", NULL) - puts, ==, 1);
+      return g_strdup_printf ("`outcome-unknown`, checked: %s · 1 PUT",
+                              requested ? "requested" : "not found");
+    }
+  /* Refused or never sent: nothing pending, it may be asked again. */
+  g_assert_cmpint (revoked->state, ==,
+                   fault == F_REFUSED ? PKIO_REVOKE_RESULT_NOT_SENT : PKIO_REVOKE_RESULT_REFUSED);
+  g_assert_cmpint (pkio_history_record_get_revoke_state (record), ==, PKIO_REVOKE_NONE);
+  g_assert_true (pkio_history_record_can_revoke (record));
+  return g_strdup_printf ("`%s`, not requested · %s",
+                          pkio_api_error_code_to_string (revoked->error->code),
+                          fault == F_REFUSED ? "0 PUTs" : "1 PUT");
+}
+
 /* ---- rows ---- */
 
 static void
@@ -450,6 +599,8 @@ test_operation (gconstpointer data)
         m.cells[fault][op] = place_cell (fault);
       else if (op == OP_CANCEL)
         m.cells[fault][op] = cancel_cell (fault);
+      else if (op == OP_REVOKE)
+        m.cells[fault][op] = revoke_cell (fault);
       else
         m.cells[fault][op] = read_cell (op, fault);
     }

@@ -49,6 +49,11 @@ sample_records (void)
                    NULL, 1714737600, "=HYPERLINK(\"http://x\")", "@evil.example");
   g_free (c->ship_method);
   c->ship_method = g_strdup ("EXPEDITED");
+  /* b replaces a (both ways), and a's revocation is requested. */
+  b->replaces_order_id = 1001;
+  a->replaced_by_order_id = 1002;
+  a->revoke_state = PKIO_REVOKE_REQUESTED;
+  a->revoke_request_id = 77;
   g_list_store_append (store, a);
   g_list_store_append (store, b);
   g_list_store_append (store, c);
@@ -64,13 +69,14 @@ test_csv (void)
   g_autoptr(GError) error = NULL;
   const char *expected =
     "date,holder_name,holder_email,profile,order_id,certificate_id,status,ship_method,placed,state,"
-    "valid_from,valid_till,days_left\r\n"
+    "valid_from,valid_till,days_left,replaces_order_id,replaced_by_order_id,revocation,"
+    "revocation_request_id\r\n"
     "2024-05-01T10:00:00Z,Jan Jansen,jan@example.nl,authentication,1001,5001,issued,STANDARD,"
-    "this-computer,placed,,,\r\n"
+    "this-computer,placed,,,,,1002,requested,77\r\n"
     "2024-05-02T08:30:00Z,\"Vries, \"\"Els\"\" de\",els@example.nl,authentication,1002,,pending,"
-    "STANDARD,elsewhere,remote,,,\r\n"
+    "STANDARD,elsewhere,remote,,,,1001,,none,\r\n"
     "2024-05-03T12:00:00Z,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil.example\",authentication,,,,"
-    "EXPEDITED,this-computer,unknown,,,\r\n";
+    "EXPEDITED,this-computer,unknown,,,,,,none,\r\n";
 
   pkio_history_write_csv (G_LIST_MODEL (records), csv);
   g_assert_cmpstr (csv->str, ==, expected);
@@ -91,10 +97,19 @@ test_json (void)
   g_autoptr(JsonNode) node = pkio_history_to_json (G_LIST_MODEL (records));
   g_autofree char *text = json_to_string (node, FALSE);
   JsonArray *array = json_node_get_array (node);
+  JsonObject *first = json_array_get_object_element (array, 0);
   JsonObject *second = json_array_get_object_element (array, 1);
   JsonObject *third = json_array_get_object_element (array, 2);
 
   g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  /* The renewal, both ways, and the revocation: numbers, or null. */
+  g_assert_cmpint (json_object_get_int_member (first, "replaced_by_order_id"), ==, 1002);
+  g_assert_true (json_object_get_null_member (first, "replaces_order_id"));
+  g_assert_cmpint (json_object_get_int_member (second, "replaces_order_id"), ==, 1001);
+  g_assert_cmpstr (json_object_get_string_member (first, "revocation"), ==, "requested");
+  g_assert_cmpint (json_object_get_int_member (first, "revocation_request_id"), ==, 77);
+  g_assert_cmpstr (json_object_get_string_member (second, "revocation"), ==, "none");
+  g_assert_true (json_object_get_null_member (second, "revocation_request_id"));
   g_assert_cmpint (json_object_get_int_member (second, "order_id"), ==, 1002);
   g_assert_true (json_object_get_null_member (second, "certificate_id"));
   g_assert_cmpstr (json_object_get_string_member (second, "holder_name"), ==, "Vries, \"Els\" de");

@@ -47,6 +47,25 @@ check_order (const PkioRemoteOrder *order)
   g_assert_cmpuint (copy->valid_till, ==, order->valid_till);
   g_assert_true (copy->has_days_remaining == order->has_days_remaining);
   g_assert_cmpint (copy->days_remaining, ==, order->days_remaining);
+  g_assert_true (fuzz_is_utf8 (order->first_name));
+  g_assert_true (fuzz_is_utf8 (order->last_name));
+  g_assert_cmpstr (copy->first_name, ==, order->first_name);
+  g_assert_cmpstr (copy->last_name, ==, order->last_name);
+  g_assert_nonnull (order->requests);
+  g_assert_cmpuint (order->requests->len, <=, 100);
+  g_assert_cmpuint (copy->requests->len, ==, order->requests->len);
+  for (guint i = 0; i < order->requests->len; i++)
+    {
+      const PkioRemoteRequest *request = g_ptr_array_index (order->requests, i);
+      const PkioRemoteRequest *request_copy = g_ptr_array_index (copy->requests, i);
+
+      g_assert_cmpint (request->id, >, 0);
+      g_assert_true (fuzz_is_utf8 (request->type));
+      g_assert_true (fuzz_is_utf8 (request->status));
+      g_assert_cmpint (request_copy->id, ==, request->id);
+      g_assert_cmpstr (request_copy->type, ==, request->type);
+      g_assert_cmpstr (request_copy->status, ==, request->status);
+    }
   g_assert_true ((copy->date_created == NULL) == (order->date_created == NULL));
   if (order->date_created != NULL)
     g_assert_true (g_date_time_equal (copy->date_created, order->date_created));

@@ -156,6 +156,15 @@ def order_lists():
         'days_remaining': 0, 'date_issued': '2024-03-31'}))
     yield 'one-order-validity-odd', dumps({'id': 4, 'certificate': {
         'valid_from': '2027-02-29', 'valid_till': 20270331, 'days_remaining': '3'}})
+    # Order info's requests (the revoke check) and the individual's names (renewal).
+    yield 'one-order-revoke-request', dumps(dict(LIST_ORDER, status='issued', requests=[
+        {'id': 11, 'date': '2026-01-02 10:00:00', 'type': 'new_request', 'status': 'approved'},
+        {'id': 12, 'type': 'revoke', 'status': 'pending', 'comments': 'lost'}],
+        individual={'id': 21, 'first_name': 'John', 'last_name': 'Doe',
+                    'email': 'john.doe@example.com'}))
+    yield 'one-order-revoke-request-odd', dumps({'id': 6, 'requests': [5, {'type': 'revoke'},
+                                                                  {'id': 'x'}, {'id': -3},
+                                                                  {'id': 7, 'status': 9}]})
     yield 'one-order-validity-huge', dumps({'id': 5, 'certificate': {
         'valid_till': '9999-12-31', 'days_remaining': 9223372036854775807}})
     # Who placed it: order info's "user" as public clients show it (issue 20).

@@ -2,13 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <signal.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pkio-order-json.h"
 #include "pkio-order-sender.h"
 #include "pkio-problem.h"
+#include "pkio-test-hooks-private.h"
 
 typedef struct
 {
@@ -69,23 +68,8 @@ send_data_free (SendData *data)
   g_free (data);
 }
 
-#if PKIO_TEST_HOOKS
 /* Test hook, compiled only with -Dtest_hooks=true: see pkio-order-sender.h. */
-static void
-crash_point (const char *point)
-{
-  const char *wanted = g_getenv ("PKIO_ORDER_SENDER_TEST_CRASH_POINT");
-
-  if (wanted == NULL || !g_str_has_prefix (wanted, point))
-    return;
-  if (wanted[strlen (point)] == '\0')
-    _exit (99);
-  if (g_str_equal (wanted + strlen (point), ":stop"))
-    raise (SIGSTOP);
-}
-#else
-#define crash_point(point) G_STMT_START { } G_STMT_END
-#endif
+#define crash_point(point) _pkio_test_crash_point (point)
 
 static void
 complete (GTask *task_owned)
@@ -290,8 +274,10 @@ pkio_order_sender_send_async (gpointer             source_object,
   storage_text = json_to_string (storage, FALSE);
   pkio_order_clear_cvv (order);
 
-  pkio_history_store_journal_begin_async (store, pkio_client_get_base_url (client), storage_text,
-                                          cancellable, journaled_cb, g_steal_pointer (&task));
+  pkio_history_store_journal_begin_renewal_async (store, pkio_client_get_base_url (client),
+                                                  storage_text, order->replaces_order_id,
+                                                  cancellable, journaled_cb,
+                                                  g_steal_pointer (&task));
 }
 
 PkioSendResult *

@@ -8,6 +8,7 @@
 #include "pkio-duplicate-check.h"
 #include "pkio-history-store.h"
 #include "pkio-order-sender.h"
+#include "pkio-revoke-sender.h"
 #include "pkio-order.h"
 #include "pkio-simulator.h"
 
@@ -256,6 +257,39 @@ void              pkio_workspace_link_order_async     (PkioWorkspace       *self
                                                        gpointer             user_data);
 gboolean          pkio_workspace_link_order_finish    (PkioWorkspace       *self,
                                                        GAsyncResult        *result,
+                                                       GError             **error);
+
+G_END_DECLS
+
+/* ---- after the order (pkio-workspace-lifecycle.c) ---- */
+
+G_BEGIN_DECLS
+
+/* Revokes @record's certificate through the one revoke path (pkio_revoke_sender_send_async ())
+ * with this workspace's history and client. Never NULL from the finish. */
+void              pkio_workspace_revoke_async         (PkioWorkspace       *self,
+                                                       PkioHistoryRecord   *record,
+                                                       PkioRevokeReason     reason,
+                                                       const char          *comment,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+PkioRevokeResult *pkio_workspace_revoke_finish        (PkioWorkspace       *self,
+                                                       GAsyncResult        *result);
+
+/* Settles a revocation of unknown outcome (or looks again at any): GET order info (stored in
+ * the history too); a "revoke" among its requests, or the status "revoked", means it was taken
+ * (REQUESTED, @out_request_id its id or 0); none means it was not (NONE, event
+ * "revoke-not-found": it may be asked again). Without a client it fails with
+ * PKIO_API_ERROR_KEY_REJECTED; then, and on any other error, the state stays as it was. */
+void              pkio_workspace_check_revoke_async   (PkioWorkspace       *self,
+                                                       PkioHistoryRecord   *record,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+PkioRevokeState   pkio_workspace_check_revoke_finish  (PkioWorkspace       *self,
+                                                       GAsyncResult        *result,
+                                                       gint64              *out_request_id,
                                                        GError             **error);
 
 G_END_DECLS

@@ -29,5 +29,8 @@ GPtrArray       *_pkio_client_read_orders_answer  (JsonNode  *root,
 /* GET order/certificate/{id}. */
 PkioRemoteOrder *_pkio_client_read_order_answer   (JsonNode  *root,
                                                    GError   **error);
+/* PUT certificate/{id}/revoke: the id of the request CertCentral made, 0 when the answer does
+ * not say (never an error: a 2xx means it was taken). */
+gint64           _pkio_client_read_revoke_answer  (JsonNode  *root);
 
 G_END_DECLS

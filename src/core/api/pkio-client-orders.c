@@ -473,3 +473,93 @@ pkio_client_cancel_order_finish (PkioClient    *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* ---- revoke ---- */
+
+gint64
+_pkio_client_read_revoke_answer (JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *id;
+
+  /* Read leniently: the revocation happened whatever the body is; only its number may be
+   * missing. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+  object = json_node_get_object (root);
+  id = json_object_get_member (object, "id");
+  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_INT64)
+    return 0;
+  return MAX (json_node_get_int (id), 0);
+}
+
+static void
+revoke_cb (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
+  gint64 *request_id;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  request_id = g_new (gint64, 1);
+  *request_id = _pkio_client_read_revoke_answer (root);
+  g_task_return_pointer (task, request_id, g_free);
+}
+
+void
+pkio_client_revoke_certificate_async (PkioClient          *self,
+                                      gint64               certificate_id,
+                                      const char          *comments,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+  g_return_if_fail (certificate_id > 0);
+  g_return_if_fail (comments != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_client_revoke_certificate_async);
+
+  /* docs/decisions.md#revoke: "comments" only; never skip_approval (an administrator approves)
+   * nor revocation_reason (documented for TLS certificates). */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "comments");
+  json_builder_add_string_value (builder, comments);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strdup_printf ("certificate/%" G_GINT64_FORMAT "/revoke", certificate_id);
+  _pkio_client_request_async (self, "PUT", path, body, PKIO_REQUEST_REVOKE_PUT, cancellable,
+                              revoke_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pkio_client_revoke_certificate_finish (PkioClient    *self,
+                                       GAsyncResult  *result,
+                                       gint64        *out_request_id,
+                                       GError       **error)
+{
+  g_autofree gint64 *request_id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  request_id = g_task_propagate_pointer (G_TASK (result), error);
+  if (request_id == NULL)
+    return FALSE;
+  if (out_request_id != NULL)
+    *out_request_id = *request_id;
+  return TRUE;
+}

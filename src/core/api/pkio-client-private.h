@@ -35,6 +35,11 @@ typedef enum
                                               left, a timeout, reset or 5xx is OUTCOME_UNKNOWN
                                               ("may or may not have been canceled"); any 2xx
                                               is success, its body unread */
+  PKIO_REQUEST_REVOKES          = 1 << 4,  /* with CHANGES_ORDER, the revocation: its words
+                                              say "revoke"; a 2xx is success too, and its body
+                                              (the request CertCentral made) is read when it
+                                              can be: unreadable, slow or cut off, it is still
+                                              a success, without the answer */
 } PkioRequestFlags;
 
 /* GETs are safe to repeat; the order POST never is (RFC 7230 6.3.1), and CertCentral has no
@@ -43,6 +48,7 @@ typedef enum
 #define PKIO_REQUEST_READ       (PKIO_REQUEST_RETRY)
 #define PKIO_REQUEST_ORDER_POST (PKIO_REQUEST_FRESH_CONNECTION | PKIO_REQUEST_PLACES_ORDER)
 #define PKIO_REQUEST_CANCEL_PUT (PKIO_REQUEST_FRESH_CONNECTION | PKIO_REQUEST_CHANGES_ORDER)
+#define PKIO_REQUEST_REVOKE_PUT (PKIO_REQUEST_CANCEL_PUT | PKIO_REQUEST_REVOKES)
 
 /* Tests: every client created afterwards starts with this timeout and first retry delay
  * (0: the usual) and this limiter (NULL: the process-wide one), also those the workspace

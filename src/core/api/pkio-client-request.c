@@ -26,6 +26,7 @@ typedef struct
   GSource      *retry_cancel_source;
   gboolean      timed_out;
   gboolean      request_sent;   /* headers went out: the server may act on it */
+  gboolean      change_done;    /* REVOKES: a 2xx came; only its body is still being read */
   GInputStream *stream;
   GByteArray   *buffer;
 } Request;
@@ -89,6 +90,12 @@ outcome_unknown_error (Request  *req,
 {
   const char *text;
 
+  if (req->flags & PKIO_REQUEST_REVOKES)
+    return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
+                                       timed_out
+                                       ? _("CertCentral did not answer in time, so it is not known whether it took the request to revoke the certificate. Check it before you ask again.")
+                                       : _("The connection to CertCentral ended before it answered, so it is not known whether it took the request to revoke the certificate. Check it before you ask again."),
+                                       NULL);
   if (req->flags & PKIO_REQUEST_PLACES_ORDER)
     text = timed_out
       ? _("CertCentral did not answer in time. Your order may or may not have been placed: check the order list before ordering again.")
@@ -101,11 +108,27 @@ outcome_unknown_error (Request  *req,
 }
 
 static GError *
-change_server_error (void)
+change_server_error (Request *req)
 {
+  if (req->flags & PKIO_REQUEST_REVOKES)
+    return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
+                                       _("CertCentral had a problem while taking the request to revoke the certificate, so it is not known whether it took it. Check it before you ask again."),
+                                       NULL);
   return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
                                      _("CertCentral had a problem while canceling the order, so it may or may not have been canceled. Check its status in a minute before you cancel it again."),
                                      NULL);
+}
+
+/* A revocation CertCentral answered with a 2xx whose body could not be read to the end: it was
+ * taken, only its request id is not known. */
+static void
+succeed_without_answer (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+
+  request_end_attempt (req, task);
+  g_task_return_pointer (task, NULL, NULL);
+  g_object_unref (task);
 }
 
 static GError *
@@ -206,6 +229,13 @@ handle_transport_error (GTask  *task,
   g_debug ("%s %s: transport error (%s)", req->method, req->path,
            req->timed_out ? "timeout" : "other");
 
+  if (req->change_done)
+    {
+      g_error_free (error);
+      succeed_without_answer (task);
+      return;
+    }
+
   if ((req->flags & (PKIO_REQUEST_PLACES_ORDER | PKIO_REQUEST_CHANGES_ORDER))
       && req->request_sent)
     {
@@ -295,6 +325,11 @@ handle_answer (GTask *task)
           return;
         }
       root = pkio_json_guard_parse (content_type, body, &error);
+      if (root == NULL && req->change_done)
+        {
+          succeed_without_answer (task);
+          return;
+        }
       if (root == NULL)
         {
           if ((req->flags & PKIO_REQUEST_PLACES_ORDER))
@@ -329,7 +364,7 @@ handle_answer (GTask *task)
 
   if ((req->flags & PKIO_REQUEST_CHANGES_ORDER) && (status >= 500 || status == 408))
     {
-      fail (task, change_server_error ());
+      fail (task, change_server_error (req));
       return;
     }
 
@@ -392,6 +427,11 @@ read_cb (GObject      *source,
 
   if (!pkio_json_guard_check_size ((goffset) req->buffer->len + g_bytes_get_size (chunk), &error))
     {
+      if (req->change_done)
+        {
+          succeed_without_answer (task);
+          return;
+        }
       if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && soup_message_get_status (req->msg) < 300)
         fail (task, unreadable_order_answer_error ());
       else
@@ -421,8 +461,15 @@ send_cb (GObject      *source,
     }
 
   headers = soup_message_get_response_headers (req->msg);
-  if ((req->flags & PKIO_REQUEST_CHANGES_ORDER)
+  if ((req->flags & PKIO_REQUEST_REVOKES)
       && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (req->msg)))
+    {
+      /* Done; the body says which request CertCentral made, and is read if it can be. */
+      _pkio_client_key_answered (g_task_get_source_object (task), TRUE);
+      req->change_done = TRUE;
+    }
+  else if ((req->flags & PKIO_REQUEST_CHANGES_ORDER)
+           && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (req->msg)))
     {
       /* Done, whatever the body says (CertCentral sends none): a slow, huge or broken body
        * must not turn a change that happened into a failure. */
@@ -436,6 +483,11 @@ send_cb (GObject      *source,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && !pkio_json_guard_check_size (soup_message_headers_get_content_length (headers), &error))
     {
+      if (req->change_done)
+        {
+          succeed_without_answer (task);
+          return;
+        }
       g_debug ("%s %s -> %u (answer too large)", req->method, req->path,
                soup_message_get_status (req->msg));
       if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && soup_message_get_status (req->msg) < 300)
@@ -512,6 +564,7 @@ limiter_cb (GObject      *source,
   req->attempt++;
   req->timed_out = FALSE;
   req->request_sent = FALSE;
+  req->change_done = FALSE;
   req->msg = soup_message_new_from_uri (req->method, req->uri);
   headers = soup_message_get_request_headers (req->msg);
   soup_message_headers_replace (headers, "X-DC-DEVKEY", self->api_key);

@@ -187,4 +187,22 @@ gboolean         pkio_client_cancel_order_finish (PkioClient          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
+/* PUT certificate/{certificate_id}/revoke {"comments":@comments}: asks CertCentral to revoke
+ * one certificate. The answer is a request that an administrator of the account approves; the
+ * certificate is "revoked" only after that. Never retried, on a fresh connection
+ * (PKIO_REQUEST_REVOKE_PUT): once it has left, a timeout, reset or 5xx is OUTCOME_UNKNOWN
+ * ("not known whether it took the request"). Any 2xx is success; @out_request_id is the
+ * request's id, 0 when the answer did not say (or could not be read). Other errors as for the
+ * order (INVALID_INPUT with CertCentral's entries when it refuses). */
+void             pkio_client_revoke_certificate_async  (PkioClient          *self,
+                                                        gint64               certificate_id,
+                                                        const char          *comments,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean         pkio_client_revoke_certificate_finish (PkioClient          *self,
+                                                        GAsyncResult        *result,
+                                                        gint64              *out_request_id,
+                                                        GError             **error);
+
 G_END_DECLS

@@ -6,10 +6,39 @@
 #include "pkio-json-guard.h"
 #include "pkio-remote-order.h"
 
+static void
+remote_request_free (PkioRemoteRequest *request)
+{
+  g_free (request->type);
+  g_free (request->status);
+  g_free (request);
+}
+
 PkioRemoteOrder *
 pkio_remote_order_new (void)
 {
-  return g_new0 (PkioRemoteOrder, 1);
+  PkioRemoteOrder *order = g_new0 (PkioRemoteOrder, 1);
+
+  order->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) remote_request_free);
+  return order;
+}
+
+const PkioRemoteRequest *
+pkio_remote_order_find_request (const PkioRemoteOrder *order,
+                                const char            *type)
+{
+  const PkioRemoteRequest *found = NULL;
+
+  g_return_val_if_fail (order != NULL, NULL);
+
+  for (guint i = 0; i < order->requests->len; i++)
+    {
+      const PkioRemoteRequest *request = g_ptr_array_index (order->requests, i);
+
+      if (g_strcmp0 (request->type, type) == 0 && (found == NULL || request->id > found->id))
+        found = request;
+    }
+  return found;
 }
 
 void
@@ -26,6 +55,9 @@ pkio_remote_order_free (PkioRemoteOrder *order)
   g_free (order->profile_option);
   g_free (order->ship_method);
   g_free (order->placed_by);
+  g_free (order->first_name);
+  g_free (order->last_name);
+  g_clear_pointer (&order->requests, g_ptr_array_unref);
   g_free (order);
 }
 
@@ -54,6 +86,18 @@ pkio_remote_order_copy (const PkioRemoteOrder *order)
   copy->valid_till = order->valid_till;
   copy->has_days_remaining = order->has_days_remaining;
   copy->days_remaining = order->days_remaining;
+  copy->first_name = g_strdup (order->first_name);
+  copy->last_name = g_strdup (order->last_name);
+  for (guint i = 0; i < order->requests->len; i++)
+    {
+      const PkioRemoteRequest *request = g_ptr_array_index (order->requests, i);
+      PkioRemoteRequest *request_copy = g_new0 (PkioRemoteRequest, 1);
+
+      request_copy->id = request->id;
+      request_copy->type = g_strdup (request->type);
+      request_copy->status = g_strdup (request->status);
+      g_ptr_array_add (copy->requests, request_copy);
+    }
   return copy;
 }
 
@@ -190,6 +234,47 @@ read_revocation_requested (JsonObject *object)
   return FALSE;
 }
 
+/* The individual's names, for ordering again for the same person. */
+static void
+read_names (JsonObject      *individual,
+            PkioRemoteOrder *order)
+{
+  if (order->first_name == NULL)
+    order->first_name = read_string (individual, "first_name");
+  if (order->last_name == NULL)
+    order->last_name = read_string (individual, "last_name");
+}
+
+/* "requests":[{"id","type","status"},…] of order info; entries without an id are skipped. */
+static void
+read_requests (JsonObject *object,
+               GPtrArray  *requests)
+{
+  JsonNode *node = json_object_get_member (object, "requests");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array) && requests->len < 100; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      PkioRemoteRequest *request;
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      id = pkio_json_guard_int_or_zero (json_node_get_object (element), "id");
+      if (id <= 0)
+        continue;
+      request = g_new0 (PkioRemoteRequest, 1);
+      request->id = id;
+      request->type = read_string (json_node_get_object (element), "type");
+      request->status = read_string (json_node_get_object (element), "status");
+      g_ptr_array_add (requests, request);
+    }
+}
+
 PkioRemoteOrder *
 pkio_remote_order_from_json (JsonObject *object,
                              GError    **error)
@@ -246,6 +331,7 @@ pkio_remote_order_from_json (JsonObject *object,
           order->individual_id = pkio_json_guard_int_or_zero (individual, "id");
           if (order->email == NULL)
             order->email = read_string (individual, "email");
+          read_names (individual, order);
         }
     }
 
@@ -256,7 +342,9 @@ pkio_remote_order_from_json (JsonObject *object,
         order->individual_id = pkio_json_guard_int_or_zero (individual, "id");
       if (order->email == NULL)
         order->email = read_string (individual, "email");
+      read_names (individual, order);
     }
+  read_requests (object, order->requests);
 
   product = read_object (object, "product");
   if (product != NULL)

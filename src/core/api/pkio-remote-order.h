@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+/* One request of an order as order info lists it ("requests":[{"id","type","status"}]): the
+ * new_request of the order itself, a revoke, … */
+typedef struct
+{
+  gint64  id;
+  char   *type;     /* "new_request", "revoke", "duplicate", "reissue", … */
+  char   *status;   /* "submitted", "pending", "approved", "rejected" */
+} PkioRemoteRequest;
+
 /* One order as CertCentral reports it (GET order/certificate, GET order/certificate/{id},
  * or an entry of status-changes). Only the fields the app shows or merges on are kept;
  * anything CertCentral leaves out stays NULL / 0. */
@@ -38,6 +47,9 @@ typedef struct
   PkioDay    valid_till;
   gboolean   has_days_remaining;
   gint64     days_remaining;   /* as CertCentral counted it when it answered */
+  char      *first_name;       /* the individual's, when the answer carries them (order info) */
+  char      *last_name;
+  GPtrArray *requests;         /* PkioRemoteRequest (order info), empty when none: never NULL */
 } PkioRemoteOrder;
 
 PkioRemoteOrder *pkio_remote_order_new       (void);
@@ -49,6 +61,10 @@ PkioRemoteOrder *pkio_remote_order_copy      (const PkioRemoteOrder *order);
  * read leniently: a wrong type is treated as absent. */
 PkioRemoteOrder *pkio_remote_order_from_json (JsonObject *object,
                                               GError    **error);
+
+/* The request of @type ("revoke") with the highest id, or NULL. */
+const PkioRemoteRequest *pkio_remote_order_find_request (const PkioRemoteOrder *order,
+                                                         const char            *type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioRemoteOrder, pkio_remote_order_free)
 

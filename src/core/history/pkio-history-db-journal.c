@@ -99,6 +99,7 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   record->ship_method = g_strdup (entry->ship_method);
   record->account = g_strdup (entry->account);
   record->request_json = g_strdup (entry->request_json);
+  record->replaces_order_id = entry->replaces_order_id;
   _pkio_history_record_refresh_key (record);
 
   if (!_pkio_hdb_begin (self, error))
@@ -106,6 +107,13 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   ok = _pkio_hdb_record_insert (self, record, getpid (), error)
        && _pkio_hdb_event_insert (self, record->local_id, record->created, "attempted", NULL,
                                   error);
+  if (ok && record->replaces_order_id > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, record->replaces_order_id);
+
+      ok = _pkio_hdb_event_insert (self, record->local_id, record->created, "renews", number,
+                                   error);
+    }
   /* COMMIT with synchronous=FULL returns only once the record is on the disk. */
   if (!_pkio_hdb_commit_or_rollback (self, ok, error))
     return NULL;
@@ -203,6 +211,7 @@ _pkio_hdb_set_outcome (PkioHistoryDb  *self,
                        const char     *errors_json,
                        const char     *event_kind,
                        GArray         *deleted,
+                       GPtrArray      *also_changed,
                        GError        **error)
 {
   g_autoptr(PkioHistoryRecord) record = _pkio_hdb_record_get (self, "id", local_id, error);
@@ -233,6 +242,9 @@ _pkio_hdb_set_outcome (PkioHistoryDb  *self,
   if (!_pkio_hdb_record_update (self, record, error)
       || !_pkio_hdb_event_insert (self, local_id, record->updated, event_kind, order_text, error))
     return NULL;
+  if (state == PKIO_RECORD_STATE_PLACED
+      && !_pkio_hdb_note_replacement (self, record, also_changed, error))
+    return NULL;
   _pkio_history_record_refresh_key (record);
   return g_steal_pointer (&record);
 }
@@ -246,17 +258,20 @@ _pkio_history_db_set_outcome (PkioHistoryDb  *self,
                               const char     *errors_json,
                               const char     *event_kind,
                               GArray         *deleted,
+                              GPtrArray      *also_changed,
                               GError        **error)
 {
   g_autoptr(PkioHistoryRecord) record = NULL;
+  guint first_changed = also_changed->len;
 
   if (!_pkio_hdb_begin (self, error))
     return NULL;
   record = _pkio_hdb_set_outcome (self, local_id, state, order_id, certificate_id, NULL,
-                                  errors_json, event_kind, deleted, error);
+                                  errors_json, event_kind, deleted, also_changed, error);
   if (!_pkio_hdb_commit_or_rollback (self, record != NULL, error))
     {
       g_array_set_size (deleted, 0);
+      g_ptr_array_remove_range (also_changed, first_changed, also_changed->len - first_changed);
       return NULL;
     }
   return g_steal_pointer (&record);

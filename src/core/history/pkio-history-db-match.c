@@ -128,7 +128,8 @@ apply_one (PkioHistoryDb         *self,
         return TRUE;
       placed = _pkio_hdb_set_outcome (self, record->local_id, PKIO_RECORD_STATE_PLACED,
                                       result->order->order_id, result->order->certificate_id,
-                                      result->order->status, NULL, "found", deleted, error);
+                                      result->order->status, NULL, "found", deleted, changed,
+                                      error);
       if (placed == NULL)
         return FALSE;
       g_ptr_array_add (changed, placed);
@@ -181,8 +182,10 @@ _pkio_history_db_link_order (PkioHistoryDb         *self,
                              gint64                 local_id,
                              const PkioRemoteOrder *order,
                              GArray                *deleted,
+                             GPtrArray             *also_changed,
                              GError               **error)
 {
+  guint first_changed = also_changed->len;
   g_autoptr(PkioHistoryRecord) record = NULL;
   g_autoptr(PkioHistoryRecord) placed = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, order->order_id);
@@ -201,12 +204,13 @@ _pkio_history_db_link_order (PkioHistoryDb         *self,
   else if (record != NULL)
     placed = _pkio_hdb_set_outcome (self, local_id, PKIO_RECORD_STATE_PLACED, order->order_id,
                                     order->certificate_id, order->status, NULL, "linked",
-                                    deleted, error);
+                                    deleted, also_changed, error);
   if (placed != NULL && !fill_holder (self, placed, order, error))
     g_clear_object (&placed);
   if (!_pkio_hdb_commit_or_rollback (self, placed != NULL, error))
     {
       g_array_set_size (deleted, 0);
+      g_ptr_array_remove_range (also_changed, first_changed, also_changed->len - first_changed);
       return NULL;
     }
   return g_steal_pointer (&placed);

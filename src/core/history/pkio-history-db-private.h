@@ -21,10 +21,11 @@ struct _PkioHistoryDb
   "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
   "request_json, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
-  "status_changed, expiry_warned, placed_by"
+  "status_changed, expiry_warned, placed_by, replaces_order_id, replaced_by_order_id, " \
+  "revoke_state, revoke_request_id, revoke_reason, revoke_requester, revoke_time"
 /* How many RECORD_COLUMNS there are: a query that selects more after them reads those from
  * this index on. */
-#define RECORD_N_COLUMNS 24
+#define RECORD_N_COLUMNS 31
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -81,7 +82,8 @@ PkioHistoryRecord *_pkio_hdb_record_get         (PkioHistoryDb *self,
                                                  gint64         value,
                                                  GError       **error);
 /* Within a transaction: sets the outcome of record @local_id (see
- * _pkio_history_db_set_outcome) and, with @remote_status, CertCentral's status. */
+ * _pkio_history_db_set_outcome) and, with @remote_status, CertCentral's status. A renewal that
+ * is placed marks the order it replaces (appended to @also_changed). */
 PkioHistoryRecord *_pkio_hdb_set_outcome        (PkioHistoryDb  *self,
                                                  gint64          local_id,
                                                  PkioRecordState state,
@@ -91,7 +93,15 @@ PkioHistoryRecord *_pkio_hdb_set_outcome        (PkioHistoryDb  *self,
                                                  const char     *errors_json,
                                                  const char     *event_kind,
                                                  GArray         *deleted,
+                                                 GPtrArray      *also_changed,
                                                  GError        **error);
+/* Within a transaction (pkio-history-db-lifecycle.c): when @record, a renewal, has its order,
+ * the order it replaces gets "replaced by" it (event "replaced"); that record is appended to
+ * @changed. Nothing when @record replaces nothing, or the other order is not in the history. */
+gboolean           _pkio_hdb_note_replacement   (PkioHistoryDb     *self,
+                                                 PkioHistoryRecord *record,
+                                                 GPtrArray         *changed,
+                                                 GError           **error);
 gboolean           _pkio_hdb_event_insert       (PkioHistoryDb *self,
                                                  gint64         local_id,
                                                  gint64         time,

@@ -75,6 +75,14 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->expiry_warned = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt,
                                                                                           22));
   record->placed_by = _pkio_hdb_column_text (stmt, 23);
+  record->replaces_order_id = sqlite3_column_int64 (stmt, 24);
+  record->replaced_by_order_id = sqlite3_column_int64 (stmt, 25);
+  record->revoke_state = CLAMP (sqlite3_column_int (stmt, 26), PKIO_REVOKE_NONE,
+                                PKIO_REVOKE_UNKNOWN);
+  record->revoke_request_id = sqlite3_column_int64 (stmt, 27);
+  record->revoke_reason = _pkio_hdb_column_text (stmt, 28);
+  record->revoke_requester = _pkio_hdb_column_text (stmt, 29);
+  record->revoke_time = sqlite3_column_int64 (stmt, 30);
   _pkio_history_record_refresh_key (record);
   return record;
 }
@@ -120,7 +128,14 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_id_or_null (stmt, 21, record->status_changed);
   bind_day (stmt, 22, record->expiry_warned);
   _pkio_hdb_bind_text_or_null (stmt, 23, record->placed_by);
-  return 24;
+  _pkio_hdb_bind_id_or_null (stmt, 24, record->replaces_order_id);
+  _pkio_hdb_bind_id_or_null (stmt, 25, record->replaced_by_order_id);
+  sqlite3_bind_int (stmt, 26, (int) record->revoke_state);
+  _pkio_hdb_bind_id_or_null (stmt, 27, record->revoke_request_id);
+  _pkio_hdb_bind_text_or_null (stmt, 28, record->revoke_reason);
+  _pkio_hdb_bind_text_or_null (stmt, 29, record->revoke_requester);
+  _pkio_hdb_bind_id_or_null (stmt, 30, record->revoke_time);
+  return 31;
 }
 
 gboolean
@@ -161,8 +176,10 @@ _pkio_hdb_record_insert (PkioHistoryDb     *self,
     "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
     "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
     "account, request_json, errors_json, candidates_json, valid_from, valid_till, "
-    "days_remaining, status_changed, expiry_warned, placed_by, owner_pid) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "days_remaining, status_changed, expiry_warned, placed_by, replaces_order_id, "
+    "replaced_by_order_id, revoke_state, revoke_request_id, revoke_reason, revoke_requester, "
+    "revoke_time, owner_pid) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -183,7 +200,8 @@ _pkio_hdb_record_update (PkioHistoryDb     *self,
     "created=?, updated=?, last_synced=?, holder_name=?, holder_email=?, individual_id=?, "
     "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=?, "
     "valid_from=?, valid_till=?, days_remaining=?, status_changed=?, expiry_warned=?, "
-    "placed_by=? WHERE id=?", error);
+    "placed_by=?, replaces_order_id=?, replaced_by_order_id=?, revoke_state=?, "
+    "revoke_request_id=?, revoke_reason=?, revoke_requester=?, revoke_time=? WHERE id=?", error);
 
   if (stmt == NULL)
     return FALSE;

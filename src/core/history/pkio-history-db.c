@@ -328,34 +328,36 @@ process_is_alive (gint64 pid)
   return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
 }
 
-gboolean
-_pkio_history_db_mark_interrupted (PkioHistoryDb *self,
-                                   GPtrArray     *changed,
-                                   GError       **error)
+/* The records @where_sql selects (a revocation or an order being sent) whose sending process
+ * (@pid_column) is gone, or that are far too old to still be waiting. */
+static gboolean
+find_interrupted (PkioHistoryDb *self,
+                  const char    *pid_column,
+                  const char    *where_sql,
+                  gint64         now,
+                  GPtrArray     *dead,
+                  GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) dead = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 now = _pkio_hdb_now_s ();
-  gboolean ok = TRUE;
+  g_autofree char *sql = g_strdup_printf ("SELECT " RECORD_COLUMNS ", %s FROM records WHERE %s",
+                                          pid_column, where_sql);
+  g_autoptr(sqlite3_stmt) stmt = _pkio_hdb_prepare (self, sql, error);
   int rc;
 
-  stmt = _pkio_hdb_prepare (self,
-                            "SELECT " RECORD_COLUMNS ", owner_pid FROM records WHERE state = ?",
-                            error);
   if (stmt == NULL)
     return FALSE;
-  /* owner_pid comes right after the record's columns: a column added to RECORD_COLUMNS and
-   * not counted in RECORD_N_COLUMNS would read something else as the pid. */
+  /* The pid comes right after the record's columns: a column added to RECORD_COLUMNS and not
+   * counted in RECORD_N_COLUMNS would read something else as the pid. */
   g_return_val_if_fail (sqlite3_column_count (stmt) == RECORD_N_COLUMNS + 1, FALSE);
-  sqlite3_bind_int (stmt, 1, PKIO_RECORD_STATE_SENDING);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 pid = sqlite3_column_int64 (stmt, RECORD_N_COLUMNS);
       gint64 created = sqlite3_column_int64 (stmt, 6);
+      /* revoke_time is the last of RECORD_COLUMNS. */
+      gint64 revoke_time = sqlite3_column_int64 (stmt, RECORD_N_COLUMNS - 1);
 
       /* Another running process (GUI while the CLI starts) may still be waiting for its
        * answer: leave its record alone unless it is far too old to be waiting. */
-      if (!process_is_alive (pid) || now - created > SENDING_MAX_AGE_S)
+      if (!process_is_alive (pid) || now - MAX (created, revoke_time) > SENDING_MAX_AGE_S)
         g_ptr_array_add (dead, _pkio_hdb_record_from_stmt (stmt));
     }
   if (rc != SQLITE_DONE)
@@ -363,23 +365,52 @@ _pkio_history_db_mark_interrupted (PkioHistoryDb *self,
       _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
-  if (dead->len == 0)
+  return TRUE;
+}
+
+gboolean
+_pkio_history_db_mark_interrupted (PkioHistoryDb *self,
+                                   GPtrArray     *changed,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) revokes = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = _pkio_hdb_now_s ();
+  gboolean ok = TRUE;
+
+  if (!find_interrupted (self, "owner_pid", "state = 0", now, orders, error)
+      || !find_interrupted (self, "revoke_owner_pid", "revoke_state = 1", now, revokes, error))
+    return FALSE;
+  if (orders->len == 0 && revokes->len == 0)
     return TRUE;
 
   if (!_pkio_hdb_begin (self, error))
     return FALSE;
-  for (guint i = 0; ok && i < dead->len; i++)
+  for (guint i = 0; ok && i < orders->len; i++)
     {
-      PkioHistoryRecord *record = g_ptr_array_index (dead, i);
+      PkioHistoryRecord *record = g_ptr_array_index (orders, i);
 
       record->state = PKIO_RECORD_STATE_UNKNOWN;
       record->updated = now;
       ok = _pkio_hdb_record_update (self, record, error)
            && _pkio_hdb_event_insert (self, record->local_id, now, "interrupted", NULL, error);
     }
+  /* A revocation whose PUT may have left: checked with CertCentral before it is asked again. */
+  for (guint i = 0; ok && i < revokes->len; i++)
+    {
+      PkioHistoryRecord *record = g_ptr_array_index (revokes, i);
+
+      record->revoke_state = PKIO_REVOKE_UNKNOWN;
+      record->updated = now;
+      ok = _pkio_hdb_record_update (self, record, error)
+           && _pkio_hdb_event_insert (self, record->local_id, now, "revoke-interrupted", NULL,
+                                      error);
+    }
   if (!_pkio_hdb_commit_or_rollback (self, ok, error))
     return FALSE;
-  for (guint i = 0; i < dead->len; i++)
-    g_ptr_array_add (changed, g_object_ref (g_ptr_array_index (dead, i)));
+  for (guint i = 0; i < orders->len; i++)
+    g_ptr_array_add (changed, g_object_ref (g_ptr_array_index (orders, i)));
+  for (guint i = 0; i < revokes->len; i++)
+    g_ptr_array_add (changed, g_object_ref (g_ptr_array_index (revokes, i)));
   return TRUE;
 }

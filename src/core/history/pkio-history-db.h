@@ -22,6 +22,7 @@ typedef struct
   gint64  individual_id;
   char   *profile;
   char   *ship_method;
+  gint64  replaces_order_id;   /* a renewal: the order it replaces, else 0 */
 } PkioJournalEntry;
 
 void               _pkio_journal_entry_free          (PkioJournalEntry *entry);
@@ -59,7 +60,8 @@ PkioHistoryRecord *_pkio_history_db_journal_begin    (PkioHistoryDb          *db
                                                       const PkioJournalEntry *entry,
                                                       GError                **error);
 /* @state PLACED, REJECTED or UNKNOWN. A REMOTE record already holding @order_id is folded
- * into @local_id; its local id is appended to @deleted. */
+ * into @local_id; its local id is appended to @deleted. A placed renewal marks the order it
+ * replaces, appended to @also_changed. */
 PkioHistoryRecord *_pkio_history_db_set_outcome      (PkioHistoryDb  *db,
                                                       gint64          local_id,
                                                       PkioRecordState state,
@@ -68,6 +70,7 @@ PkioHistoryRecord *_pkio_history_db_set_outcome      (PkioHistoryDb  *db,
                                                       const char     *errors_json,
                                                       const char     *event_kind,
                                                       GArray         *deleted,
+                                                      GPtrArray      *also_changed,
                                                       GError        **error);
 /* Orders not in the history yet become records of @origin (ELSEWHERE, or EXAMPLE). */
 gboolean           _pkio_history_db_merge_remote     (PkioHistoryDb    *db,
@@ -109,6 +112,7 @@ PkioHistoryRecord *_pkio_history_db_link_order       (PkioHistoryDb         *db,
                                                       gint64                 local_id,
                                                       const PkioRemoteOrder *order,
                                                       GArray                *deleted,
+                                                      GPtrArray             *also_changed,
                                                       GError               **error);
 /* pkio-history-db-lifecycle.c: after the order. */
 
@@ -119,6 +123,25 @@ gboolean           _pkio_history_db_mark_warned      (PkioHistoryDb *db,
                                                       GArray        *local_ids,
                                                       GPtrArray     *changed,
                                                       GError       **error);
+/* The journal of a revocation: @local_id's revocation becomes SENDING (with this process as
+ * its sender, so that a process that stops leaves it UNKNOWN: mark_interrupted), why and by
+ * whom, event "revoke-asked" with @asked_json; synced to disk before it returns. Refused
+ * (FAILED) when a revocation is already on its way or unsettled. */
+PkioHistoryRecord *_pkio_history_db_revoke_begin     (PkioHistoryDb *db,
+                                                      gint64         local_id,
+                                                      const char    *reason,
+                                                      const char    *requester,
+                                                      const char    *asked_json,
+                                                      GError       **error);
+/* What became of it: @state, CertCentral's @request_id (0: leave), and an event (@event_kind
+ * NULL: none). */
+PkioHistoryRecord *_pkio_history_db_revoke_set       (PkioHistoryDb   *db,
+                                                      gint64           local_id,
+                                                      PkioRevokeState  state,
+                                                      gint64           request_id,
+                                                      const char      *event_kind,
+                                                      const char      *detail,
+                                                      GError         **error);
 char              *_pkio_history_db_meta_get         (PkioHistoryDb *db,
                                                       const char    *key);
 gboolean           _pkio_history_db_meta_set         (PkioHistoryDb *db,

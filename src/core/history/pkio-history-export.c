@@ -8,10 +8,21 @@
 static const char *const columns[] = {
   "date", "holder_name", "holder_email", "profile", "order_id", "certificate_id", "status",
   "ship_method", "placed", "state", "valid_from", "valid_till", "days_left",
+  "replaces_order_id", "replaced_by_order_id", "revocation", "revocation_request_id",
 };
 
 /* Columns that are numbers in JSON (null when there is none). */
-enum { COLUMN_ORDER_ID = 4, COLUMN_CERTIFICATE_ID = 5, COLUMN_DAYS_LEFT = 12 };
+enum { COLUMN_ORDER_ID = 4, COLUMN_CERTIFICATE_ID = 5, COLUMN_DAYS_LEFT = 12,
+       COLUMN_REPLACES = 13, COLUMN_REPLACED_BY = 14, COLUMN_REVOCATION = 15,
+       COLUMN_REVOCATION_REQUEST = 16 };
+
+static gboolean
+is_number_column (guint column)
+{
+  return column == COLUMN_ORDER_ID || column == COLUMN_CERTIFICATE_ID
+         || column == COLUMN_DAYS_LEFT || column == COLUMN_REPLACES
+         || column == COLUMN_REPLACED_BY || column == COLUMN_REVOCATION_REQUEST;
+}
 
 typedef struct
 {
@@ -56,6 +67,13 @@ row_fill (Row               *row,
   row->values[11] = pkio_calendar_day_to_iso (pkio_history_record_get_valid_till (record));
   if (pkio_history_record_get_days_left (record, today, &days_left))
     row->values[12] = g_strdup_printf ("%" G_GINT64_FORMAT, days_left);
+  row->values[COLUMN_REPLACES] = id_text (pkio_history_record_get_replaces_order_id (record));
+  row->values[COLUMN_REPLACED_BY] =
+    id_text (pkio_history_record_get_replaced_by_order_id (record));
+  row->values[COLUMN_REVOCATION] =
+    g_strdup (pkio_revoke_state_to_string (pkio_history_record_get_revoke_state (record)));
+  row->values[COLUMN_REVOCATION_REQUEST] =
+    id_text (pkio_history_record_get_revoke_request_id (record));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     if (row->values[i] == NULL)
       row->values[i] = g_strdup ("");
@@ -204,7 +222,7 @@ pkio_history_to_json (GListModel *records)
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
           json_builder_set_member_name (builder, columns[c]);
-          if (c == COLUMN_ORDER_ID || c == COLUMN_CERTIFICATE_ID || c == COLUMN_DAYS_LEFT)
+          if (is_number_column (c))
             {
               /* Ids and counts are numbers in JSON, null when there is none. */
               if (row.values[c][0] != '\0')
@@ -212,7 +230,7 @@ pkio_history_to_json (GListModel *records)
               else
                 json_builder_add_null_value (builder);
             }
-          else if (c >= 10 && row.values[c][0] == '\0')
+          else if (c >= 10 && c != COLUMN_REVOCATION && row.values[c][0] == '\0')
             json_builder_add_null_value (builder);
           else
             json_builder_add_string_value (builder, row.values[c]);

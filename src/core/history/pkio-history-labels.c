@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "pkio-date-text.h"
@@ -62,6 +63,35 @@ pkio_history_day_dup_text (PkioDay day)
   return pkio_date_text_format (midnight, _("%-d %b %Y"));
 }
 
+static char *
+revoke_sentence (PkioHistoryRecord *self)
+{
+  gint64 request = pkio_history_record_get_revoke_request_id (self);
+
+  switch (pkio_history_record_get_revoke_state (self))
+    {
+    case PKIO_REVOKE_SENDING:
+      return g_strdup (_("The request to revoke this certificate is being sent to CertCentral."));
+    case PKIO_REVOKE_REQUESTED:
+      if (request > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, request);
+
+          /* Translators: %s is the number of CertCentral's request */
+          return g_strdup_printf (_("Revocation requested (request %s), waiting for an "
+                                    "administrator of your CertCentral account."), number);
+        }
+      return g_strdup (_("Revocation requested, waiting for an administrator of your "
+                         "CertCentral account."));
+    case PKIO_REVOKE_UNKNOWN:
+      return g_strdup (_("It is not known whether CertCentral received the request to revoke "
+                         "this certificate. Check it before you ask again."));
+    case PKIO_REVOKE_NONE:
+    default:
+      return NULL;
+    }
+}
+
 char *
 pkio_history_record_dup_status_sentence (PkioHistoryRecord *self)
 {
@@ -72,6 +102,8 @@ pkio_history_record_dup_status_sentence (PkioHistoryRecord *self)
 
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
 
+  if (g_strcmp0 (pkio_history_record_get_remote_status (self), "issued") == 0)
+    return revoke_sentence (self);
   if (g_strcmp0 (pkio_history_record_get_remote_status (self), "needs_approval") != 0)
     return NULL;
   since = pkio_history_record_get_status_changed (self);
@@ -86,6 +118,62 @@ pkio_history_record_dup_status_sentence (PkioHistoryRecord *self)
   /* Translators: %s is a date, e.g. "26 Nov 2026" */
   return g_strdup_printf (_("Waiting for approval by an administrator of your CertCentral "
                             "account, since %s."), when);
+}
+
+const char *
+pkio_revoke_state_to_string (PkioRevokeState state)
+{
+  switch (state)
+    {
+    case PKIO_REVOKE_SENDING: return "sending";
+    case PKIO_REVOKE_REQUESTED: return "requested";
+    case PKIO_REVOKE_UNKNOWN: return "unknown";
+    case PKIO_REVOKE_NONE:
+    default:
+      return "none";
+    }
+}
+
+static const char * const revoke_reason_names[] = {
+  [PKIO_REVOKE_REASON_LOST] = "lost",
+  [PKIO_REVOKE_REASON_LEFT] = "left",
+  [PKIO_REVOKE_REASON_WRONG_DETAILS] = "wrong-details",
+  [PKIO_REVOKE_REASON_OTHER] = "other",
+};
+
+const char *
+pkio_revoke_reason_to_string (PkioRevokeReason reason)
+{
+  g_return_val_if_fail ((guint) reason < G_N_ELEMENTS (revoke_reason_names), "other");
+  return revoke_reason_names[reason];
+}
+
+gboolean
+pkio_revoke_reason_from_string (const char       *name,
+                                PkioRevokeReason *out_reason)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (revoke_reason_names); i++)
+    if (g_str_equal (name, revoke_reason_names[i]))
+      {
+        if (out_reason != NULL)
+          *out_reason = (PkioRevokeReason) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pkio_revoke_reason_label (PkioRevokeReason reason)
+{
+  switch (reason)
+    {
+    case PKIO_REVOKE_REASON_LOST: return _("The token is lost or stolen");
+    case PKIO_REVOKE_REASON_LEFT: return _("The holder has left or no longer needs it");
+    case PKIO_REVOKE_REASON_WRONG_DETAILS: return _("The certificate’s details are wrong");
+    case PKIO_REVOKE_REASON_OTHER:
+    default:
+      return _("Another reason");
+    }
 }
 
 const char *
@@ -194,6 +282,15 @@ static const char * const event_kind_names[] = {
   [PKIO_HISTORY_EVENT_CANDIDATES] = "candidates",
   [PKIO_HISTORY_EVENT_LINKED] = "linked",
   [PKIO_HISTORY_EVENT_EXPIRY_WARNED] = "expiry-warned",
+  [PKIO_HISTORY_EVENT_RENEWS] = "renews",
+  [PKIO_HISTORY_EVENT_REPLACED] = "replaced",
+  [PKIO_HISTORY_EVENT_REVOKE_ASKED] = "revoke-asked",
+  [PKIO_HISTORY_EVENT_REVOKE_REQUESTED] = "revoke-requested",
+  [PKIO_HISTORY_EVENT_REVOKE_REFUSED] = "revoke-refused",
+  [PKIO_HISTORY_EVENT_REVOKE_NOT_SENT] = "revoke-not-sent",
+  [PKIO_HISTORY_EVENT_REVOKE_UNKNOWN] = "revoke-unknown",
+  [PKIO_HISTORY_EVENT_REVOKE_INTERRUPTED] = "revoke-interrupted",
+  [PKIO_HISTORY_EVENT_REVOKE_NOT_FOUND] = "revoke-not-found",
 };
 
 const char *
@@ -234,6 +331,40 @@ pkio_history_event_free (PkioHistoryEvent *event)
   g_clear_pointer (&event->time, g_date_time_unref);
   g_free (event->detail);
   g_free (event);
+}
+
+/* "Revocation asked for by Ada Admin <ada@example.com>: The token is lost or stolen (the
+ * comment)". */
+static char *
+revoke_asked_text (const char *detail)
+{
+  g_autoptr(JsonNode) root = detail != NULL ? json_from_string (detail, NULL) : NULL;
+  JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root)
+                                                                      : NULL;
+  const char *reason = object ? json_object_get_string_member_with_default (object, "reason",
+                                                                             NULL) : NULL;
+  const char *comment = object ? json_object_get_string_member_with_default (object, "comment",
+                                                                              NULL) : NULL;
+  const char *requester = object ? json_object_get_string_member_with_default (object,
+                                                                                "requester",
+                                                                                NULL) : NULL;
+  PkioRevokeReason known = PKIO_REVOKE_REASON_OTHER;
+  g_autofree char *why = NULL;
+
+  why = g_strdup (pkio_revoke_reason_from_string (reason, &known)
+                  ? pkio_revoke_reason_label (known) : _("Another reason"));
+  if (comment != NULL && *comment != '\0')
+    {
+      char *with = g_strdup_printf (_("%s (%s)"), why, comment);
+
+      g_free (why);
+      why = with;
+    }
+  if (requester == NULL || *requester == '\0')
+    /* Translators: %s is why the certificate is to be revoked */
+    return g_strdup_printf (_("Revocation asked for: %s"), why);
+  /* Translators: the first %s is who asked (a name and email), the second why */
+  return g_strdup_printf (_("Revocation asked for by %s: %s"), requester, why);
 }
 
 char *
@@ -285,6 +416,33 @@ pkio_history_event_get_text (const PkioHistoryEvent *event)
         return g_strdup_printf (_("You were warned that the certificate ends on %s"),
                                 date != NULL ? date : detail);
       }
+    case PKIO_HISTORY_EVENT_RENEWS:
+      return g_strdup_printf (_("Ordered to replace order %s"), detail);
+    case PKIO_HISTORY_EVENT_REPLACED:
+      return g_strdup_printf (_("Replaced by order %s"), detail);
+    case PKIO_HISTORY_EVENT_REVOKE_ASKED:
+      return revoke_asked_text (detail);
+    case PKIO_HISTORY_EVENT_REVOKE_REQUESTED:
+      if (event->detail == NULL)
+        return g_strdup (_("CertCentral took the request to revoke the certificate; an "
+                           "administrator of the account approves it"));
+      /* Translators: %s is the number of CertCentral's request */
+      return g_strdup_printf (_("CertCentral took the request to revoke the certificate "
+                                "(request %s); an administrator of the account approves it"),
+                              detail);
+    case PKIO_HISTORY_EVENT_REVOKE_REFUSED:
+      return g_strdup_printf (_("CertCentral refused to revoke the certificate: %s"), detail);
+    case PKIO_HISTORY_EVENT_REVOKE_NOT_SENT:
+      return g_strdup_printf (_("The request to revoke the certificate was not sent: %s"),
+                              detail);
+    case PKIO_HISTORY_EVENT_REVOKE_UNKNOWN:
+      return g_strdup (_("No clear answer from CertCentral: the revocation may or may not have "
+                         "been asked for"));
+    case PKIO_HISTORY_EVENT_REVOKE_INTERRUPTED:
+      return g_strdup (_("The app stopped while asking for the revocation: it may or may not "
+                         "have been asked for"));
+    case PKIO_HISTORY_EVENT_REVOKE_NOT_FOUND:
+      return g_strdup (_("Checked at CertCentral: no request to revoke the certificate was made"));
     case PKIO_HISTORY_EVENT_OTHER:
     default:
       return g_strdup (detail);

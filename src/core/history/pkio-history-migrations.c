@@ -63,6 +63,22 @@ static const char *const migrations[] = {
   /* 5: who placed the order, as CertCentral's order info names them ("user"), when it does
    * (docs/decisions.md#who-placed-an-order). */
   "ALTER TABLE records ADD COLUMN placed_by TEXT;",
+  /* 6: after the order. An order placed to replace another (renewal) keeps that order's id,
+   * and the other gets this one's once it is placed: CertCentral's renewal_of_order_id is not
+   * documented for pkio_burger, so the link is ours. A revocation goes through the journal like
+   * an order: revoke_state (PkioRevokeState: 0 none, 1 sending, 2 requested, 3 unknown), the
+   * request CertCentral made of it, why and by whom it was asked and when, and the process
+   * sending it (as owner_pid for an order). */
+  "ALTER TABLE records ADD COLUMN replaces_order_id INTEGER;"
+  "ALTER TABLE records ADD COLUMN replaced_by_order_id INTEGER;"
+  "ALTER TABLE records ADD COLUMN revoke_state INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE records ADD COLUMN revoke_request_id INTEGER;"
+  "ALTER TABLE records ADD COLUMN revoke_reason TEXT;"
+  "ALTER TABLE records ADD COLUMN revoke_requester TEXT;"
+  "ALTER TABLE records ADD COLUMN revoke_time INTEGER;"
+  "ALTER TABLE records ADD COLUMN revoke_owner_pid INTEGER;"
+  "CREATE INDEX records_replaces ON records (replaces_order_id) "
+  "  WHERE replaces_order_id IS NOT NULL;",
 };
 
 const char *const *

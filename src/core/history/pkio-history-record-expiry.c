@@ -69,8 +69,24 @@ pkio_history_record_needs_expiry_warning (PkioHistoryRecord      *self,
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
   g_return_val_if_fail (window != NULL, FALSE);
 
-  return self->expiry_warned != self->valid_till
+  /* Not when an order replaces it already, nor when its revocation is asked for. */
+  return self->expiry_warned != self->valid_till && self->replaced_by_order_id == 0
+         && self->revoke_state == PKIO_REVOKE_NONE
          && pkio_history_record_get_expiry (self, window) == PKIO_EXPIRY_ENDS_SOON;
+}
+
+gboolean
+pkio_history_record_can_renew (PkioHistoryRecord      *self,
+                               const PkioExpiryWindow *window)
+{
+  PkioExpiry expiry;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+  g_return_val_if_fail (window != NULL, FALSE);
+
+  expiry = pkio_history_record_get_expiry (self, window);
+  return self->replaced_by_order_id == 0
+         && (expiry == PKIO_EXPIRY_ENDS_SOON || expiry == PKIO_EXPIRY_ENDED);
 }
 
 static int

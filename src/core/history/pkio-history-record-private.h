@@ -37,6 +37,13 @@ struct _PkioHistoryRecord
   gint64           status_changed;   /* when remote_status last changed, as seen here */
   PkioDay          expiry_warned;    /* the valid_till the person was warned about, or 0 */
   char            *placed_by;        /* who placed it, as CertCentral's order info says */
+  gint64           replaces_order_id;     /* a renewal: the order it replaces */
+  gint64           replaced_by_order_id;  /* the order placed to replace this one */
+  PkioRevokeState  revoke_state;
+  gint64           revoke_request_id;     /* CertCentral's request, 0 when not known */
+  char            *revoke_reason;         /* PkioRevokeReason's name */
+  char            *revoke_requester;      /* who asked: user/me of the key, "Name <email>" */
+  gint64           revoke_time;           /* when it was asked */
 
   GPtrArray       *candidates;    /* parsed from candidates_json on first use */
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */

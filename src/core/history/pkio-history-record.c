@@ -53,6 +53,13 @@ enum {
   PROP_STATUS_CHANGED,
   PROP_EXPIRY_WARNED,
   PROP_PLACED_BY,
+  PROP_REPLACES_ORDER_ID,
+  PROP_REPLACED_BY_ORDER_ID,
+  PROP_REVOKE_STATE,
+  PROP_REVOKE_REQUEST_ID,
+  PROP_REVOKE_REASON,
+  PROP_REVOKE_REQUESTER,
+  PROP_REVOKE_TIME,
   PROP_STATUS_CATEGORY,
   PROP_STATUS_LABEL,
   N_PROPS
@@ -75,6 +82,8 @@ pkio_history_record_finalize (GObject *object)
   g_free (self->errors_json);
   g_free (self->candidates_json);
   g_free (self->placed_by);
+  g_free (self->revoke_reason);
+  g_free (self->revoke_requester);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_free (self->search_key);
 
@@ -119,6 +128,13 @@ pkio_history_record_get_property (GObject    *object,
     case PROP_STATUS_CHANGED: g_value_set_int64 (value, self->status_changed); break;
     case PROP_EXPIRY_WARNED: g_value_set_uint (value, self->expiry_warned); break;
     case PROP_PLACED_BY: g_value_set_string (value, self->placed_by); break;
+    case PROP_REPLACES_ORDER_ID: g_value_set_int64 (value, self->replaces_order_id); break;
+    case PROP_REPLACED_BY_ORDER_ID: g_value_set_int64 (value, self->replaced_by_order_id); break;
+    case PROP_REVOKE_STATE: g_value_set_int64 (value, self->revoke_state); break;
+    case PROP_REVOKE_REQUEST_ID: g_value_set_int64 (value, self->revoke_request_id); break;
+    case PROP_REVOKE_REASON: g_value_set_string (value, self->revoke_reason); break;
+    case PROP_REVOKE_REQUESTER: g_value_set_string (value, self->revoke_requester); break;
+    case PROP_REVOKE_TIME: g_value_set_int64 (value, self->revoke_time); break;
     case PROP_STATUS_CATEGORY:
       g_value_set_enum (value, pkio_history_record_get_status_category (self));
       break;
@@ -185,6 +201,13 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
   properties[PROP_EXPIRY_WARNED] = g_param_spec_uint ("expiry-warned", NULL, NULL, 0, G_MAXUINT32,
                                                       0, flags);
   properties[PROP_PLACED_BY] = string_prop ("placed-by");
+  properties[PROP_REPLACES_ORDER_ID] = int64_prop ("replaces-order-id");
+  properties[PROP_REPLACED_BY_ORDER_ID] = int64_prop ("replaced-by-order-id");
+  properties[PROP_REVOKE_STATE] = int64_prop ("revoke-state");
+  properties[PROP_REVOKE_REQUEST_ID] = int64_prop ("revoke-request-id");
+  properties[PROP_REVOKE_REASON] = string_prop ("revoke-reason");
+  properties[PROP_REVOKE_REQUESTER] = string_prop ("revoke-requester");
+  properties[PROP_REVOKE_TIME] = int64_prop ("revoke-time");
   properties[PROP_STATUS_CATEGORY] =
     g_param_spec_enum ("status-category", NULL, NULL, PKIO_TYPE_STATUS_CATEGORY,
                        PKIO_STATUS_CATEGORY_IN_PROGRESS, flags);
@@ -286,6 +309,18 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
       self->expiry_warned = from->expiry_warned;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_WARNED]);
     }
+  update_int (self, &self->replaces_order_id, from->replaces_order_id, PROP_REPLACES_ORDER_ID);
+  update_int (self, &self->replaced_by_order_id, from->replaced_by_order_id,
+              PROP_REPLACED_BY_ORDER_ID);
+  if (self->revoke_state != from->revoke_state)
+    {
+      self->revoke_state = from->revoke_state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVOKE_STATE]);
+    }
+  update_int (self, &self->revoke_request_id, from->revoke_request_id, PROP_REVOKE_REQUEST_ID);
+  update_string (self, &self->revoke_reason, from->revoke_reason, PROP_REVOKE_REASON);
+  update_string (self, &self->revoke_requester, from->revoke_requester, PROP_REVOKE_REQUESTER);
+  update_int (self, &self->revoke_time, from->revoke_time, PROP_REVOKE_TIME);
   if (g_strcmp0 (self->candidates_json, from->candidates_json) != 0)
     {
       g_clear_pointer (&self->candidates, g_ptr_array_unref);
@@ -473,6 +508,65 @@ pkio_history_record_get_days_remaining (PkioHistoryRecord *self,
   return self->has_days_remaining;
 }
 
+gint64
+pkio_history_record_get_replaces_order_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->replaces_order_id;
+}
+
+gint64
+pkio_history_record_get_replaced_by_order_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->replaced_by_order_id;
+}
+
+PkioRevokeState
+pkio_history_record_get_revoke_state (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_REVOKE_NONE);
+  return self->revoke_state;
+}
+
+gint64
+pkio_history_record_get_revoke_request_id (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->revoke_request_id;
+}
+
+const char *
+pkio_history_record_get_revoke_reason (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->revoke_reason;
+}
+
+const char *
+pkio_history_record_get_revoke_requester (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->revoke_requester;
+}
+
+gint64
+pkio_history_record_get_revoke_time (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
+  return self->revoke_time;
+}
+
+gboolean
+pkio_history_record_can_revoke (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+
+  return (self->state == PKIO_RECORD_STATE_PLACED || self->state == PKIO_RECORD_STATE_REMOTE)
+         && g_strcmp0 (self->remote_status, "issued") == 0 && self->certificate_id > 0
+         && self->revoke_state == PKIO_REVOKE_NONE;
+}
+
 PkioDay
 pkio_history_record_get_expiry_warned (PkioHistoryRecord *self)
 {
@@ -552,6 +646,17 @@ pkio_history_record_get_status_label (PkioHistoryRecord *self)
     default:
       if (self->remote_status == NULL)
         return _("Placed");
+      /* Until CertCentral says "revoked", what this computer asked for. */
+      if (g_str_equal (self->remote_status, "issued"))
+        switch (self->revoke_state)
+          {
+          case PKIO_REVOKE_SENDING: return _("Revoking");
+          case PKIO_REVOKE_REQUESTED: return _("Revocation requested");
+          case PKIO_REVOKE_UNKNOWN: return _("Revocation unknown");
+          case PKIO_REVOKE_NONE:
+          default:
+            break;
+          }
       return pkio_history_status_label (self->remote_status);
     }
 }

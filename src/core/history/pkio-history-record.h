@@ -48,6 +48,35 @@ GType pkio_record_state_get_type     (void) G_GNUC_CONST;
 GType pkio_record_origin_get_type    (void) G_GNUC_CONST;
 GType pkio_status_category_get_type  (void) G_GNUC_CONST;
 
+/* Where a revocation of the record's certificate stands, as this computer knows. */
+typedef enum
+{
+  PKIO_REVOKE_NONE,       /* none asked, or the last attempt came to nothing (its timeline says) */
+  PKIO_REVOKE_SENDING,    /* journaled, the request is (about to be) on its way */
+  PKIO_REVOKE_REQUESTED,  /* CertCentral has the request: an administrator of the account
+                             approves it, then the status becomes "revoked" */
+  PKIO_REVOKE_UNKNOWN,    /* sent, no usable answer: check it before asking again */
+} PkioRevokeState;
+
+/* Why a certificate is revoked: the person's choice, said to the administrator who approves it
+ * (in "comments": docs/decisions.md#revoke). */
+typedef enum
+{
+  PKIO_REVOKE_REASON_LOST,           /* the token is lost or stolen */
+  PKIO_REVOKE_REASON_LEFT,           /* the holder has left or no longer needs it */
+  PKIO_REVOKE_REASON_WRONG_DETAILS,  /* the certificate's details are wrong */
+  PKIO_REVOKE_REASON_OTHER,          /* another reason, said in the comment */
+} PkioRevokeReason;
+
+/* Stable names: "none", "sending", "requested", "unknown" (exports). */
+const char         *pkio_revoke_state_to_string            (PkioRevokeState   state);
+/* Stable names: "lost", "left", "wrong-details", "other" (the CLI's --reason, the record). */
+const char         *pkio_revoke_reason_to_string           (PkioRevokeReason  reason);
+gboolean            pkio_revoke_reason_from_string         (const char       *name,
+                                                            PkioRevokeReason *out_reason);
+/* Translated, for people: "The token is lost or stolen", … */
+const char         *pkio_revoke_reason_label               (PkioRevokeReason  reason);
+
 /* The choices of the view's status filter. */
 typedef enum
 {
@@ -114,6 +143,25 @@ PkioDay             pkio_history_record_get_valid_till     (PkioHistoryRecord *s
  * sent none. What the app shows is counted from valid_till (get_days_left ()). */
 gboolean            pkio_history_record_get_days_remaining (PkioHistoryRecord *self,
                                                             gint64            *out_days);
+/* A renewal: the order it replaces, and on the replaced one the order that replaces it (0:
+ * none). */
+gint64              pkio_history_record_get_replaces_order_id    (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_replaced_by_order_id (PkioHistoryRecord *self);
+/* The revocation of the certificate, as far as this computer knows: its state, CertCentral's
+ * request id (0: none or not known), why (a PkioRevokeReason name, or NULL), who asked and
+ * when (Unix seconds, 0: never). */
+PkioRevokeState     pkio_history_record_get_revoke_state   (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_revoke_request_id (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_revoke_reason  (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_revoke_requester (PkioHistoryRecord *self);
+gint64              pkio_history_record_get_revoke_time    (PkioHistoryRecord *self);
+/* TRUE for an issued certificate with a known certificate id and no revocation on its way or
+ * unsettled (an UNKNOWN one must be checked first). */
+gboolean            pkio_history_record_can_revoke         (PkioHistoryRecord *self);
+/* TRUE for a certificate that ends soon or has ended and that no order replaces yet: "Order a
+ * new certificate" is offered. */
+gboolean            pkio_history_record_can_renew          (PkioHistoryRecord      *self,
+                                                            const PkioExpiryWindow *window);
 /* When CertCentral's status last changed as this computer saw it (Unix seconds), 0: never. */
 gint64              pkio_history_record_get_status_changed (PkioHistoryRecord *self);
 /* valid_till minus @today in days (negative once it has ended); FALSE when valid_till is not
@@ -238,6 +286,16 @@ typedef enum
   PKIO_HISTORY_EVENT_CANDIDATES,   /* detail: the order ids it may be */
   PKIO_HISTORY_EVENT_LINKED,       /* the person chose: detail is the order id */
   PKIO_HISTORY_EVENT_EXPIRY_WARNED, /* the person was told it ends soon: detail is valid_till */
+  PKIO_HISTORY_EVENT_RENEWS,       /* ordered to replace an order: detail is its id */
+  PKIO_HISTORY_EVENT_REPLACED,     /* an order replacing this one was placed: detail, its id */
+  PKIO_HISTORY_EVENT_REVOKE_ASKED, /* revocation journaled: detail is JSON {reason, comments,
+                                      requester} */
+  PKIO_HISTORY_EVENT_REVOKE_REQUESTED, /* CertCentral made a request: detail its id, or NULL */
+  PKIO_HISTORY_EVENT_REVOKE_REFUSED,   /* CertCentral refused it: detail, its words */
+  PKIO_HISTORY_EVENT_REVOKE_NOT_SENT,  /* it never left: detail, why */
+  PKIO_HISTORY_EVENT_REVOKE_UNKNOWN,   /* sent, no usable answer */
+  PKIO_HISTORY_EVENT_REVOKE_INTERRUPTED, /* the app stopped while asking */
+  PKIO_HISTORY_EVENT_REVOKE_NOT_FOUND,   /* checked: CertCentral has no such request */
 } PkioHistoryEventKind;
 
 const char          *pkio_history_event_kind_to_string   (PkioHistoryEventKind  kind);

@@ -115,7 +115,7 @@ mark_job (PkioHistoryWorker *worker,
   if (db != NULL
       && (record = _pkio_history_db_set_outcome (db, job->local_id, job->state, job->order_id,
                                                  job->certificate_id, job->text, job->text2,
-                                                 job->deleted, &job->error)))
+                                                 job->deleted, job->changed, &job->error)))
     g_ptr_array_add (job->changed, record);
   _pkio_history_worker_deliver_job (worker, job);
 }
@@ -249,16 +249,31 @@ pkio_history_store_journal_begin_async (PkioHistoryStore    *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
+  pkio_history_store_journal_begin_renewal_async (self, account, request_json, 0, cancellable,
+                                                  callback, user_data);
+}
+
+void
+pkio_history_store_journal_begin_renewal_async (PkioHistoryStore    *self,
+                                                const char          *account,
+                                                const char          *request_json,
+                                                gint64               replaces_order_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
   PkioHistoryJob *job;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
   g_return_if_fail (request_json != NULL);
 
+  /* Either begin finishes with pkio_history_store_journal_begin_finish (). */
   job = _pkio_history_store_new_job (self, journal_begin_job,
                                      pkio_history_store_journal_begin_async,
                                      PKIO_HISTORY_RESULT_RECORD, cancellable, FALSE, callback,
                                      user_data);
   job->entry = _pkio_journal_entry_from_json (account, request_json);
+  job->entry->replaces_order_id = MAX (replaces_order_id, 0);
   _pkio_history_store_queue_job (self, job);
 }
 

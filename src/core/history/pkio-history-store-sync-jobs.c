@@ -92,7 +92,7 @@ link_order_job (PkioHistoryWorker *worker,
   if (db != NULL
       && (record = _pkio_history_db_link_order (db, job->local_id,
                                                 g_ptr_array_index (job->remote, 0),
-                                                job->deleted, &job->error)))
+                                                job->deleted, job->changed, &job->error)))
     g_ptr_array_add (job->changed, record);
   _pkio_history_worker_deliver_job (worker, job);
 }

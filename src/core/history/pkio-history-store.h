@@ -86,6 +86,18 @@ PkioHistoryRecord *pkio_history_store_journal_begin_finish (PkioHistoryStore   *
                                                             GAsyncResult       *result,
                                                             GError            **error);
 
+/* journal_begin for an order placed to replace order @replaces_order_id (a renewal; 0: none):
+ * the record keeps the link, and once it is placed the replaced record shows "replaced by" it.
+ * CertCentral is never told (renewal_of_order_id is not documented for pkio_burger).
+ * Finishes with pkio_history_store_journal_begin_finish (). */
+void               pkio_history_store_journal_begin_renewal_async (PkioHistoryStore    *self,
+                                                                   const char          *account,
+                                                                   const char          *request_json,
+                                                                   gint64               replaces_order_id,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+
 /* The outcome of an attempt. Not cancellable: an outcome is always written. If a sync already
  * brought in the same order as placed elsewhere, the two become one record. */
 void               pkio_history_store_journal_mark_placed_async   (PkioHistoryStore    *self,
@@ -229,6 +241,35 @@ void               pkio_history_store_mark_warned_async   (PkioHistoryStore    *
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 gboolean           pkio_history_store_mark_warned_finish  (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* The journal of a revocation, as for an order: @record's revocation becomes SENDING (written
+ * and synced to disk: only then may the request leave), with @reason (a PkioRevokeReason
+ * name), @requester (who asked) and the timeline event "revoke-asked" (@asked_json). Fails
+ * when the record already has a revocation on its way or unsettled, or when the history cannot
+ * be written: then nothing may be sent. Not cancellable. */
+void               pkio_history_store_revoke_begin_async  (PkioHistoryStore    *self,
+                                                           PkioHistoryRecord   *record,
+                                                           const char          *reason,
+                                                           const char          *requester,
+                                                           const char          *asked_json,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+PkioHistoryRecord *pkio_history_store_revoke_begin_finish (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* What became of it: @state, CertCentral's @request_id (0: keep what is known), and the event
+ * @event_kind with @detail (@event_kind NULL: none). Not cancellable. */
+void               pkio_history_store_revoke_mark_async   (PkioHistoryStore    *self,
+                                                           PkioHistoryRecord   *record,
+                                                           PkioRevokeState      state,
+                                                           gint64               request_id,
+                                                           const char          *event_kind,
+                                                           const char          *detail,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pkio_history_store_revoke_mark_finish  (PkioHistoryStore    *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
 

@@ -113,6 +113,7 @@ _pkio_history_job_free (PkioHistoryJob *job)
   g_clear_object (&job->cancellable);
   g_free (job->text);
   g_free (job->text2);
+  g_free (job->text3);
   g_clear_pointer (&job->entry, _pkio_journal_entry_free);
   g_clear_pointer (&job->remote, g_ptr_array_unref);
   g_clear_pointer (&job->matches, g_ptr_array_unref);

@@ -37,6 +37,8 @@ struct _PkioHistoryJob
   PkioRecordOrigin       origin;     /* of the records a merge creates */
   char                  *text;
   char                  *text2;
+  char                  *text3;
+  PkioRevokeState        revoke_state;
   PkioJournalEntry      *entry;
   GPtrArray             *remote;     /* PkioRemoteOrder */
   GPtrArray             *matches;    /* PkioMatchResult */

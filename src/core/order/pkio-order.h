@@ -112,6 +112,10 @@ struct _PkioOrder
   PkioPaymentMethod   payment_method;
   PkioCreditCard      credit_card;          /* only used with PKIO_PAYMENT_CARD */
   PkioBillingAddress  billing_address;      /* only used with PKIO_PAYMENT_CARD */
+  /* Ours, never in the request: the order this one replaces (a renewal), 0 when none.
+   * CertCentral's renewal_of_order_id is not documented for this product
+   * (docs/decisions.md#renewal); the history keeps the link. */
+  gint64              replaces_order_id;
 };
 
 #define PKIO_ORDER_ALLOWED_YEARS_DEFAULT ((1u << 1) | (1u << 2) | (1u << 3))

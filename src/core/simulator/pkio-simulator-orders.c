@@ -46,6 +46,7 @@ _pkio_sim_order_free (PkioSimOrder *order)
   g_free (order->user_first_name);
   g_free (order->user_last_name);
   g_free (order->user_email);
+  g_free (order->revoke_comments);
   g_free (order);
 }
 
@@ -107,6 +108,8 @@ _pkio_simulator_refresh (PkioSimulator *sim)
           _pkio_sim_order_start_validity (order);
           changed = TRUE;
         }
+      if (_pkio_sim_order_approve_revoke (order, now))
+        changed = TRUE;
       if (g_strcmp0 (order->status, "issued") == 0 && order->valid_till != 0
           && order->valid_till < today)
         {
@@ -251,27 +254,11 @@ _pkio_sim_order_to_json (const PkioSimOrder *order,
       json_builder_end_object (b);
     }
 
-  /* The order's requests (order info's "requests", docs/certcentral-api.md#order-info): the
-   * simulator names only a revocation asked for, the one the duplicate check reads. */
-  if (view == PKIO_SIM_ORDER_INFO && order->revocation_requested)
-    {
-      json_builder_set_member_name (b, "requests");
-      json_builder_begin_array (b);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, order->id + 500000);
-      json_builder_set_member_name (b, "date");
-      json_builder_add_string_value (b, date);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "revoke");
-      json_builder_set_member_name (b, "status");
-      json_builder_add_string_value (b, "pending");
-      json_builder_end_object (b);
-      json_builder_end_array (b);
-    }
-
   if (view == PKIO_SIM_ORDER_INFO)
     {
+      /* The order's requests (docs/certcentral-api.md#order-info): its own, and a revocation
+       * asked for (the revoke endpoint, or pkio_simulator_request_revocation ()). */
+      _pkio_sim_order_add_requests (b, order);
       json_builder_set_member_name (b, "payment_method");
       json_builder_add_string_value (b, order->payment_method);
       json_builder_set_member_name (b, "provisioning_method");

@@ -37,10 +37,15 @@ typedef struct
   char   *user_first_name;
   char   *user_last_name;
   char   *user_email;
-  /* Renewed by a newer order (rows' "is_renewed"), and a revocation asked for and not yet
-   * done (order info's "requests" holds a pending "revoke"): what a test sets. */
+  /* Renewed by a newer order (rows' "is_renewed"): what a test sets. */
   gboolean is_renewed;
-  gboolean revocation_requested;
+  /* A revocation asked for: its request, when, what it said, and when it is approved (0:
+   * never by itself); approved, the order is "revoked". */
+  gint64  revoke_request_id;
+  gint64  revoke_requested_usec;
+  gint64  revoke_at_usec;
+  gboolean revoke_approved;
+  char   *revoke_comments;
 } PkioSimOrder;
 
 struct _PkioSimulator
@@ -55,6 +60,7 @@ struct _PkioSimulator
   char         *api_key;
   char         *view_only_key;
   guint         issue_delay_ms;
+  guint         revoke_delay_ms;
   guint         fault_delay_ms;
   gboolean      list_extra_fields;
 
@@ -68,6 +74,7 @@ struct _PkioSimulator
   GHashTable   *orders_by_id;
   gint64        next_order_id;
   gint64        next_certificate_id;
+  gint64        next_request_id;
   gint64        balance_cents;
   char         *state_file;
 };
@@ -156,6 +163,17 @@ void        _pkio_simulator_handle_list    (PkioSimulator     *sim,
 void        _pkio_simulator_handle_status_changes (PkioSimulator     *sim,
                                                    SoupServerMessage *msg,
                                                    GHashTable        *query);
+
+/* pkio-simulator-revoke.c: PUT certificate/{id}/revoke (@path from "certificate/"), the
+ * approval that comes by itself (TRUE when @order changed), order info's "requests". */
+void        _pkio_simulator_handle_revoke  (PkioSimulator     *sim,
+                                            SoupServerMessage *msg,
+                                            const char        *method,
+                                            const char        *path);
+gboolean    _pkio_sim_order_approve_revoke (PkioSimOrder      *order,
+                                            gint64             now_usec);
+void        _pkio_sim_order_add_requests   (JsonBuilder        *b,
+                                            const PkioSimOrder *order);
 
 /* pkio-simulator-state.c */
 void        _pkio_simulator_load_state     (PkioSimulator *sim);

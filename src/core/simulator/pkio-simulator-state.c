@@ -64,6 +64,7 @@ _pkio_simulator_save_state (PkioSimulator *sim)
   add_int (b, "version", STATE_VERSION);
   add_int (b, "next_order_id", sim->next_order_id);
   add_int (b, "next_certificate_id", sim->next_certificate_id);
+  add_int (b, "next_request_id", sim->next_request_id);
   add_int (b, "balance_cents", sim->balance_cents);
   json_builder_set_member_name (b, "orders");
   json_builder_begin_array (b);
@@ -96,8 +97,11 @@ _pkio_simulator_save_state (PkioSimulator *sim)
       add_string (b, "user_email", order->user_email);
       json_builder_set_member_name (b, "is_renewed");
       json_builder_add_boolean_value (b, order->is_renewed);
-      json_builder_set_member_name (b, "revocation_requested");
-      json_builder_add_boolean_value (b, order->revocation_requested);
+      add_int (b, "revoke_request_id", order->revoke_request_id);
+      add_int (b, "revoke_requested_usec", order->revoke_requested_usec);
+      add_int (b, "revoke_at_usec", order->revoke_at_usec);
+      add_int (b, "revoke_approved", order->revoke_approved);
+      add_string (b, "revoke_comments", order->revoke_comments);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -168,6 +172,7 @@ load_from (PkioSimulator *sim,
   sim->next_order_id = MAX (member_int (object, "next_order_id"), sim->next_order_id);
   sim->next_certificate_id = MAX (member_int (object, "next_certificate_id"),
                                   sim->next_certificate_id);
+  sim->next_request_id = MAX (member_int (object, "next_request_id"), sim->next_request_id);
   sim->balance_cents = member_int (object, "balance_cents");
 
   array = json_node_get_array (orders);
@@ -209,8 +214,12 @@ load_from (PkioSimulator *sim,
       order->user_last_name = member_string (item, "user_last_name", NULL);
       order->user_email = member_string (item, "user_email", NULL);
       order->is_renewed = json_object_get_boolean_member_with_default (item, "is_renewed", FALSE);
-      order->revocation_requested =
-        json_object_get_boolean_member_with_default (item, "revocation_requested", FALSE);
+      order->revoke_request_id = member_int (item, "revoke_request_id");
+      order->revoke_requested_usec = member_int (item, "revoke_requested_usec");
+      order->revoke_at_usec = member_int (item, "revoke_at_usec");
+      order->revoke_approved = member_int (item, "revoke_approved") != 0;
+      order->revoke_comments = member_string (item, "revoke_comments", NULL);
+      sim->next_request_id = MAX (sim->next_request_id, order->revoke_request_id + 1);
       sim->next_order_id = MAX (sim->next_order_id, order->id + 1);
       sim->next_certificate_id = MAX (sim->next_certificate_id, order->certificate_id + 1);
       _pkio_simulator_insert_order (sim, order);
@@ -443,7 +452,13 @@ pkio_simulator_request_revocation (PkioSimulator *sim,
   order = g_hash_table_lookup (sim->orders_by_id, &order_id);
   if (order == NULL)
     return FALSE;
-  order->revocation_requested = TRUE;
+  /* A request like the revoke endpoint's, that no administrator approves by itself. */
+  if (order->revoke_request_id <= 0)
+    {
+      order->revoke_request_id = sim->next_request_id++;
+      order->revoke_requested_usec = g_get_real_time ();
+      order->revoke_at_usec = 0;
+    }
   _pkio_simulator_save_state (sim);
   return TRUE;
 }

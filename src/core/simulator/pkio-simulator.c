@@ -212,6 +212,8 @@ _pkio_simulator_handle (PkioSimulator     *sim,
                                    "The requested product was not found.");
   else if (strcmp (path, "order/certificate") == 0 || g_str_has_prefix (path, "order/certificate/"))
     _pkio_simulator_handle_orders (sim, msg, method, path, query);
+  else if (g_str_has_prefix (path, "certificate/"))
+    _pkio_simulator_handle_revoke (sim, msg, method, path);
   else
     _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|route", NULL,
                                    "The requested route was not found.");
@@ -312,6 +314,7 @@ pkio_simulator_init (PkioSimulator *self)
 {
   self->api_key = g_strdup (PKIO_SIMULATOR_DEFAULT_API_KEY);
   self->issue_delay_ms = PKIO_SIMULATOR_DEFAULT_ISSUE_DELAY;
+  self->revoke_delay_ms = PKIO_SIMULATOR_DEFAULT_REVOKE_DELAY;
   self->fault_delay_ms = 3000;
   self->faults = g_ptr_array_new_with_free_func (fault_rule_free);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_simulator_request_unref);
@@ -320,6 +323,7 @@ pkio_simulator_init (PkioSimulator *self)
   self->orders_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->next_order_id = 8436001;
   self->next_certificate_id = 8455001;
+  self->next_request_id = 3310001;
   self->balance_cents = PKIO_SIMULATOR_DEFAULT_BALANCE;
 }
 

@@ -45,6 +45,11 @@ G_BEGIN_DECLS
  * - PUT order/certificate/{id}/status {"status":"canceled","note":"…"}: 204; 400 missing_param
  *   (field note) without a note, invalid_status for another status, invalid_order_status
  *   unless the order is pending or waiting_pickup.
+ * - PUT certificate/{certificate_id}/revoke {"comments":…}: 201 with the request
+ *   {"id","date","type":"revoke","status":"pending","requester",…}; 400 invalid_order_status
+ *   unless the certificate is issued with no revocation asked yet (a pending reissue: "cannot
+ *   be revoked"); 404 not_found|certificate. After the revoke delay the order is "revoked".
+ *   Order info lists "requests" (the new_request, and the revoke).
  * - GET user/me, finance/balance, product/pkio_burger. */
 
 #define PKIO_TYPE_SIMULATOR (pkio_simulator_get_type ())
@@ -52,6 +57,8 @@ G_DECLARE_FINAL_TYPE (PkioSimulator, pkio_simulator, PKIO, SIMULATOR, GObject)
 
 #define PKIO_SIMULATOR_DEFAULT_API_KEY     "practice-key"
 #define PKIO_SIMULATOR_DEFAULT_ISSUE_DELAY 2000
+/* How long a revocation request waits for its (simulated) administrator. */
+#define PKIO_SIMULATOR_DEFAULT_REVOKE_DELAY 2000
 /* Issue delay meaning "stay pending until canceled" (cancel tests). */
 #define PKIO_SIMULATOR_ISSUE_NEVER         G_MAXUINT
 /* Balance at start, in cents (EUR). An order costs 100.00, EXPEDITED shipping 25.00 more. */
@@ -202,6 +209,15 @@ gboolean       pkio_simulator_set_order_renewed  (PkioSimulator *sim,
  * then holds {"type":"revoke","status":"pending"}; the status stays what it was. */
 gboolean       pkio_simulator_request_revocation (PkioSimulator *sim,
                                                   gint64         order_id);
+/* A revocation request is approved @ms after it was made (PKIO_SIMULATOR_ISSUE_NEVER: never),
+ * then the order is "revoked". Applies to requests made afterwards. */
+void           pkio_simulator_set_revoke_delay  (PkioSimulator *sim,
+                                                 guint          ms);
+/* The request to revoke @order_id's certificate, 0 when none was made; @out_comments (may be
+ * NULL): what it said. */
+gint64         pkio_simulator_get_revoke_request (PkioSimulator *sim,
+                                                  gint64         order_id,
+                                                  char         **out_comments);
 guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
 /* The id of the newest order (ids only grow), 0 when there is none. */
 gint64         pkio_simulator_get_last_order_id (PkioSimulator *sim);
