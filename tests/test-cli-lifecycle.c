@@ -188,6 +188,144 @@ test_status_waiting_for_approval (void)
                                     "CertCentral-account, sinds "));
 }
 
+/* ---- revoke ---- */
+
+/* The order id of practice mode's certificate that ends in 20 days (Lars Visser). */
+static char *
+practice_issued_order (void)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *row;
+
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "expiring", "--practice", "--json"), ==, 0);
+  json = json_from_string (out, NULL);
+  g_assert_nonnull (json);
+  row = json_array_get_object_element (json_node_get_array (json), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "holder_name"), ==, "Lars Visser");
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (row, "order_id"));
+}
+
+/* What is refused before anything is asked, in both languages: exit 2. */
+static void
+test_revoke_options (void)
+{
+  g_autofree char *id = practice_issued_order ();
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "--practice", "revoke", id), ==, 2);
+  g_assert_nonnull (strstr (err, "--reason: say why with lost, left, wrong-details or other."));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "--practice", "revoke", id, "--reason", "stolen",
+                            "--yes"), ==, 2);
+  g_assert_nonnull (strstr (err, "--reason: say why"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "--practice", "revoke", id, "--reason", "other",
+                            "--yes"), ==, 2);
+  g_assert_nonnull (strstr (err, "--comment: Say why the certificate is to be revoked: another "
+                                 "reason needs a comment."));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "--practice", "revoke", "12x", "--reason", "lost",
+                            "--yes"), ==, 2);
+  g_assert_nonnull (strstr (err, "“12x” is not an order number."));
+  g_clear_pointer (&err, g_free);
+  /* Not on a terminal (the test's standard input is not one): --yes is needed. */
+  g_assert_cmpint (run_cli ("yes\n", NULL, &err, "--practice", "revoke", id, "--reason",
+                            "lost"), ==, 2);
+  g_assert_nonnull (strstr (err, "there is no terminal to confirm it on: add --yes"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_full ("ja\n", dutch, NULL, &err, "--practice", "revoke", id,
+                                 "--reason", "lost", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Intrekken kan niet ongedaan worden gemaakt"));
+  g_assert_nonnull (strstr (err, "--yes"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_full (NULL, dutch, NULL, &err, "--practice", "revoke", id, NULL), ==,
+                   2);
+  g_assert_nonnull (strstr (err, "--reason: zeg waarom met lost, left, wrong-details of other."));
+}
+
+/* Practice mode: the simulator takes the request; asked twice, the second is refused here. */
+static void
+test_revoke_practice (void)
+{
+  g_autofree char *id = practice_issued_order ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "--practice", "revoke", id, "--reason", "left",
+                            "--yes"), ==, 0);
+  g_assert_nonnull (strstr (err, "Revoke the certificate of Lars Visser <lars.visser@example.nl>"
+                                 " (order "));
+  g_assert_nonnull (strstr (err, "Reason: The holder has left or no longer needs it\n"));
+  g_assert_nonnull (strstr (err, "Revocation cannot be undone"));
+  g_assert_true (g_str_has_prefix (out, "Revocation requested (request "));
+  g_assert_nonnull (strstr (out, "), waiting for an administrator of your CertCentral "
+                                 "account.\n"));
+}
+
+/* Against CertCentral (the simulator in its own process): one PUT with "comments" only; a
+ * second attempt is refused without a PUT; an unknown outcome is checked before the next. */
+static void
+test_revoke_account (void)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *bodies = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *out_nl = NULL;
+  g_autofree char *err_nl = NULL;
+  gint64 order_id;
+
+  if (!require_stored_key ())
+    return;
+  order_id = add_issued ("weg@example.nl", "Wendy", "Weg", 200);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  g_assert_cmpint (sim_number ("count PUT certificate/"), ==, 0);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "revoke", id, "--reason", "lost", "--comment",
+                            "Left on the train", "--yes"), ==, 0);
+  g_assert_nonnull (strstr (err, "Revoke the certificate of Wendy Weg <weg@example.nl>"));
+  g_assert_true (g_str_has_prefix (out, "Revocation requested (request "));
+  g_assert_cmpint (sim_number ("count PUT certificate/"), ==, 1);
+  bodies = sim_command ("bodies PUT certificate/");
+  g_assert_cmpstr (bodies, ==, "[{\"comments\":\"The token is lost or stolen. Left on the "
+                               "train\"}]");
+
+  /* Never twice: refused here, nothing sent. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "revoke", id, "--reason", "lost", "--yes"), ==, 2);
+  g_assert_nonnull (strstr (err, "The revocation of this certificate was already asked for."));
+  g_assert_cmpint (sim_number ("count PUT certificate/"), ==, 1);
+  /* status says it, in both languages. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "status", id), ==, 0);
+  g_assert_nonnull (strstr (out, "Revocation requested (request "));
+  g_assert_cmpint (run_cli_full (NULL, dutch, &out_nl, NULL, "status", id, NULL), ==, 0);
+  g_assert_nonnull (strstr (out_nl, "Intrekking aangevraagd (verzoek "));
+
+  /* A 500 after the PUT left: unknown (4); the next run checks first, finds nothing, and
+   * only then asks again. */
+  order_id = add_issued ("twijfel@example.nl", "Twan", "Twijfel", 200);
+  id2 = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  fault = sim_command ("fault PUT certificate/ server-error 1");
+  g_assert_cmpstr (fault, ==, "ok");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "revoke", id2, "--reason", "wrong-details",
+                            "--yes"), ==, 4);
+  g_assert_nonnull (strstr (err, "so it is not known whether it took it"));
+  g_assert_nonnull (strstr (err, "it checks with CertCentral first"));
+  g_assert_cmpint (sim_number ("count PUT certificate/"), ==, 2);
+  g_clear_pointer (&out_nl, g_free);
+  g_assert_cmpint (run_cli_full (NULL, dutch, &out_nl, &err_nl, "revoke", id2, "--reason",
+                                 "wrong-details", "--yes", NULL), ==, 0);
+  g_assert_nonnull (strstr (err_nl, "CertCentral heeft geen verzoek om het in te trekken"));
+  g_assert_nonnull (strstr (err_nl, "Reden: De gegevens in het certificaat kloppen niet"));
+  g_assert_true (g_str_has_prefix (out_nl, "Intrekking aangevraagd (verzoek "));
+  g_assert_cmpint (sim_number ("count PUT certificate/"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +341,9 @@ main (int   argc,
   g_test_add_func ("/cli-lifecycle/expiring-account", test_expiring_account);
   g_test_add_func ("/cli-lifecycle/status-waiting-for-approval",
                    test_status_waiting_for_approval);
+  g_test_add_func ("/cli-lifecycle/revoke-options", test_revoke_options);
+  g_test_add_func ("/cli-lifecycle/revoke-practice", test_revoke_practice);
+  g_test_add_func ("/cli-lifecycle/revoke-account", test_revoke_account);
 
   result = g_test_run ();
   cli_test_tear_down ();

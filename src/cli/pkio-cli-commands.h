@@ -23,6 +23,9 @@ int pkio_cli_status      (gboolean practice,
 int pkio_cli_expiring    (gboolean practice,
                           int      argc,
                           char   **argv);
+int pkio_cli_revoke      (gboolean practice,
+                          int      argc,
+                          char   **argv);
 
 /* Says on stderr that nothing real happens, before anything else is printed. */
 void pkio_cli_announce_practice (void);

@@ -19,6 +19,7 @@ static const struct
   { "expiring", pkio_cli_expiring },
   { "history", pkio_cli_history },
   { "order", pkio_cli_order },
+  { "revoke", pkio_cli_revoke },
   { "set-api-key", pkio_cli_set_api_key },
   { "status", pkio_cli_status },
 };
@@ -90,6 +91,6 @@ pkio_cli_run (int    argc,
 
   /* TRANSLATORS: %s is what the person typed; keep the command names as they are */
   g_printerr (_("Unknown command “%s”. The commands are: order, set-api-key, history, status, "
-                "expiring. Run “pkio-orders --help” for more.\n"), name);
+                "expiring, revoke. Run “pkio-orders --help” for more.\n"), name);
   return PKIO_CLI_EXIT_FAILURE;
 }

@@ -328,6 +328,7 @@ pkio_application_init (PkioApplication *self)
       "  history [--json|--csv]        Print the order history\n"
       "  status ORDER_ID               Show the status of one order\n"
       "  expiring [--days N]           List the certificates that end soon\n"
+      "  revoke ORDER_ID --reason R    Ask CertCentral to revoke a certificate\n"
       "\n"
       "Each command accepts --practice and --help."));
 }
