@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-api-error.h"
+#include "pkio-json-guard.h"
 
 /* An extended error domain (GLib 2.68), so the errors[] entries are copied and freed with the
  * GError itself, including through GTask and g_error_copy. */
@@ -101,18 +102,6 @@ pkio_api_error_get_entries (const GError *error)
   return priv->entries;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 GPtrArray *
 pkio_api_error_parse_entries (JsonNode *root)
 {
@@ -143,12 +132,12 @@ pkio_api_error_parse_entry_array (JsonNode *node)
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
       object = json_node_get_object (element);
-      code = member_string (object, "code");
-      message = member_string (object, "message");
+      code = pkio_json_guard_string_or_null (object, "code");
+      message = pkio_json_guard_string_or_null (object, "message");
       if (code == NULL && message == NULL)
         continue;
       g_ptr_array_add (entries,
-                       pkio_api_error_entry_new (code, member_string (object, "field"), message));
+                       pkio_api_error_entry_new (code, pkio_json_guard_string_or_null (object, "field"), message));
     }
   return entries;
 }

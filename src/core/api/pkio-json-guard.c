@@ -354,6 +354,31 @@ pkio_json_guard_int_or_zero (JsonObject *object,
   return value;
 }
 
+const char *
+pkio_json_guard_string_or_null (JsonObject *object,
+                                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+pkio_json_guard_boolean_or (JsonObject *object,
+                            const char *member,
+                            gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
 JsonArray *
 pkio_json_guard_get_array (JsonObject  *object,
                            const char  *member,

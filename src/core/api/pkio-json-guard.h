@@ -52,6 +52,13 @@ gboolean    pkio_json_guard_get_int      (JsonObject  *object,
  * integer as pkio_json_guard_get_int () reads it, or 0. */
 gint64      pkio_json_guard_int_or_zero  (JsonObject  *object,
                                           const char  *member);
+/* The same for a string (NULL when absent or not a string; owned by @object) and a boolean
+ * (@fallback when absent or not a boolean). */
+const char *pkio_json_guard_string_or_null (JsonObject *object,
+                                            const char *member);
+gboolean    pkio_json_guard_boolean_or   (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     fallback);
 JsonArray  *pkio_json_guard_get_array    (JsonObject  *object,
                                           const char  *member,
                                           GError     **error);

@@ -3,18 +3,15 @@
 
 #include <gio/gio.h>
 
+#include "pkio-json-guard.h"
 #include "pkio-product-info.h"
 
+/* A copy of the string @name holds, or NULL (absent, or not a string). */
 static char *
 dup_string_member (JsonObject *object,
                    const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
+  return g_strdup (pkio_json_guard_string_or_null (object, name));
 }
 
 static GArray *
