@@ -160,17 +160,15 @@ parse_order_id (const char *out)
   return g_ascii_strtoll (line + strlen ("order_id: "), NULL, 10);
 }
 
-/* A CertCentral stand-in that reads one request, then hangs up without answering. */
-gpointer
-hang_up_after_body_thread (gpointer user_data)
+/* Reads one whole request (headers and body) from @connection. */
+static GString *
+read_request (GSocket *connection)
 {
-  g_autoptr(GSocket) listener = user_data;
-  g_autoptr(GSocket) connection = g_socket_accept (listener, NULL, NULL);
-  g_autoptr(GString) request = g_string_new (NULL);
+  GString *request = g_string_new (NULL);
   gssize body_length = -1;
   char buffer[4096];
 
-  while (connection != NULL)
+  while (TRUE)
     {
       gssize n = g_socket_receive (connection, buffer, sizeof buffer, NULL, NULL);
       const char *end_of_headers;
@@ -190,11 +188,42 @@ hang_up_after_body_thread (gpointer user_data)
           (gssize) request->len >= (end_of_headers - request->str) + 4 + body_length)
         break;
     }
-  if (connection != NULL)
-    g_socket_close (connection, NULL);
-  g_socket_close (listener, NULL);
-  return GUINT_TO_POINTER (request->len > 0);
+  return request;
 }
+
+/* A CertCentral stand-in that reads one request, then hangs up without answering. The account's
+ * own order fields, which `pkio-orders order` asks for first, it answers: none. */
+gpointer
+hang_up_after_body_thread (gpointer user_data)
+{
+  g_autoptr(GSocket) listener = user_data;
+  gsize length = 0;
+
+  while (TRUE)
+    {
+      g_autoptr(GSocket) connection = g_socket_accept (listener, NULL, NULL);
+      g_autoptr(GString) request = NULL;
+
+      if (connection == NULL)
+        break;
+      request = read_request (connection);
+      length = request->len;
+      if (g_str_has_prefix (request->str, "GET /services/v2/account/metadata "))
+        {
+          const char *answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 2\r\nConnection: close\r\n\r\n{}";
+
+          g_socket_send (connection, answer, strlen (answer), NULL, NULL);
+          g_socket_close (connection, NULL);
+          continue;
+        }
+      g_socket_close (connection, NULL);
+      break;
+    }
+  g_socket_close (listener, NULL);
+  return GUINT_TO_POINTER (length > 0);
+}
+
 static gboolean
 bytes_contain (const char *data,
                gsize       length,

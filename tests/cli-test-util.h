@@ -51,7 +51,8 @@ gboolean  require_stored_key        (void);
 /* What secret-tool finds for the simulator's URL ("" when nothing). */
 char     *secret_tool_lookup        (void);
 gint64    parse_order_id            (const char  *out);
-/* Thread func: takes a listening GSocket, reads one request, hangs up without answering. */
+/* Thread func: takes a listening GSocket, reads one request, hangs up without answering (a GET
+ * account/metadata before it, which `pkio-orders order` asks first, is answered: no fields). */
 gpointer  hang_up_after_body_thread (gpointer     user_data);
 gboolean  tree_contains             (const char  *dir,
                                      const char  *needle);

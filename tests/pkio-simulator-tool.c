@@ -27,12 +27,17 @@
  *   placed-by ORDER_ID FIRST LAST EMAIL     -> ok: the order's info names that user as who
  *                                              placed it ("user")
  *   bodies METHOD PATH-PREFIX          -> the JSON bodies of those requests, as one JSON array
+ *   custom-field ID required|optional active|inactive TYPE|- LABEL…
+ *                                  -> ok: one more of the account's own order fields ("-": no
+ *                                     data_type), as GET account/metadata lists them
+ *   custom-fields-clear                            -> ok: the account has none again
  * Anything else answers "error: …". End of input ends the control channel, not the server. */
 
 typedef struct
 {
   PkioSimulator *sim;
   GIOChannel    *input;
+  GPtrArray     *custom_fields;  /* PkioCustomField, as the commands made them */
 } Control;
 
 static gboolean
@@ -131,6 +136,29 @@ run_command (Control    *control,
 
       return pkio_calendar_day_to_iso (pkio_calendar_today (utc));
     }
+  if (n >= 6 && g_str_equal (words[0], "custom-field"))
+    {
+      guint64 id;
+      g_autofree char *label = g_strjoinv (" ", words + 5);
+
+      if (!g_ascii_string_to_unsigned (words[1], 10, 1, G_MAXINT64, &id, NULL)
+          || (!g_str_equal (words[2], "required") && !g_str_equal (words[2], "optional"))
+          || (!g_str_equal (words[3], "active") && !g_str_equal (words[3], "inactive")))
+        return g_strdup ("error: custom-field ID required|optional active|inactive TYPE|- LABEL");
+      g_ptr_array_add (control->custom_fields,
+                       pkio_custom_field_new ((gint64) id, label,
+                                              g_str_equal (words[2], "required"),
+                                              g_str_equal (words[3], "active"),
+                                              g_str_equal (words[4], "-") ? NULL : words[4]));
+      pkio_simulator_set_custom_fields (control->sim, control->custom_fields);
+      return g_strdup ("ok");
+    }
+  if (n == 1 && g_str_equal (words[0], "custom-fields-clear"))
+    {
+      g_ptr_array_set_size (control->custom_fields, 0);
+      pkio_simulator_set_custom_fields (control->sim, NULL);
+      return g_strdup ("ok");
+    }
   return g_strdup_printf ("error: unknown command “%s”", line);
 }
 
@@ -223,11 +251,13 @@ main (int   argc,
   if (control_channel)
     {
       control.sim = sim;
+      control.custom_fields = pkio_custom_field_list_new ();
       control.input = g_io_channel_unix_new (0);
       g_io_add_watch (control.input, G_IO_IN | G_IO_HUP | G_IO_ERR, input_cb, &control);
     }
 
   g_main_loop_run (loop);
   g_clear_pointer (&control.input, g_io_channel_unref);
+  g_clear_pointer (&control.custom_fields, g_ptr_array_unref);
   return 0;
 }

@@ -24,6 +24,20 @@ print_problems (GPtrArray *problems)
     }
 }
 
+/* Every problem of the file, then that nothing was sent. */
+static void
+print_file_problems (GPtrArray  *problems,
+                     const char *file)
+{
+  print_problems (problems);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%u problem in %s: nothing was sent. Correct it and try again.\n",
+                           "%u problems in %s: nothing was sent. Correct them and try "
+                           "again.\n",
+                           problems->len),
+              problems->len, pkio_cli_file_display_name (file));
+}
+
 /* Reads and checks FILE. Returns the order, or NULL after printing every problem. */
 static PkioOrder *
 load_order (const char *path)
@@ -50,13 +64,7 @@ load_order (const char *path)
 
   if (problems->len > 0)
     {
-      print_problems (problems);
-      g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               "%u problem in %s: nothing was sent. Correct it and try again.\n",
-                               "%u problems in %s: nothing was sent. Correct them and try "
-                               "again.\n",
-                               problems->len),
-                  problems->len, pkio_cli_file_display_name (path));
+      print_file_problems (problems, path);
       return NULL;
     }
 
@@ -101,9 +109,11 @@ print_dry_run (const PkioOrder *order)
 
 /* CertCentral refused the order itself: what it says is about the order's fields. */
 static void
-print_rejected (const GError *error)
+print_rejected (PkioWorkspace *workspace,
+                const GError  *error)
 {
   GPtrArray *entries = pkio_api_error_get_entries (error);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
 
   g_printerr ("%s\n", _("CertCentral refused the order: it was not placed. Correct what it "
                         "says below and send it again."));
@@ -112,7 +122,57 @@ print_rejected (const GError *error)
       g_printerr ("%s\n", error->message);
       return;
     }
-  pkio_cli_print_api_error_entries (entries);
+  /* A refusal about one of the account's own fields is said at that field, by its label. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
+      gint64 id = pkio_workspace_custom_field_for_refusal (workspace, entry);
+      const PkioCustomField *field =
+        id > 0 ? pkio_custom_field_list_find (pkio_workspace_get_custom_fields (workspace), id) : NULL;
+
+      if (field != NULL)
+        {
+          g_autofree char *path = pkio_custom_field_path (id);
+
+          g_printerr ("%s (%s): %s\n", path, field->label,
+                      entry->message != NULL ? entry->message : "");
+        }
+      else
+        g_ptr_array_add (others, (gpointer) entry);
+    }
+  pkio_cli_print_api_error_entries (others);
+}
+
+/* The order's values for the account's own order fields, checked against the account's list
+ * (GET account/metadata) before anything is recorded or sent. FALSE (problems printed) when
+ * they are wrong. When the list cannot be had, CertCentral checks them when the order arrives:
+ * that is said, and the order goes on. */
+static gboolean
+check_custom_fields (PkioWorkspace *workspace,
+                     PkioOrder     *order,
+                     const char    *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_workspace_get_custom_fields_async (workspace, NULL, pkio_cli_async_cb, &result);
+  fields = pkio_workspace_get_custom_fields_finish (workspace, pkio_cli_wait (&result), &error);
+  if (fields == NULL)
+    {
+      /* A key CertCentral refuses is explained once, by the order's own answer. */
+      if (pkio_api_error_get_meaning (error) != PKIO_ERROR_MEANING_FIX_KEY)
+        g_printerr ("%s\n%s\n", _("Could not read the account’s own order fields from "
+                                  "CertCentral; CertCentral checks them when the order "
+                                  "arrives."), error->message);
+      return TRUE;
+    }
+  problems = pkio_workspace_check_custom_fields (workspace, order);
+  if (problems == NULL || problems->len == 0)
+    return TRUE;
+  print_file_problems (problems, file);
+  return FALSE;
 }
 
 /* ---- does the holder already have one (issue 20, docs/decisions.md#duplicate-orders) ---- */
@@ -219,9 +279,10 @@ dry_run_check (gboolean         practice,
 }
 
 static int
-place_order (gboolean   practice,
-             PkioOrder *order,
-             gboolean   allow_existing)
+place_order (gboolean    practice,
+             PkioOrder  *order,
+             const char *file,
+             gboolean    allow_existing)
 {
   g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -236,6 +297,8 @@ place_order (gboolean   practice,
       g_printerr ("%s\n", _("The order was not sent."));
       return exit_code;
     }
+  if (!check_custom_fields (workspace, order, file))
+    return PKIO_CLI_EXIT_INVALID;
 
   exit_code = refuse_duplicate (workspace, order, allow_existing);
   if (exit_code != PKIO_CLI_EXIT_OK)
@@ -286,7 +349,7 @@ place_order (gboolean   practice,
   if (pkio_cli_explain_key_rejected (sent->error, _("Nothing was placed.")))
     ;
   else if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT))
-    print_rejected (sent->error);
+    print_rejected (workspace, sent->error);
   else if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_FORBIDDEN))
     /* Says itself that the order was not placed, and why. */
     g_printerr ("%s\n", sent->error->message);
@@ -367,8 +430,10 @@ pkio_cli_order (gboolean   practice,
                                _("Checks an order file and places the order with "
                                  "CertCentral.\n\nFILE.json is a request body as in "
                                  "CertCentral's documentation; “-” reads it from standard "
-                                 "input.\n\nBefore it is placed, CertCentral is asked "
-                                 "whether the holder already has a certificate of this kind "
+                                 "input. The account’s own order fields go in "
+                                 "“custom_fields”, and are checked against the account’s list "
+                                 "before anything is sent.\n\nBefore it is placed, "
+                                 "CertCentral is asked whether the holder already has a certificate of this kind "
                                  "(in progress, or issued and not ending soon); if so, nothing "
                                  "is sent and the line “already-ordered: order N, profile, "
                                  "status since YYYY-MM-DD” names it. --allow-existing skips "
@@ -411,5 +476,5 @@ pkio_cli_order (gboolean   practice,
       return exit_code;
     }
 
-  return place_order (practice, order, allow_existing);
+  return place_order (practice, order, argv[1], allow_existing);
 }

@@ -6,8 +6,8 @@
 
 #include "fuzz-util.h"
 
-/* The account GETs: user/me (also the key check), finance/balance, product/pkio_burger. A
- * reader either refuses the answer as "bad answer" or returns an object that has what the
+/* The account GETs: user/me (also the key check), finance/balance, product/pkio_burger,
+ * account/metadata. A reader either refuses the answer as "bad answer" or returns what the
  * caller will read from it. */
 
 typedef JsonObject *(*AnswerReader) (JsonNode *root, GError **error);
@@ -58,6 +58,34 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       type = json_node_get_value_type (value);
       g_assert_true (type == G_TYPE_STRING || type == G_TYPE_INT64 || type == G_TYPE_DOUBLE);
     }
+
+  /* The account's own order fields: each with an id of 1 or more and a UTF-8 label, a type
+   * that matches its name, ids as the answer gave them. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) fields = _pkio_client_read_metadata_answer (root, &error);
+
+    if (fields == NULL)
+      g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_BAD_ANSWER);
+    else
+      {
+        g_autoptr(GPtrArray) active = pkio_custom_field_list_active (fields);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (active->len, <=, fields->len);
+        for (guint i = 0; i < fields->len; i++)
+          {
+            const PkioCustomField *field = g_ptr_array_index (fields, i);
+
+            g_assert_cmpint (field->id, >=, 1);
+            g_assert_nonnull (field->label);
+            g_assert_true (fuzz_is_utf8 (field->label));
+            g_assert_cmpint (field->type, ==,
+                             pkio_custom_field_type_from_string (field->data_type));
+            g_assert_true (field->data_type == NULL || fuzz_is_utf8 (field->data_type));
+          }
+      }
+  }
 
   product = check_reader (_pkio_client_read_product_answer, root);
   if (product != NULL)

@@ -29,6 +29,14 @@ pkio_practice_simulator_start (GError **error)
 
   simulator = pkio_simulator_new ();
   pkio_simulator_set_api_key (simulator, PKIO_SIMULATOR_DEFAULT_API_KEY);
+  /* Practice the account's own order fields as many organisations have them: one, optional. */
+  {
+    g_autoptr(GPtrArray) fields = pkio_custom_field_list_new ();
+
+    g_ptr_array_add (fields, pkio_custom_field_new (PKIO_PRACTICE_COST_CENTRE_ID,
+                                                    _("Cost centre"), FALSE, TRUE, "text"));
+    pkio_simulator_set_custom_fields (simulator, fields);
+  }
   pkio_simulator_set_issue_delay (simulator, PKIO_PRACTICE_ISSUE_DELAY_MS);
   pkio_simulator_set_state_file (simulator, state_file);
   if (!pkio_simulator_start (simulator, error))

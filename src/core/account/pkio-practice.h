@@ -8,9 +8,14 @@ G_BEGIN_DECLS
 
 /* Practice mode's CertCentral: the simulator on 127.0.0.1 with the practice key, keeping its
  * orders in $XDG_DATA_HOME/pkio-orders/practice-simulator.json so that a later run (the window,
- * or `pkio-orders --practice status N`) still knows them. The window and the command line
- * both start practice mode through this. */
+ * or `pkio-orders --practice status N`) still knows them; its account has the optional order
+ * field "Cost centre" (translated). The window and the command line both start practice mode
+ * through this. */
 PkioSimulator *pkio_practice_simulator_start (GError **error);
+
+/* The practice account has one of its own order fields (custom order fields): "Cost centre",
+ * optional, any text, with this metadata id. */
+#define PKIO_PRACTICE_COST_CENTRE_ID 4001
 
 /* Practice orders stay pending this long, then are issued: long enough to see "in progress",
  * short enough to follow the whole way in one sitting. */

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* Shared by the workspace's files: pkio-workspace.c (properties and state),
  * pkio-workspace-load.c (loading, the address setting), pkio-workspace-key.c (the key),
- * pkio-workspace-actions.c and pkio-workspace-account.c (what is done with the account). */
+ * pkio-workspace-actions.c and pkio-workspace-account.c (what is done with the account),
+ * pkio-workspace-fields.c (the account's own order fields). */
 struct _PkioWorkspace
 {
   GObject           parent_instance;
@@ -30,6 +31,11 @@ struct _PkioWorkspace
   guint             keyring_timeout_ms;
   GPtrArray        *sync_waiters;   /* GTask, while syncing */
   PkioWorkspaceState state;
+  GPtrArray        *custom_fields;  /* the account's own order fields, all of them
+                                       (PkioCustomField), NULL until answered */
+  GPtrArray        *active_custom_fields;  /* the active ones of those */
+  GPtrArray        *custom_field_waiters;  /* GTask, while they are asked */
+  gboolean          custom_fields_asking;
   gboolean          no_examples;    /* tests: a practice history that starts empty */
   gboolean          syncing;
   gboolean          key_rejected;   /* CertCentral's last word on the client's key was a 401 */
@@ -52,6 +58,9 @@ gboolean      _pkio_workspace_use_key        (PkioWorkspace  *self,
                                               GError        **error);
 /* The address setting changed: another account (pkio-workspace-load.c). */
 void          _pkio_workspace_base_url_setting_changed (PkioWorkspace *self);
+/* The client changed: what is known of the old account's own order fields goes
+ * (pkio-workspace-fields.c). */
+void          _pkio_workspace_forget_custom_fields (PkioWorkspace *self);
 /* Drops the client (the key is gone). */
 void          _pkio_workspace_forget_client  (PkioWorkspace  *self);
 /* Practice mode: starts the simulator (once) and takes its address. TRUE otherwise. */

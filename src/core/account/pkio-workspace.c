@@ -35,6 +35,7 @@ enum {
   PROP_STATE_MESSAGE,
   PROP_SYNCING,
   PROP_KEY_REJECTED,
+  PROP_CUSTOM_FIELDS,
   N_PROPS
 };
 
@@ -144,6 +145,7 @@ set_client (PkioWorkspace *self,
     return;
   /* Another key (or none): what CertCentral said of the one before does not hold for it. */
   set_key_rejected (self, FALSE);
+  _pkio_workspace_forget_custom_fields (self);
   if (client != NULL)
     g_signal_connect_object (client, "key-answered", G_CALLBACK (key_answered_cb), self,
                              G_CONNECT_SWAPPED);
@@ -215,6 +217,9 @@ pkio_workspace_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_pointer (&self->history_error, g_free);
   g_clear_object (&self->lookup_cancellable);
+  g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->active_custom_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->custom_field_waiters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pkio_workspace_parent_class)->finalize (object);
 }
@@ -246,6 +251,7 @@ pkio_workspace_get_property (GObject    *object,
       break;
     case PROP_SYNCING: g_value_set_boolean (value, self->syncing); break;
     case PROP_KEY_REJECTED: g_value_set_boolean (value, self->key_rejected); break;
+    case PROP_CUSTOM_FIELDS: g_value_set_boxed (value, self->active_custom_fields); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -293,6 +299,8 @@ pkio_workspace_class_init (PkioWorkspaceClass *klass)
   properties[PROP_STATE_MESSAGE] = g_param_spec_string ("state-message", NULL, NULL, NULL, ro);
   properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE, ro);
   properties[PROP_KEY_REJECTED] = g_param_spec_boolean ("key-rejected", NULL, NULL, FALSE, ro);
+  properties[PROP_CUSTOM_FIELDS] = g_param_spec_boxed ("custom-fields", NULL, NULL,
+                                                       G_TYPE_PTR_ARRAY, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

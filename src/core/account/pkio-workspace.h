@@ -50,7 +50,8 @@ G_DECLARE_FINAL_TYPE (PkioWorkspace, pkio_workspace, PKIO, WORKSPACE, GObject)
  *
  * Properties (read-only unless said): "practice" (construct-only), "settings" (construct-only,
  * may be NULL), "base-url", "state" and "state-message" (what front ends show), "syncing",
- * "key-state", "key-message", "key-rejected", "client", "store", "recovered-path", "loaded".
+ * "key-state", "key-message", "key-rejected", "client", "store", "recovered-path", "loaded",
+ * "custom-fields" (the account's own order fields, below).
  *
  * With @settings, the workspace follows "api-base-url": when it changes, the key of the new
  * address is looked up and the client replaced at once (state LOADING meanwhile). */
@@ -147,6 +148,34 @@ void              pkio_workspace_forget_key_async    (PkioWorkspace       *self,
 gboolean          pkio_workspace_forget_key_finish   (PkioWorkspace       *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+
+/* ---- the account's own order fields (pkio-workspace-fields.c) ---- */
+
+/* The account's own order fields, custom order fields in CertCentral's words (GET
+ * account/metadata, docs/certcentral-api.md#custom-order-fields): the active ones, in
+ * CertCentral's order, as PkioCustomField*s (a new reference; do not change it). Asked once
+ * per account and kept until the key or the address changes; the calls made meanwhile share
+ * the one request (a cancelled call is answered when it ends). Practice mode's account has
+ * one, "Cost centre" (pkio-practice.h). Without a key: PKIO_API_ERROR_KEY_REJECTED. */
+void              pkio_workspace_get_custom_fields_async  (PkioWorkspace       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray        *pkio_workspace_get_custom_fields_finish (PkioWorkspace       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* The active fields as known now, or NULL until they were asked and answered. Also the
+ * property "custom-fields", notified when they are answered or go with the account. */
+GPtrArray        *pkio_workspace_get_custom_fields        (PkioWorkspace       *self);
+/* Every problem of @order's values for the account's fields (pkio_custom_fields_validate (),
+ * against all of them, inactive ones too): a new array, empty when all is well; NULL when the
+ * fields are not known yet (ask first). Each problem is at pkio_custom_field_path (). */
+GPtrArray        *pkio_workspace_check_custom_fields      (PkioWorkspace       *self,
+                                                           const PkioOrder     *order);
+/* The field (metadata id) one entry of CertCentral's refusal is about, or 0
+ * (pkio_custom_fields_match_refusal ()): for showing the refusal at that field. */
+gint64            pkio_workspace_custom_field_for_refusal (PkioWorkspace           *self,
+                                                           const PkioApiErrorEntry *entry);
 
 /* ---- the account's orders (pkio-workspace-actions.c) ---- */
 

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pkio-custom-fields.h"
 #include "pkio-remote-order.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,10 @@ JsonObject      *_pkio_client_read_product_answer (JsonNode  *root,
 GPtrArray       *_pkio_client_read_orders_answer  (JsonNode  *root,
                                                    guint     *out_total,
                                                    GError   **error);
+/* GET account/metadata: the account's own order fields as PkioCustomField*s (free func set),
+ * empty for {}; a field without an integer id of 1 or more or a text label spoils the answer. */
+GPtrArray       *_pkio_client_read_metadata_answer (JsonNode *root,
+                                                    GError  **error);
 /* GET order/certificate/{id}. */
 PkioRemoteOrder *_pkio_client_read_order_answer   (JsonNode  *root,
                                                    GError   **error);

@@ -8,8 +8,9 @@
 #include "pkio-json-guard.h"
 #include "pkio-order.h"
 
-/* The account and product GETs of PkioClient; pkio-client.c has the order POST,
- * pkio-client-orders.c the order list, status and cancel calls. */
+/* The account and product GETs of PkioClient (the user, the balance, the product, the
+ * account's own order fields); pkio-client.c has the order POST, pkio-client-orders.c the
+ * order list, status and cancel calls. */
 
 GError *
 _pkio_client_bad_answer_error (void)
@@ -217,4 +218,108 @@ pkio_client_get_product_finish (PkioClient    *self,
                                 GError       **error)
 {
   return get_object_finish (self, result, pkio_client_get_product_async, error);
+}
+
+/* ---- the account's own order fields ---------------------------------------------------- */
+
+GPtrArray *
+_pkio_client_read_metadata_answer (JsonNode  *root,
+                                   GError   **error)
+{
+  g_autoptr(GPtrArray) fields = pkio_custom_field_list_new ();
+  JsonObject *object;
+  JsonArray *metadata;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, _pkio_client_bad_answer_error ());
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  /* An account without fields answers {} (docs/certcentral-api.md#custom-order-fields). */
+  if (!json_object_has_member (object, "metadata"))
+    return g_steal_pointer (&fields);
+  metadata = pkio_json_guard_get_array (object, "metadata", error);
+  if (metadata == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (metadata); i++)
+    {
+      JsonNode *node = json_array_get_element (metadata, i);
+      JsonObject *entry;
+      const char *label;
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_propagate_error (error, _pkio_client_bad_answer_error ());
+          return NULL;
+        }
+      entry = json_node_get_object (node);
+      label = pkio_json_guard_string_or_null (entry, "label");
+      /* A field the form could neither name nor an order refer to spoils the answer: leaving
+       * it out could hide a required field. */
+      if (!pkio_json_guard_get_int (entry, "id", &id, error))
+        return NULL;
+      if (id < 1 || label == NULL || !g_utf8_validate (label, -1, NULL))
+        {
+          g_propagate_error (error, _pkio_client_bad_answer_error ());
+          return NULL;
+        }
+      /* Documented members; a field that does not say is optional, and in use. */
+      g_ptr_array_add (fields, pkio_custom_field_new (
+                         id, label, pkio_json_guard_boolean_or (entry, "is_required", FALSE),
+                         pkio_json_guard_boolean_or (entry, "is_active", TRUE),
+                         pkio_json_guard_string_or_null (entry, "data_type")));
+    }
+  return g_steal_pointer (&fields);
+}
+
+static void
+get_metadata_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _pkio_client_request_finish (PKIO_CLIENT (source), res, &error);
+  GPtrArray *fields;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  fields = _pkio_client_read_metadata_answer (root, &error);
+  if (fields == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, fields, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+pkio_client_get_custom_fields_async (PkioClient          *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PKIO_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pkio_client_get_custom_fields_async);
+  _pkio_client_request_async (self, "GET", "account/metadata", NULL, PKIO_REQUEST_READ,
+                              cancellable, get_metadata_cb, g_steal_pointer (&task));
+}
+
+GPtrArray *
+pkio_client_get_custom_fields_finish (PkioClient    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == pkio_client_get_custom_fields_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

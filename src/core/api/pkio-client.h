@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pkio-api-error.h"
+#include "pkio-custom-fields.h"
 #include "pkio-rate-limiter.h"
 #include "pkio-remote-order.h"
 
@@ -133,6 +134,16 @@ void             pkio_client_get_product_async  (PkioClient          *self,
 JsonObject      *pkio_client_get_product_finish (PkioClient          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
+
+/* GET account/metadata: the account's own order fields, all of them (active or not), as
+ * PkioCustomField*s in CertCentral's order (free func set); empty when the account has none. */
+void             pkio_client_get_custom_fields_async  (PkioClient          *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray       *pkio_client_get_custom_fields_finish (PkioClient          *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 
 /* GET order/certificate?filters[…]: one page. Returns PkioRemoteOrder*s (free func set). */
 void             pkio_client_list_orders_async  (PkioClient          *self,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-custom-fields.h"
 #include "pkio-field-rules.h"
 #include "pkio-order-json.h"
 
@@ -203,7 +204,7 @@ static const char * const individual_keys[] = {
 };
 static const char * const top_keys[] = {
   "certificate", "csa_agreed_to", "provisioning_method", "ship_info", "order_validity",
-  "payment_method", "credit_card", "billing_address", NULL
+  "payment_method", "credit_card", "billing_address", "custom_fields", NULL
 };
 static const char * const ship_keys[] = {
   "name", "addr1", "addr2", "city", "state", "zip", "country", "method", NULL
@@ -465,6 +466,10 @@ pkio_order_from_json (JsonNode  *node,
       if (object != NULL)
         read_billing (&reader, object, &order->billing_address);
     }
+
+  /* The account's own fields: checked against the account's list elsewhere
+   * (pkio_custom_fields_validate ()), since only the account knows them. */
+  pkio_custom_values_from_json (json_object_get_member (root, "custom_fields"), order, problems);
 
   return g_steal_pointer (&order);
 }

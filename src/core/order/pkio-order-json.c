@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "pkio-custom-fields.h"
 #include "pkio-field-rules.h"
 #include "pkio-order-json.h"
 
@@ -160,6 +161,7 @@ order_to_json (const PkioOrder *order,
   JsonObject *root = json_object_new ();
   JsonObject *certificate = json_object_new ();
   JsonNode *node;
+  JsonNode *custom;
   const char *profile = (guint) order->profile <= PKIO_PROFILE_ENCRYPTION
                         ? pkio_profile_to_string (order->profile) : "";
   const char *payment = (guint) order->payment_method <= PKIO_PAYMENT_CARD
@@ -193,6 +195,12 @@ order_to_json (const PkioOrder *order,
       json_object_set_object_member (root, "billing_address",
                                      billing_to_json (&order->billing_address));
     }
+
+  /* Only when the order gives the account's own fields a value: without, the body is exactly
+   * the seed's (docs/decisions.md#the-request-body). */
+  custom = pkio_custom_values_to_json (order, TRUE);
+  if (custom != NULL)
+    json_object_set_member (root, "custom_fields", custom);
 
   node = json_node_init_object (json_node_alloc (), root);
   json_object_unref (root);

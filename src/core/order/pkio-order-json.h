@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /* The exact request body of docs/decisions.md#the-request-body (normalized: trimmed, zip and
- * country normalized, card number digits only). Holds card data when paid by card: never log
- * or store it. */
+ * country normalized, card number digits only), with "custom_fields" only when the order gives
+ * the account's own fields a value. Holds card data when paid by card: never log or store it. */
 JsonNode  *pkio_order_to_json         (const PkioOrder *order);
 /* Like pkio_order_to_json() without "credit_card"; adds "card_last4" when paid by card.
  * Safe for disk. */

@@ -109,6 +109,69 @@ billing_clear (PkioBillingAddress *billing)
   g_free (billing->zip);
 }
 
+static void
+custom_value_free (PkioCustomValue *value)
+{
+  g_free (value->value);
+  g_free (value);
+}
+
+static PkioCustomValue *
+custom_value_new (gint64      metadata_id,
+                  const char *text)
+{
+  PkioCustomValue *value = g_new0 (PkioCustomValue, 1);
+
+  value->metadata_id = metadata_id;
+  value->value = g_strdup (text);
+  return value;
+}
+
+void
+pkio_order_set_custom_value (PkioOrder  *order,
+                             gint64      metadata_id,
+                             const char *value)
+{
+  g_return_if_fail (order != NULL);
+
+  for (guint i = 0; order->custom_fields != NULL && i < order->custom_fields->len; i++)
+    {
+      PkioCustomValue *existing = g_ptr_array_index (order->custom_fields, i);
+
+      if (existing->metadata_id != metadata_id)
+        continue;
+      if (value == NULL)
+        g_ptr_array_remove_index (order->custom_fields, i);
+      else
+        {
+          g_free (existing->value);
+          existing->value = g_strdup (value);
+        }
+      return;
+    }
+  if (value == NULL)
+    return;
+  if (order->custom_fields == NULL)
+    order->custom_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) custom_value_free);
+  g_ptr_array_add (order->custom_fields, custom_value_new (metadata_id, value));
+}
+
+const char *
+pkio_order_get_custom_value (const PkioOrder *order,
+                             gint64           metadata_id)
+{
+  g_return_val_if_fail (order != NULL, NULL);
+
+  for (guint i = 0; order->custom_fields != NULL && i < order->custom_fields->len; i++)
+    {
+      const PkioCustomValue *value = g_ptr_array_index (order->custom_fields, i);
+
+      if (value->metadata_id == metadata_id)
+        return value->value;
+    }
+  return NULL;
+}
+
 void
 pkio_order_free (PkioOrder *order)
 {
@@ -116,6 +179,7 @@ pkio_order_free (PkioOrder *order)
     return;
 
   pkio_order_clear_card (order);
+  g_clear_pointer (&order->custom_fields, g_ptr_array_unref);
   g_free (order->signature_hash);
   g_free (order->provisioning_method);
   individual_clear (&order->individual);
@@ -174,6 +238,14 @@ pkio_order_copy (const PkioOrder *order)
   copy->billing_address.state = g_strdup (b->state);
   copy->billing_address.country = g_strdup (b->country);
   copy->billing_address.zip = g_strdup (b->zip);
+
+  copy->custom_fields = NULL;
+  for (guint k = 0; order->custom_fields != NULL && k < order->custom_fields->len; k++)
+    {
+      const PkioCustomValue *value = g_ptr_array_index (order->custom_fields, k);
+
+      pkio_order_set_custom_value (copy, value->metadata_id, value->value);
+    }
 
   return copy;
 }

@@ -97,6 +97,13 @@ typedef struct
   guint            allowed_years; /* bit Y set = Y years offered; default years 1, 2 and 3 */
 } PkioValidity;
 
+/* The value an order gives one of the account's own order fields (pkio-custom-fields.h). */
+typedef struct
+{
+  gint64  metadata_id;
+  char   *value;          /* as given; trimmed when sent */
+} PkioCustomValue;
+
 typedef struct _PkioOrder PkioOrder;
 
 struct _PkioOrder
@@ -116,6 +123,8 @@ struct _PkioOrder
    * CertCentral's renewal_of_order_id is not documented for this product
    * (docs/decisions.md#renewal); the history keeps the link. */
   gint64              replaces_order_id;
+  GPtrArray          *custom_fields;        /* of PkioCustomValue, one per metadata_id, in the
+                                               order given; NULL when none */
 };
 
 #define PKIO_ORDER_ALLOWED_YEARS_DEFAULT ((1u << 1) | (1u << 2) | (1u << 3))
@@ -137,6 +146,14 @@ void        pkio_order_set_secret             (char           **field,
 void        pkio_order_set_allowed_years      (PkioOrder       *order,
                                                const gint64    *years,
                                                guint            n_years);
+
+/* The account's own order fields: sets (a copy of @value; NULL removes it) or reads the value
+ * for @metadata_id (NULL when the order gives none). */
+void        pkio_order_set_custom_value       (PkioOrder       *order,
+                                               gint64           metadata_id,
+                                               const char      *value);
+const char *pkio_order_get_custom_value       (const PkioOrder *order,
+                                               gint64           metadata_id);
 
 const char *pkio_order_holder_email           (const PkioOrder *order);
 gint64      pkio_order_holder_individual_id   (const PkioOrder *order);

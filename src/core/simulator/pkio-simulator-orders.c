@@ -364,11 +364,13 @@ respond_errors (SoupServerMessage *msg,
   _pkio_simulator_respond_json (msg, status, root);
 }
 
-/* Every problem of the body by docs/decisions.md#field-rules, the app's own rules, into @errors.
- * Returns the parsed order (NULL when it is not an object). */
+/* Every problem of the body by docs/decisions.md#field-rules, the app's own rules, and of its
+ * values for the account's own fields, into @errors. Returns the parsed order (NULL when it is
+ * not an object). */
 static PkioOrder *
-collect_problems (JsonNode  *root,
-                  GPtrArray *errors)
+collect_problems (PkioSimulator *sim,
+                  JsonNode      *root,
+                  GPtrArray     *errors)
 {
   g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -382,8 +384,10 @@ collect_problems (JsonNode  *root,
   if (order != NULL)
     {
       g_autoptr(GPtrArray) rules = pkio_order_validate (order, now);
+      g_autoptr(GPtrArray) custom = _pkio_simulator_check_custom_fields (sim, order);
 
       pkio_problem_list_merge (problems, rules);
+      pkio_problem_list_merge (problems, custom);
     }
   if (c_locale != (locale_t) 0)
     {
@@ -426,7 +430,7 @@ handle_place_order (PkioSimulator     *sim,
       return;
     }
 
-  request = collect_problems (root, errors);
+  request = collect_problems (sim, root, errors);
   if (request == NULL || errors->len > 0)
     {
       if (errors->len == 0)

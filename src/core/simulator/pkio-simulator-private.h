@@ -4,6 +4,7 @@
 #include <libsoup/soup.h>
 
 #include "pkio-calendar.h"
+#include "pkio-custom-fields.h"
 #include "pkio-simulator.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,7 @@ struct _PkioSimulator
   gint64        next_request_id;
   gint64        balance_cents;
   char         *state_file;
+  GPtrArray    *custom_fields;  /* PkioCustomField: the account's own order fields */
 };
 
 /* The user every key of the simulator belongs to (GET user/me). */
@@ -174,6 +176,13 @@ gboolean    _pkio_sim_order_approve_revoke (PkioSimOrder      *order,
                                             gint64             now_usec);
 void        _pkio_sim_order_add_requests   (JsonBuilder        *b,
                                             const PkioSimOrder *order);
+
+/* pkio-simulator-fields.c: GET account/metadata, and an order's values for those fields
+ * checked (PkioProblem*s at pkio_custom_field_path ()). */
+void        _pkio_simulator_handle_metadata (PkioSimulator     *sim,
+                                             SoupServerMessage *msg);
+GPtrArray  *_pkio_simulator_check_custom_fields (PkioSimulator   *sim,
+                                                 const PkioOrder *order);
 
 /* pkio-simulator-state.c */
 void        _pkio_simulator_load_state     (PkioSimulator *sim);

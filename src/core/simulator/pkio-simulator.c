@@ -207,6 +207,8 @@ _pkio_simulator_handle (PkioSimulator     *sim,
     handle_balance (sim, msg);
   else if (is_get && strcmp (path, "product/" PKIO_PRODUCT_NAME_ID) == 0)
     handle_product (msg);
+  else if (is_get && strcmp (path, "account/metadata") == 0)
+    _pkio_simulator_handle_metadata (sim, msg);
   else if (is_get && g_str_has_prefix (path, "product/"))
     _pkio_simulator_respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found|product", NULL,
                                    "The requested product was not found.");
@@ -295,6 +297,7 @@ pkio_simulator_finalize (GObject *object)
   g_ptr_array_unref (self->pending);
   g_hash_table_unref (self->orders_by_id);
   g_ptr_array_unref (self->orders);
+  g_ptr_array_unref (self->custom_fields);
   g_free (self->state_file);
 
   G_OBJECT_CLASS (pkio_simulator_parent_class)->finalize (object);
@@ -325,6 +328,7 @@ pkio_simulator_init (PkioSimulator *self)
   self->next_certificate_id = 8455001;
   self->next_request_id = 3310001;
   self->balance_cents = PKIO_SIMULATOR_DEFAULT_BALANCE;
+  self->custom_fields = pkio_custom_field_list_new ();
 }
 
 /* Public API */

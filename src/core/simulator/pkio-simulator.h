@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pkio-calendar.h"
+#include "pkio-custom-fields.h"
 
 G_BEGIN_DECLS
 
@@ -50,7 +51,13 @@ G_BEGIN_DECLS
  *   unless the certificate is issued with no revocation asked yet (a pending reissue: "cannot
  *   be revoked"); 404 not_found|certificate. After the revoke delay the order is "revoked".
  *   Order info lists "requests" (the new_request, and the revoke).
- * - GET user/me, finance/balance, product/pkio_burger. */
+ * - GET user/me, finance/balance, product/pkio_burger.
+ * - GET account/metadata: the account's own order fields (pkio_simulator_set_custom_fields ()),
+ *   {"metadata":[{"id","label","is_required","is_active","data_type"}]}, or {} without any. An
+ *   order must then give every active required field a value its data type accepts, and no
+ *   value to a field the account does not have or no longer uses
+ *   (pkio_custom_fields_validate ()): else 400 with each problem as {code ("missing",
+ *   "invalid_custom_field_value", …), field "custom_fields.ID", message}, with the others. */
 
 #define PKIO_TYPE_SIMULATOR (pkio_simulator_get_type ())
 G_DECLARE_FINAL_TYPE (PkioSimulator, pkio_simulator, PKIO, SIMULATOR, GObject)
@@ -143,6 +150,9 @@ void           pkio_simulator_set_fault_delay   (PkioSimulator *sim,
  * CertCentral answers might; by default they carry only the documented fields. */
 void           pkio_simulator_set_list_extra_fields (PkioSimulator *sim,
                                                      gboolean       extra);
+/* The account's own order fields (PkioCustomField*s, copied; NULL or empty: none). */
+void           pkio_simulator_set_custom_fields (PkioSimulator *sim,
+                                                 GPtrArray     *fields);
 /* Balance in cents (EUR). */
 void           pkio_simulator_set_balance       (PkioSimulator *sim,
                                                  gint64         cents);

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-test-util.h"
+
+/* `pkio-orders order` with the account's own order fields: the file may carry
+ * "custom_fields", and is checked against the account's list (GET account/metadata) before
+ * anything is recorded or sent; CertCentral's refusal is printed at the field; practice mode's
+ * account takes its "Cost centre". The built binary against pkio-simulator-tool. */
+
+#define POST_PATH "order/certificate/pkio_burger"
+#define FIELD_ID  "31"
+
+static char *
+file_with (const char *name,
+           const char *custom_fields)
+{
+  g_autofree char *member = g_strdup_printf ("\"custom_fields\": %s,\n\t\"payment_method\"",
+                                             custom_fields);
+
+  return write_variant (name, "\"payment_method\"", member);
+}
+
+static void
+set_fields (const char *definition)
+{
+  g_autofree char *cleared = sim_command ("custom-fields-clear");
+
+  g_assert_cmpstr (cleared, ==, "ok");
+  if (definition != NULL)
+    {
+      g_autofree char *ok = sim_command ("custom-field %s", definition);
+
+      g_assert_cmpstr (ok, ==, "ok");
+    }
+}
+
+/* A required field the file leaves out: said at the field, nothing recorded or sent. */
+static void
+test_required_missing (void)
+{
+  g_autofree char *seed = fixture ("seed-details.json");
+  g_autofree char *err = NULL;
+  gint64 posts;
+
+  if (!require_stored_key ())
+    return;
+  set_fields (FIELD_ID " required active int Cost centre");
+  posts = sim_number ("count POST %s", POST_PATH);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", seed), ==, 2);
+  g_assert_nonnull (strstr (err, "custom_fields." FIELD_ID ": Fill in “Cost centre”."));
+  g_assert_nonnull (strstr (err, "nothing was sent"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  set_fields (NULL);
+}
+
+/* With a value of the right type the order is placed, and CertCentral gets the field. */
+static void
+test_placed_with_value (void)
+{
+  g_autofree char *path = file_with ("with-cost-centre.json",
+                                     "[{\"metadata_id\": " FIELD_ID ", \"value\": \" 4711 \"}]");
+  g_autofree char *wrong = file_with ("wrong-cost-centre.json",
+                                      "[{\"metadata_id\": " FIELD_ID ", \"value\": \"47a\"}]");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 posts;
+
+  if (!require_stored_key ())
+    return;
+  set_fields (FIELD_ID " required active int Cost centre");
+  posts = sim_number ("count POST %s", POST_PATH);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", wrong), ==, 2);
+  g_assert_nonnull (strstr (err, "custom_fields." FIELD_ID ": Enter a whole number in "
+                                 "“Cost centre”"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "order_id: "));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  set_fields (NULL);
+}
+
+/* A file that gives a field the account does not have: said, not sent. */
+static void
+test_unknown_field (void)
+{
+  g_autofree char *path = file_with ("unknown-field.json",
+                                     "[{\"metadata_id\": 77, \"value\": \"x\"}]");
+  g_autofree char *err = NULL;
+
+  if (!require_stored_key ())
+    return;
+  set_fields (NULL);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", path), ==, 2);
+  g_assert_nonnull (strstr (err, "custom_fields.77: Remove the value for field 77"));
+}
+
+/* --dry-run reads the field as the body will carry it (no account is asked). */
+static void
+test_dry_run (void)
+{
+  g_autofree char *path = file_with ("dry-run-field.json",
+                                     "[{\"metadata_id\": 5, \"value\": \" KP-1 \"}]");
+  g_autofree char *broken = file_with ("dry-run-broken.json", "[{\"metadata_id\": \"5\"}]");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path, "--dry-run"), ==, 0);
+  g_assert_nonnull (strstr (out, "\"custom_fields\" : [\n    {\n      \"metadata_id\" : 5,\n"
+                                 "      \"value\" : \"KP-1\"\n    }\n  ]"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", broken, "--dry-run"), ==, 2);
+  g_assert_nonnull (strstr (err, "custom_fields[0].metadata_id: "));
+  g_assert_nonnull (strstr (err, "custom_fields[0].value: "));
+}
+
+/* When the account's list cannot be had, CertCentral checks the fields: its refusal is shown
+ * at the field, and nothing was placed (exit 3). */
+static void
+test_refusal_at_field (void)
+{
+  g_autofree char *seed = fixture ("seed-details.json");
+  g_autofree char *fault = NULL;
+  g_autofree char *err = NULL;
+  gint64 last;
+
+  if (!require_stored_key ())
+    return;
+  set_fields (FIELD_ID " required active int Cost centre");
+  fault = sim_command ("fault GET account/metadata server-error 4");
+  g_assert_cmpstr (fault, ==, "ok");
+  last = sim_number ("last-order");
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", seed), ==, 3);
+  g_assert_nonnull (strstr (err, "Could not read the account’s own order fields"));
+  g_assert_nonnull (strstr (err, "CertCentral refused the order: it was not placed."));
+  g_assert_nonnull (strstr (err, "custom_fields." FIELD_ID ": "));
+  g_assert_cmpint (sim_number ("last-order"), ==, last);
+  set_fields (NULL);
+}
+
+/* Practice mode: its account's optional "Cost centre" is taken; an order without it too. */
+static void
+test_practice (void)
+{
+  g_autofree char *seed = fixture ("seed-details.json");
+  g_autofree char *path = file_with ("practice-cost-centre.json",
+                                     "[{\"metadata_id\": 4001, \"value\": \"KP-7\"}]");
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "--practice", "order", path), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "order_id: "));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "--practice", "order", seed), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "order_id: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  cli_test_set_up ();
+
+  g_test_add_func ("/cli-custom-fields/required-missing", test_required_missing);
+  g_test_add_func ("/cli-custom-fields/placed-with-value", test_placed_with_value);
+  g_test_add_func ("/cli-custom-fields/unknown-field", test_unknown_field);
+  g_test_add_func ("/cli-custom-fields/dry-run", test_dry_run);
+  g_test_add_func ("/cli-custom-fields/refusal-at-field", test_refusal_at_field);
+  g_test_add_func ("/cli-custom-fields/practice", test_practice);
+
+  result = g_test_run ();
+  cli_test_tear_down ();
+  return result;
+}
