@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "order-test-util.h"
+#include "pkio-banner.h"
 #include "pkio-cancel-dialog.h"
 #include "pkio-client-private.h"
 #include "pkio-history-details.h"
@@ -84,9 +85,9 @@ refresh_history (Fixture *f)
   g_assert_true (pkio_history_view_is_syncing (history_view (f)));
   spin_until (sync_settled, f);
   spin_idle ();
-  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (view_child (f, "error_revealer"))))
+  if (!pkio_banner_get_revealed (PKIO_BANNER (view_child (f, "error_banner"))))
     return NULL;
-  return gtk_label_get_text (GTK_LABEL (view_child (f, "error_label")));
+  return pkio_banner_get_title (PKIO_BANNER (view_child (f, "error_banner")));
 }
 
 static gboolean

@@ -21,6 +21,8 @@ const char *expected                  (const char *english,
 void        spin_until                (gboolean (*done) (gpointer),
                                        gpointer    data);
 gboolean    widget_is_mapped          (gpointer    widget);
+/* The first visible toplevel window of @type (a dialog the app opened), or NULL. */
+GtkWindow  *find_shown_toplevel       (GType       type);
 
 /* The one application of the test process, registered (not unique); a new reference. */
 PkioApplication *start_application        (void);

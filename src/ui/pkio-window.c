@@ -4,8 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "pkio-accessible.h"
+#include "pkio-banner.h"
 #include "pkio-history-view.h"
 #include "pkio-order-view.h"
+#include "pkio-replace-key-dialog.h"
 #include "pkio-welcome-page.h"
 #include "pkio-window.h"
 #include "pkio-workspace.h"
@@ -19,7 +21,8 @@ struct _PkioWindow
   AdwBin               *welcome_slot;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *practice_banner;
+  PkioBanner           *practice_banner;
+  PkioBanner           *key_banner;     /* while CertCentral no longer accepts the key */
   GtkMenuButton        *primary_menu_button;
   AdwBin               *history_slot;
   PkioOrderView        *order_view;
@@ -27,6 +30,7 @@ struct _PkioWindow
   PkioWelcomePage      *welcome_page;   /* built on first need */
   PkioHistoryView      *history_view;   /* built on first need */
   GtkWindow            *shortcuts_window; /* built on first need */
+  PkioReplaceKeyDialog *replace_key_dialog; /* while open (a weak pointer) */
   guint                 history_idle;
 
   GSettings            *settings;
@@ -202,9 +206,45 @@ set_up_key_cb (GSimpleAction *action,
     show_welcome_page (self);
 }
 
+static void
+key_replaced_cb (PkioWindow *self,
+                 const char *who)
+{
+  g_autofree char *text = NULL;
+
+  if (who == NULL)
+    return;
+  /* Translators: %s is the person and the CertCentral account the key belongs to */
+  text = g_strdup_printf (_("Connected to CertCentral as %s"), who);
+  pkio_window_add_toast (self, adw_toast_new (text));
+}
+
+/* "Replace key…" (the banner of a key CertCentral no longer accepts, the review): the same
+ * checked replacement as Preferences, in a dialog of its own. */
+static void
+replace_key_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PkioWindow *self = user_data;
+
+  if (pkio_workspace_get_practice (self->workspace))
+    return;
+  if (self->replace_key_dialog == NULL)
+    {
+      self->replace_key_dialog = pkio_replace_key_dialog_new (GTK_WINDOW (self), self->workspace);
+      g_object_add_weak_pointer (G_OBJECT (self->replace_key_dialog),
+                                 (gpointer *) &self->replace_key_dialog);
+      g_signal_connect_object (self->replace_key_dialog, "replaced",
+                               G_CALLBACK (key_replaced_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->replace_key_dialog));
+}
+
 static const GActionEntry window_actions[] = {
   { "show-help-overlay", show_help_overlay_cb },
   { "set-up-key", set_up_key_cb },
+  { "replace-key", replace_key_cb },
 };
 
 /* ---- the account ---- */
@@ -253,6 +293,12 @@ welcome_practice_cb (PkioWindow *self)
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-practice", NULL);
 }
 
+static void
+update_key_banner (PkioWindow *self)
+{
+  pkio_banner_set_revealed (self->key_banner, pkio_workspace_get_key_rejected (self->workspace));
+}
+
 /* The application replaced its workspace (practice mode started or left): the views follow. */
 static void
 set_workspace (PkioWindow    *self,
@@ -266,7 +312,13 @@ set_workspace (PkioWindow    *self,
   self->shown_state = PKIO_WORKSPACE_STATE_LOADING;
   g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_content), self,
                            G_CONNECT_SWAPPED);
-  gtk_revealer_set_reveal_child (self->practice_banner, pkio_workspace_get_practice (workspace));
+  g_signal_connect_object (workspace, "notify::key-rejected", G_CALLBACK (update_key_banner),
+                           self, G_CONNECT_SWAPPED);
+  pkio_banner_set_revealed (self->practice_banner, pkio_workspace_get_practice (workspace));
+  update_key_banner (self);
+  /* A dialog for the other account's key has nothing to replace any more. */
+  if (self->replace_key_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->replace_key_dialog));
   if (self->welcome_page != NULL)
     pkio_welcome_page_set_workspace (self->welcome_page, workspace);
   pkio_order_view_set_workspace (self->order_view, workspace);
@@ -332,6 +384,13 @@ pkio_window_dispose (GObject *object)
   PkioWindow *self = PKIO_WINDOW (object);
 
   g_clear_handle_id (&self->history_idle, g_source_remove);
+  if (self->replace_key_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->replace_key_dialog),
+                                    (gpointer *) &self->replace_key_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->replace_key_dialog));
+      self->replace_key_dialog = NULL;
+    }
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
@@ -363,6 +422,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   object_class->finalize = pkio_window_finalize;
 
   g_type_ensure (PKIO_TYPE_WELCOME_PAGE);
+  g_type_ensure (PKIO_TYPE_BANNER);
   g_type_ensure (PKIO_TYPE_ORDER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pkio-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, content_stack);
@@ -370,6 +430,7 @@ pkio_window_class_init (PkioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, practice_banner);
+  gtk_widget_class_bind_template_child (widget_class, PkioWindow, key_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, order_view);
@@ -419,7 +480,7 @@ pkio_window_get_practice_banner_visible (PkioWindow *self)
 {
   g_return_val_if_fail (PKIO_IS_WINDOW (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->practice_banner);
+  return pkio_banner_get_revealed (self->practice_banner);
 }
 
 void

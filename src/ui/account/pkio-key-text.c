@@ -34,6 +34,19 @@ pkio_key_text_for_check_error (const GError *error)
 }
 
 const char *
+pkio_key_text_for_stored_key_error (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (pkio_api_error_get_meaning (error) == PKIO_ERROR_MEANING_FIX_KEY)
+    return _("CertCentral no longer accepts this API key. Replace it with a new key from "
+             "CertCentral (Automation › API keys).");
+  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NETWORK))
+    return _("CertCentral cannot be reached, so whom the key belongs to cannot be shown now.");
+  return error->message;
+}
+
+const char *
 pkio_key_text_view_only (void)
 {
   return _("This key may only look at orders (its role is “View Only”), not place them, so it "

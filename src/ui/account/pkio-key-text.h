@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 /* Why a key check failed, for the person (a rejected key, no network, a timeout, …). */
 const char *pkio_key_text_for_check_error (const GError      *error);
+/* Why asking about the stored key failed (Preferences: whom it belongs to). */
+const char *pkio_key_text_for_stored_key_error (const GError *error);
 /* A key whose only role is View Only: refused, since it cannot place orders. */
 const char *pkio_key_text_view_only       (void);
 /* "Name, Division" (or "Name, account N"): whom a key belongs to. */

@@ -6,6 +6,7 @@
 
 #include "pkio-accessible.h"
 #include "pkio-client.h"
+#include "pkio-key-replacer.h"
 #include "pkio-key-text.h"
 #include "pkio-money.h"
 #include "pkio-preferences-window.h"
@@ -34,7 +35,8 @@ struct _PkioPreferencesWindow
 
   GSettings            *settings;
   PkioWorkspace        *workspace;
-  GCancellable         *cancellable;   /* reads: whom the key belongs to, the key check */
+  GCancellable         *cancellable;   /* reads: whom the key belongs to, the balance */
+  PkioKeyReplacer      *replacer;      /* of replace_row */
   gboolean              busy;
 };
 
@@ -148,7 +150,7 @@ user_cb (GObject      *source,
   self = user_data;
   if (user == NULL)
     {
-      adw_action_row_set_subtitle (self->user_row, pkio_key_text_for_check_error (error));
+      adw_action_row_set_subtitle (self->user_row, pkio_key_text_for_stored_key_error (error));
       return;
     }
   {
@@ -218,94 +220,35 @@ update_account (PkioPreferencesWindow *self)
   pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
 }
 
-/* Replace: the new key is checked first, as on the welcome page. */
+/* Replace: the shared checked replacement (pkio-key-replacer.h), on the replace row. */
 
 static void
 set_busy (PkioPreferencesWindow *self,
           gboolean               busy)
 {
   self->busy = busy;
-  /* Read-only, not insensitive: the field keeps the focus (and a screen reader its place). */
-  gtk_editable_set_editable (GTK_EDITABLE (self->replace_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_row), !busy);
 }
 
 static void
-replace_failed (PkioPreferencesWindow *self,
-                const char            *text)
+replacer_busy_cb (PkioPreferencesWindow *self)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (self->replace_row), "error");
-  pkio_accessible_describe_field (GTK_WIDGET (self->replace_row), text);
+  set_busy (self, pkio_key_replacer_get_busy (self->replacer));
+}
+
+static void
+replace_failed_cb (PkioPreferencesWindow *self,
+                   const char            *text)
+{
   show_toast (self, text);
 }
 
 static void
-replaced_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+replaced_cb (PkioPreferencesWindow *self,
+             const char            *who)
 {
-  g_autoptr(PkioPreferencesWindow) self = pkio_weak_ref_steal (user_data);
-  g_autoptr(GError) error = NULL;
-
-  pkio_workspace_set_key_finish (PKIO_WORKSPACE (source), result, &error);
-  if (self == NULL)
-    return;
-  set_busy (self, FALSE);
-  if (error != NULL)
-    {
-      g_autofree char *text =
-        g_strdup_printf (_("The key could not be kept in the keyring, so it was not saved. %s"),
-                         error->message);
-
-      replace_failed (self, text);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->replace_row), "");
   show_toast (self, _("The new key is saved"));
   update_account (self);
-}
-
-static void
-replacement_checked_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PkioApiUser) user = NULL;
-  g_autofree char *key = NULL;
-  PkioPreferencesWindow *self;
-
-  user = pkio_workspace_check_key_finish (PKIO_WORKSPACE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = user_data;
-  if (user == NULL || !pkio_api_user_can_order (user))
-    {
-      set_busy (self, FALSE);
-      replace_failed (self, user == NULL ? pkio_key_text_for_check_error (error)
-                                         : pkio_key_text_view_only ());
-      return;
-    }
-  /* Storing is never cancelled once asked: a key the keyring took must be used. */
-  key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->replace_row))));
-  pkio_workspace_set_key_async (self->workspace, key, NULL, replaced_cb, pkio_weak_ref_new (self));
-  explicit_bzero (key, strlen (key));
-}
-
-static void
-replace_key_apply_cb (PkioPreferencesWindow *self)
-{
-  g_autofree char *key =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->replace_row))));
-
-  if (self->busy || *key == '\0')
-    return;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->replace_row), "error");
-  pkio_accessible_describe_field (GTK_WIDGET (self->replace_row), NULL);
-  set_busy (self, TRUE);
-  pkio_workspace_check_key_async (self->workspace, key, self->cancellable,
-                                  replacement_checked_cb, self);
-  explicit_bzero (key, strlen (key));
 }
 
 /* Remove: after a confirmation; the main window then shows the welcome page. */
@@ -385,6 +328,13 @@ pkio_preferences_window_constructed (GObject *object)
                              self->expiry_warning_days_row, expiry_warning_days);
   /* Every row named after its setting shows whether the organisation locked it. */
   pkio_settings_lock_show_rows (self->settings, GTK_WIDGET (self));
+  self->replacer = pkio_key_replacer_new (self->workspace, ADW_ENTRY_ROW (self->replace_row));
+  g_signal_connect_object (self->replacer, "notify::busy", G_CALLBACK (replacer_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->replacer, "failed", G_CALLBACK (replace_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->replacer, "replaced", G_CALLBACK (replaced_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "notify::state", G_CALLBACK (update_account), self,
                            G_CONNECT_SWAPPED);
   update_account (self);
@@ -438,6 +388,7 @@ pkio_preferences_window_dispose (GObject *object)
   PkioPreferencesWindow *self = PKIO_PREFERENCES_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->replacer);
   gtk_widget_dispose_template (GTK_WIDGET (self), PKIO_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
@@ -484,7 +435,6 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
                                         expiry_warning_days_row);
   gtk_widget_class_bind_template_callback (widget_class, api_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_url_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, replace_key_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_key_clicked_cb);
 }
 

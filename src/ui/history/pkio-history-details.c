@@ -39,7 +39,7 @@ clear_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
-static void
+static GtkWidget *
 add_row (AdwPreferencesGroup *group,
          GPtrArray           *rows,
          const char          *title,
@@ -53,6 +53,7 @@ add_row (AdwPreferencesGroup *group,
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
   g_ptr_array_add (rows, row);
+  return row;
 }
 
 static AdwPreferencesGroup *
@@ -101,10 +102,19 @@ fill_messages (PkioHistoryDetails *self)
   for (guint i = 0; i < entries->len; i++)
     {
       const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *row;
 
-      add_row (self->messages_group, self->message_rows,
-               entry->message != NULL ? entry->message : "",
-               entry->field != NULL ? entry->field : entry->code);
+      /* CertCentral's words, and the field they are about; its codes only in the debug log
+       * (docs/decisions.md#errors-and-the-key). */
+      g_debug ("record %" G_GINT64_FORMAT ": %s%s%s",
+               pkio_history_record_get_local_id (self->record),
+               entry->code != NULL ? entry->code : "(no code)",
+               entry->code_detail != NULL ? "|" : "",
+               entry->code_detail != NULL ? entry->code_detail : "");
+      row = add_row (self->messages_group, self->message_rows,
+                     entry->message != NULL ? entry->message : "", entry->field);
+      if (entry->field == NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), NULL);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->messages_group), self->message_rows->len > 0);
 }

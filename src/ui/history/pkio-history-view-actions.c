@@ -61,11 +61,11 @@ _pkio_history_view_show_error (PkioHistoryView *self,
 {
   g_free (self->error_action);
   self->error_action = g_strdup (action_name);
+  /* The text stays while the banner slides away. */
   if (text != NULL)
-    gtk_label_set_text (self->error_label, text);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_button), action_name);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_button), action_name != NULL);
-  gtk_revealer_set_reveal_child (self->error_revealer, text != NULL);
+    pkio_banner_set_title (self->error_banner, text);
+  pkio_banner_set_action_name (self->error_banner, action_name);
+  pkio_banner_set_revealed (self->error_banner, text != NULL);
 }
 
 static void
@@ -96,7 +96,11 @@ synced_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = user_data;
-  if (error != NULL)
+  /* A key CertCentral no longer accepts is the window's banner to say, with "Replace key…":
+   * trying again cannot help. */
+  if (error != NULL
+      && !(pkio_api_error_get_meaning (error) == PKIO_ERROR_MEANING_FIX_KEY
+           && pkio_workspace_get_key_rejected (self->workspace)))
     text = pkio_history_format_sync_error (error);
   _pkio_history_view_show_error (self, text, text != NULL ? "history.refresh" : NULL);
   /* The list and "Last updated" change where the focus is not: a sync the person asked for

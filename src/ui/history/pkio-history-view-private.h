@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pkio-banner.h"
 #include "pkio-history-columns.h"
 #include "pkio-history-details.h"
 #include "pkio-history-view.h"
@@ -21,9 +22,7 @@ struct _PkioHistoryView
   GtkLabel            *key_label;
   GtkRevealer         *recovered_revealer;
   GtkLabel            *recovered_label;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
-  GtkButton           *error_button;
+  PkioBanner          *error_banner;
   GtkStack            *main_stack;
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;

@@ -155,6 +155,15 @@ workspace_state_changed_cb (PkioHistoryView *self)
     pkio_history_view_refresh (self);
 }
 
+/* A key CertCentral takes again (replaced, or given back): the list catches up at once. A
+ * sync that found it so is still running, and is not started twice. */
+static void
+key_rejected_changed_cb (PkioHistoryView *self)
+{
+  if (!pkio_workspace_get_key_rejected (self->workspace))
+    pkio_history_view_refresh (self);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -385,6 +394,7 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  g_type_ensure (PKIO_TYPE_BANNER);
   g_type_ensure (PKIO_TYPE_HISTORY_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/history/pkio-history-view.ui");
@@ -392,9 +402,7 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, key_label);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, recovered_revealer);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, recovered_label);
-  gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_label);
-  gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, error_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryView, search_entry);
@@ -517,6 +525,8 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   g_signal_connect_object (workspace, "notify::syncing",
                            G_CALLBACK (_pkio_history_view_update_sync_ui), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::key-rejected",
+                           G_CALLBACK (key_rejected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::recovered-path",
                            G_CALLBACK (update_recovered_note), self, G_CONNECT_SWAPPED);
   _pkio_history_view_update_expiry_window (self);

@@ -272,12 +272,11 @@ pkio_order_form_set_server_errors (PkioOrderForm *self,
       const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
       PkioFormField *field = field_for_entry (self, entry);
       const char *title = field_title (field);
-      const char *message = entry->message != NULL && *entry->message ? entry->message
-                                                                      : entry->code;
+      /* Never CertCentral's raw code: that is for the debug log (the client logs it). */
+      const char *message = entry->message != NULL && *entry->message
+                            ? entry->message : _("CertCentral gave no reason.");
       GtkWidget *row = adw_action_row_new ();
 
-      if (message == NULL)
-        continue;
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);

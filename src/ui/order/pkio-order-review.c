@@ -16,6 +16,8 @@ struct _PkioOrderReview
   GtkWidget  *content_box;
   GtkLabel   *title_label;
   GtkLabel   *note_label;
+  GtkWidget  *key_box;
+  GtkWidget  *replace_key_button;
   GtkBox     *groups_box;
   GtkLabel   *error_label;
   GtkWidget  *sending_box;
@@ -343,6 +345,15 @@ pkio_order_review_set_sending (PkioOrderReview *self,
 }
 
 void
+pkio_order_review_set_key_rejected (PkioOrderReview *self,
+                                    gboolean         rejected)
+{
+  g_return_if_fail (PKIO_IS_ORDER_REVIEW (self));
+
+  gtk_widget_set_visible (self->key_box, rejected);
+}
+
+void
 pkio_order_review_set_error (PkioOrderReview *self,
                              const char      *message)
 {
@@ -362,6 +373,8 @@ pkio_order_review_class_init (PkioOrderReviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, content_box);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, title_label);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, note_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, key_box);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, replace_key_button);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, groups_box);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, error_label);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, sending_box);

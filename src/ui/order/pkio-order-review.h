@@ -30,6 +30,10 @@ void             pkio_order_review_show        (PkioOrderReview             *sel
 /* While the order is on its way: everything locked, a spinner. */
 void             pkio_order_review_set_sending (PkioOrderReview             *self,
                                                 gboolean                     sending);
+/* CertCentral no longer accepts the API key: says so above the order, with "Replace key…"
+ * (win.replace-key). The view keeps "Place order" from sending meanwhile. */
+void             pkio_order_review_set_key_rejected (PkioOrderReview        *self,
+                                                     gboolean                rejected);
 /* Why the last attempt did not go out (NULL hides it). */
 void             pkio_order_review_set_error   (PkioOrderReview             *self,
                                                 const char                  *message);

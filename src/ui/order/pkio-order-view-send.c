@@ -101,8 +101,13 @@ order_sent_cb (GObject      *source,
       entries = pkio_api_error_get_entries (sent->error);
       /* Only a refusal of the order itself sends the person back to correct it: too many
        * requests or a key that may not order is said here, with CertCentral's words. */
-      if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT)
-          && entries != NULL && entries->len > 0)
+      if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_KEY_REJECTED)
+          && pkio_workspace_get_key_rejected (self->workspace))
+        /* Nothing in the order is wrong: the review says the key is no longer accepted, with
+         * "Replace key…" (key_rejected_changed_cb ()). */
+        pkio_order_review_set_error (self->review, NULL);
+      else if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT)
+               && entries != NULL && entries->len > 0)
         {
           /* Back to the form as it was, with CertCentral's words at the fields. */
           pkio_order_form_set_server_errors (_pkio_order_view_ensure_form (self), entries);
@@ -159,6 +164,12 @@ send_when_loaded (PkioOrderView *self)
 {
   PkioKeyState state = pkio_workspace_get_key_state (self->workspace);
 
+  /* CertCentral no longer accepts the key: the review says so; nothing is sent. */
+  if (pkio_workspace_get_key_rejected (self->workspace))
+    {
+      set_sending (self, FALSE);
+      return;
+    }
   if (pkio_workspace_get_client (self->workspace) != NULL)
     {
       send (self);

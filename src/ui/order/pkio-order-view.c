@@ -50,10 +50,13 @@ _pkio_order_view_update_actions (PkioOrderView *self)
   gboolean on_form = g_strcmp0 (page, "form") == 0;
   gboolean on_review = g_strcmp0 (page, "review") == 0;
   gboolean placed = g_strcmp0 (page, "outcome") == 0 && self->order_id > 0;
+  /* CertCentral no longer accepts the key: the review says so, and nothing is sent. */
+  gboolean key_rejected = self->workspace != NULL
+                          && pkio_workspace_get_key_rejected (self->workspace);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "order.review", on_form && !busy);
-  gtk_widget_action_set_enabled (widget, "order.place", on_review && !busy);
+  gtk_widget_action_set_enabled (widget, "order.place", on_review && !busy && !key_rejected);
   gtk_widget_action_set_enabled (widget, "order.back", on_review && !busy);
   gtk_widget_action_set_enabled (widget, "order.new", !busy);
   gtk_widget_action_set_enabled (widget, "order.again", placed && self->placed_order != NULL);
@@ -138,6 +141,8 @@ review_action_cb (GtkWidget  *widget,
       }
     review = _pkio_order_view_ensure_review (self);
     pkio_order_review_show (review, order, &extras);
+    pkio_order_review_set_key_rejected (review, self->workspace != NULL
+                                        && pkio_workspace_get_key_rejected (self->workspace));
   }
   _pkio_order_view_show_page (self, "review");
   /* Not on "Place order": an Enter too many must not order. */
@@ -291,6 +296,15 @@ _pkio_order_view_refresh_balance (PkioOrderView *self)
     return;
   self->asks_in_flight++;
   pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
+}
+
+static void
+key_rejected_changed_cb (PkioOrderView *self)
+{
+  if (self->review != NULL)
+    pkio_order_review_set_key_rejected (self->review,
+                                        pkio_workspace_get_key_rejected (self->workspace));
+  _pkio_order_view_update_actions (self);
 }
 
 static void
@@ -528,6 +542,9 @@ pkio_order_view_set_workspace (PkioOrderView *self,
     }
 
   self->workspace = g_object_ref (workspace);
+  g_signal_connect_object (workspace, "notify::key-rejected",
+                           G_CALLBACK (key_rejected_changed_cb), self, G_CONNECT_SWAPPED);
+  key_rejected_changed_cb (self);
   path = pkio_order_draft_path_for (pkio_workspace_get_practice (workspace));
   self->draft = pkio_order_draft_new (path);
   if (self->form != NULL)
