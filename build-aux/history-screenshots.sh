@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Writes History's screenshots after the order (English and Dutch, 360 px and wide) into
+# Writes History's screenshots after the order (English and Dutch, 360 px and wide: "Ends soon"
+# and the revoke dialog) into
 # data/screenshots/, the way the tests run the app: Xvfb, a private session bus, a temporary
 # home, practice mode with its examples (one certificate ends in 20 days, one has ended).
 #   build-aux/history-screenshots.sh [BUILDDIR [OUTDIR]]
@@ -13,7 +14,7 @@ mkdir -p "$outdir"
 
 for lang in en nl; do
   for size in 360x720 1200x720; do
-    for scenario in ends-soon; do
+    for scenario in ends-soon revoke-dialog; do
       width="${size%x*}"
       height="${size#*x}"
       tmp="$(mktemp -d -t pkio-shots.XXXXXX)"

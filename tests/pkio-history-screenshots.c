@@ -5,7 +5,8 @@
  *
  *   pkio-history-screenshots SCENARIO WIDTH HEIGHT OUT.png
  *
- * SCENARIO: ends-soon (History on "Ends soon"; when wide, the certificate's details beside). */
+ * SCENARIO: ends-soon (History on "Ends soon"; when wide, the certificate's details beside),
+ * revoke-dialog (the same certificate's "Revoke certificate…" dialog, a reason chosen). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 
 #include "pkio-application.h"
+#include "pkio-history-details.h"
 #include "pkio-history-view.h"
 #include "pkio-order-notifier.h"
 #include "pkio-window.h"
@@ -68,6 +70,49 @@ set_quiet_sender (GApplication *app)
                                   print_notice, NULL);
 }
 
+/* The first widget of @type under @widget (depth first), or NULL. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Revoke certificate…" on the record shown, and the first reason chosen in its dialog. */
+static void
+open_revoke_dialog (GtkWindow *window)
+{
+  GtkWidget *details = find_widget (GTK_WIDGET (window), PKIO_TYPE_HISTORY_DETAILS);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (details == NULL || !gtk_widget_activate_action (details, "details.revoke", NULL))
+    {
+      g_printerr ("no revoke action\n");
+      return;
+    }
+  spin_for (800);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
+      GtkWidget *check;
+
+      if (!ADW_IS_MESSAGE_DIALOG (dialog))
+        continue;
+      check = find_widget (dialog, GTK_TYPE_CHECK_BUTTON);
+      if (check != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    }
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -82,13 +127,19 @@ activate_cb (GApplication *app)
   spin_for (500);
   shown = pkio_history_view_get_shown_model (history);
   /* Wide, the certificate's details beside the list; narrow, the list itself. */
-  if (width > 600 && g_list_model_get_n_items (shown) > 0)
+  if ((width > 600 || g_str_equal (scenario, "revoke-dialog"))
+      && g_list_model_get_n_items (shown) > 0)
     {
       g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (shown, 0);
 
       pkio_history_view_show_record (history, record);
     }
   spin_for (1200);
+  if (g_str_equal (scenario, "revoke-dialog"))
+    {
+      open_revoke_dialog (window);
+      spin_for (1000);
+    }
   capture ();
   gtk_window_destroy (window);
 }
@@ -101,9 +152,9 @@ main (int   argc,
   const char *localedir = g_getenv ("PKIO_ORDERS_LOCALEDIR");
   g_autoptr(PkioApplication) app = NULL;
 
-  if (argc != 5 || !g_str_equal (argv[1], "ends-soon"))
+  if (argc != 5 || (!g_str_equal (argv[1], "ends-soon") && !g_str_equal (argv[1], "revoke-dialog")))
     {
-      g_printerr ("usage: %s ends-soon WIDTH HEIGHT OUT.png\n", argv[0]);
+      g_printerr ("usage: %s ends-soon|revoke-dialog WIDTH HEIGHT OUT.png\n", argv[0]);
       return 2;
     }
   scenario = argv[1];

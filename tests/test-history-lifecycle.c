@@ -5,8 +5,11 @@
  * simulator alike: nothing depends on the day it runs. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pkio-history-details.h"
 #include "pkio-preferences-window.h"
+#include "pkio-revoke-dialog.h"
 #include "pkio-history-view-private.h"
 #include "pkio-workspace-private.h"
 #include "history-view-test-util.h"
@@ -307,6 +310,90 @@ test_details (Fixture       *fixture,
                                                        "van uw CertCentral-account, sinds ")));
 }
 
+static gboolean
+revoke_dialog_is_mapped (gpointer data)
+{
+  PkioRevokeDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (PKIO_IS_REVOKE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *dialog = PKIO_REVOKE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+revocation_requested (gpointer record)
+{
+  return pkio_history_record_get_revoke_state (record) == PKIO_REVOKE_REQUESTED;
+}
+
+/* "Revoke certificate…" on an issued certificate only; the dialog names the holder, says it
+ * cannot be undone and needs a reason (another reason: with a comment); then one PUT, and the
+ * details say the revocation waits for an administrator. */
+static void
+test_revoke (Fixture       *fixture,
+             gconstpointer  data)
+{
+  PkioHistoryDetails *details = PKIO_HISTORY_DETAILS (child (fixture->view,
+                                                             PKIO_TYPE_HISTORY_VIEW, "details"));
+  GtkWidget *button = GTK_WIDGET (child (details, PKIO_TYPE_HISTORY_DETAILS, "revoke_button"));
+  PkioHistoryRecord *sanne = pkio_history_store_find_by_order_id (
+    pkio_workspace_get_store (fixture->workspace), fixture->soon);
+  PkioRevokeDialog *dialog = NULL;
+  AdwMessageDialog *message;
+  const char *sentence;
+
+  show (fixture, fixture->waiting);
+  g_assert_false (gtk_widget_get_visible (button));
+  show (fixture, fixture->revoked);
+  g_assert_false (gtk_widget_get_visible (button));
+  show (fixture, fixture->soon);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
+                   expected ("_Revoke certificate…", "Certificaat _intrekken…"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "details.revoke", NULL));
+  spin_until (revoke_dialog_is_mapped, &dialog);
+  message = ADW_MESSAGE_DIALOG (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==,
+                   expected ("Revoke this certificate?", "Dit certificaat intrekken?"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Sanne Test"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message),
+                            expected ("Revocation cannot be undone.",
+                                      "Intrekken kan niet ongedaan worden gemaakt.")));
+  /* No reason chosen yet; another reason needs words. */
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "revoke"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, PKIO_TYPE_REVOKE_DIALOG,
+                                                        "other_check")), TRUE);
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "revoke"));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, PKIO_TYPE_REVOKE_DIALOG, "comment_entry")),
+                         "Token broken");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "revoke"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (dialog, PKIO_TYPE_REVOKE_DIALOG,
+                                                        "lost_check")), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "revoke"));
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->simulator, "PUT", NULL), ==, 0);
+
+  adw_message_dialog_response (message, "revoke");
+  spin_until (revocation_requested, sanne);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->simulator, "PUT", NULL), ==, 1);
+  g_assert_cmpstr (pkio_history_record_get_revoke_reason (sanne), ==, "lost");
+  spin_idle ();
+  sentence = details_row (fixture, expected ("Status", "Status"));
+  g_assert_nonnull (sentence);
+  g_assert_true (g_str_has_prefix (sentence, expected ("Revocation requested (request ",
+                                                       "Intrekking aangevraagd (verzoek ")));
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 /* Preferences: the warning period (30, 60 or 90 days), which History follows at once. */
 static void
 test_preferences (Fixture       *fixture,
@@ -349,6 +436,7 @@ main (int   argc,
   ADD ("valid-until-column", test_valid_until_column);
   ADD ("details", test_details);
   ADD ("preferences", test_preferences);
+  ADD ("revoke", test_revoke);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include "pkio-cancel-dialog.h"
 #include "pkio-history-details-private.h"
+#include "pkio-revoke-dialog.h"
 #include "pkio-weak-ref.h"
 
 /* What can be done with the record shown. Reads (refresh, check outcome) use the pane's
@@ -215,6 +216,88 @@ cancel_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- revoking ---- */
+
+static void
+revoked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PkioRevokeResult) revoked = pkio_workspace_revoke_finish (PKIO_WORKSPACE (source),
+                                                                      result);
+  g_autoptr(PkioHistoryDetails) self = NULL;
+
+  /* CertCentral's refusal, the unknown outcome and the rest are shown as they are; the record
+   * (its status line, its timeline) says the rest. */
+  self = change_finish (user_data, revoked->error, _("Revocation requested"));
+}
+
+static void
+revoke_response_cb (PkioRevokeDialog   *dialog,
+                    const char         *response,
+                    PkioHistoryDetails *self)
+{
+  if (g_strcmp0 (response, "revoke") != 0 || self->record == NULL)
+    return;
+  _pkio_history_details_show_error (self, NULL);
+  _pkio_history_details_set_busy (self, TRUE);
+  /* Journaled before it leaves, sent once: never cancelled once asked. */
+  pkio_workspace_revoke_async (self->workspace, self->record,
+                               pkio_revoke_dialog_get_reason (dialog),
+                               pkio_revoke_dialog_get_comment (dialog), NULL, revoked_cb,
+                               change_new (self));
+}
+
+static void
+open_revoke_dialog (PkioHistoryDetails *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PkioRevokeDialog *dialog;
+
+  dialog = pkio_revoke_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->record);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (revoke_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+revoke_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PkioRevokeState state = pkio_workspace_check_revoke_finish (PKIO_WORKSPACE (source), result,
+                                                              NULL, &error);
+  PkioHistoryDetails *self = user_data;
+
+  if (read_failed (user_data, error))
+    return;
+  _pkio_history_details_set_busy (self, FALSE);
+  if (state == PKIO_REVOKE_NONE)
+    open_revoke_dialog (self);
+  else
+    _pkio_history_details_show_toast (self, _("CertCentral has the request to revoke it"));
+}
+
+static void
+revoke_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (widget);
+
+  _pkio_history_details_show_error (self, NULL);
+  if (pkio_history_record_get_revoke_state (self->record) != PKIO_REVOKE_UNKNOWN)
+    {
+      open_revoke_dialog (self);
+      return;
+    }
+  /* The last request's outcome is unknown: order info says whether CertCentral has it before
+   * anything may be asked again. */
+  _pkio_history_details_set_busy (self, TRUE);
+  pkio_workspace_check_revoke_async (self->workspace, self->record, self->cancellable,
+                                     revoke_checked_cb, self);
+}
+
 static void
 linked_cb (GObject      *source,
            GAsyncResult *result,
@@ -248,6 +331,7 @@ _pkio_history_details_class_actions_init (PkioHistoryDetailsClass *klass)
 
   gtk_widget_class_install_action (widget_class, "details.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "details.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "details.revoke", NULL, revoke_action_cb);
   gtk_widget_class_install_action (widget_class, "details.copy-id", NULL, copy_action_cb);
   gtk_widget_class_install_action (widget_class, "details.check-outcome", NULL,
                                    check_action_cb);

@@ -17,6 +17,7 @@ struct _PkioHistoryDetails
   GtkButton          *back_button;
   GtkButton          *again_button;
   GtkButton          *cancel_button;
+  GtkButton          *revoke_button;
   GtkButton          *check_button;
   GtkButton          *copy_button;
   GtkButton          *refresh_button;

@@ -47,8 +47,10 @@ add_row (AdwPreferencesGroup *group,
 {
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Plain text before the text is set: a title such as "… by Ada <ada@example.com>" is no
+   * markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value ? value : "—");
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
@@ -219,12 +221,21 @@ _pkio_history_details_update_actions (PkioHistoryDetails *self)
   gboolean unknown = record != NULL
                      && pkio_history_record_get_state (record) == PKIO_RECORD_STATE_UNKNOWN;
   gboolean has_id = record != NULL && pkio_history_record_get_order_id (record) > 0;
+  /* An issued certificate; one whose last revocation has an unknown outcome is checked first
+   * (the same button). */
+  gboolean revocable = record != NULL
+                       && (pkio_history_record_can_revoke (record)
+                           || (pkio_history_record_get_revoke_state (record) == PKIO_REVOKE_UNKNOWN
+                               && g_strcmp0 (pkio_history_record_get_remote_status (record),
+                                             "issued") == 0));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.refresh",
                                  online && has_id && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.cancel",
                                  online && !self->busy && record != NULL
                                  && pkio_history_record_can_cancel (record));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.revoke",
+                                 online && !self->busy && revocable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.copy-id", has_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.check-outcome",
                                  online && unknown && !self->busy);
@@ -237,6 +248,7 @@ _pkio_history_details_update_actions (PkioHistoryDetails *self)
   /* Only pending / waiting-for-pickup orders can be cancelled at all: otherwise no button. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button),
                           has_id && pkio_history_record_can_cancel (record));
+  gtk_widget_set_visible (GTK_WIDGET (self->revoke_button), has_id && revocable);
   /* Only an order placed here has a stored request to fill the form from. */
   gtk_widget_set_visible (GTK_WIDGET (self->again_button),
                           record != NULL && pkio_history_record_get_request_json (record) != NULL);
@@ -386,6 +398,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, again_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, revoke_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, check_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, copy_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, refresh_button);
