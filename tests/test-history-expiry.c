@@ -188,6 +188,34 @@ test_statuses (void)
     }
 }
 
+/* A certificate in its warning period is warned about, once; not when an order replaces it
+ * (a renewal), nor when its revocation was asked for (issue 19). Renewing is offered when it
+ * ends soon or has ended and nothing replaces it. */
+static void
+test_warning_stops (void)
+{
+  PkioExpiryWindow window = { day ("2026-12-30"), WARNING_DAYS };
+  g_autoptr(PkioHistoryRecord) plain = issued_record (window.today + 10, "issued");
+  g_autoptr(PkioHistoryRecord) warned = issued_record (window.today + 10, "issued");
+  g_autoptr(PkioHistoryRecord) replaced = issued_record (window.today + 10, "issued");
+  g_autoptr(PkioHistoryRecord) revoking = issued_record (window.today + 10, "issued");
+  g_autoptr(PkioHistoryRecord) ended = issued_record (window.today - 3, "expired");
+  g_autoptr(PkioHistoryRecord) later = issued_record (window.today + WARNING_DAYS + 1, "issued");
+
+  warned->expiry_warned = warned->valid_till;
+  replaced->replaced_by_order_id = 1002;
+  revoking->revoke_state = PKIO_REVOKE_REQUESTED;
+  g_assert_true (pkio_history_record_needs_expiry_warning (plain, &window));
+  g_assert_false (pkio_history_record_needs_expiry_warning (warned, &window));
+  g_assert_false (pkio_history_record_needs_expiry_warning (replaced, &window));
+  g_assert_false (pkio_history_record_needs_expiry_warning (revoking, &window));
+
+  g_assert_true (pkio_history_record_can_renew (plain, &window));
+  g_assert_true (pkio_history_record_can_renew (ended, &window));
+  g_assert_false (pkio_history_record_can_renew (replaced, &window));
+  g_assert_false (pkio_history_record_can_renew (later, &window));
+}
+
 /* CertCentral's fields: valid_till and days_remaining in list rows, valid_from in order info;
  * anything that is not a date is no date. */
 static void
@@ -311,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/history-expiry/time-zones", test_time_zones);
   g_test_add_func ("/history-expiry/missing-valid-till", test_missing_valid_till);
   g_test_add_func ("/history-expiry/statuses", test_statuses);
+  g_test_add_func ("/history-expiry/warning-stops", test_warning_stops);
   g_test_add_func ("/history-expiry/remote-fields", test_remote_fields);
   g_test_add_func ("/history-expiry/list-ending-soon", test_list_ending_soon);
   g_test_add_func ("/history-expiry/export", test_export);

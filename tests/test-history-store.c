@@ -543,6 +543,77 @@ test_busy_window (Fixture       *fixture,
   g_assert_cmpuint (watch.last_frames, >, watch.first_frames);
 }
 
+/* A renewal's link is ours (CertCentral's renewal_of_order_id is not documented for
+ * pkio_burger): the new order's record keeps the order it replaces from its journal entry on;
+ * once it is placed, the replaced record says "replaced by" it, both in the timeline. */
+static void
+test_renewal_links_both_ways (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PkioHistoryStore) store = test_open_store (fixture->path);
+  g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) pkio_remote_order_free);
+  g_autoptr(PkioHistoryRecord) renewal = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) old_events = NULL;
+  g_autoptr(GPtrArray) new_events = NULL;
+  g_autoptr(GError) error = NULL;
+  PkioHistoryRecord *old;
+  gboolean replaced_event = FALSE;
+  gboolean renews_event = FALSE;
+
+  g_ptr_array_add (remote, test_remote_order (5001, "issued", "Jan Jansen", "jan@example.nl",
+                                              1700000000));
+  test_merge (store, remote);
+  old = pkio_history_store_find_by_order_id (store, 5001);
+  g_assert_nonnull (old);
+  g_assert_cmpint (pkio_history_record_get_replaced_by_order_id (old), ==, 0);
+
+  pkio_history_store_journal_begin_renewal_async (store, "http://127.0.0.1/services/v2/",
+                                                  TEST_REQUEST_JSON ("Jan", "Jansen",
+                                                                     "jan@example.nl"),
+                                                  5001, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  renewal = pkio_history_store_journal_begin_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_history_record_get_replaces_order_id (renewal), ==, 5001);
+  /* Not placed yet: the old one is not replaced. */
+  g_assert_cmpint (pkio_history_record_get_replaced_by_order_id (old), ==, 0);
+
+  test_mark_placed (store, renewal, 6001, 7001);
+  g_assert_cmpint (pkio_history_record_get_replaced_by_order_id (old), ==, 6001);
+  g_assert_cmpint (pkio_history_record_get_replaces_order_id (renewal), ==, 5001);
+
+  old_events = get_timeline (store, old);
+  for (guint i = 0; i < old_events->len; i++)
+    {
+      PkioHistoryEvent *event = g_ptr_array_index (old_events, i);
+      g_autofree char *text = pkio_history_event_get_text (event);
+
+      if (event->kind == PKIO_HISTORY_EVENT_REPLACED)
+        replaced_event = g_str_equal (text, "Replaced by order 6001");
+    }
+  new_events = get_timeline (store, renewal);
+  for (guint i = 0; i < new_events->len; i++)
+    {
+      PkioHistoryEvent *event = g_ptr_array_index (new_events, i);
+      g_autofree char *text = pkio_history_event_get_text (event);
+
+      if (event->kind == PKIO_HISTORY_EVENT_RENEWS)
+        renews_event = g_str_equal (text, "Ordered to replace order 5001");
+    }
+  g_assert_true (replaced_event);
+  g_assert_true (renews_event);
+
+  /* Also after a restart. */
+  g_clear_object (&store);
+  store = test_open_store (fixture->path);
+  g_assert_cmpint (pkio_history_record_get_replaced_by_order_id (
+                     pkio_history_store_find_by_order_id (store, 5001)), ==, 6001);
+  g_assert_cmpint (pkio_history_record_get_replaces_order_id (
+                     pkio_history_store_find_by_order_id (store, 6001)), ==, 5001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +634,7 @@ main (int   argc,
   ADD ("last-sync", test_last_sync);
   ADD ("migrates-from-first-schema", test_migrates_from_first_schema);
   ADD ("busy-window", test_busy_window);
+  ADD ("renewal-links-both-ways", test_renewal_links_both_ways);
 #undef ADD
 
   return g_test_run ();
