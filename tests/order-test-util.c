@@ -298,11 +298,26 @@ activate (Fixture    *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), action, NULL));
 }
 
+static gboolean
+duplicate_checked (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gtk_widget_get_visible (review_child (f, "duplicate_checking_box"));
+}
+
+void
+wait_duplicate_checked (Fixture *f)
+{
+  spin_until (duplicate_checked, f);
+}
+
 void
 review_and_place (Fixture *f)
 {
   activate (f, "order.review");
   g_assert_true (page_is (f, "review"));
+  wait_duplicate_checked (f);
   activate (f, "order.place");
 }
 

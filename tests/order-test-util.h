@@ -55,6 +55,9 @@ gboolean    on_result_and_idle (gpointer data);
 gboolean    on_form_and_idle (gpointer data);
 void        activate (Fixture *f, const char *action);
 void        review_and_place (Fixture *f);
+/* The review asks CertCentral whether the holder already has one (issue 20): until it has
+ * answered, "Place order" waits. */
+void        wait_duplicate_checked (Fixture *f);
 GtkWidget * outcome_child (Fixture *f, const char *name);
 const char *outcome_title (Fixture *f);
 void        assert_placed_page (Fixture *f, gint64 order_id);

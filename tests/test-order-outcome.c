@@ -10,6 +10,19 @@
 #include "pkio-order-view-private.h"
 #include "ui-test-util.h"
 
+/* Lists before the order was sent: the review's duplicate check (issue 20) asks too. */
+static guint lists_before_sending;
+
+static void
+review_wait_and_place (Fixture *f)
+{
+  activate (f, "order.review");
+  wait_duplicate_checked (f);
+  lists_before_sending = pkio_simulator_count_requests (f->simulator, "GET",
+                                                        "order/certificate");
+  activate (f, "order.place");
+}
+
 static void
 test_rejected_at_field (Fixture       *f,
                         gconstpointer  data)
@@ -55,14 +68,14 @@ test_unknown_then_found (Fixture       *f,
   /* CertCentral takes the order, but the answer never arrives. */
   pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
                                PKIO_SIMULATOR_FAULT_DROP_AFTER_BODY, 1);
-  review_and_place (f);
+  review_wait_and_place (f);
   spin_until (on_result_and_idle, f);
 
   g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
   g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
   /* The check asked CertCentral's order list, and found it. */
   g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "GET", "order/certificate"), >,
-                    0);
+                    lists_before_sending);
   assert_placed_page (f, last_order_id (f));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (outcome_child (f, "status_page"))),
                    ==, expected ("CertCentral did receive the order after all: it was placed once.",
@@ -81,13 +94,13 @@ test_unknown_then_not_found (Fixture       *f,
   /* A server error: the order was not taken, but the app cannot know that. */
   pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
                                PKIO_SIMULATOR_FAULT_SERVER_ERROR, 1);
-  review_and_place (f);
+  review_wait_and_place (f);
   spin_until (on_result_and_idle, f);
 
   g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
   /* It looked twice before it said so. */
   g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "GET", "order/certificate"), >=,
-                    2);
+                    lists_before_sending + 2);
   g_assert_cmpstr (outcome_title (f), ==,
                    expected ("The order was most likely not placed",
                              "De bestelling is waarschijnlijk niet geplaatst"));
@@ -115,13 +128,13 @@ test_unknown_then_not_found (Fixture       *f,
   assert_placed_page (f, last_order_id (f));
 }
 
-
 static gboolean
 listed_once (gpointer data)
 {
   Fixture *f = data;
 
-  return pkio_simulator_count_requests (f->simulator, "GET", "order/certificate") > 0;
+  return pkio_simulator_count_requests (f->simulator, "GET", "order/certificate")
+         > lists_before_sending;
 }
 
 /* CertCentral holds the order past our timeout and stores it only after the first check has
@@ -137,7 +150,7 @@ test_unknown_then_found_later (Fixture       *f,
   pkio_client_set_timeout (pkio_workspace_get_client (f->workspace), 800);
   pkio_simulator_set_fault_delay (f->simulator, 1500);
   pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH, PKIO_SIMULATOR_FAULT_DELAY, 1);
-  review_and_place (f);
+  review_wait_and_place (f);
   spin_until (listed_once, f);
   spin_for (300);
   first_look = pkio_simulator_count_requests (f->simulator, "GET", "order/certificate");
@@ -170,6 +183,7 @@ test_double_activation (Fixture       *f,
   pkio_simulator_set_fault_delay (f->simulator, 600);
   pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH, PKIO_SIMULATOR_FAULT_DELAY, 1);
   activate (f, "order.review");
+  wait_duplicate_checked (f);
   place = review_child (f, "place_button");
 
   /* A double click, a second Enter, and the action once more. */

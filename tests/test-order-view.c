@@ -395,6 +395,7 @@ test_card_order (Fixture       *f,
                             expected ("With the card ending 1111",
                                       "Met de kaart eindigend op 1111")));
   g_assert_false (has_label (review_child (f, "groups_box"), TEST_CARD));
+  wait_duplicate_checked (f);
   activate (f, "order.place");
   spin_until (on_result_and_idle, f);
   posts = order_posts (f);
@@ -475,9 +476,40 @@ test_order_again (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "profile_encryption_check"))));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "csa_check"))));
 
-  /* Placed again (after ticking the agreement), it is a second order. */
+  /* Reviewed again (after ticking the agreement): CertCentral already has one for John Doe
+   * (issue 20). The review says so, and "Order anyway" waits for the person to confirm. */
   check (f, "csa_check", TRUE);
-  review_and_place (f);
+  activate (f, "order.review");
+  g_assert_true (page_is (f, "review"));
+  wait_duplicate_checked (f);
+  {
+    g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, last_order_id (f));
+    const char *said = gtk_label_get_text (GTK_LABEL (review_child (f, "duplicate_label")));
+    GtkWidget *confirm = review_child (f, "duplicate_confirm_check");
+
+    g_assert_true (gtk_widget_get_visible (review_child (f, "duplicate_box")));
+    g_assert_true (g_str_has_prefix (said, expected ("John Doe already has an encryption "
+                                                     "certificate on order ",
+                                                     "John Doe heeft al een "
+                                                     "vertrouwelijkheidscertificaat in "
+                                                     "bestelling ")));
+    g_assert_nonnull (strstr (said, first));
+    g_assert_nonnull (strstr (said, expected ("placed on this computer",
+                                              "op deze computer geplaatst")));
+    g_assert_true (gtk_widget_get_visible (review_child (f, "duplicate_history_button")));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (review_child (f, "place_label"))), ==,
+                     expected ("_Order anyway", "Toch _bestellen"));
+    g_assert_false (gtk_widget_is_sensitive (review_child (f, "place_button")));
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "order.place", NULL);
+    spin_for (200);
+    g_assert_true (page_is (f, "review"));
+    g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+
+    /* Confirmed: it is a second order. */
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
+    g_assert_true (gtk_widget_is_sensitive (review_child (f, "place_button")));
+    activate (f, "order.place");
+  }
   spin_until (on_result_and_idle, f);
   g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 2);
 }

@@ -23,8 +23,25 @@ struct _PkioOrderReview
   GtkWidget  *sending_box;
   GtkSpinner *sending_spinner;
   GtkWidget  *place_button;
+  GtkLabel   *place_label;
   GtkWidget  *back_button;
+  GtkWidget  *duplicate_box;
+  GtkWidget  *duplicate_checking_box;
+  GtkSpinner *duplicate_spinner;
+  GtkLabel   *duplicate_label;
+  GtkWidget  *duplicate_history_button;
+  GtkCheckButton *duplicate_confirm_check;
+
+  PkioOrderReviewDuplicate duplicate;
 };
+
+enum {
+  PROP_0,
+  PROP_PLACE_CONFIRMED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PkioOrderReview, pkio_order_review, ADW_TYPE_BIN)
 
@@ -329,7 +346,65 @@ pkio_order_review_show (PkioOrderReview             *self,
   g_string_free (note, TRUE);
 
   pkio_order_review_set_error (self, NULL);
+  pkio_order_review_set_duplicate (self, PKIO_ORDER_REVIEW_DUPLICATE_NONE, NULL, 0);
   pkio_order_review_set_sending (self, FALSE);
+}
+
+/* ---- the duplicate check ---- */
+
+gboolean
+pkio_order_review_get_place_confirmed (PkioOrderReview *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_REVIEW (self), FALSE);
+
+  return self->duplicate != PKIO_ORDER_REVIEW_DUPLICATE_FOUND
+         || gtk_check_button_get_active (self->duplicate_confirm_check);
+}
+
+static void
+duplicate_confirm_toggled_cb (PkioOrderReview *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE_CONFIRMED]);
+}
+
+void
+pkio_order_review_set_duplicate (PkioOrderReview          *self,
+                                 PkioOrderReviewDuplicate  state,
+                                 const char               *text,
+                                 gint64                    order_id)
+{
+  gboolean found = state == PKIO_ORDER_REVIEW_DUPLICATE_FOUND;
+  gboolean checking = state == PKIO_ORDER_REVIEW_DUPLICATE_CHECKING;
+
+  g_return_if_fail (PKIO_IS_ORDER_REVIEW (self));
+
+  self->duplicate = state;
+  gtk_widget_set_visible (self->duplicate_box, state != PKIO_ORDER_REVIEW_DUPLICATE_NONE);
+  gtk_widget_set_visible (self->duplicate_checking_box, checking);
+  gtk_spinner_set_spinning (self->duplicate_spinner, checking);
+  gtk_label_set_text (self->duplicate_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicate_label), !checking && text != NULL);
+  if (found)
+    gtk_widget_add_css_class (GTK_WIDGET (self->duplicate_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->duplicate_label), "warning");
+  gtk_widget_set_visible (self->duplicate_history_button, found && order_id > 0);
+  /* The action (win.show-order-id) only with its order: without a target it would warn. */
+  if (found && order_id > 0)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->duplicate_history_button), "x",
+                                        order_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->duplicate_history_button),
+                                      "win.show-order-id");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->duplicate_history_button), NULL);
+  /* A new finding asks again. */
+  gtk_check_button_set_active (self->duplicate_confirm_check, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicate_confirm_check), found);
+  gtk_label_set_text_with_mnemonic (self->place_label,
+                                    found ? _("_Order anyway") : _("_Place order"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE_CONFIRMED]);
 }
 
 void
@@ -340,6 +415,7 @@ pkio_order_review_set_sending (PkioOrderReview *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->groups_box), !sending);
   gtk_widget_set_sensitive (self->back_button, !sending);
+  gtk_widget_set_sensitive (self->duplicate_box, !sending);
   gtk_widget_set_visible (self->sending_box, sending);
   gtk_spinner_set_spinning (self->sending_spinner, sending);
 }
@@ -364,9 +440,34 @@ pkio_order_review_set_error (PkioOrderReview *self,
 }
 
 static void
+pkio_order_review_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PkioOrderReview *self = PKIO_ORDER_REVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLACE_CONFIRMED:
+      g_value_set_boolean (value, pkio_order_review_get_place_confirmed (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pkio_order_review_class_init (PkioOrderReviewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = pkio_order_review_get_property;
+  properties[PROP_PLACE_CONFIRMED] =
+    g_param_spec_boolean ("place-confirmed", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/order/pkio-order-review.ui");
@@ -381,6 +482,14 @@ pkio_order_review_class_init (PkioOrderReviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, sending_spinner);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, place_button);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, place_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, duplicate_box);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, duplicate_checking_box);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, duplicate_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, duplicate_label);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, duplicate_history_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderReview, duplicate_confirm_check);
+  gtk_widget_class_bind_template_callback (widget_class, duplicate_confirm_toggled_cb);
 }
 
 static void

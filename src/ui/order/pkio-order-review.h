@@ -38,6 +38,26 @@ void             pkio_order_review_set_key_rejected (PkioOrderReview        *sel
 void             pkio_order_review_set_error   (PkioOrderReview             *self,
                                                 const char                  *message);
 
+/* What the duplicate check (issue 20) says on the page. */
+typedef enum
+{
+  PKIO_ORDER_REVIEW_DUPLICATE_NONE,       /* nothing to say: checked and none, or not asked */
+  PKIO_ORDER_REVIEW_DUPLICATE_CHECKING,   /* asking CertCentral: a spinner */
+  PKIO_ORDER_REVIEW_DUPLICATE_FOUND,      /* @text names the order; "Order anyway" needs the
+                                             "Yes, I want a second one" box ticked */
+  PKIO_ORDER_REVIEW_DUPLICATE_UNCHECKED,  /* @text says it could not check; the person may go
+                                             on */
+} PkioOrderReviewDuplicate;
+
+/* @order_id: FOUND, the order "Show that order in History" opens (win.show-order-id). */
+void             pkio_order_review_set_duplicate (PkioOrderReview          *self,
+                                                  PkioOrderReviewDuplicate  state,
+                                                  const char               *text,
+                                                  gint64                    order_id);
+/* FALSE while a duplicate was found and the person has not ticked that a second one is
+ * wanted; TRUE otherwise. Notified as the property "place-confirmed". */
+gboolean         pkio_order_review_get_place_confirmed (PkioOrderReview *self);
+
 /* Plain words, shared with the result page. */
 char            *pkio_order_review_describe_validity (const PkioValidity *validity);
 char            *pkio_order_review_describe_payment  (const PkioOrder    *order,

@@ -28,6 +28,7 @@ struct _PkioOrderView
   PkioWorkspace     *workspace;
   PkioOrderDraft    *draft;
   GCancellable      *cancellable;
+  GCancellable      *duplicate_cancellable;  /* the duplicate check of the review shown */
   char              *balance_text;
   char              *blank_draft;     /* the draft of an empty form */
   PkioOrder         *placed_order;    /* the last order placed, without card data */
@@ -44,6 +45,7 @@ struct _PkioOrderView
   gboolean           typed;           /* the person changed something since the start */
   gboolean           sending;
   gboolean           checking;
+  gboolean           duplicate_checking;  /* "Place order" waits for CertCentral's answer */
   gboolean           look_again;      /* the first look after sending may find nothing yet */
   gboolean           send_again_allowed;
 };
@@ -64,6 +66,12 @@ void     _pkio_order_view_refresh_balance (PkioOrderView *self);
 
 /* pkio-order-view-again.c */
 void     _pkio_order_view_again_placed   (PkioOrderView *self);
+
+/* pkio-order-view-duplicate.c: does the holder already have one (issue 20)? Asked when the
+ * review is shown, without blocking anything but "Place order" until CertCentral answers. */
+void     _pkio_order_view_check_duplicate  (PkioOrderView   *self,
+                                            const PkioOrder *order);
+void     _pkio_order_view_cancel_duplicate (PkioOrderView   *self);
 
 /* pkio-order-view-draft.c */
 void     _pkio_order_view_form_changed   (PkioOrderView *self);

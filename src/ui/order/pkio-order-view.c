@@ -19,6 +19,9 @@ _pkio_order_view_ensure_review (PkioOrderView *self)
     {
       self->review = pkio_order_review_new ();
       adw_bin_set_child (self->review_slot, GTK_WIDGET (self->review));
+      g_signal_connect_object (self->review, "notify::place-confirmed",
+                               G_CALLBACK (_pkio_order_view_update_actions), self,
+                               G_CONNECT_SWAPPED);
     }
   return self->review;
 }
@@ -56,7 +59,13 @@ _pkio_order_view_update_actions (PkioOrderView *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "order.review", on_form && !busy);
-  gtk_widget_action_set_enabled (widget, "order.place", on_review && !busy && !key_rejected);
+  /* Not with a key CertCentral no longer accepts (issue 21), not before CertCentral said
+   * whether the holder already has one, nor against a finding the person has not confirmed
+   * (issue 20). */
+  gtk_widget_action_set_enabled (widget, "order.place",
+                                 on_review && !busy && !key_rejected && !self->duplicate_checking
+                                 && (self->review == NULL
+                                     || pkio_order_review_get_place_confirmed (self->review)));
   gtk_widget_action_set_enabled (widget, "order.back", on_review && !busy);
   gtk_widget_action_set_enabled (widget, "order.new", !busy);
   gtk_widget_action_set_enabled (widget, "order.again", placed && self->placed_order != NULL);
@@ -144,6 +153,8 @@ review_action_cb (GtkWidget  *widget,
     pkio_order_review_set_key_rejected (review, self->workspace != NULL
                                         && pkio_workspace_get_key_rejected (self->workspace));
   }
+  if (!extras.needs_key)
+    _pkio_order_view_check_duplicate (self, order);
   _pkio_order_view_show_page (self, "review");
   /* Not on "Place order": an Enter too many must not order. */
   gtk_widget_grab_focus (GTK_WIDGET (review));
@@ -158,6 +169,7 @@ back_action_cb (GtkWidget  *widget,
 
   if (self->sending)
     return;
+  _pkio_order_view_cancel_duplicate (self);
   _pkio_order_view_show_page (self, "form");
 }
 
@@ -180,6 +192,7 @@ new_action_cb (GtkWidget  *widget,
   if (self->sending || self->checking)
     return;
   _pkio_order_view_forget_outcome (self);
+  _pkio_order_view_cancel_duplicate (self);
   pkio_order_form_reset (_pkio_order_view_ensure_form (self));
   _pkio_order_view_discard_draft (self);
   _pkio_order_view_scroll_to_top (self);
@@ -431,6 +444,7 @@ pkio_order_view_dispose (GObject *object)
   g_clear_handle_id (&self->form_idle, g_source_remove);
   g_clear_handle_id (&self->recheck_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  _pkio_order_view_cancel_duplicate (self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->draft);
   g_clear_object (&self->unknown_record);
