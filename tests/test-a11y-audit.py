@@ -452,16 +452,43 @@ def open_review(session):
     review = button(session.frame, _('_Review order'))
     if review is None or not U.click(review):
         return None
-    place = U.wait_for(lambda: button(session.frame, _('_Place order')), 10)
+    # The holder may already have one (issue 20): then the button says "Order anyway".
+    place = U.wait_for(lambda: button(session.frame, _('_Place order'))
+                       or button(session.frame, _('_Order anyway')), 10)
     U.pump(0.8)
+    if place is not None and U.name(place) == plain(_('_Order anyway')):
+        check_duplicate_said(session)
     return session.frame if place is not None else None
 
 
+def check_duplicate_said(session):
+    """The review of an order the holder already has: the finding is said, and the box that
+    confirms a second one carries it as its description, so a screen reader reads it there."""
+    confirm = U.find(session.frame, 'check box', plain(_('_Yes, I want a second one')))
+    said = [U.name(n) for n in U.find_all(session.frame, 'label')
+            if U.name(n).startswith('John Doe ')]
+    tap.check(confirm is not None and said and U.description(confirm) == said[0],
+              '%s: the review says the holder already has one, also on the box that confirms '
+              'a second one' % session.label,
+              ['said: %r' % said,
+               'description: %r' % (U.description(confirm) if confirm else None)])
+
+
 def open_result(title):
-    """Place order pressed on the review: the page that says what happened, titled TITLE."""
+    """Place order pressed on the review: the page that says what happened, titled TITLE.
+    When the holder already has one, "Yes, I want a second one" is ticked with the keyboard
+    first, and "Order anyway" pressed."""
     def open_fn(session):
         place = button(session.frame, _('_Place order'))
-        if place is None or not U.click(place):
+        if place is None:
+            confirm_name = plain(_('_Yes, I want a second one'))
+            confirmed = press_with_keyboard(session, lambda n: U.role(n) == 'check box'
+                                            and U.name(n) == confirm_name)
+            place = confirmed and U.wait_for(
+                lambda: (lambda b: b if b is not None
+                         and U.has_state(b, Atspi.StateType.SENSITIVE) else None)(
+                    button(session.frame, _('_Order anyway'))), 5)
+        if not place or not U.click(place):
             return None
         shown = U.wait_for(lambda: U.find(session.frame, 'label', title), 30)
         if shown is None:
