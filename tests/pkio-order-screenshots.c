@@ -5,7 +5,8 @@
  *
  *   pkio-order-screenshots SCENARIO WIDTH HEIGHT OUT.png
  *
- * SCENARIO: empty, errors, review, result, card. */
+ * SCENARIO: empty, errors, review, result, card, duplicate (the review of an authentication
+ * certificate for practice mode's Anna de Vries, who already has one: issue 20). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -147,6 +148,13 @@ activate_cb (GApplication *app)
                  && g_get_monotonic_time () < deadline)
             g_main_context_iteration (NULL, TRUE);
         }
+    }
+  else if (g_str_equal (scenario, "duplicate"))
+    {
+      fill_seed (form);
+      check (form, "profile_authentication_check");
+      set_field (form, "certificate.individual.email", "anna.devries@example.nl");
+      gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL);
     }
   else if (g_str_equal (scenario, "card"))
     {

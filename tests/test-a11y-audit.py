@@ -453,8 +453,11 @@ def open_review(session):
     if review is None or not U.click(review):
         return None
     # The holder may already have one (issue 20): then the button says "Order anyway".
-    place = U.wait_for(lambda: button(session.frame, _('_Place order'))
-                       or button(session.frame, _('_Order anyway')), 10)
+    # Until CertCentral answered, "Place order" waits (insensitive).
+    place = U.wait_for(lambda: (lambda b: b if b is not None
+                                and U.has_state(b, Atspi.StateType.SENSITIVE) else None)(
+        button(session.frame, _('_Place order'))) or button(session.frame, _('_Order anyway')),
+        10)
     U.pump(0.8)
     if place is not None and U.name(place) == plain(_('_Order anyway')):
         check_duplicate_said(session)

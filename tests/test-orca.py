@@ -298,15 +298,32 @@ def agree_and_review(session, label):
                     'The certificate holder agrees to the Certificate Subscriber Agreement')
     if session.tab_to(named('push button', _('_Review order'))) is not None:
         U.press('space')
-    shown = U.wait_for(lambda: U.find(session.frame, 'push button', plain(_('_Place order'))), 10)
+    # Until CertCentral said whether the holder already has one (issue 20), "Place order" waits;
+    # if so, it says "Order anyway" and the box "Yes, I want a second one" shows.
+    shown = U.wait_for(lambda: review_ready(session), 10)
     U.pump(0.8)
     return tap.check(agreed and shown, '%s: agreed and Review order pressed, with the keyboard: '
                      'the review shows' % label)
 
 
+def review_ready(session):
+    place = U.find(session.frame, 'push button', plain(_('_Place order')))
+    if place is not None and U.has_state(place, Atspi.StateType.SENSITIVE):
+        return place
+    return U.find(session.frame, 'check box', plain(_('_Yes, I want a second one')))
+
+
 def place(session, label, title, timeout=30):
-    """Tab to Place order, Space: the result page titled TITLE."""
-    button = session.tab_to(named('push button', _('_Place order')))
+    """Tab to Place order, Space: the result page titled TITLE. When the holder already has one
+    (issue 20): Tab to "Yes, I want a second one", Space, then to "Order anyway"."""
+    if U.find(session.frame, 'push button', plain(_('_Place order'))) is None:
+        confirm = session.tab_to(named('check box', _('_Yes, I want a second one')))
+        if confirm is not None:
+            U.press('space')
+            U.pump(0.3)
+        button = session.tab_to(named('push button', _('_Order anyway')))
+    else:
+        button = session.tab_to(named('push button', _('_Place order')))
     if button is not None:
         U.press('space')
     shown = button is not None and U.wait_for(lambda: U.find(session.frame, 'label', title),

@@ -385,9 +385,9 @@ pkio_order_review_set_duplicate (PkioOrderReview          *self,
   gtk_label_set_text (self->duplicate_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate_label), !checking && text != NULL);
   if (found)
-    gtk_widget_add_css_class (GTK_WIDGET (self->duplicate_label), "warning");
+    gtk_widget_add_css_class (GTK_WIDGET (self->duplicate_label), "found");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->duplicate_label), "warning");
+    gtk_widget_remove_css_class (GTK_WIDGET (self->duplicate_label), "found");
   gtk_widget_set_visible (self->duplicate_history_button, found && order_id > 0);
   /* The action (win.show-order-id) only with its order: without a target it would warn. */
   if (found && order_id > 0)
