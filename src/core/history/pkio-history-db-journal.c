@@ -78,6 +78,9 @@ _pkio_journal_entry_free (PkioJournalEntry *entry)
   g_free (entry->holder_email);
   g_free (entry->profile);
   g_free (entry->ship_method);
+  g_free (entry->batch_key);
+  g_free (entry->batch_row);
+  g_free (entry->batch_file);
   g_free (entry);
 }
 
@@ -100,6 +103,9 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   record->account = g_strdup (entry->account);
   record->request_json = g_strdup (entry->request_json);
   record->replaces_order_id = entry->replaces_order_id;
+  record->batch_key = g_strdup (entry->batch_key);
+  record->batch_row = g_strdup (entry->batch_row);
+  record->batch_file = g_strdup (entry->batch_file);
   _pkio_history_record_refresh_key (record);
 
   if (!_pkio_hdb_begin (self, error))

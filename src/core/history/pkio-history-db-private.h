@@ -22,10 +22,11 @@ struct _PkioHistoryDb
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
   "request_json, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
   "status_changed, expiry_warned, placed_by, replaces_order_id, replaced_by_order_id, " \
-  "revoke_state, revoke_request_id, revoke_reason, revoke_requester, revoke_time"
+  "revoke_state, revoke_request_id, revoke_reason, revoke_requester, revoke_time, " \
+  "batch_key, batch_row, batch_file"
 /* How many RECORD_COLUMNS there are: a query that selects more after them reads those from
  * this index on. */
-#define RECORD_N_COLUMNS 31
+#define RECORD_N_COLUMNS 34
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

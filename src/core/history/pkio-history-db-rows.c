@@ -83,6 +83,9 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->revoke_reason = _pkio_hdb_column_text (stmt, 28);
   record->revoke_requester = _pkio_hdb_column_text (stmt, 29);
   record->revoke_time = sqlite3_column_int64 (stmt, 30);
+  record->batch_key = _pkio_hdb_column_text (stmt, 31);
+  record->batch_row = _pkio_hdb_column_text (stmt, 32);
+  record->batch_file = _pkio_hdb_column_text (stmt, 33);
   _pkio_history_record_refresh_key (record);
   return record;
 }
@@ -135,7 +138,10 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_text_or_null (stmt, 28, record->revoke_reason);
   _pkio_hdb_bind_text_or_null (stmt, 29, record->revoke_requester);
   _pkio_hdb_bind_id_or_null (stmt, 30, record->revoke_time);
-  return 31;
+  _pkio_hdb_bind_text_or_null (stmt, 31, record->batch_key);
+  _pkio_hdb_bind_text_or_null (stmt, 32, record->batch_row);
+  _pkio_hdb_bind_text_or_null (stmt, 33, record->batch_file);
+  return 34;
 }
 
 gboolean
@@ -178,8 +184,8 @@ _pkio_hdb_record_insert (PkioHistoryDb     *self,
     "account, request_json, errors_json, candidates_json, valid_from, valid_till, "
     "days_remaining, status_changed, expiry_warned, placed_by, replaces_order_id, "
     "replaced_by_order_id, revoke_state, revoke_request_id, revoke_reason, revoke_requester, "
-    "revoke_time, owner_pid) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "revoke_time, batch_key, batch_row, batch_file, owner_pid) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -201,7 +207,8 @@ _pkio_hdb_record_update (PkioHistoryDb     *self,
     "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=?, "
     "valid_from=?, valid_till=?, days_remaining=?, status_changed=?, expiry_warned=?, "
     "placed_by=?, replaces_order_id=?, replaced_by_order_id=?, revoke_state=?, "
-    "revoke_request_id=?, revoke_reason=?, revoke_requester=?, revoke_time=? WHERE id=?", error);
+    "revoke_request_id=?, revoke_reason=?, revoke_requester=?, revoke_time=?, batch_key=?, "
+    "batch_row=?, batch_file=? WHERE id=?", error);
 
   if (stmt == NULL)
     return FALSE;

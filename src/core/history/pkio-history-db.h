@@ -23,6 +23,9 @@ typedef struct
   char   *profile;
   char   *ship_method;
   gint64  replaces_order_id;   /* a renewal: the order it replaces, else 0 */
+  char   *batch_key;    /* a row of a batch file (PkioHistoryBatchTag), else NULL */
+  char   *batch_row;
+  char   *batch_file;
 } PkioJournalEntry;
 
 void               _pkio_journal_entry_free          (PkioJournalEntry *entry);

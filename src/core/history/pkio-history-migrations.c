@@ -79,6 +79,13 @@ static const char *const migrations[] = {
   "ALTER TABLE records ADD COLUMN revoke_owner_pid INTEGER;"
   "CREATE INDEX records_replaces ON records (replaces_order_id) "
   "  WHERE replaces_order_id IS NOT NULL;",
+  /* 7: an order placed from a batch file (a spreadsheet): the batch's content key, the row's
+   * content key (pkio-batch.h), by which a batch started again knows what it sent, and the
+   * file's name, for History. */
+  "ALTER TABLE records ADD COLUMN batch_key TEXT;"
+  "ALTER TABLE records ADD COLUMN batch_row TEXT;"
+  "ALTER TABLE records ADD COLUMN batch_file TEXT;"
+  "CREATE INDEX records_batch ON records (batch_key) WHERE batch_key IS NOT NULL;",
 };
 
 const char *const *

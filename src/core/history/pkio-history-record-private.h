@@ -44,6 +44,9 @@ struct _PkioHistoryRecord
   char            *revoke_reason;         /* PkioRevokeReason's name */
   char            *revoke_requester;      /* who asked: user/me of the key, "Name <email>" */
   gint64           revoke_time;           /* when it was asked */
+  char            *batch_key;        /* placed from a batch file: the batch's content key, */
+  char            *batch_row;        /* the row's content key (pkio-batch.h) */
+  char            *batch_file;       /* and the file's name; all NULL for a single order */
 
   GPtrArray       *candidates;    /* parsed from candidates_json on first use */
   char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */

@@ -84,6 +84,9 @@ pkio_history_record_finalize (GObject *object)
   g_free (self->placed_by);
   g_free (self->revoke_reason);
   g_free (self->revoke_requester);
+  g_free (self->batch_key);
+  g_free (self->batch_row);
+  g_free (self->batch_file);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_free (self->search_key);
 
@@ -304,6 +307,13 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
     }
   update_int (self, &self->status_changed, from->status_changed, PROP_STATUS_CHANGED);
   update_string (self, &self->placed_by, from->placed_by, PROP_PLACED_BY);
+  /* Written once, by the journal, before the order leaves: no property to notify. */
+  g_free (self->batch_key);
+  self->batch_key = g_strdup (from->batch_key);
+  g_free (self->batch_row);
+  self->batch_row = g_strdup (from->batch_row);
+  g_free (self->batch_file);
+  self->batch_file = g_strdup (from->batch_file);
   if (self->expiry_warned != from->expiry_warned)
     {
       self->expiry_warned = from->expiry_warned;
@@ -572,6 +582,27 @@ pkio_history_record_get_expiry_warned (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
   return self->expiry_warned;
+}
+
+const char *
+pkio_history_record_get_batch_file (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->batch_file;
+}
+
+const char *
+pkio_history_record_get_batch_key (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->batch_key;
+}
+
+const char *
+pkio_history_record_get_batch_row (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+  return self->batch_row;
 }
 
 const char *

@@ -180,6 +180,13 @@ gboolean            pkio_history_record_needs_expiry_warning (PkioHistoryRecord 
 /* Who placed the order, as CertCentral's order info named them ("Ada Admin"), or NULL when it
  * did not (docs/decisions.md#who-placed-an-order: never guessed). */
 const char         *pkio_history_record_get_placed_by      (PkioHistoryRecord *self);
+/* The name of the batch file (spreadsheet) the order was placed from, or NULL when it was
+ * placed on its own. */
+const char         *pkio_history_record_get_batch_file     (PkioHistoryRecord *self);
+/* The journal's keys of a batch row (pkio-batch-placer.h): the batch's, then the row's, or
+ * NULL for an order placed on its own. */
+const char         *pkio_history_record_get_batch_key      (PkioHistoryRecord *self);
+const char         *pkio_history_record_get_batch_row      (PkioHistoryRecord *self);
 /* CertCentral's errors[] entries for a refused order (PkioApiErrorEntry), read from what the
  * record keeps; empty (never NULL) when there are none. */
 GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);

@@ -249,8 +249,8 @@ pkio_history_store_journal_begin_async (PkioHistoryStore    *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  pkio_history_store_journal_begin_renewal_async (self, account, request_json, 0, cancellable,
-                                                  callback, user_data);
+  pkio_history_store_journal_begin_full_async (self, account, request_json, 0, NULL, cancellable,
+                                               callback, user_data);
 }
 
 void
@@ -262,10 +262,25 @@ pkio_history_store_journal_begin_renewal_async (PkioHistoryStore    *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data)
 {
+  pkio_history_store_journal_begin_full_async (self, account, request_json, replaces_order_id,
+                                               NULL, cancellable, callback, user_data);
+}
+
+void
+pkio_history_store_journal_begin_full_async (PkioHistoryStore          *self,
+                                             const char                *account,
+                                             const char                *request_json,
+                                             gint64                     replaces_order_id,
+                                             const PkioHistoryBatchTag *batch,
+                                             GCancellable              *cancellable,
+                                             GAsyncReadyCallback        callback,
+                                             gpointer                   user_data)
+{
   PkioHistoryJob *job;
 
   g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
   g_return_if_fail (request_json != NULL);
+  g_return_if_fail (batch == NULL || (batch->batch_key != NULL && batch->row_key != NULL));
 
   /* Either begin finishes with pkio_history_store_journal_begin_finish (). */
   job = _pkio_history_store_new_job (self, journal_begin_job,
@@ -274,6 +289,12 @@ pkio_history_store_journal_begin_renewal_async (PkioHistoryStore    *self,
                                      user_data);
   job->entry = _pkio_journal_entry_from_json (account, request_json);
   job->entry->replaces_order_id = MAX (replaces_order_id, 0);
+  if (batch != NULL)
+    {
+      job->entry->batch_key = g_strdup (batch->batch_key);
+      job->entry->batch_row = g_strdup (batch->row_key);
+      job->entry->batch_file = g_strdup (batch->file_name);
+    }
   _pkio_history_store_queue_job (self, job);
 }
 

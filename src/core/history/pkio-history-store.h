@@ -82,6 +82,26 @@ void               pkio_history_store_journal_begin_async (PkioHistoryStore    *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
+/* A row of a batch file, as the journal knows it (the content keys of pkio-batch.h). */
+typedef struct
+{
+  const char *batch_key;   /* the batch's content key */
+  const char *row_key;     /* the row's content key */
+  const char *file_name;   /* shown in History; may be NULL */
+} PkioHistoryBatchTag;
+
+/* journal_begin with everything a record may start with: @replaces_order_id (a renewal, as
+ * journal_begin_renewal; 0: none) and @batch (a row of a batch file, copied; NULL: none), by
+ * which a batch started again finds what it sent (pkio_history_record_get_batch_key ()).
+ * Finishes with pkio_history_store_journal_begin_finish (). */
+void               pkio_history_store_journal_begin_full_async (PkioHistoryStore          *self,
+                                                                const char                *account,
+                                                                const char                *request_json,
+                                                                gint64                     replaces_order_id,
+                                                                const PkioHistoryBatchTag *batch,
+                                                                GCancellable              *cancellable,
+                                                                GAsyncReadyCallback        callback,
+                                                                gpointer                   user_data);
 PkioHistoryRecord *pkio_history_store_journal_begin_finish (PkioHistoryStore   *self,
                                                             GAsyncResult       *result,
                                                             GError            **error);
