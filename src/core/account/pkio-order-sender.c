@@ -227,6 +227,20 @@ pkio_order_sender_send_async (gpointer             source_object,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  pkio_order_sender_send_in_batch_async (source_object, store, client, order, NULL, cancellable,
+                                         callback, user_data);
+}
+
+void
+pkio_order_sender_send_in_batch_async (gpointer                   source_object,
+                                       PkioHistoryStore          *store,
+                                       PkioClient                *client,
+                                       PkioOrder                 *order,
+                                       const PkioHistoryBatchTag *batch,
+                                       GCancellable              *cancellable,
+                                       GAsyncReadyCallback        callback,
+                                       gpointer                   user_data)
+{
   g_autoptr(GTask) task = NULL;
   SendData *data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -274,10 +288,9 @@ pkio_order_sender_send_async (gpointer             source_object,
   storage_text = json_to_string (storage, FALSE);
   pkio_order_clear_cvv (order);
 
-  pkio_history_store_journal_begin_renewal_async (store, pkio_client_get_base_url (client),
-                                                  storage_text, order->replaces_order_id,
-                                                  cancellable, journaled_cb,
-                                                  g_steal_pointer (&task));
+  pkio_history_store_journal_begin_full_async (store, pkio_client_get_base_url (client),
+                                               storage_text, order->replaces_order_id, batch,
+                                               cancellable, journaled_cb, g_steal_pointer (&task));
 }
 
 PkioSendResult *

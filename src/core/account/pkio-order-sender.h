@@ -52,7 +52,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioSendResult, pkio_send_result_free)
  * written, nothing sent) or "after-send" (CertCentral answered, answer not recorded), the
  * process ends with _exit(99) at that point, so tests can prove what a killed process leaves
  * behind; with ":stop" after the point's name it stops itself there (SIGSTOP) instead, for a
- * test to kill it with a real SIGKILL. Unset, it does nothing. */
+ * test to kill it with a real SIGKILL. With "@N" at the end ("after-send:stop@10") it acts
+ * the Nth time the process reaches the point only (the 10th order of a batch). Unset, it does
+ * nothing (pkio-test-hooks-private.h). */
 void            pkio_order_sender_send_async  (gpointer             source_object,
                                                PkioHistoryStore    *store,
                                                PkioClient          *client,
@@ -60,6 +62,17 @@ void            pkio_order_sender_send_async  (gpointer             source_objec
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+/* The same for one row of a batch file: its journal record also holds @batch (may be NULL:
+ * then it is pkio_order_sender_send_async ()), so that a batch started again knows the row.
+ * Finish with pkio_order_sender_send_finish (). */
+void            pkio_order_sender_send_in_batch_async (gpointer                   source_object,
+                                                       PkioHistoryStore          *store,
+                                                       PkioClient                *client,
+                                                       PkioOrder                 *order,
+                                                       const PkioHistoryBatchTag *batch,
+                                                       GCancellable              *cancellable,
+                                                       GAsyncReadyCallback        callback,
+                                                       gpointer                   user_data);
 /* Never NULL. */
 PkioSendResult *pkio_order_sender_send_finish (GAsyncResult        *result);
 

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
  * PKIO_ORDER_SENDER_TEST_CRASH_POINT names @point ("after-journal", "after-send",
  * "revoke-after-journal", "revoke-after-send"), the process ends with _exit(99) there, so that
  * tests can prove what a killed process leaves behind; with ":stop" after the name it stops
- * itself there (SIGSTOP) instead, for a test to kill it with a real SIGKILL. Unset, or in a
- * release build, it does nothing. */
+ * itself there (SIGSTOP) instead, for a test to kill it with a real SIGKILL. With "@N" at the
+ * end ("after-send:stop@10") it acts the Nth time the process reaches the point only (the 10th
+ * order of a batch). Unset, or in a release build, it does nothing. */
 #if PKIO_TEST_HOOKS
 void _pkio_test_crash_point (const char *point);
 #else
