@@ -67,6 +67,27 @@ batch_test_base_table (char        separator,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+batch_test_people_table (guint n_rows,
+                         char  separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *header = batch_test_english_header (separator);
+  g_autofree char *row = batch_test_base_row (0, separator);
+
+  g_string_append (text, header);
+  for (guint n = 1; n <= n_rows; n++)
+    {
+      g_autoptr(GString) person = g_string_new (row);
+      g_autofree char *email = g_strdup_printf ("person%02u@example.com", n);
+
+      g_assert_cmpuint (g_string_replace (person, "john.doe@example.com", email, 1), ==, 1);
+      g_string_append_printf (text, "\r\n%s", person->str);
+    }
+  g_string_append (text, "\r\n");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 GDateTime *
 batch_test_now (void)
 {

@@ -17,6 +17,10 @@ char      *batch_test_base_row       (guint       n,
 /* Header and the three rows with @separator and @line_end. */
 char      *batch_test_base_table     (char        separator,
                                       const char *line_end);
+/* The header and @n_rows copies of base row 0, each for another person
+ * ("person01@example.com", …), CR LF. */
+char      *batch_test_people_table   (guint       n_rows,
+                                      char        separator);
 
 /* 2025-06-01 12:00 UTC, like the fuzz harnesses. */
 GDateTime *batch_test_now            (void);
