@@ -31,6 +31,7 @@
  *                                  -> ok: one more of the account's own order fields ("-": no
  *                                     data_type), as GET account/metadata lists them
  *   custom-fields-clear                            -> ok: the account has none again
+ *   balance CENTS                                -> ok: the account's balance, in cents (EUR)
  * Anything else answers "error: …". End of input ends the control channel, not the server. */
 
 typedef struct
@@ -64,6 +65,15 @@ run_command (Control    *control,
           || !g_ascii_string_to_unsigned (words[4], 10, 1, 1000, &count, NULL))
         return g_strdup ("error: fault METHOD PATH FAULT COUNT");
       pkio_simulator_inject_fault (control->sim, words[1], words[2], fault, (guint) count);
+      return g_strdup ("ok");
+    }
+  if (n == 2 && g_str_equal (words[0], "balance"))
+    {
+      guint64 cents;
+
+      if (!g_ascii_string_to_unsigned (words[1], 10, 0, G_MAXINT64, &cents, NULL))
+        return g_strdup ("error: balance CENTS");
+      pkio_simulator_set_balance (control->sim, (gint64) cents);
       return g_strdup ("ok");
     }
   if (n == 3 && g_str_equal (words[0], "count"))

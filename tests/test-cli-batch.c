@@ -11,7 +11,9 @@
 
 /* `pkio-orders order --batch FILE.csv --dry-run` and `--batch-template`, the built binary:
  * one line per row, every problem as "people.csv:7: Postal code: …", exit 2 on any problem,
- * English and Dutch. Nothing reaches the simulator. */
+ * English and Dutch; nothing reaches the simulator. Then placing (`--yes`): one line per row,
+ * the progress, the results file (CSV injection kept out), a second run of the same file, and
+ * the exit codes of the worst row. */
 
 static const char *dutch[] = { "LANGUAGE=nl", NULL };
 
@@ -51,10 +53,18 @@ assert_one_line (const char *text)
   g_assert_cmpstr (end, ==, "\n");
 }
 
+static gint64 posts_placed_here;   /* POSTs the placing tests sent */
+
+static gint64
+posts (void)
+{
+  return sim_number ("count POST order/certificate/pkio_burger");
+}
+
 static void
 assert_no_post (void)
 {
-  g_assert_cmpint (sim_number ("count POST order/certificate/pkio_burger"), ==, 0);
+  g_assert_cmpint (posts (), ==, posts_placed_here);
 }
 
 static void
@@ -292,7 +302,7 @@ test_usage (void)
   g_autofree char *text = batch_test_base_table (',', "\r\n");
   g_autofree char *path = write_file ("people.csv", text);
   struct { const char *args[4]; const char *says; } cases[] = {
-    { { "--batch", "people.csv" }, "does not place its orders yet: add --dry-run" },
+    { { "--batch", "people.csv" }, "add --yes" },
     { { "--batch", "--dry-run" }, "Name the batch file" },
     { { "--batch", "people.csv", "people.csv", "--dry-run" }, "one batch file at a time" },
     { { "--batch-template", "people.csv" }, "--batch-template takes no file" },
@@ -312,6 +322,177 @@ test_usage (void)
   assert_no_post ();
 }
 
+/* ---- placing ---- */
+
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      n++;
+  return n;
+}
+
+static void
+test_place_and_again (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *again_out = NULL;
+  g_autofree char *again_err = NULL;
+  g_autofree char *results = NULL;
+  g_autofree char *results_path = NULL;
+  g_autoptr(PkioBatch) read_back = NULL;
+  g_autoptr(PkioBatch) input = NULL;
+  gint64 before = posts ();
+
+  if (!require_stored_key ())
+    return;
+  text = batch_test_people_table (4, ';');
+  path = write_file ("four.csv", text);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "four.csv", "--yes",
+                            "--results", "four-results.csv"), ==, 0);
+  g_assert_cmpint (posts () - before, ==, 4);
+  posts_placed_here += 4;
+  g_assert_cmpuint (count_lines_with (out, ": placed as order "), ==, 4);
+  g_assert_true (g_str_has_prefix (out, "four.csv:2: John Doe <person01@example.com>: "
+                                        "placed as order "));
+  g_assert_nonnull (strstr (err, "1 of 4 placed\n"));
+  g_assert_nonnull (strstr (err, "four.csv: 4 of 4 placed.\n"));
+
+  /* The results: the input with Order, Status and Message; the telephone number, which
+   * begins with "+", is kept from a spreadsheet's formulas with a "'", and the file read back
+   * is the same batch. */
+  results_path = g_build_filename (cli.tmpdir, "four-results.csv", NULL);
+  g_assert_true (g_file_get_contents (results_path, &results, NULL, NULL));
+  g_assert_true (g_str_has_prefix (results, "\xef\xbb\xbfProfile;"));
+  g_assert_nonnull (strstr (results, ";Order;Status;Message\r\n"));
+  g_assert_cmpuint (count_lines_with (results, ";\"'+31(0)20 254 7999\";"), ==, 4);
+  g_assert_cmpuint (count_lines_with (results, ";+31"), ==, 0);
+  g_assert_cmpuint (count_lines_with (results, ";\"+31"), ==, 0);
+  g_assert_cmpuint (count_lines_with (results, ";placed;"), ==, 4);
+  read_back = batch_test_read (results, -1);
+  input = batch_test_read (text, -1);
+  g_assert_cmpuint (pkio_batch_count_problems (read_back), ==, 0);
+  g_assert_cmpstr (pkio_batch_get_key (read_back), ==, pkio_batch_get_key (input));
+
+  /* The results file as input: nothing is sent again. */
+  g_assert_cmpint (run_cli (NULL, &again_out, &again_err, "order", "--batch",
+                            "four-results.csv", "--yes"), ==, 0);
+  g_assert_cmpint (posts () - before, ==, 4);
+  g_assert_cmpuint (count_lines_with (again_out, ": already placed as order "),
+                    ==, 4);
+  g_assert_nonnull (strstr (again_err, "four-results.csv: 4 of 4 placed.\n"));
+}
+
+/* A CSV injection attempt in a cell comes back out of the results file defused. */
+static void
+test_results_injection (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) evil = NULL;
+  g_autofree char *results = NULL;
+  g_autofree char *results_path = NULL;
+  g_autofree char *out = NULL;
+  gint64 before = posts ();
+
+  if (!require_stored_key ())
+    return;
+  text = batch_test_people_table (1, ',');
+  evil = g_string_new (text);
+  /* A quoted cell: =HYPERLINK("http://x"). */
+  g_assert_cmpuint (g_string_replace (evil, "Suite 20", "\"=HYPERLINK(\"\"http://x\"\")\"", 1), ==,
+                    1);
+  g_assert_cmpuint (g_string_replace (evil, "John Doe,813", "@SUM(1+1) Doe,813", 1), ==, 1);
+  g_free (write_file ("evil.csv", evil->str));
+  g_assert_cmpint (run_cli (NULL, &out, NULL, "order", "--batch", "evil.csv", "--yes",
+                            "--results", "evil-results.csv"), ==, 0);
+  posts_placed_here += posts () - before;
+  results_path = g_build_filename (cli.tmpdir, "evil-results.csv", NULL);
+  g_assert_true (g_file_get_contents (results_path, &results, NULL, NULL));
+  /* Each such cell begins with the "'" (inside the quotes a cell may have). */
+  g_assert_nonnull (strstr (results, ",\"'=HYPERLINK(\"\"http://x\"\")\","));
+  g_assert_nonnull (strstr (results, ",\"'@SUM(1+1) Doe\","));
+  g_assert_nonnull (strstr (results, ",\"'+31(0)20 254 7999\","));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *starts[] = { "=", "@", "+" };
+      g_autofree char *bare = g_strconcat (",", starts[i], NULL);
+      g_autofree char *quoted = g_strconcat (",\"", starts[i], NULL);
+
+      g_assert_null (strstr (results, bare));
+      g_assert_null (strstr (results, quoted));
+    }
+}
+
+/* The worst row decides: 1 not placed (still rate-limited), 3 refused, 4 unknown. */
+static void
+test_exit_codes (void)
+{
+  struct { const char *file; guint rows; const char *setup; int exit; const char *says; }
+    cases[] = {
+      { "limited.csv", 2, "fault POST order/certificate/pkio_burger rate-limit 2", 1,
+        ": not placed: " },
+      { "refused.csv", 3, "balance 15000", 3, ": rejected: " },
+      { "unknown.csv", 5, "fault POST order/certificate/pkio_burger server-error 1", 4,
+        ": outcome unknown: " },
+    };
+
+  if (!require_stored_key ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = batch_test_people_table (cases[i].rows, ',');
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *answer = sim_command ("%s", cases[i].setup);
+      g_autofree char *reset = NULL;
+      gint64 before = posts ();
+
+      g_assert_cmpstr (answer, ==, "ok");
+      g_free (write_file (cases[i].file, text));
+      g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", cases[i].file, "--yes"),
+                       ==, cases[i].exit);
+      /* One POST per row, whatever came of it. */
+      g_assert_cmpint (posts () - before, ==, cases[i].rows);
+      posts_placed_here += cases[i].rows;
+      g_assert_nonnull (strstr (out, cases[i].says));
+      reset = sim_command ("balance 100000000");
+      g_assert_cmpstr (reset, ==, "ok");
+    }
+}
+
+/* Without a terminal to ask on, --yes is needed; a Dutch run speaks Dutch. */
+static void
+test_place_needs_yes_and_dutch (void)
+{
+  g_autofree char *text = batch_test_people_table (2, ';');
+  g_autofree char *err = NULL;
+  g_autofree char *nl_out = NULL;
+  g_autofree char *nl_err = NULL;
+  gint64 before = posts ();
+
+  g_free (write_file ("two.csv", text));
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", "--batch", "two.csv"), ==, 2);
+  g_assert_nonnull (strstr (err, "add --yes"));
+  g_assert_cmpint (posts (), ==, before);
+
+  if (!require_stored_key ())
+    return;
+  g_assert_cmpint (run_cli_full (NULL, dutch, &nl_out, &nl_err, "order", "--batch", "two.csv",
+                                 "--yes", NULL), ==, 0);
+  posts_placed_here += 2;
+  g_assert_true (g_str_has_prefix (nl_out, "two.csv:2: John Doe <person01@example.com>: "
+                                           "geplaatst als bestelling "));
+  g_assert_nonnull (strstr (nl_err, "2 van 2 geplaatst"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +510,10 @@ main (int   argc,
   g_test_add_func ("/cli-batch/refused-files", test_refused_files);
   g_test_add_func ("/cli-batch/windows-1252-and-safe-names", test_windows_1252_and_safe_names);
   g_test_add_func ("/cli-batch/usage", test_usage);
+  g_test_add_func ("/cli-batch/place-and-again", test_place_and_again);
+  g_test_add_func ("/cli-batch/results-injection", test_results_injection);
+  g_test_add_func ("/cli-batch/exit-codes", test_exit_codes);
+  g_test_add_func ("/cli-batch/place-needs-yes-and-dutch", test_place_needs_yes_and_dutch);
 
   result = g_test_run ();
   cli_test_tear_down ();

@@ -2,13 +2,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
+#include "pkio-batch-placer.h"
 #include "pkio-batch-values.h"
 #include "pkio-batch.h"
 #include "pkio-cli-batch.h"
 #include "pkio-cli-common.h"
+#include "pkio-cli-workspace.h"
 #include "pkio-field-rules.h"
 
 /* What a file may show of itself in a terminal: no control codes, not endless. */
@@ -101,18 +106,17 @@ refuse_too_big (const char *path,
   return PKIO_CLI_EXIT_INVALID;
 }
 
-int
-pkio_cli_batch_check (const char *file)
+/* Reads @file (a batch file, "-": standard input) into *@out_batch. Returns the exit code to
+ * give up with after saying why, or PKIO_CLI_EXIT_OK. */
+static int
+read_batch (const char  *file,
+            PkioBatch  **out_batch)
 {
   const char *path = pkio_cli_file_display_name (file);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(PkioBatch) batch = NULL;
-  GPtrArray *header_problems;
   guint64 size = 0;
-  guint n_rows;
-  guint n_problems;
 
   switch (pkio_cli_read_file (file, PKIO_BATCH_MAX_BYTES, &bytes, &size))
     {
@@ -125,19 +129,31 @@ pkio_cli_batch_check (const char *file)
       break;
     }
 
-  batch = pkio_batch_read (bytes, NULL, now, &error);
-  if (batch == NULL)
+  *out_batch = pkio_batch_read (bytes, NULL, now, &error);
+  if (*out_batch == NULL)
     {
       g_printerr ("%s: %s\n", path, error->message);
       return PKIO_CLI_EXIT_INVALID;
     }
+  return PKIO_CLI_EXIT_OK;
+}
 
-  header_problems = pkio_batch_get_header_problems (batch);
+/* Every problem, and every row (@valid_rows_too) or the rows with problems only; FALSE when
+ * there are problems (said, with their count). */
+static gboolean
+print_checked_batch (const char *path,
+                     PkioBatch  *batch,
+                     gboolean    valid_rows_too)
+{
+  GPtrArray *header_problems = pkio_batch_get_header_problems (batch);
+  guint n_rows = pkio_batch_get_n_rows (batch);
+  guint n_problems;
+
   for (guint i = 0; i < header_problems->len; i++)
     print_problem (path, g_ptr_array_index (header_problems, i));
-  n_rows = pkio_batch_get_n_rows (batch);
   for (guint r = 0; r < n_rows; r++)
-    print_row (path, pkio_batch_get_row (batch, r));
+    if (valid_rows_too || pkio_batch_get_row (batch, r)->problems->len > 0)
+      print_row (path, pkio_batch_get_row (batch, r));
   fflush (stdout);
 
   if (pkio_batch_get_encoding (batch) == PKIO_BATCH_ENCODING_WINDOWS_1252)
@@ -154,9 +170,25 @@ pkio_cli_batch_check (const char *file)
                                "again.\n",
                                n_problems),
                   n_problems, path);
-      return PKIO_CLI_EXIT_INVALID;
+      return FALSE;
     }
+  return TRUE;
+}
 
+int
+pkio_cli_batch_check (const char *file)
+{
+  const char *path = pkio_cli_file_display_name (file);
+  g_autoptr(PkioBatch) batch = NULL;
+  int exit_code = read_batch (file, &batch);
+  guint n_rows;
+
+  if (exit_code != PKIO_CLI_EXIT_OK)
+    return exit_code;
+  if (!print_checked_batch (path, batch, TRUE))
+    return PKIO_CLI_EXIT_INVALID;
+
+  n_rows = pkio_batch_get_n_rows (batch);
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
                            "%s: %u order, valid. Nothing was sent: --dry-run only checks the "
                            "file.\n",
@@ -179,4 +211,221 @@ pkio_cli_batch_template (void)
       return PKIO_CLI_EXIT_FAILURE;
     }
   return PKIO_CLI_EXIT_OK;
+}
+
+/* ---- placing a batch ---- */
+
+typedef struct
+{
+  const char      *path;
+  PkioBatch       *batch;
+  PkioBatchPlacer *placer;
+} PlaceProgress;
+
+/* The row's outcome in words, for the terminal and the results file's "Status". */
+static const char *
+state_text (PkioBatchRowState state)
+{
+  switch (state)
+    {
+    case PKIO_BATCH_ROW_PLACED:         return _("placed");
+    case PKIO_BATCH_ROW_ALREADY_PLACED: return _("already placed");
+    case PKIO_BATCH_ROW_REJECTED:       return _("rejected");
+    case PKIO_BATCH_ROW_NOT_PLACED:     return _("not placed");
+    case PKIO_BATCH_ROW_UNKNOWN:        return _("outcome unknown");
+    case PKIO_BATCH_ROW_WAITING:
+    default:                            return _("not sent");
+    }
+}
+
+/* One line per row on standard output, "12 of 30 placed" on standard error. */
+static void
+row_done_cb (PkioBatchPlacer *placer,
+             guint            index,
+             gpointer         user_data)
+{
+  PlaceProgress *progress = user_data;
+  const PkioBatchRow *row = pkio_batch_get_row (progress->batch, index);
+  const PkioBatchRowOutcome *outcome = pkio_batch_placer_get_outcome (placer, index);
+  g_autofree char *holder = holder_text (row->order);
+  guint n_rows = pkio_batch_get_n_rows (progress->batch);
+
+  if (outcome->state == PKIO_BATCH_ROW_PLACED)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, outcome->order_id);
+
+      /* TRANSLATORS: file:row: holder: placed as order 1234 */
+      g_print (_("%s:%u: %s: placed as order %s\n"), progress->path, row->number, holder, number);
+    }
+  else if (outcome->state == PKIO_BATCH_ROW_ALREADY_PLACED)
+    /* The message says it: "already placed as order 1234". */
+    g_print ("%s:%u: %s: %s\n", progress->path, row->number, holder, outcome->message);
+  else
+    {
+      g_autofree char *message = pkio_field_printable (outcome->message != NULL
+                                                       ? outcome->message : "", 400);
+
+      /* TRANSLATORS: file:row: holder: what became of it (“rejected”): why */
+      g_print (_("%s:%u: %s: %s: %s\n"), progress->path, row->number, holder,
+               state_text (outcome->state), message);
+    }
+  fflush (stdout);
+  /* TRANSLATORS: progress of a batch, as in "12 of 30 placed" */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u of %u placed\n", "%u of %u placed\n", n_rows),
+              pkio_batch_placer_count_placed (placer), n_rows);
+}
+
+/* "Place 30 orders … ? [y/N]" on a terminal; FALSE when the person says no. */
+static gboolean
+confirm (const char *path,
+         guint       n_rows)
+{
+  char answer[16] = "";
+
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "Place %u order from %s with CertCentral? Each order costs money. "
+                           "Type “yes” to place it: ",
+                           "Place %u orders from %s with CertCentral? Each order costs money. "
+                           "Type “yes” to place them: ", n_rows),
+              n_rows, path);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+  g_strstrip (answer);
+  /* TRANSLATORS: what the person types to confirm; also accepted: "yes", "y" */
+  return g_ascii_strcasecmp (answer, "yes") == 0 || g_ascii_strcasecmp (answer, "y") == 0
+         || g_utf8_collate (answer, C_("confirm", "yes")) == 0;
+}
+
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_printerr ("%s\n", _("Stopping after the order being sent now…"));
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+write_results (const char      *results_path,
+               PkioBatch       *batch,
+               PkioBatchPlacer *placer)
+{
+  guint n_rows = pkio_batch_get_n_rows (batch);
+  g_autofree PkioBatchResult *results = g_new0 (PkioBatchResult, MAX (n_rows, 1));
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const PkioBatchRowOutcome *outcome = pkio_batch_placer_get_outcome (placer, r);
+
+      results[r].order_id = outcome->order_id;
+      results[r].status = state_text (outcome->state);
+      results[r].message = outcome->message;
+    }
+  pkio_batch_write_results (batch, results, out);
+  if (!g_file_set_contents (results_path, out->str, out->len, &error))
+    {
+      g_printerr (_("The results could not be saved in %s: %s\n"), results_path,
+                  error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+pkio_cli_batch_place (const char *file,
+                      gboolean    practice,
+                      gboolean    yes,
+                      gboolean    new_batch,
+                      const char *results_path)
+{
+  const char *path = pkio_cli_file_display_name (file);
+  g_autoptr(PkioBatch) batch = NULL;
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(PkioBatchPlacer) placer = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  PlaceProgress progress = { path, NULL, NULL };
+  int exit_code;
+  guint interrupt_source;
+  guint n_rows;
+
+  /* Before anything is read: without a terminal there is no one to ask. */
+  if (!yes && (g_strcmp0 (file, "-") == 0 || !isatty (STDIN_FILENO)))
+    {
+      g_printerr ("%s\n", _("Placing orders costs money: add --yes to place them without "
+                             "a question (there is no terminal to ask on)."));
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  exit_code = read_batch (file, &batch);
+  if (exit_code != PKIO_CLI_EXIT_OK)
+    return exit_code;
+  /* One line per row is what became of it: the rows are listed while they are placed. */
+  if (!print_checked_batch (path, batch, FALSE))
+    return PKIO_CLI_EXIT_INVALID;
+  n_rows = pkio_batch_get_n_rows (batch);
+  if (n_rows == 0)
+    {
+      g_printerr (_("%s: there are no orders in the file: nothing was sent.\n"), path);
+      return PKIO_CLI_EXIT_INVALID;
+    }
+
+  if (!yes && !confirm (path, n_rows))
+    {
+      g_printerr ("%s\n", _("Nothing was sent."));
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY | PKIO_CLI_NEED_HISTORY,
+                                       &exit_code);
+  if (workspace == NULL)
+    {
+      g_printerr ("%s\n", _("Nothing was sent."));
+      return exit_code;
+    }
+
+  file_name = g_strcmp0 (file, "-") == 0 ? NULL : g_path_get_basename (file);
+  placer = pkio_batch_placer_new (workspace, batch, file_name, new_batch);
+  progress.batch = batch;
+  progress.placer = placer;
+  g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &progress);
+  interrupt_source = g_unix_signal_add (SIGINT, interrupted_cb, cancellable);
+  pkio_batch_placer_run_async (placer, cancellable, pkio_cli_async_cb, &result);
+  pkio_batch_placer_run_finish (placer, pkio_cli_wait (&result), &error);
+  g_source_remove (interrupt_source);
+  if (error != NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+
+  /* TRANSLATORS: the end of a batch, as in "people.csv: 28 of 30 placed." */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u placed.\n", "%s: %u of %u placed.\n",
+                           n_rows),
+              path, pkio_batch_placer_count_placed (placer), n_rows);
+
+  if (results_path != NULL && !write_results (results_path, batch, placer))
+    exit_code = PKIO_CLI_EXIT_FAILURE;
+  else
+    exit_code = PKIO_CLI_EXIT_OK;
+
+  switch (pkio_batch_placer_get_worst (placer))
+    {
+    case PKIO_BATCH_ROW_UNKNOWN:
+      return PKIO_CLI_EXIT_UNKNOWN;
+    case PKIO_BATCH_ROW_REJECTED:
+      return PKIO_CLI_EXIT_REJECTED;
+    case PKIO_BATCH_ROW_NOT_PLACED:
+    case PKIO_BATCH_ROW_WAITING:
+      return PKIO_CLI_EXIT_FAILURE;
+    case PKIO_BATCH_ROW_PLACED:
+    case PKIO_BATCH_ROW_ALREADY_PLACED:
+    default:
+      return exit_code;
+    }
 }

@@ -11,6 +11,19 @@ G_BEGIN_DECLS
  * order, 2 otherwise. Places nothing. */
 int pkio_cli_batch_check    (const char *file);
 
+/* `pkio-orders order --batch FILE.csv [--yes]`: reads and checks the file as
+ * pkio_cli_batch_check () does (any problem: exit 2, nothing sent), asks on a terminal (without
+ * one, --yes is needed: else exit 2), then places the rows one after another
+ * (PkioBatchPlacer), printing one line per row on standard output and "12 of 30 placed" on
+ * standard error. @results_path: where to save the results file, or NULL. Exit code: 0 every
+ * row placed (now or before), else the worst row: 4 outcome unknown, 3 rejected, 1 not placed
+ * (or the results file could not be saved). */
+int pkio_cli_batch_place    (const char *file,
+                             gboolean    practice,
+                             gboolean    yes,
+                             gboolean    new_batch,
+                             const char *results_path);
+
 /* `pkio-orders order --batch-template`: the template in the app's language on standard
  * output, as bytes (UTF-8 with a BOM, for a spreadsheet). */
 int pkio_cli_batch_template (void);

@@ -361,11 +361,15 @@ place_order (gboolean    practice,
 
 /* --batch and --batch-template: many orders from a spreadsheet (pkio-cli-batch.c). */
 static int
-run_batch (gboolean   batch,
-           gboolean   batch_template,
-           gboolean   dry_run,
-           int        argc,
-           char     **argv)
+run_batch (gboolean     practice,
+           gboolean     batch,
+           gboolean     batch_template,
+           gboolean     dry_run,
+           gboolean     yes,
+           gboolean     new_batch,
+           const char  *results,
+           int          argc,
+           char       **argv)
 {
   if (batch && batch_template)
     {
@@ -386,18 +390,13 @@ run_batch (gboolean   batch,
   if (argc != 2)
     {
       g_printerr ("%s\n", argc < 2
-                  ? _("Name the batch file: pkio-orders order --batch FILE.csv --dry-run")
-                  : _("Give one batch file at a time: pkio-orders order --batch FILE.csv "
-                      "--dry-run"));
+                  ? _("Name the batch file: pkio-orders order --batch FILE.csv")
+                  : _("Give one batch file at a time: pkio-orders order --batch FILE.csv"));
       return PKIO_CLI_EXIT_INVALID;
     }
-  if (!dry_run)
-    {
-      g_printerr ("%s\n", _("This version checks a batch file but does not place its orders "
-                             "yet: add --dry-run."));
-      return PKIO_CLI_EXIT_INVALID;
-    }
-  return pkio_cli_batch_check (argv[1]);
+  if (dry_run)
+    return pkio_cli_batch_check (argv[1]);
+  return pkio_cli_batch_place (argv[1], practice, yes, new_batch, results);
 }
 
 int
@@ -410,6 +409,9 @@ pkio_cli_order (gboolean   practice,
   gboolean batch = FALSE;
   gboolean batch_template = FALSE;
   gboolean allow_existing = FALSE;
+  gboolean yes = FALSE;
+  gboolean new_batch = FALSE;
+  g_autofree char *results = NULL;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Only check the file and show what would be sent; place nothing"), NULL },
@@ -420,6 +422,14 @@ pkio_cli_order (gboolean   practice,
       N_("The file is a spreadsheet saved as CSV: one order per row"), NULL },
     { "batch-template", 0, 0, G_OPTION_ARG_NONE, &batch_template,
       N_("Write a spreadsheet template for --batch (CSV) to standard output"), NULL },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes,
+      N_("With --batch: place the orders without asking first"), NULL },
+    { "results", 0, 0, G_OPTION_ARG_FILENAME, &results,
+      N_("With --batch: save the results (the file with Order, Status and Message added) as "
+         "RESULTS.csv"), N_("RESULTS.csv") },
+    { "new-batch", 0, 0, G_OPTION_ARG_NONE, &new_batch,
+      N_("With --batch: place every row again as a new batch, even rows an earlier run of "
+         "this file placed"), NULL },
     PKIO_CLI_PRACTICE_ENTRY (&practice_option, N_("Place the order with the practice simulator, "
                                                   "not with CertCentral")),
     { NULL }
@@ -446,7 +456,12 @@ pkio_cli_order (gboolean   practice,
                                  "is a spreadsheet saved as CSV with one order per row and the "
                                  "columns of the template (--batch-template); --dry-run checks "
                                  "every row and prints each problem as FILE:ROW: Column: "
-                                 "message. Placing a batch is not available yet."),
+                                 "message. Without --dry-run every row is checked and, when "
+                                 "all are valid, the orders are placed one after another "
+                                 "(after a question, or with --yes). The same file run again "
+                                 "places only the rows not placed yet. Exit status: 0 all "
+                                 "placed, 2 a row is invalid (nothing sent), else the worst "
+                                 "row: 4 outcome unknown, 3 refused, 1 not placed."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
@@ -454,7 +469,8 @@ pkio_cli_order (gboolean   practice,
     return PKIO_CLI_EXIT_FAILURE;
 
   if (batch || batch_template)
-    return run_batch (batch, batch_template, dry_run, argc, argv);
+    return run_batch (practice, batch, batch_template, dry_run, yes, new_batch, results, argc,
+                      argv);
 
   if (argc != 2)
     {
