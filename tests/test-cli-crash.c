@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "batch-test-util.h"
 #include "cli-test-util.h"
 #include "mount-test-util.h"
 #include "test-hooks.h"
@@ -14,6 +15,7 @@
  * - a real SIGKILL of `pkio-orders order` after the journal write, while CertCentral holds the
  *   POST, and after the answer but before it is stored; then a restart (`pkio-orders history`)
  *   must show the attempt once, reconciled, after exactly the one POST there was;
+ * - a batch of 30 killed after the 10th POST, then run again: 30 POSTs in all;
  * - a full disk (a small tmpfs) and a read-only data folder: the order is refused before it is
  *   sent, with a message that says why.
  * The kills before and after the POST use the order sender's hook in its ":stop" form: the
@@ -223,6 +225,68 @@ test_killed_after_answer (void)
   g_assert_cmpint (posts (), ==, before + 1);
 }
 
+/* ---- a killed batch ---- */
+
+static guint
+count_lines_with (const char *text,
+                  const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      n++;
+  return n;
+}
+
+/* `order --batch` of 30 orders killed (SIGKILL) once CertCentral answered the 10th POST, before
+ * the answer is stored; then the same file again: the 10 sent are known (the 10th found with
+ * CertCentral, as its record was left unknown), only the other 20 are sent: 30 POSTs in all. */
+static void
+test_batch_killed_after_tenth (void)
+{
+  g_autofree char *text = batch_test_people_table (30, ';');
+  g_autoptr(GString) people = g_string_new (text);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *balance = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 before = posts ();
+
+  PKIO_TEST_SKIP_WITHOUT_HOOKS ();
+  if (!require_stored_key ())
+    return;
+  balance = sim_command ("balance 100000000");
+  g_assert_cmpstr (balance, ==, "ok");
+  /* People of their own: the other tests here order for person… addresses too. */
+  g_assert_cmpuint (g_string_replace (people, "@example.com", "@killed-batch.example", 0), ==,
+                    30);
+  g_free (write_file ("thirty.csv", people->str));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_cwd (launcher, cli.tmpdir);
+  g_subprocess_launcher_setenv (launcher, "PKIO_ORDER_SENDER_TEST_CRASH_POINT",
+                                "after-send:stop@10", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli.bin, "order", "--batch",
+                                         "thirty.csv", "--yes", NULL);
+  g_assert_no_error (error);
+  wait_until_stopped (process);
+  g_assert_cmpint (posts () - before, ==, 10);
+  kill_hard (process);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "thirty.csv", "--yes"), ==, 0);
+  g_assert_cmpint (posts () - before, ==, 30);
+  g_assert_cmpuint (count_lines_with (out, ": already placed as order "), ==, 10);
+  g_assert_cmpuint (count_lines_with (out, ": placed as order "), ==, 20);
+  g_assert_nonnull (strstr (out, "thirty.csv:11: John Doe <person10@killed-batch.example>: "
+                                 "already placed as order "));
+  g_assert_nonnull (strstr (err, "thirty.csv: 30 of 30 placed.\n"));
+}
+
 /* ---- disk faults ---- */
 
 static gboolean
@@ -333,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/cli-crash/killed-after-journal", test_killed_after_journal);
   g_test_add_func ("/cli-crash/killed-during-send", test_killed_during_send);
   g_test_add_func ("/cli-crash/killed-after-answer", test_killed_after_answer);
+  g_test_add_func ("/cli-crash/batch-killed-after-tenth", test_batch_killed_after_tenth);
   g_test_add_func ("/cli-crash/disk-full", test_disk_full);
   g_test_add_func ("/cli-crash/data-folder-read-only", test_data_folder_read_only);
 
