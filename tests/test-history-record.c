@@ -141,7 +141,39 @@ test_matches (void)
   g_assert_true (pkio_history_record_matches (els, "\"els\""));
   g_assert_true (pkio_history_record_matches (accent, "ÅNGSTRÖM"));
   g_assert_true (pkio_history_record_matches (accent, "zoë"));
-  g_assert_false (pkio_history_record_matches (accent, "zoe a"));
+  /* Accents are left out on both sides: a person types what the keyboard has. */
+  g_assert_true (pkio_history_record_matches (accent, "zoe a"));
+  g_assert_true (pkio_history_record_matches (accent, "angstrom"));
+  g_assert_false (pkio_history_record_matches (accent, "zoe b"));
+  /* The fields are searched one by one: no match across the end of the name. */
+  g_assert_false (pkio_history_record_matches (accent, "ngströmzoe"));
+}
+
+static void
+test_folding (void)
+{
+  static const struct {
+    const char *name;
+    const char *query;
+  } found[] = {
+    { "Müller", "muller" },
+    { "MÜLLER", "Müller" },
+    { "Gärtner-Straße", "gartner-strasse" },
+    { "Øster Ærø", "oster aero" },
+    { "Łukasz Wałęsa", "lukasz walesa" },
+    { "Ĳsbrand", "ijsbrand" },          /* the Dutch ij as one letter */
+    { "François", "FRANCOIS" },
+    { "Ölçer", "olcer" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = make_record (i + 1, PKIO_RECORD_STATE_REMOTE,
+                                                         PKIO_RECORD_ORIGIN_ELSEWHERE, i + 1, 0,
+                                                         "issued", 1, found[i].name, NULL);
+
+      g_assert_true (pkio_history_record_matches (record, found[i].query));
+    }
 }
 
 static void
@@ -249,6 +281,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/history-record/csv", test_csv);
+  g_test_add_func ("/history-record/folding", test_folding);
   g_test_add_func ("/history-record/json", test_json);
   g_test_add_func ("/history-record/matches", test_matches);
   g_test_add_func ("/history-record/categories", test_categories);

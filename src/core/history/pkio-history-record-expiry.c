@@ -38,28 +38,45 @@ status_is (PkioHistoryRecord *self,
   return self->remote_status != NULL && g_str_equal (self->remote_status, status);
 }
 
+guint32
+_pkio_history_record_get_end_key (PkioHistoryRecord *self)
+{
+  /* A record whose outcome is not settled holds no certificate yet, whatever it says. */
+  if (self->state != PKIO_RECORD_STATE_PLACED && self->state != PKIO_RECORD_STATE_REMOTE)
+    return PKIO_END_KEY_NONE;
+  if (status_is (self, "expired") || status_is (self, "revoked"))
+    return PKIO_END_KEY_ENDED;
+  if (!status_is (self, "issued") || self->valid_till == 0)
+    return PKIO_END_KEY_NONE;
+  return self->valid_till;
+}
+
 PkioExpiry
-pkio_history_record_get_expiry (PkioHistoryRecord      *self,
-                                const PkioExpiryWindow *window)
+_pkio_expiry_from_end_key (guint32                 end_key,
+                           const PkioExpiryWindow *window)
 {
   gint64 left;
 
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_EXPIRY_NONE);
-  g_return_val_if_fail (window != NULL, PKIO_EXPIRY_NONE);
-
-  /* A record whose outcome is not settled holds no certificate yet, whatever it says. */
-  if (self->state != PKIO_RECORD_STATE_PLACED && self->state != PKIO_RECORD_STATE_REMOTE)
-    return PKIO_EXPIRY_NONE;
-  if (status_is (self, "expired") || status_is (self, "revoked"))
+  if (end_key == PKIO_END_KEY_ENDED)
     return PKIO_EXPIRY_ENDED;
-  if (!status_is (self, "issued")
-      || !pkio_history_record_get_days_left (self, window->today, &left))
+  if (end_key == PKIO_END_KEY_NONE || window->today == 0)
     return PKIO_EXPIRY_NONE;
+  left = (gint64) end_key - (gint64) window->today;
   if (left < 0)
     return PKIO_EXPIRY_ENDED;
   if (left <= (gint64) window->warning_days)
     return PKIO_EXPIRY_ENDS_SOON;
   return PKIO_EXPIRY_VALID;
+}
+
+PkioExpiry
+pkio_history_record_get_expiry (PkioHistoryRecord      *self,
+                                const PkioExpiryWindow *window)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_EXPIRY_NONE);
+  g_return_val_if_fail (window != NULL, PKIO_EXPIRY_NONE);
+
+  return _pkio_expiry_from_end_key (_pkio_history_record_get_end_key (self), window);
 }
 
 gboolean

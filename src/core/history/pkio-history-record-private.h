@@ -49,13 +49,42 @@ struct _PkioHistoryRecord
   char            *batch_file;       /* and the file's name; all NULL for a single order */
 
   GPtrArray       *candidates;    /* parsed from candidates_json on first use */
-  char            *search_key;    /* folded "name\nemail\norder id\ncertificate id" */
-  guint64          search_mask;   /* which bytes occur in search_key (see byte_bit ()) */
+  /* The folded search key ("name\nemail\norder id\ncertificate id\n\n", see
+   * _pkio_history_record_append_key ()), made on the worker thread; the store's index takes
+   * it over when the record enters the model, and frees it here. */
+  char            *search_key;
+  guint32          slot;          /* in the store's index; PKIO_HISTORY_NO_SLOT outside it */
 };
 
+#define PKIO_N_STATUS_CATEGORIES 4
+
 PkioHistoryRecord *_pkio_history_record_new         (void);
-/* Call after filling the fields by hand. */
+/* Call after filling the fields by hand (on the worker thread: folding is not free). */
 void               _pkio_history_record_refresh_key (PkioHistoryRecord *self);
+/* Appends the folded search key of @self to @key. */
+void               _pkio_history_record_append_key  (PkioHistoryRecord *self,
+                                                     GString           *key);
+/* @text case-folded and without accents ("Müller" -> "muller"), appended to @out. */
+void               _pkio_history_fold_append        (GString           *out,
+                                                     const char        *text);
+char              *_pkio_history_fold               (const char        *text);
+const char        *_pkio_history_query_get_folded   (const PkioHistoryQuery *query,
+                                                     gsize                  *length);
+/* Both NULL (match everything) or both the same folded text. */
+gboolean           _pkio_history_query_equal        (const PkioHistoryQuery *a,
+                                                     const PkioHistoryQuery *b);
+/* The categories (a bit per PkioStatusCategory) @filter lets through; "Ends soon" and "Ended"
+ * let every category through and look at the end key (below). */
+guint              _pkio_status_filter_categories   (PkioStatusFilter   filter);
+/* What pkio_history_record_get_expiry () needs of a record, in one number that does not depend
+ * on the day: PKIO_END_KEY_NONE (no certificate, or its end is not known), PKIO_END_KEY_ENDED
+ * (expired or revoked), or valid_till of an issued one. The store's index keeps one per
+ * record, so that "Ends soon" and "Ended" are a pass over an array of numbers. */
+#define PKIO_END_KEY_NONE  0u
+#define PKIO_END_KEY_ENDED G_MAXUINT32
+guint32            _pkio_history_record_get_end_key (PkioHistoryRecord *self);
+PkioExpiry         _pkio_expiry_from_end_key        (guint32                 end_key,
+                                                     const PkioExpiryWindow *window);
 /* Copies every field of @from into @self and notifies the properties that changed. */
 void               _pkio_history_record_update_from (PkioHistoryRecord *self,
                                                      PkioHistoryRecord *from);

@@ -1,64 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Searching the history: each record keeps a folded key of what a person searches by (name,
- * email, order and certificate number), and a query is prepared once for all records. */
+/* What the history's search looks at: each record's folded key (name, email, order and
+ * certificate number, case-folded and without accents), and a query folded the same way.
+ * The store's index (pkio-history-index.c) answers a query for all records at once; the
+ * functions here look at one record. */
 #include "config.h"
 
 #include <string.h>
 
 #include "pkio-history-record-private.h"
 
-static void
-append_folded (GString    *key,
-               const char *text)
+/* Letters that do not come apart into a base letter and an accent (NFKD leaves them whole),
+ * written as a person without that key on the keyboard would. */
+static const char *
+plain_letter (gunichar c)
 {
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-  folded = g_utf8_casefold (text, -1);
-  g_string_append (key, folded);
-}
-
-/* A 64-bit summary of the bytes in a string: a query with a byte the key lacks cannot
- * match, and that test rules out most records of a 100,000-row search without strstr (). */
-static inline guint64
-byte_bit (guchar c)
-{
-  if (c >= 'a' && c <= 'z')
-    return G_GUINT64_CONSTANT (1) << (c - 'a');
-  if (c >= '0' && c <= '9')
-    return G_GUINT64_CONSTANT (1) << (26 + c - '0');
-  return G_GUINT64_CONSTANT (1) << (36 + c % 28);
-}
-
-static guint64
-bytes_mask (const char *text)
-{
-  guint64 mask = 0;
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    mask |= byte_bit (*p);
-  return mask;
-}
-
-void
-_pkio_history_record_refresh_key (PkioHistoryRecord *self)
-{
-  GString *key = g_string_new (NULL);
-
-  append_folded (key, self->holder_name);
-  g_string_append_c (key, '\n');
-  append_folded (key, self->holder_email);
-  g_string_append_c (key, '\n');
-  if (self->order_id > 0)
-    g_string_append_printf (key, "%" G_GINT64_FORMAT, self->order_id);
-  g_string_append_c (key, '\n');
-  if (self->certificate_id > 0)
-    g_string_append_printf (key, "%" G_GINT64_FORMAT, self->certificate_id);
-
-  g_free (self->search_key);
-  self->search_key = g_string_free (key, FALSE);
-  self->search_mask = bytes_mask (self->search_key);
+  switch (c)
+    {
+    case 0x00E6: return "ae";  /* æ */
+    case 0x00F0: return "d";   /* ð */
+    case 0x00F8: return "o";   /* ø */
+    case 0x00FE: return "th";  /* þ */
+    case 0x0111: return "d";   /* đ */
+    case 0x0127: return "h";   /* ħ */
+    case 0x0131: return "i";   /* dotless ı */
+    case 0x0142: return "l";   /* ł */
+    case 0x0153: return "oe";  /* œ */
+    default: return NULL;
+    }
 }
 
 static gboolean
@@ -70,28 +38,102 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+void
+_pkio_history_fold_append (GString    *out,
+                           const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  /* Names, emails and numbers are nearly always ASCII: no tables needed. */
+  if (is_ascii (text))
+    {
+      for (const char *p = text; *p != '\0'; p++)
+        g_string_append_c (out, g_ascii_tolower (*p));
+      return;
+    }
+  /* Case-folded ("ß" is "ss"), then taken apart (NFKD: "é" is "e" and an accent, "ﬁ" is
+   * "fi"), then without the accents: "Müller" is found by "muller", "MÜLLER" and "müller". */
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    {
+      /* Not valid UTF-8 (never from CertCentral's JSON or GTK): searched as it is. */
+      g_string_append (out, folded);
+      return;
+    }
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *plain = plain_letter (c);
+
+      if (plain != NULL)
+        g_string_append (out, plain);
+      else if (!g_unichar_ismark (c))
+        g_string_append_unichar (out, c);
+    }
+}
+
+char *
+_pkio_history_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  _pkio_history_fold_append (out, text);
+  return g_string_free (out, FALSE);
+}
+
+void
+_pkio_history_record_append_key (PkioHistoryRecord *self,
+                                 GString           *key)
+{
+  _pkio_history_fold_append (key, self->holder_name);
+  g_string_append_c (key, '\n');
+  _pkio_history_fold_append (key, self->holder_email);
+  g_string_append_c (key, '\n');
+  if (self->order_id > 0)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT, self->order_id);
+  g_string_append_c (key, '\n');
+  if (self->certificate_id > 0)
+    g_string_append_printf (key, "%" G_GINT64_FORMAT, self->certificate_id);
+  /* Two more: every byte of the key starts a run of three, which the index needs to answer
+   * queries of one and two characters (pkio-history-index.c). */
+  g_string_append (key, "\n\n");
+}
+
+void
+_pkio_history_record_refresh_key (PkioHistoryRecord *self)
+{
+  GString *key = g_string_sized_new (96);
+
+  _pkio_history_record_append_key (self, key);
+  g_free (self->search_key);
+  self->search_key = g_string_free (key, FALSE);
+}
+
 struct _PkioHistoryQuery
 {
-  char    *folded;   /* lower-cased (ASCII) or case-folded, trimmed */
-  guint64  mask;     /* which bytes it needs: records lacking one are skipped at once */
+  char  *folded;   /* folded like the keys, trimmed */
+  gsize  length;
 };
 
 PkioHistoryQuery *
 pkio_history_query_new (const char *text)
 {
-  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
   PkioHistoryQuery *query;
 
   if (text == NULL)
     return NULL;
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0')
+  folded = g_strstrip (_pkio_history_fold (text));
+  if (*folded == '\0')
     return NULL;
 
   query = g_new0 (PkioHistoryQuery, 1);
-  query->folded = is_ascii (stripped) ? g_ascii_strdown (stripped, -1)
-                                      : g_utf8_casefold (stripped, -1);
-  query->mask = bytes_mask (query->folded);
+  query->folded = g_steal_pointer (&folded);
+  query->length = strlen (query->folded);
   return query;
 }
 
@@ -104,18 +146,39 @@ pkio_history_query_free (PkioHistoryQuery *query)
   g_free (query);
 }
 
-/* Runs for every record on every keystroke (100,000 of them): the query is prepared once. */
+const char *
+_pkio_history_query_get_folded (const PkioHistoryQuery *query,
+                                gsize                  *length)
+{
+  *length = query->length;
+  return query->folded;
+}
+
+gboolean
+_pkio_history_query_equal (const PkioHistoryQuery *a,
+                           const PkioHistoryQuery *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return strcmp (a->folded, b->folded) == 0;
+}
+
 gboolean
 pkio_history_record_matches_query (PkioHistoryRecord      *self,
                                    const PkioHistoryQuery *query)
 {
+  g_autofree char *key = NULL;
+
   if (query == NULL)
     return TRUE;
-  if (G_UNLIKELY (self->search_key == NULL))
-    _pkio_history_record_refresh_key (self);
-  if ((query->mask & ~self->search_mask) != 0)
-    return FALSE;
-  return strstr (self->search_key, query->folded) != NULL;
+  if (self->search_key == NULL)
+    {
+      GString *built = g_string_new (NULL);
+
+      _pkio_history_record_append_key (self, built);
+      key = g_string_free (built, FALSE);
+    }
+  return strstr (self->search_key != NULL ? self->search_key : key, query->folded) != NULL;
 }
 
 gboolean
@@ -130,13 +193,30 @@ pkio_history_record_matches (PkioHistoryRecord *self,
   return pkio_history_record_matches_query (self, prepared);
 }
 
+guint
+_pkio_status_filter_categories (PkioStatusFilter filter)
+{
+  switch (filter)
+    {
+    case PKIO_STATUS_FILTER_IN_PROGRESS:
+      return 1u << PKIO_STATUS_CATEGORY_IN_PROGRESS;
+    case PKIO_STATUS_FILTER_ISSUED:
+      return 1u << PKIO_STATUS_CATEGORY_ISSUED;
+    case PKIO_STATUS_FILTER_PROBLEMS:
+      return 1u << PKIO_STATUS_CATEGORY_PROBLEM | 1u << PKIO_STATUS_CATEGORY_UNKNOWN;
+    case PKIO_STATUS_FILTER_ENDS_SOON:  /* by the end date (_pkio_expiry_from_end_key ()) */
+    case PKIO_STATUS_FILTER_ENDED:
+    case PKIO_STATUS_FILTER_ALL:
+    default:
+      return (1u << PKIO_N_STATUS_CATEGORIES) - 1;
+    }
+}
+
 gboolean
 pkio_history_record_matches_category (PkioHistoryRecord      *self,
                                       PkioStatusFilter        filter,
                                       const PkioExpiryWindow *window)
 {
-  PkioStatusCategory category;
-
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
 
   if (filter == PKIO_STATUS_FILTER_ENDS_SOON || filter == PKIO_STATUS_FILTER_ENDED)
@@ -146,20 +226,6 @@ pkio_history_record_matches_category (PkioHistoryRecord      *self,
              == (filter == PKIO_STATUS_FILTER_ENDS_SOON ? PKIO_EXPIRY_ENDS_SOON
                                                         : PKIO_EXPIRY_ENDED);
     }
-  category = pkio_history_record_get_status_category (self);
-  switch (filter)
-    {
-    case PKIO_STATUS_FILTER_IN_PROGRESS:
-      return category == PKIO_STATUS_CATEGORY_IN_PROGRESS;
-    case PKIO_STATUS_FILTER_ISSUED:
-      return category == PKIO_STATUS_CATEGORY_ISSUED;
-    case PKIO_STATUS_FILTER_PROBLEMS:
-      return category == PKIO_STATUS_CATEGORY_PROBLEM || category == PKIO_STATUS_CATEGORY_UNKNOWN;
-    case PKIO_STATUS_FILTER_ENDS_SOON:
-    case PKIO_STATUS_FILTER_ENDED:
-      g_assert_not_reached ();
-    case PKIO_STATUS_FILTER_ALL:
-    default:
-      return TRUE;
-    }
+  return (_pkio_status_filter_categories (filter)
+          & 1u << pkio_history_record_get_status_category (self)) != 0;
 }

@@ -6,6 +6,7 @@
 
 #include "pkio-history-match.h"
 #include "pkio-history-record-private.h"
+#include "pkio-history-slots.h"
 
 G_DEFINE_FINAL_TYPE (PkioHistoryRecord, pkio_history_record, G_TYPE_OBJECT)
 
@@ -222,6 +223,7 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
 static void
 pkio_history_record_init (PkioHistoryRecord *self)
 {
+  self->slot = PKIO_HISTORY_NO_SLOT;
 }
 
 PkioHistoryRecord *
@@ -342,7 +344,9 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
   if (g_strcmp0 (old_label, pkio_history_record_get_status_label (self)) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
 
-  _pkio_history_record_refresh_key (self);
+  /* The fresh record's key was folded on the worker thread: the store's index takes it. */
+  g_free (self->search_key);
+  self->search_key = g_steal_pointer (&from->search_key);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

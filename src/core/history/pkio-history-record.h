@@ -257,11 +257,11 @@ const char         *pkio_record_state_to_string            (PkioRecordState stat
 const char         *pkio_record_origin_to_string           (PkioRecordOrigin origin);
 gboolean            pkio_history_record_can_cancel         (PkioHistoryRecord *self);
 
-/* Search: @query matched case-insensitively as a substring of the holder name, email, order id
- * or certificate id. NULL or blank matches everything. Cheap enough for 100,000 records per
- * keystroke (the haystack is folded once, when the record changes). */
-/* A search prepared once for many records (the view's filter, on each keystroke). NULL for an
- * empty text: it matches everything. */
+/* Search: @query as a substring of the holder name, email, order id or certificate id, both
+ * case-folded and without accents ("muller" finds "Müller"). NULL or blank matches everything.
+ * These look at one record; a list of the whole history asks the store's index instead
+ * (PkioHistoryResults, pkio-history-results.h). */
+/* A search prepared once (folded). NULL for an empty text: it matches everything. */
 typedef struct _PkioHistoryQuery PkioHistoryQuery;
 PkioHistoryQuery   *pkio_history_query_new                 (const char *text);
 void                pkio_history_query_free                (PkioHistoryQuery *query);

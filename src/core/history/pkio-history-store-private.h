@@ -6,8 +6,11 @@
 G_BEGIN_DECLS
 
 typedef struct _PkioHistoryWorker PkioHistoryWorker;
+typedef struct _PkioHistoryIndex PkioHistoryIndex;
 
 PkioHistoryWorker *_pkio_history_store_get_worker     (PkioHistoryStore *self);
+/* The search index of the records in the model (pkio-history-index.h). */
+PkioHistoryIndex  *_pkio_history_store_get_index      (PkioHistoryStore *self);
 
 /* Test hook: caps the database file at its current size, so that a write needing more room
  * fails with PKIO_HISTORY_ERROR_DISK_FULL as on a full disk. */

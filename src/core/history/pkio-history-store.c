@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-history-index.h"
 #include "pkio-history-store-private.h"
 #include "pkio-history-worker.h"
 
@@ -15,6 +16,7 @@ struct _PkioHistoryStore
   GPtrArray         *items;        /* PkioHistoryRecord, in model order */
   GHashTable        *by_local_id;  /* gint64* -> record (borrowed) */
   GHashTable        *by_order_id;  /* gint64* -> record (borrowed) */
+  PkioHistoryIndex  *index;        /* search: every record in items */
   int                append_start; /* first not-yet-announced appended position, or -1 */
   char              *recovered_path;
   gint64             last_sync;
@@ -174,6 +176,9 @@ insert_record (PkioHistoryStore  *self,
     }
   g_hash_table_insert (self->by_local_id, &record->local_id, record);
   index_order_id (self, record);
+  /* A record put back in another place keeps its slot (apply_record ()). */
+  if (record->slot == PKIO_HISTORY_NO_SLOT)
+    _pkio_history_index_add (self->index, record);
   if (position < self->items->len - 1)
     items_changed (self, position, 0, 1);
 }
@@ -224,6 +229,7 @@ apply_record (PkioHistoryStore  *self,
       unindex_order_id (self, existing);
       _pkio_history_record_update_from (existing, fresh);
       index_order_id (self, existing);
+      _pkio_history_index_update (self->index, existing);
       items_changed (self, position, 1, 1);
     }
   else
@@ -232,6 +238,7 @@ apply_record (PkioHistoryStore  *self,
       keep = g_object_ref (existing);
       remove_at (self, position);
       _pkio_history_record_update_from (keep, fresh);
+      _pkio_history_index_update (self->index, keep);
       insert_record (self, keep);
       flush_appends (self);
     }
@@ -251,6 +258,7 @@ apply_deleted (PkioHistoryStore *self,
     return;
   flush_appends (self);
   position = find_position (self, existing, &found);
+  _pkio_history_index_remove (self->index, existing);
   if (found)
     remove_at (self, position);
 }
@@ -391,6 +399,7 @@ pkio_history_store_finalize (GObject *object)
   g_clear_pointer (&self->by_local_id, g_hash_table_unref);
   g_clear_pointer (&self->by_order_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->index, _pkio_history_index_free);
   g_free (self->recovered_path);
   g_free (self->path);
 
@@ -477,6 +486,7 @@ pkio_history_store_init (PkioHistoryStore *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_local_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->by_order_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->index = _pkio_history_index_new ();
   self->append_start = -1;
 }
 
@@ -544,6 +554,23 @@ pkio_history_store_find_by_local_id (PkioHistoryStore *self,
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_STORE (self), NULL);
   return g_hash_table_lookup (self->by_local_id, &local_id);
+}
+
+guint
+pkio_history_store_count (PkioHistoryStore       *self,
+                          PkioStatusFilter        filter,
+                          const PkioExpiryWindow *window)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_STORE (self), 0);
+  g_return_val_if_fail (window != NULL || (filter != PKIO_STATUS_FILTER_ENDS_SOON
+                                           && filter != PKIO_STATUS_FILTER_ENDED), 0);
+  return _pkio_history_index_count (self->index, filter, window);
+}
+
+PkioHistoryIndex *
+_pkio_history_store_get_index (PkioHistoryStore *self)
+{
+  return self->index;
 }
 
 /* Jobs are in pkio-history-store-jobs.c and pkio-history-store-sync-jobs.c. */

@@ -294,6 +294,11 @@ gboolean           pkio_history_store_revoke_mark_finish  (PkioHistoryStore    *
                                                            GError             **error);
 
 /* In-memory look-ups (main thread), among the rows loaded so far. */
+/* How many records @filter lets through (from the search index: no record is visited);
+ * @window for "Ends soon" and "Ended" (may be NULL for the others). */
+guint              pkio_history_store_count               (PkioHistoryStore       *self,
+                                                           PkioStatusFilter        filter,
+                                                           const PkioExpiryWindow *window);
 PkioHistoryRecord *pkio_history_store_find_by_order_id    (PkioHistoryStore *self,
                                                            gint64            order_id);
 PkioHistoryRecord *pkio_history_store_find_by_local_id    (PkioHistoryStore *self,
