@@ -4,6 +4,7 @@
 #include "pkio-banner.h"
 #include "pkio-history-columns.h"
 #include "pkio-history-details.h"
+#include "pkio-history-results.h"
 #include "pkio-history-view.h"
 
 /* Columns that give way when the list is narrow (see pkio-history-view.c). */
@@ -40,13 +41,11 @@ struct _PkioHistoryView
   GSettings           *settings;
   GCancellable        *cancellable;
   GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
-  GtkCustomFilter     *filter;
+  PkioHistoryResults  *results;          /* what the search and status filter let through */
+  GtkSingleSelection  *selection;        /* of results (none until there is a workspace) */
   GtkSorter           *full_sorter;      /* unknown records first, then the column sort */
   GtkFileChooserNative *chooser;
-  char                *query;
-  PkioHistoryQuery    *prepared_query;
+  char                *query;            /* the search, kept until there are results */
   PkioStatusFilter     status_filter;
   PkioExpiryWindow     expiry_window;    /* today and the warning period, for the filter */
   guint                total;
@@ -64,10 +63,10 @@ struct _PkioHistoryView
   gboolean             announce_sync;    /* the person asked for this sync: say when it ends */
 };
 
-/* pkio-history-view-search.c: the filter of the list model; the status filter bound to
- * @self->settings; the search entry and drop-down connected; the text searched again. */
-GtkCustomFilter   *_pkio_history_view_filter_new              (PkioHistoryView *self);
+/* pkio-history-view-search.c: the status filter bound to @self->settings; the search entry and
+ * drop-down connected; the text searched again; both handed to new results. */
 void               _pkio_history_view_bind_status_filter      (PkioHistoryView *self);
+void               _pkio_history_view_search_apply            (PkioHistoryView *self);
 void               _pkio_history_view_search_init             (PkioHistoryView *self);
 void               _pkio_history_view_search_changed          (PkioHistoryView *self);
 GtkShortcutAction *_pkio_history_view_focus_search_action_new (void);

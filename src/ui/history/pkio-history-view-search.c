@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The history's search (Ctrl+F, or typing in the list) and its status filter, which is kept in
- * GSettings. One GtkCustomFilter does both: a keystroke re-filters, never re-sorts. */
+ * GSettings. Both are questions to the store's index (PkioHistoryResults): a keystroke visits
+ * no record and never re-sorts. */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "pkio-accessible.h"
 #include "pkio-history-view-private.h"
@@ -29,35 +29,39 @@ focus_search_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+void
+_pkio_history_view_search_apply (PkioHistoryView *self)
 {
-  PkioHistoryView *self = user_data;
+  if (self->results == NULL)
+    return;
+  pkio_history_results_set_expiry_window (self->results, &self->expiry_window);
+  pkio_history_results_set_status_filter (self->results, self->status_filter);
+  pkio_history_results_set_search (self->results, self->query);
+}
 
-  return (self->status_filter == PKIO_STATUS_FILTER_ALL
-          || pkio_history_record_matches_category (item, self->status_filter,
-                                                  &self->expiry_window))
-         && pkio_history_record_matches_query (item, self->prepared_query);
+/* New results are read from the top: and the list builds its rows there, where the first
+ * rows a search announces land (GTK 4.8 keeps the row at the top in view as items come and go
+ * above it, which would leave a widened search scrolled halfway down). */
+static void
+scroll_to_top (PkioHistoryView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment != NULL && gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_lower (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 void
 _pkio_history_view_search_changed (PkioHistoryView *self)
 {
-  g_autofree char *old = g_steal_pointer (&self->query);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  self->query = g_strstrip (g_strdup (text));
-  if (g_strcmp0 (old ? old : "", self->query) == 0)
+  if (g_strcmp0 (self->query, text) == 0)
     return;
-  g_clear_pointer (&self->prepared_query, pkio_history_query_free);
-  self->prepared_query = pkio_history_query_new (self->query);
-  if (old == NULL || strstr (self->query, old) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  g_free (self->query);
+  self->query = g_strdup (text);
+  scroll_to_top (self);
+  _pkio_history_view_search_apply (self);
 }
 
 static void
@@ -68,7 +72,7 @@ status_filter_changed_cb (PkioHistoryView *self)
   if (selected >= G_N_ELEMENTS (status_filter_names) - 1 || selected == self->status_filter)
     return;
   self->status_filter = selected;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  _pkio_history_view_search_apply (self);
 }
 
 void
@@ -87,9 +91,8 @@ _pkio_history_view_update_expiry_window (PkioHistoryView *self)
       && window.warning_days == self->expiry_window.warning_days)
     return;
   self->expiry_window = window;
-  if (self->status_filter == PKIO_STATUS_FILTER_ENDS_SOON
-      || self->status_filter == PKIO_STATUS_FILTER_ENDED)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The results filter again when "Ends soon" or "Ended" is chosen. */
+  _pkio_history_view_search_apply (self);
   /* The count line says how many end soon. */
   _pkio_history_view_count_later (self);
 }
@@ -99,12 +102,6 @@ _pkio_history_view_set_status_filter (PkioHistoryView  *self,
                                       PkioStatusFilter  filter)
 {
   gtk_drop_down_set_selected (self->status_dropdown, filter);
-}
-
-GtkCustomFilter *
-_pkio_history_view_filter_new (PkioHistoryView *self)
-{
-  return gtk_custom_filter_new (filter_func, self, NULL);
 }
 
 void

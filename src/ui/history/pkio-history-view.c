@@ -35,7 +35,7 @@ update_pages (PkioHistoryView *self)
   PkioHistoryStore *store = self->workspace ? pkio_workspace_get_store (self->workspace) : NULL;
   gboolean empty = store != NULL && pkio_history_store_is_loaded (store)
                    && g_list_model_get_n_items (G_LIST_MODEL (store)) == 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "list");
   gtk_stack_set_visible_child_name (self->list_stack,
@@ -47,35 +47,26 @@ static void
 update_counts (PkioHistoryView *self)
 {
   g_autofree char *text = pkio_history_format_counts (
-    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)), self->total, self->in_progress,
+    g_list_model_get_n_items (G_LIST_MODEL (self->selection)), self->total, self->in_progress,
     self->ending_soon);
 
   gtk_label_set_text (self->counts_label, text);
   update_pages (self);
 }
 
-/* Counting walks the whole store: once per burst of changes, not per change. */
+/* The counts come from the store's index (no record is visited), but changing the label's text
+ * lays it out again: once per burst of changes, not per change. */
 static gboolean
 count_store_cb (gpointer user_data)
 {
   PkioHistoryView *self = user_data;
-  GListModel *store = G_LIST_MODEL (pkio_workspace_get_store (self->workspace));
-  guint n = g_list_model_get_n_items (store);
+  PkioHistoryStore *store = pkio_workspace_get_store (self->workspace);
 
   self->counts_idle = 0;
-  self->in_progress = 0;
-  self->ending_soon = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (store, i);
-
-      if (pkio_history_record_get_status_category (record) == PKIO_STATUS_CATEGORY_IN_PROGRESS)
-        self->in_progress++;
-      else if (pkio_history_record_get_expiry (record, &self->expiry_window)
-               == PKIO_EXPIRY_ENDS_SOON)
-        self->ending_soon++;
-    }
-  self->total = n;
+  self->in_progress = pkio_history_store_count (store, PKIO_STATUS_FILTER_IN_PROGRESS, NULL);
+  self->ending_soon = pkio_history_store_count (store, PKIO_STATUS_FILTER_ENDS_SOON,
+                                                &self->expiry_window);
+  self->total = g_list_model_get_n_items (G_LIST_MODEL (store));
   update_counts (self);
   return G_SOURCE_REMOVE;
 }
@@ -194,19 +185,7 @@ find_shown (PkioHistoryView   *self,
             PkioHistoryRecord *record,
             guint             *position)
 {
-  GListModel *shown = G_LIST_MODEL (self->filter_model);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(PkioHistoryRecord) item = g_list_model_get_item (shown, i);
-
-      if (item == record)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return self->results != NULL && pkio_history_results_find (self->results, record, position);
 }
 
 static gboolean
@@ -354,10 +333,11 @@ pkio_history_view_dispose (GObject *object)
     }
   /* The list goes away after this: a column sort undone then changes the rows, which must not
    * reach labels already gone. */
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   /* AdwBin unparents its child itself: gtk_widget_dispose_template () would do it twice. */
   g_clear_object (&self->selection);
+  g_clear_object (&self->results);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (pkio_history_view_parent_class)->dispose (object);
@@ -372,8 +352,10 @@ pkio_history_view_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->error_action, g_free);
   g_clear_object (&self->full_sorter);
+  /* In finalize: the column view's sorter may still change after dispose
+   * (column_sort_changed_cb ()). */
+  g_clear_object (&self->sort_model);
   g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->prepared_query, pkio_history_query_free);
 
   G_OBJECT_CLASS (pkio_history_view_parent_class)->finalize (object);
 }
@@ -452,18 +434,16 @@ pkio_history_view_init (PkioHistoryView *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (column_sort_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->filter = _pkio_history_view_filter_new (self);
-  /* Sorting sits below filtering: a keystroke re-filters 100,000 rows without re-sorting. */
+  /* Sorting sits below the search: a keystroke asks the index and re-sorts nothing. The
+   * results need the store, so they come with the workspace. */
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->sort_model),
-                                                  GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_counts), self,
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
 
   _pkio_history_view_search_init (self);
@@ -513,6 +493,9 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   store = pkio_workspace_get_store (workspace);
   pkio_history_details_set_workspace (self->details, workspace);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (store));
+  self->results = pkio_history_results_new (store, G_LIST_MODEL (self->sort_model));
+  _pkio_history_view_search_apply (self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->results));
   g_signal_connect_object (store, "items-changed", G_CALLBACK (_pkio_history_view_count_later),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::loaded", G_CALLBACK (store_loaded_cb), self,
@@ -548,7 +531,7 @@ pkio_history_view_get_shown_model (PkioHistoryView *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->selection);
 }
 
 gboolean
