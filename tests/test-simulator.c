@@ -476,6 +476,66 @@ test_filters (Fixture       *fx,
   g_assert_true (has_error (bad_date, NULL, "filters[date_created]"));
 }
 
+static void
+test_rate_limits (Fixture       *fx,
+                  gconstpointer  data)
+{
+  /* Off by default: more than CertCentral allows in 5 s all pass. */
+  for (guint i = 0; i < PKIO_SIMULATOR_RATE_SHORT_LIMIT + 5; i++)
+    {
+      g_autoptr(Reply) reply = request (fx, "GET", "user/me", NULL);
+
+      g_assert_cmpuint (reply->status, ==, 200);
+    }
+
+  /* CertCentral's limits: the 101st request within 5 s is refused, as CertCentral refuses it,
+   * and nothing is handled for it. */
+  pkio_simulator_set_rate_limits (fx->sim, TRUE);
+  for (guint i = 0; i < PKIO_SIMULATOR_RATE_SHORT_LIMIT; i++)
+    {
+      g_autoptr(Reply) reply = request (fx, "GET", "finance/balance", NULL);
+
+      g_assert_cmpuint (reply->status, ==, 200);
+    }
+  {
+    g_autoptr(Reply) over = request (fx, "POST", "order/certificate/pkio_burger", seed_body);
+
+    g_assert_cmpuint (over->status, ==, 429);
+    g_assert_cmpstr (first_error_code (over), ==, "request_limit_exceeded");
+    g_assert_null (soup_message_headers_get_one (over->headers, "Retry-After"));
+    g_assert_cmpuint (pkio_simulator_get_n_orders (fx->sim), ==, 0);
+    g_assert_cmpuint (pkio_simulator_get_n_rate_limited (fx->sim), ==, 1);
+  }
+
+  /* Each window by itself: the short one empties, the long one does not. */
+  pkio_simulator_set_rate_limits_full (fx->sim, 2, 1000, 3, 60 * 1000);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(Reply) reply = request (fx, "GET", "user/me", NULL);
+
+      g_assert_cmpuint (reply->status, ==, 200);
+    }
+  {
+    g_autoptr(Reply) short_over = request (fx, "GET", "user/me", NULL);
+    g_autoptr(Reply) after_wait = NULL;
+    g_autoptr(Reply) long_over = NULL;
+
+    g_assert_cmpuint (short_over->status, ==, 429);
+    wait_ms (1100);
+    after_wait = request (fx, "GET", "user/me", NULL);
+    g_assert_cmpuint (after_wait->status, ==, 200);
+    wait_ms (1100);
+    long_over = request (fx, "GET", "user/me", NULL);
+    g_assert_cmpuint (long_over->status, ==, 429);
+  }
+  pkio_simulator_set_rate_limits (fx->sim, FALSE);
+  {
+    g_autoptr(Reply) reply = request (fx, "GET", "user/me", NULL);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +553,7 @@ main (int   argc,
   ADD ("/simulator/order/cancel", test_cancel);
   ADD ("/simulator/list/paging", test_paging);
   ADD ("/simulator/list/filters", test_filters);
+  ADD ("/simulator/rate-limits", test_rate_limits);
 #undef ADD
 
   return g_test_run ();

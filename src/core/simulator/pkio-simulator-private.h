@@ -65,6 +65,14 @@ struct _PkioSimulator
   guint         fault_delay_ms;
   gboolean      list_extra_fields;
 
+  /* Rate limits (pkio-simulator-limits.c): 0 is off */
+  guint         short_limit;
+  guint         short_window_ms;
+  guint         long_limit;
+  guint         long_window_ms;
+  GQueue        handled_times; /* monotonic µs of the requests handled in the longer window */
+  guint         n_rate_limited;
+
   GPtrArray    *faults;      /* PkioSimFaultRule */
   GPtrArray    *requests;    /* PkioSimulatorRequest */
   GPtrArray    *pending;     /* PkioSimPending: paused messages waiting for a timer, and
@@ -104,6 +112,12 @@ gboolean    _pkio_simulator_request_matches (const char *method,
                                              const char *path_prefix,
                                              const char *req_method,
                                              const char *req_path);
+
+/* pkio-simulator-limits.c: TRUE when a request now is over a rate limit (and was answered
+ * 429); otherwise it counts from now on. */
+gboolean    _pkio_simulator_check_rate_limits (PkioSimulator     *sim,
+                                               SoupServerMessage *msg);
+void        _pkio_simulator_clear_rate_limits (PkioSimulator     *sim);
 
 /* pkio-simulator.c */
 void        _pkio_simulator_respond_json   (SoupServerMessage *msg,

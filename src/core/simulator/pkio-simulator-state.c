@@ -463,6 +463,27 @@ pkio_simulator_request_revocation (PkioSimulator *sim,
   return TRUE;
 }
 
+gboolean
+pkio_simulator_set_order_status (PkioSimulator *sim,
+                                 gint64         order_id,
+                                 const char    *status)
+{
+  PkioSimOrder *order;
+
+  g_return_val_if_fail (PKIO_IS_SIMULATOR (sim), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  order = g_hash_table_lookup (sim->orders_by_id, &order_id);
+  if (order == NULL)
+    return FALSE;
+  g_free (order->status);
+  order->status = g_strdup (status);
+  order->issue_at_usec = 0;
+  order->changed_usec = g_get_real_time ();
+  _pkio_simulator_save_state (sim);
+  return TRUE;
+}
+
 guint
 pkio_simulator_get_n_orders (PkioSimulator *sim)
 {

@@ -261,6 +261,11 @@ server_cb (SoupServer        *server,
   _pkio_simulator_record_request (sim, msg, path != NULL ? path : full_path);
   g_debug ("simulator: %s /services/v2/%s", method, path != NULL ? path : "?");
 
+  if (_pkio_simulator_check_rate_limits (sim, msg))
+    {
+      g_debug ("simulator: over the rate limits: 429");
+      return;
+    }
   fault = take_fault (sim, method, path != NULL ? path : full_path, PKIO_SIMULATOR_FAULT_NONE);
   if (fault == PKIO_SIMULATOR_FAULT_NONE)
     _pkio_simulator_handle (sim, msg, path, query);
@@ -292,6 +297,7 @@ pkio_simulator_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->api_key);
   g_free (self->view_only_key);
+  _pkio_simulator_clear_rate_limits (self);
   g_ptr_array_unref (self->faults);
   g_ptr_array_unref (self->requests);
   g_ptr_array_unref (self->pending);

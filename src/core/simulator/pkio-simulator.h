@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * Server messages are English text mimicking CertCentral; they are not translated.
  *
  * What it answers (paths relative to /services/v2/; every request needs X-DC-DEVKEY):
+ * - over the rate limits, when asked to keep them (pkio_simulator_set_rate_limits ()): 429
+ *   request_limit_exceeded, before anything else.
  * - bad/missing key: 401 access_denied|invalid_api_key (as issue 21 saw CertCentral answer);
  *   view-only key on POST/PUT: 403 access_denied|missing_permission; unknown route: 404
  *   not_found|route.
@@ -72,6 +74,13 @@ G_DECLARE_FINAL_TYPE (PkioSimulator, pkio_simulator, PKIO, SIMULATOR, GObject)
 #define PKIO_SIMULATOR_DEFAULT_BALANCE     500000
 #define PKIO_SIMULATOR_ORDER_PRICE         10000
 #define PKIO_SIMULATOR_EXPEDITED_PRICE     2500
+
+/* CertCentral's documented rate limits (docs/certcentral-api.md#rate-limits): per key, 100
+ * requests in 5 seconds and 1000 in 3 minutes, rolling. */
+#define PKIO_SIMULATOR_RATE_SHORT_LIMIT     100
+#define PKIO_SIMULATOR_RATE_SHORT_WINDOW_MS 5000
+#define PKIO_SIMULATOR_RATE_LONG_LIMIT      1000
+#define PKIO_SIMULATOR_RATE_LONG_WINDOW_MS  (3 * 60 * 1000)
 
 /* Faults that answer 200 (from MALFORMED_JSON on) handle the request first, as a server whose
  * answer is damaged on the way would: a POST creates the order, a PUT cancels it. The error
@@ -153,6 +162,19 @@ void           pkio_simulator_set_list_extra_fields (PkioSimulator *sim,
 /* The account's own order fields (PkioCustomField*s, copied; NULL or empty: none). */
 void           pkio_simulator_set_custom_fields (PkioSimulator *sim,
                                                  GPtrArray     *fields);
+/* Keeps CertCentral's rate limits (above): a request over either is answered 429
+ * request_limit_exceeded, without Retry-After, and not handled. Off by default, so that tests
+ * with several processes on one simulator are not slowed; only requests it handled count. */
+void           pkio_simulator_set_rate_limits   (PkioSimulator *sim,
+                                                 gboolean       enforce);
+/* The same with other limits (tests); 0 for a limit turns that window off. */
+void           pkio_simulator_set_rate_limits_full (PkioSimulator *sim,
+                                                    guint          short_limit,
+                                                    guint          short_window_ms,
+                                                    guint          long_limit,
+                                                    guint          long_window_ms);
+/* Requests answered 429 for the rate limits so far (not the injected faults). */
+guint          pkio_simulator_get_n_rate_limited (PkioSimulator *sim);
 /* Balance in cents (EUR). */
 void           pkio_simulator_set_balance       (PkioSimulator *sim,
                                                  gint64         cents);
@@ -231,6 +253,11 @@ gint64         pkio_simulator_get_revoke_request (PkioSimulator *sim,
 guint          pkio_simulator_get_n_orders      (PkioSimulator *sim);
 /* The id of the newest order (ids only grow), 0 when there is none. */
 gint64         pkio_simulator_get_last_order_id (PkioSimulator *sim);
+/* Changes the status of an order as CertCentral would (an administrator elsewhere, say): it
+ * shows in status-changes from now on. FALSE when there is no such order. */
+gboolean       pkio_simulator_set_order_status  (PkioSimulator *sim,
+                                                 gint64         order_id,
+                                                 const char    *status);
 /* The effective status of an order ("pending", "issued", …) or NULL when unknown. */
 const char    *pkio_simulator_get_order_status  (PkioSimulator *sim,
                                                  gint64         order_id);
