@@ -860,6 +860,111 @@ test_migration_lists_once (Fixture       *fixture,
   pkio_calendar_set_now (NULL);
 }
 
+/* The sync finished: its result is waiting. */
+static gboolean
+sync_done (void)
+{
+  return test_result != NULL;
+}
+
+/* Each order CertCentral has is in the history exactly once. */
+static void
+assert_each_order_once (Fixture *fixture,
+                        guint    n_orders)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+
+  g_assert_cmpuint (n_items (fixture), ==, n_orders);
+  for (guint i = 0; i < n_items (fixture); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (G_LIST_MODEL (fixture->store), i);
+      gint64 order_id = pkio_history_record_get_order_id (record);
+
+      g_assert_nonnull (pkio_simulator_get_order_status (fixture->sim, order_id));
+      g_assert_false (g_hash_table_contains (seen, &order_id));
+      g_hash_table_add (seen, g_memdup2 (&order_id, sizeof order_id));
+    }
+}
+
+/* The pages asked for (their offsets), in order, with what CertCentral answered. */
+static GString *
+pages_asked (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fixture->sim);
+  GString *pages = g_string_new (NULL);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+      const char *offset = request->query ? strstr (request->query, "offset=") : NULL;
+
+      /* The first page leaves the offset out. */
+      if (g_str_equal (request->path, "order/certificate"))
+        g_string_append_printf (pages, "%s%u", pages->len ? "," : "",
+                                offset != NULL ? (guint) g_ascii_strtoull (offset + strlen ("offset="),
+                                                                           NULL, 10) : 0);
+    }
+  return pages;
+}
+
+static void
+test_rate_limited_while_paging (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) pages = NULL;
+
+  /* Three pages of 1000; CertCentral lets two requests through, then says 429 until told
+   * otherwise (another program using the same key, say). */
+  pkio_simulator_add_remote_orders_bulk (fixture->sim, 2500);
+  pkio_simulator_set_rate_limits_full (fixture->sim, 2, 60 * 1000, 0, 0);
+  pkio_client_set_retry_base_delay (fixture->client, 200);
+
+  /* The limit lifts while the third page is retried: it comes, once. */
+  pkio_history_sync_async (fixture->store, fixture->client, NULL, test_result_cb, NULL);
+  while (!sync_done ())
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (pkio_simulator_get_n_rate_limited (fixture->sim) == 1)
+        pkio_simulator_set_rate_limits (fixture->sim, FALSE);
+    }
+  result = test_wait ();
+  g_assert_true (pkio_history_sync_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pkio_simulator_get_n_rate_limited (fixture->sim), ==, 1);
+  pages = pages_asked (fixture);
+  g_assert_cmpstr (pages->str, ==, "0,1000,2000,2000");
+  assert_each_order_once (fixture, 2500);
+  g_clear_object (&result);
+
+  /* This time the limit outlasts the retries, on a fresh history: the sync fails and says
+   * why, and leaves no time of a last sync, so the next one lists every page again. */
+  {
+    g_autofree char *folder = g_path_get_dirname (fixture->path);
+
+    g_clear_object (&fixture->store);
+    test_rm_rf (folder);
+    fixture->store = test_open_store (fixture->path);
+  }
+  pkio_simulator_clear_requests (fixture->sim);
+  pkio_simulator_set_rate_limits_full (fixture->sim, 2, 60 * 1000, 0, 0);
+  pkio_client_set_retry_base_delay (fixture->client, 10);
+  g_assert_false (sync_store (fixture, &error));
+  g_assert_error (error, PKIO_API_ERROR, PKIO_API_ERROR_RATE_LIMITED);
+  g_clear_error (&error);
+  g_assert_cmpint (pkio_history_store_get_last_sync (fixture->store), ==, 0);
+  g_string_free (pages, TRUE);
+  pages = pages_asked (fixture);
+  g_assert_cmpstr (pages->str, ==, "0,1000,2000,2000,2000,2000");
+
+  pkio_simulator_set_rate_limits (fixture->sim, FALSE);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  assert_each_order_once (fixture, 2500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -880,6 +985,7 @@ main (int   argc,
   ADD ("unknown-by-individual-id", test_unknown_by_individual_id);
   ADD ("validity", test_validity);
   ADD ("migration-lists-once", test_migration_lists_once);
+  ADD ("rate-limited-while-paging", test_rate_limited_while_paging);
 #undef ADD
 
   return g_test_run ();
