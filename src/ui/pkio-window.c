@@ -34,7 +34,9 @@ struct _PkioWindow
   guint                 history_idle;
 
   GSettings            *settings;
-  PkioWorkspace        *workspace;
+  PkioWorkspace        *workspace;          /* the application's, followed */
+  GSignalGroup         *workspace_signals;
+  GBindingGroup        *workspace_bindings;
   PkioWorkspaceState    shown_state;
 };
 
@@ -313,29 +315,18 @@ welcome_practice_cb (PkioWindow *self)
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-practice", NULL);
 }
 
-static void
-update_key_banner (PkioWindow *self)
-{
-  pkio_banner_set_revealed (self->key_banner, pkio_workspace_get_key_rejected (self->workspace));
-}
-
-/* The application replaced its workspace (practice mode started or left): the views follow. */
+/* The application replaced its workspace (practice mode started or left): the window's
+ * signals and bindings move to it (pkio_window_init ()), and the views follow. */
 static void
 set_workspace (PkioWindow    *self,
                PkioWorkspace *workspace)
 {
   gboolean history_shown = self->history_view != NULL;
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   self->shown_state = PKIO_WORKSPACE_STATE_LOADING;
-  g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_content), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (workspace, "notify::key-rejected", G_CALLBACK (update_key_banner),
-                           self, G_CONNECT_SWAPPED);
-  pkio_banner_set_revealed (self->practice_banner, pkio_workspace_get_practice (workspace));
-  update_key_banner (self);
+  g_signal_group_set_target (self->workspace_signals, workspace);
+  g_binding_group_set_source (self->workspace_bindings, workspace);
   /* A dialog for the other account's key has nothing to replace any more. */
   if (self->replace_key_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->replace_key_dialog));
@@ -411,6 +402,8 @@ pkio_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->replace_key_dialog));
       self->replace_key_dialog = NULL;
     }
+  g_clear_object (&self->workspace_signals);
+  g_clear_object (&self->workspace_bindings);
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
@@ -471,6 +464,16 @@ pkio_window_init (PkioWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* Whatever workspace the application has now (set_workspace ()). */
+  self->workspace_signals = g_signal_group_new (PKIO_TYPE_WORKSPACE);
+  g_signal_group_connect_object (self->workspace_signals, "notify::state",
+                                 G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  self->workspace_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->workspace_bindings, "practice", self->practice_banner,
+                        "revealed", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->workspace_bindings, "key-rejected", self->key_banner,
+                        "revealed", G_BINDING_SYNC_CREATE);
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
 }

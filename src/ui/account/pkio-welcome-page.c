@@ -25,6 +25,7 @@ struct _PkioWelcomePage
   AdwStatusPage     *status_page;
 
   PkioWorkspace     *workspace;
+  GSignalGroup      *workspace_signals;
   GCancellable      *cancellable;   /* the key check (a read) */
   gboolean           busy;
   gboolean           practice_allowed;
@@ -331,6 +332,7 @@ pkio_welcome_page_dispose (GObject *object)
   PkioWelcomePage *self = PKIO_WELCOME_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->workspace_signals);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (pkio_welcome_page_parent_class)->dispose (object);
@@ -394,6 +396,9 @@ pkio_welcome_page_init (PkioWelcomePage *self)
   self->cancellable = g_cancellable_new ();
   self->practice_allowed = TRUE;
   update_practice (self);
+  self->workspace_signals = g_signal_group_new (PKIO_TYPE_WORKSPACE);
+  g_signal_group_connect_object (self->workspace_signals, "notify::state",
+                                 G_CALLBACK (update_keyring_note), self, G_CONNECT_SWAPPED);
 }
 
 PkioWelcomePage *
@@ -409,13 +414,9 @@ pkio_welcome_page_set_workspace (PkioWelcomePage *self,
   g_return_if_fail (PKIO_IS_WELCOME_PAGE (self));
   g_return_if_fail (workspace == NULL || PKIO_IS_WORKSPACE (workspace));
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
   if (!g_set_object (&self->workspace, workspace))
     return;
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "notify::state", G_CALLBACK (update_keyring_note), self,
-                             G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->workspace_signals, workspace);
   update_keyring_note (self);
 }
 

@@ -26,6 +26,7 @@ struct _PkioOrderView
   PkioOrderReview   *review;          /* built on first need */
   PkioOrderOutcome  *outcome;         /* built on first need */
   PkioWorkspace     *workspace;
+  GSignalGroup      *workspace_signals;
   PkioOrderDraft    *draft;
   GCancellable      *cancellable;
   GCancellable      *duplicate_cancellable;  /* the duplicate check of the review shown */

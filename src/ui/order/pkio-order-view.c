@@ -353,8 +353,7 @@ start_idle_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
   self->started = TRUE;
   _pkio_order_view_restore_draft (self);
-  g_signal_connect_object (self->workspace, "notify::client", G_CALLBACK (client_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->workspace_signals, self->workspace);
   pkio_workspace_load_async (self->workspace, self->cancellable, workspace_loaded_cb, NULL);
   if (pkio_workspace_get_client (self->workspace) != NULL)
     client_changed_cb (self);
@@ -445,6 +444,7 @@ pkio_order_view_dispose (GObject *object)
   g_clear_handle_id (&self->recheck_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   _pkio_order_view_cancel_duplicate (self);
+  g_clear_object (&self->workspace_signals);
   g_clear_object (&self->workspace);
   g_clear_object (&self->draft);
   g_clear_object (&self->unknown_record);
@@ -507,6 +507,10 @@ pkio_order_view_init (PkioOrderView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* The workspace's client, once the view has started (start_idle_cb ()). */
+  self->workspace_signals = g_signal_group_new (PKIO_TYPE_WORKSPACE);
+  g_signal_group_connect_object (self->workspace_signals, "notify::client",
+                                 G_CALLBACK (client_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   _pkio_order_view_update_actions (self);
 }
@@ -534,7 +538,7 @@ pkio_order_view_set_workspace (PkioOrderView *self,
        * its draft, and the form starts over with the other one's. An order being sent keeps
        * going: its outcome is recorded in the history it was sent from. */
       _pkio_order_view_flush_draft (self);
-      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_group_set_target (self->workspace_signals, NULL);
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
