@@ -156,8 +156,7 @@ GObject *
 form_child (Fixture    *f,
             const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->form), PKIO_TYPE_ORDER_FORM,
-                                                   name);
+  GObject *object = order_form_child (f->form, name);
 
   g_assert_nonnull (object);
   return object;

@@ -15,6 +15,7 @@
 #include "pkio-application.h"
 #include "pkio-order-view.h"
 #include "pkio-window.h"
+#include "ui-test-util.h"
 
 static const char *scenario;
 static int width;
@@ -46,7 +47,7 @@ static void
 check (PkioOrderForm *form,
        const char    *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (form), PKIO_TYPE_ORDER_FORM, name);
+  GObject *object = order_form_child (form, name);
 
   if (GTK_IS_SWITCH (object))
     gtk_switch_set_active (GTK_SWITCH (object), TRUE);

@@ -417,8 +417,7 @@ static void
 tick (PkioOrderForm *form,
       const char    *name)
 {
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (
-    GTK_WIDGET (form), PKIO_TYPE_ORDER_FORM, name)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (order_form_child (form, name)), TRUE);
 }
 
 /* No API key stored (and not practice mode): the form can be filled and reviewed, and "Place

@@ -92,3 +92,26 @@ start_application (void)
     }
   return g_object_ref (app);
 }
+
+static GObject *
+section_child (GtkWidget  *widget,
+               const char *name)
+{
+  GObject *found = NULL;
+
+  if (PKIO_IS_ORDER_SECTION (widget))
+    found = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget), name);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && found == NULL; child = gtk_widget_get_next_sibling (child))
+    found = section_child (child, name);
+  return found;
+}
+
+GObject *
+order_form_child (PkioOrderForm *form,
+                  const char    *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (form), PKIO_TYPE_ORDER_FORM, name);
+
+  return found != NULL ? found : section_child (GTK_WIDGET (form), name);
+}

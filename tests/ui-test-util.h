@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pkio-application.h"
+#include "pkio-order-form.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,11 @@ void        spin_until                (gboolean (*done) (gpointer),
 gboolean    widget_is_mapped          (gpointer    widget);
 /* The first visible toplevel window of @type (a dialog the app opened), or NULL. */
 GtkWindow  *find_shown_toplevel       (GType       type);
+
+/* The object with the id @name in the form's template or in one of its sections' templates
+ * (PkioOrderSection, nested ones too), or NULL. */
+GObject    *order_form_child          (PkioOrderForm *form,
+                                       const char    *name);
 
 /* The one application of the test process, registered (not unique); a new reference. */
 PkioApplication *start_application        (void);

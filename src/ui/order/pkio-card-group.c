@@ -33,34 +33,29 @@ struct _PkioCardGroup
   gboolean        updating;   /* our own set_text: not the person typing */
 };
 
-G_DEFINE_FINAL_TYPE (PkioCardGroup, pkio_card_group, ADW_TYPE_BIN)
+static void section_iface_init (PkioOrderSectionInterface *iface);
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static const char * const field_paths[] = {
-  "credit_card.number",
-  "credit_card.expiration_month",
-  "credit_card.expiration_year",
-  "credit_card.cvv",
-  "credit_card.cardholder_name",
-  "billing_address.address",
-  "billing_address.address2",
-  "billing_address.zip",
-  "billing_address.city",
-  "billing_address.state",
-  "billing_address.country",
-  NULL
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (PkioCardGroup, pkio_card_group, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (PKIO_TYPE_ORDER_SECTION,
+                                                      section_iface_init))
 
 static void
-emit_changed (PkioCardGroup *self)
+set_text (gpointer    editable,
+          const char *text)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+}
+
+static char *
+text_of (gpointer editable)
+{
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
+}
+
+static void
+changed_cb (PkioCardGroup *self)
+{
+  pkio_order_section_changed (PKIO_ORDER_SECTION (self));
 }
 
 static void
@@ -136,7 +131,7 @@ number_changed_cb (PkioCardGroup *self)
   else
     pkio_order_set_secret (&self->number, text);
   pkio_order_set_secret (&digits, NULL);
-  emit_changed (self);
+  changed_cb (self);
 }
 
 static char *
@@ -178,104 +173,38 @@ number_focus_enter_cb (PkioCardGroup *self)
   gtk_editable_set_position (GTK_EDITABLE (self->number_row), -1);
 }
 
-/* ---- GObject ---- */
+/* ---- PkioOrderSection ---- */
 
+/* The billing address of @order; the card is never taken from an order, and what was typed
+ * of one is wiped. */
 static void
-pkio_card_group_dispose (GObject *object)
+set_order (PkioOrderSection     *section,
+           const PkioOrder      *order,
+           PkioOrderSectionFill  fill)
 {
-  PkioCardGroup *self = PKIO_CARD_GROUP (object);
+  PkioCardGroup *self = PKIO_CARD_GROUP (section);
+  const PkioBillingAddress *billing = &order->billing_address;
 
-  wipe_number (self);
-
-  G_OBJECT_CLASS (pkio_card_group_parent_class)->dispose (object);
+  pkio_card_group_clear_card (self);
+  set_text (self->address_row, billing->address);
+  set_text (self->address2_row, billing->address2);
+  set_text (self->zip_row, billing->zip);
+  set_text (self->city_row, billing->city);
+  set_text (self->state_row, billing->state);
+  pkio_country_row_set_code (self->country_row, billing->country ? billing->country : "nl");
 }
 
+/* The card goes into the order only to be sent, and only when the order is paid by card (the
+ * payment section has set order->payment_method first); the billing address always. */
 static void
-pkio_card_group_class_init (PkioCardGroupClass *klass)
+collect (PkioOrderSection        *section,
+         PkioOrder               *order,
+         PkioOrderSectionCollect  what)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PkioCardGroup *self = PKIO_CARD_GROUP (section);
+  PkioBillingAddress *b = &order->billing_address;
 
-  object_class->dispose = pkio_card_group_dispose;
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  g_type_ensure (PKIO_TYPE_COUNTRY_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/order/pkio-card-group.ui");
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, number_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, month_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, year_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, cvv_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, cardholder_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, save_switch);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, default_switch);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, address_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, address2_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, zip_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, city_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, state_row);
-  gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, country_row);
-}
-
-static void
-pkio_card_group_init (PkioCardGroup *self)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkWidget *editables[9];
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  pkio_accessible_fix_entry_rows (GTK_WIDGET (self));
-
-  editables[0] = GTK_WIDGET (self->month_row);
-  editables[1] = GTK_WIDGET (self->year_row);
-  editables[2] = self->cvv_row;
-  editables[3] = GTK_WIDGET (self->cardholder_row);
-  editables[4] = GTK_WIDGET (self->address_row);
-  editables[5] = GTK_WIDGET (self->address2_row);
-  editables[6] = GTK_WIDGET (self->zip_row);
-  editables[7] = GTK_WIDGET (self->city_row);
-  editables[8] = GTK_WIDGET (self->state_row);
-  for (guint i = 0; i < G_N_ELEMENTS (editables); i++)
-    g_signal_connect_swapped (editables[i], "changed", G_CALLBACK (emit_changed), self);
-  g_signal_connect_swapped (self->number_row, "changed", G_CALLBACK (number_changed_cb), self);
-  g_signal_connect_swapped (self->save_switch, "notify::active", G_CALLBACK (emit_changed),
-                            self);
-  g_signal_connect_swapped (self->default_switch, "notify::active", G_CALLBACK (emit_changed),
-                            self);
-  g_signal_connect_swapped (self->country_row, "notify::code", G_CALLBACK (emit_changed), self);
-
-  g_signal_connect_swapped (focus, "enter", G_CALLBACK (number_focus_enter_cb), self);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (number_focus_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->number_row), focus);
-
-  pkio_country_row_set_code (self->country_row, "nl");
-}
-
-PkioCardGroup *
-pkio_card_group_new (void)
-{
-  return g_object_new (PKIO_TYPE_CARD_GROUP, NULL);
-}
-
-static char *
-text_of (gpointer editable)
-{
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-}
-
-void
-pkio_card_group_collect (PkioCardGroup *self,
-                         PkioOrder     *order,
-                         gboolean       with_card)
-{
-  PkioBillingAddress *b;
-
-  g_return_if_fail (PKIO_IS_CARD_GROUP (self));
-  g_return_if_fail (order != NULL);
-
-  if (with_card)
+  if (what == PKIO_ORDER_SECTION_TO_SEND && order->payment_method == PKIO_PAYMENT_CARD)
     {
       PkioCreditCard *c = &order->credit_card;
 
@@ -291,7 +220,6 @@ pkio_card_group_collect (PkioCardGroup *self,
       c->set_as_default = gtk_switch_get_active (self->default_switch);
     }
 
-  b = &order->billing_address;
   g_free (b->address);
   b->address = text_of (self->address_row);
   g_free (b->address2);
@@ -307,25 +235,95 @@ pkio_card_group_collect (PkioCardGroup *self,
 }
 
 static void
-set_text (gpointer    editable,
-          const char *text)
+list_fields (PkioOrderSection *section,
+             GArray           *fields)
 {
-  gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+  PkioCardGroup *self = PKIO_CARD_GROUP (section);
+  PkioOrderSectionField list[] = {
+    { "credit_card.number", GTK_WIDGET (self->number_row) },
+    { "credit_card.expiration_month", GTK_WIDGET (self->month_row) },
+    { "credit_card.expiration_year", GTK_WIDGET (self->year_row) },
+    { "credit_card.cvv", self->cvv_row },
+    { "credit_card.cardholder_name", GTK_WIDGET (self->cardholder_row) },
+    { "billing_address.address", GTK_WIDGET (self->address_row) },
+    { "billing_address.address2", GTK_WIDGET (self->address2_row) },
+    { "billing_address.zip", GTK_WIDGET (self->zip_row) },
+    { "billing_address.city", GTK_WIDGET (self->city_row) },
+    { "billing_address.state", GTK_WIDGET (self->state_row) },
+    { "billing_address.country", GTK_WIDGET (self->country_row) },
+  };
+
+  g_array_append_vals (fields, list, G_N_ELEMENTS (list));
 }
 
-void
-pkio_card_group_set_billing (PkioCardGroup            *self,
-                             const PkioBillingAddress *billing)
+static void
+section_iface_init (PkioOrderSectionInterface *iface)
 {
-  g_return_if_fail (PKIO_IS_CARD_GROUP (self));
-  g_return_if_fail (billing != NULL);
+  iface->set_order = set_order;
+  iface->collect = collect;
+  iface->list_fields = list_fields;
+}
 
-  set_text (self->address_row, billing->address);
-  set_text (self->address2_row, billing->address2);
-  set_text (self->zip_row, billing->zip);
-  set_text (self->city_row, billing->city);
-  set_text (self->state_row, billing->state);
-  pkio_country_row_set_code (self->country_row, billing->country ? billing->country : "nl");
+/* ---- GObject ---- */
+
+static void
+pkio_card_group_dispose (GObject *object)
+{
+  PkioCardGroup *self = PKIO_CARD_GROUP (object);
+
+  wipe_number (self);
+
+  G_OBJECT_CLASS (pkio_card_group_parent_class)->dispose (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, PkioCardGroup, name)
+
+static void
+pkio_card_group_class_init (PkioCardGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pkio_card_group_dispose;
+
+  g_type_ensure (PKIO_TYPE_COUNTRY_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/order/pkio-card-group.ui");
+  BIND (number_row);
+  BIND (month_row);
+  BIND (year_row);
+  BIND (cvv_row);
+  BIND (cardholder_row);
+  BIND (save_switch);
+  BIND (default_switch);
+  BIND (address_row);
+  BIND (address2_row);
+  BIND (zip_row);
+  BIND (city_row);
+  BIND (state_row);
+  BIND (country_row);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_focus_enter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_focus_leave_cb);
+}
+
+#undef BIND
+
+static void
+pkio_card_group_init (PkioCardGroup *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  pkio_accessible_fix_entry_rows (GTK_WIDGET (self));
+  pkio_country_row_set_code (self->country_row, "nl");
+}
+
+/* ---- public ---- */
+
+PkioCardGroup *
+pkio_card_group_new (void)
+{
+  return g_object_new (PKIO_TYPE_CARD_GROUP, NULL);
 }
 
 void
@@ -366,30 +364,4 @@ pkio_card_group_dup_last4 (PkioCardGroup *self)
   last4 = len >= 4 ? g_strdup (digits + len - 4) : NULL;
   pkio_order_set_secret (&digits, NULL);
   return last4;
-}
-
-const char * const *
-pkio_card_group_get_paths (void)
-{
-  return field_paths;
-}
-
-GtkWidget *
-pkio_card_group_get_row (PkioCardGroup *self,
-                         const char    *path)
-{
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->number_row), GTK_WIDGET (self->month_row), GTK_WIDGET (self->year_row),
-    self->cvv_row, GTK_WIDGET (self->cardholder_row), GTK_WIDGET (self->address_row),
-    GTK_WIDGET (self->address2_row), GTK_WIDGET (self->zip_row), GTK_WIDGET (self->city_row),
-    GTK_WIDGET (self->state_row), GTK_WIDGET (self->country_row),
-  };
-
-  g_return_val_if_fail (PKIO_IS_CARD_GROUP (self), NULL);
-  g_assert (G_N_ELEMENTS (rows) == G_N_ELEMENTS (field_paths) - 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (g_strcmp0 (field_paths[i], path) == 0)
-      return rows[i];
-  return NULL;
 }

@@ -5,15 +5,40 @@
 
 #include "pkio-api-error.h"
 #include "pkio-accessible.h"
+#include "pkio-country-row.h"
 #include "pkio-order-form-private.h"
 
 /* Problems where the person can see them: under the field (once it was left, or once the
  * person tried to go on), in the summary above "Review order", and CertCentral's messages in
  * the box at the top. */
 
+static void
+forget_row (PkioFormField *field)
+{
+  GtkWidget *list;
+
+  if (field->row == NULL)
+    return;
+  /* The section still shows the row but no longer names it: nothing of ours stays on it. */
+  gtk_widget_remove_controller (field->row, field->focus);
+  if (field->edited_handler != 0)
+    g_signal_handler_disconnect (field->edited_source, field->edited_handler);
+  gtk_widget_remove_css_class (field->row, "error");
+  pkio_accessible_mark_invalid (field->row, NULL);
+  list = gtk_widget_get_parent (field->row);
+  if (field->problem_row != NULL && GTK_IS_LIST_BOX (list))
+    gtk_list_box_remove (GTK_LIST_BOX (list), GTK_WIDGET (field->problem_row));
+  g_object_remove_weak_pointer (G_OBJECT (field->row), (gpointer *) &field->row);
+  field->row = NULL;
+}
+
 void
 _pkio_order_form_field_free (PkioFormField *field)
 {
+  forget_row (field);
+  if (field->problem_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (field->problem_row),
+                                  (gpointer *) &field->problem_row);
   g_free (field->path);
   g_free (field->shown);
   g_free (field->server_message);
@@ -35,66 +60,115 @@ _pkio_order_form_find_field (PkioOrderForm *self,
 }
 
 static void
-field_left_cb (GtkEventControllerFocus *controller,
-               PkioFormField           *field)
+field_left_cb (PkioFormField *field)
 {
-  PkioOrderForm *self = g_object_get_data (G_OBJECT (controller), "form");
-
   if (field->touched)
     return;
   field->touched = TRUE;
-  _pkio_order_form_update_display (self);
+  _pkio_order_form_update_display (field->form);
 }
 
+/* CertCentral's word on a field stands until the person changes that field. The section has
+ * reported the change already (its handler came first), so the display follows here. */
 static void
 field_edited_cb (PkioFormField *field)
 {
-  /* CertCentral's word on a field stands until the person changes that field. */
+  if (field->server_message == NULL)
+    return;
   g_clear_pointer (&field->server_message, g_free);
+  _pkio_order_form_update_display (field->form);
 }
 
-PkioFormField *
-_pkio_order_form_add_field (PkioOrderForm *self,
-                            const char    *path,
-                            GtkWidget     *row)
+static PkioFormField *
+field_new (PkioOrderForm *self,
+           const char    *path,
+           GtkWidget     *row)
 {
   PkioFormField *field = g_new0 (PkioFormField, 1);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *input = ADW_IS_ACTION_ROW (row)
                      ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
+  const char *edited = "changed";
 
+  field->form = self;
   field->path = g_strdup (path);
   field->row = row;
-  g_ptr_array_add (self->fields, field);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &field->row);
 
-  g_object_set_data (G_OBJECT (focus), "form", self);
-  g_signal_connect (focus, "leave", G_CALLBACK (field_left_cb), field);
-  gtk_widget_add_controller (row, focus);
+  field->focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (field->focus, "leave", G_CALLBACK (field_left_cb), field);
+  gtk_widget_add_controller (row, field->focus);
 
-  /* Connected before the form's own handlers, which check again and show the result. */
   if (GTK_IS_EDITABLE (row))
-    g_signal_connect_swapped (row, "changed", G_CALLBACK (field_edited_cb), field);
+    field->edited_source = G_OBJECT (row);
   else if (PKIO_IS_COUNTRY_ROW (row))
-    g_signal_connect_swapped (row, "notify::code", G_CALLBACK (field_edited_cb), field);
+    {
+      field->edited_source = G_OBJECT (row);
+      edited = "notify::code";
+    }
   else if (GTK_IS_CHECK_BUTTON (input) || GTK_IS_SWITCH (input))
-    g_signal_connect_swapped (input, "notify::active", G_CALLBACK (field_edited_cb), field);
+    {
+      field->edited_source = G_OBJECT (input);
+      edited = "notify::active";
+    }
+  if (field->edited_source != NULL)
+    field->edited_handler = g_signal_connect_swapped (field->edited_source, edited,
+                                                      G_CALLBACK (field_edited_cb), field);
   return field;
+}
+
+/* Takes the field of @path at @row out of @fields, or NULL. */
+static PkioFormField *
+take_field (GPtrArray  *fields,
+            const char *path,
+            GtkWidget  *row)
+{
+  for (guint i = 0; i < fields->len; i++)
+    {
+      PkioFormField *field = g_ptr_array_index (fields, i);
+
+      if (field->row == row && g_str_equal (field->path, path))
+        return g_ptr_array_steal_index (fields, i);
+    }
+  return NULL;
+}
+
+void
+_pkio_order_form_update_fields (PkioOrderForm *self)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->fields);
+  g_autoptr(GList) sections = _pkio_order_form_list_sections (self);
+
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) _pkio_order_form_field_free);
+  for (GList *l = sections; l != NULL; l = l->next)
+    {
+      g_autoptr(GArray) listed = pkio_order_section_list_fields (l->data);
+
+      for (guint i = 0; i < listed->len; i++)
+        {
+          PkioOrderSectionField *f = &g_array_index (listed, PkioOrderSectionField, i);
+          PkioFormField *field = take_field (old, f->path, f->row);
+
+          g_ptr_array_add (self->fields, field != NULL ? field : field_new (self, f->path, f->row));
+        }
+    }
 }
 
 static void
 show_at_field (PkioFormField *field,
                const char    *message)
 {
-  GtkWidget *list = gtk_widget_get_parent (field->row);
+  GtkWidget *list;
 
-  if (g_strcmp0 (field->shown, message) == 0)
+  if (field->row == NULL || g_strcmp0 (field->shown, message) == 0)
     return;
+  list = gtk_widget_get_parent (field->row);
   g_free (field->shown);
   field->shown = g_strdup (message);
 
   if (message != NULL && field->problem_row == NULL && GTK_IS_LIST_BOX (list))
     {
       field->problem_row = pkio_field_problem_row_new ();
+      g_object_add_weak_pointer (G_OBJECT (field->problem_row), (gpointer *) &field->problem_row);
       gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (field->problem_row),
                            gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field->row)) + 1);
     }
@@ -125,14 +199,12 @@ summary_row_activated_cb (AdwActionRow  *row,
   pkio_order_form_focus_field (self, g_object_get_data (G_OBJECT (row), "path"));
 }
 
-/* Where a problem's field is on screen, top to bottom: the fields are registered in that
- * order, except the card's, which are built later; the agreement comes last of all. */
+/* Where a problem's field is on screen, top to bottom: the sections name their fields in that
+ * order (_pkio_order_form_update_fields ()); a problem of no field comes last. */
 static guint
 field_rank (PkioOrderForm *self,
             const char    *path)
 {
-  if (g_strcmp0 (path, "csa_agreed_to") == 0)
-    return G_MAXUINT - 1;
   for (guint i = 0; i < self->fields->len; i++)
     if (g_str_equal (((PkioFormField *) g_ptr_array_index (self->fields, i))->path, path))
       return i;
@@ -205,6 +277,8 @@ update_summary (PkioOrderForm *self)
 void
 _pkio_order_form_update_display (PkioOrderForm *self)
 {
+  if (self->form_box == NULL)
+    return;
   for (guint i = 0; i < self->fields->len; i++)
     {
       PkioFormField *field = g_ptr_array_index (self->fields, i);
@@ -308,7 +382,8 @@ pkio_order_form_focus_field (PkioOrderForm *self,
   g_return_val_if_fail (PKIO_IS_ORDER_FORM (self), FALSE);
 
   field = _pkio_order_form_find_field (self, path);
-  if (field == NULL || !gtk_widget_is_visible (gtk_widget_get_parent (field->row)))
+  if (field == NULL || field->row == NULL
+      || !gtk_widget_is_visible (gtk_widget_get_parent (field->row)))
     return FALSE;
   expander = gtk_widget_get_ancestor (gtk_widget_get_parent (field->row), ADW_TYPE_EXPANDER_ROW);
   if (expander != NULL)

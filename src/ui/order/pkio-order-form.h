@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pkio-order-section.h"
 #include "pkio-workspace.h"
 
 G_BEGIN_DECLS
@@ -10,17 +11,23 @@ G_BEGIN_DECLS
 #define PKIO_TYPE_ORDER_FORM (pkio_order_form_get_type ())
 G_DECLARE_FINAL_TYPE (PkioOrderForm, pkio_order_form, PKIO, ORDER_FORM, AdwBin)
 
-/* The fields of a new order, in boxed-list groups: certificate, holder, token delivery,
- * shipping, validity, payment (with the card group when paying by a new card) and the
- * agreement, then the summary of what is still missing and the "Review order" button (action
- * "order.review", handled by the view).
+/* The fields of a new order, in sections (PkioOrderSection, src/ui/order/README.md):
+ * certificate, holder, token delivery and shipping, validity, payment (with the card when
+ * paying by a new card) and the agreement, then the summary of what is still missing and the
+ * "Review order" button (action "order.review", handled by the view).
  *
- * It fills a PkioOrder and checks it with the core's rules on every change
+ * The order is what the sections collect; it is checked with the core's rules on every change
  * (pkio_order_validate ()): a field shows its problem once the focus has left it, or every
  * field does once pkio_order_form_set_tried () was called; the summary then lists every problem
  * and each entry jumps to its field. Signal "changed" after every change the person makes (not
  * after pkio_order_form_set_order ()). */
 PkioOrderForm *pkio_order_form_new               (void);
+
+/* One more section, built at run time (the account's own order fields): shown after the
+ * others, before the agreement, filled from the form's order, and its fields followed like
+ * those of any other section. The form takes the floating reference. */
+void           pkio_order_form_add_section       (PkioOrderForm    *self,
+                                                  PkioOrderSection *section);
 
 /* The history (for the people of earlier orders); may be NULL. */
 void           pkio_order_form_set_store         (PkioOrderForm    *self,
