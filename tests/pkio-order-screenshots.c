@@ -157,6 +157,20 @@ activate_cb (GApplication *app)
       set_field (form, "certificate.individual.email", "anna.devries@example.nl");
       gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL);
     }
+  else if (g_str_equal (scenario, "country"))
+    {
+      /* The holder's country list, open (PkioCountryPopover). */
+      pkio_order_form_focus_field (form, "certificate.individual.country");
+      g_signal_emit_by_name (pkio_order_form_get_field_row (form, "certificate.individual.country"),
+                             "activated");
+    }
+  else if (g_str_equal (scenario, "people"))
+    {
+      /* The people of earlier orders, open (PkioKnownPersonPopover): none yet. */
+      check (form, "holder_known_check");
+      spin_for (200);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (order_form_child (form, "people_button")));
+    }
   else if (g_str_equal (scenario, "card"))
     {
       fill_seed (form);

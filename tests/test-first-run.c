@@ -443,6 +443,41 @@ test_no_key_on_disk (void)
   g_assert_cmpuint (n_files, >, 0);
 }
 
+/* The buttons follow the key field (bindings in pkio-welcome-page.ui): "Connect" and "Save
+ * without checking" only with a key typed (spaces are none), "Try practice mode" always while
+ * nothing is being checked. */
+static void
+test_buttons_follow_the_key (void)
+{
+  PkioWelcomePage *page = g_object_ref_sink (pkio_welcome_page_new ());
+  GtkEditable *key = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  PKIO_TYPE_WELCOME_PAGE,
+                                                                  "key_row"));
+  GtkWidget *connect = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  PKIO_TYPE_WELCOME_PAGE,
+                                                                  "connect_button"));
+  GtkWidget *unchecked = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                    PKIO_TYPE_WELCOME_PAGE,
+                                                                    "save_unchecked_button"));
+  GtkWidget *practice = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                   PKIO_TYPE_WELCOME_PAGE,
+                                                                   "practice_button"));
+
+  g_assert_false (gtk_widget_get_sensitive (connect));
+  g_assert_false (gtk_widget_get_sensitive (unchecked));
+  g_assert_true (gtk_widget_get_sensitive (practice));
+  g_assert_true (gtk_editable_get_editable (key));
+  gtk_editable_set_text (key, "   ");
+  g_assert_false (gtk_widget_get_sensitive (connect));
+  gtk_editable_set_text (key, "a-key");
+  g_assert_true (gtk_widget_get_sensitive (connect));
+  g_assert_true (gtk_widget_get_sensitive (unchecked));
+  pkio_welcome_page_reset (page);
+  g_assert_false (gtk_widget_get_sensitive (connect));
+  g_assert_true (gtk_widget_get_sensitive (practice));
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +519,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/first-run/key-check-faults", test_key_check_faults);
+  g_test_add_func ("/first-run/buttons-follow-the-key", test_buttons_follow_the_key);
   g_test_add_func ("/first-run/welcome-then-connect", test_welcome_then_connect);
   g_test_add_func ("/first-run/key-found-later", test_key_found_later);
   g_test_add_func ("/first-run/preferences-replace-and-remove",

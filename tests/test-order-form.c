@@ -2,10 +2,12 @@
 /* The order form as sections (PkioOrderSection, src/ui/order/README.md): a section added at
  * run time with fields known only then (as the account's own order fields will be) shows its
  * problems at its rows like any other; filling the sections is not a change of the person's;
- * and "Same as the holder" reaches from one section to another through the form. */
+ * "Same as the holder" reaches from one section to another through the form; the country list
+ * chooses. */
 #include "config.h"
 
 #include "pkio-api-error.h"
+#include "pkio-country-row.h"
 #include "pkio-field-problem-row.h"
 #include "pkio-order-form.h"
 #include "ui-test-util.h"
@@ -253,6 +255,12 @@ test_section_added_at_run_time (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (f->window), project));
 }
 
+static gboolean
+popover_is_closed (gpointer popover)
+{
+  return !gtk_widget_get_visible (popover);
+}
+
 static void
 find_sections (GtkWidget *widget,
                GPtrArray *sections)
@@ -340,6 +348,60 @@ test_same_as_holder (Fixture       *f,
   g_assert_cmpstr (field_text (f, "ship_info.name"), ==, "Someone");
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The country list (PkioCountryPopover, a template of its own) opens from the row, narrows to
+ * what is typed, and Enter in the search takes the first match. */
+static void
+test_country_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *row = pkio_order_form_get_field_row (f->form, "certificate.individual.country");
+  GtkWidget *popover;
+  GtkWidget *search;
+  GtkListView *list;
+
+  g_assert_cmpstr (pkio_country_row_get_code (PKIO_COUNTRY_ROW (row)), ==, "nl");
+  g_signal_emit_by_name (row, "activated");
+  popover = find_descendant (row, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  spin_until (widget_is_mapped, popover);
+  search = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  list = GTK_LIST_VIEW (find_descendant (popover, GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (search);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_ancestor (
+    gtk_window_get_focus (f->window), search));
+  /* The Netherlands and Belgium first, then the rest. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), >,
+                    200);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), expected ("Belgi", "Belgi"));
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==,
+                    1);
+  f->changes = 0;
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (pkio_country_row_get_code (PKIO_COUNTRY_ROW (row)), ==, "be");
+  g_assert_cmpuint (f->changes, >, 0);
+  spin_until (popover_is_closed, popover);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +415,7 @@ main (int   argc,
   ADD ("section-added-at-run-time", test_section_added_at_run_time);
   ADD ("filling-is-not-a-change", test_filling_is_not_a_change);
   ADD ("same-as-holder", test_same_as_holder);
+  ADD ("country-list", test_country_list);
 #undef ADD
 
   return g_test_run ();

@@ -382,11 +382,7 @@ pkio_window_attach_application (PkioWindow      *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "history") == 0)
     ensure_history_view (self);
   else
-    {
-      g_signal_connect_object (self->stack, "notify::visible-child-name",
-                               G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-    }
+    g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 static void
@@ -447,6 +443,8 @@ pkio_window_class_init (PkioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, history_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioWindow, order_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.order-again", "x", order_again_action_cb);

@@ -46,6 +46,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_WORKSPACE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -222,12 +223,15 @@ update_account (PkioPreferencesWindow *self)
 
 /* Replace: the shared checked replacement (pkio-key-replacer.h), on the replace row. */
 
+/* The key rows follow "busy" (pkio-preferences-window.ui). */
 static void
 set_busy (PkioPreferencesWindow *self,
           gboolean               busy)
 {
+  if (self->busy == busy)
+    return;
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_row), !busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -356,6 +360,9 @@ pkio_preferences_window_get_property (GObject    *object,
     case PROP_WORKSPACE:
       g_value_set_object (value, self->workspace);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -414,6 +421,10 @@ pkio_preferences_window_class_init (PkioPreferencesWindowClass *klass)
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, PKIO_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A key is being checked, stored or removed. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (

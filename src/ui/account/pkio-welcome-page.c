@@ -27,7 +27,8 @@ struct _PkioWelcomePage
   PkioWorkspace     *workspace;
   GSignalGroup      *workspace_signals;
   GCancellable      *cancellable;   /* the key check (a read) */
-  gboolean           busy;
+  gboolean           busy;          /* a key is being checked or stored */
+  gboolean           can_use_key;   /* not busy, and a key is typed */
   gboolean           practice_allowed;
 };
 
@@ -36,6 +37,8 @@ G_DEFINE_FINAL_TYPE (PkioWelcomePage, pkio_welcome_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PRACTICE_ALLOWED,
+  PROP_BUSY,
+  PROP_CAN_USE_KEY,
   N_PROPS
 };
 
@@ -92,25 +95,30 @@ show_message (PkioWelcomePage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
 }
 
+/* The buttons' sensitivity and the field's editability are bound to "busy" and
+ * "can-use-key" in pkio-welcome-page.ui. */
 static void
-update_buttons (PkioWelcomePage *self)
+update_can_use_key (PkioWelcomePage *self)
 {
   g_autoptr(char_key) key = dup_key (self);
+  gboolean can = !self->busy && *key != '\0';
 
-  /* Read-only, not insensitive: the field keeps the focus while the key is checked (an
-   * insensitive GtkText loses it without a focus-out, and a screen reader loses its place). */
-  gtk_editable_set_editable (GTK_EDITABLE (self->key_row), !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), !self->busy && *key != '\0');
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_unchecked_button), !self->busy && *key != '\0');
-  gtk_widget_set_sensitive (GTK_WIDGET (self->practice_button), !self->busy);
+  if (self->can_use_key == can)
+    return;
+  self->can_use_key = can;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_USE_KEY]);
 }
 
 static void
 set_busy (PkioWelcomePage *self,
           gboolean         busy)
 {
-  self->busy = busy;
-  update_buttons (self);
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  update_can_use_key (self);
 }
 
 static void
@@ -241,7 +249,7 @@ save_unchecked_cb (PkioWelcomePage *self)
 static void
 key_changed_cb (PkioWelcomePage *self)
 {
-  update_buttons (self);
+  update_can_use_key (self);
 }
 
 static void
@@ -303,6 +311,12 @@ pkio_welcome_page_get_property (GObject    *object,
     case PROP_PRACTICE_ALLOWED:
       g_value_set_boolean (value, self->practice_allowed);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_CAN_USE_KEY:
+      g_value_set_boolean (value, self->can_use_key);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -363,6 +377,15 @@ pkio_welcome_page_class_init (PkioWelcomePageClass *klass)
   properties[PROP_PRACTICE_ALLOWED] =
     g_param_spec_boolean ("practice-allowed", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A key is being checked or stored. */
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                | G_PARAM_STATIC_STRINGS);
+  /* Connecting (or saving unchecked) is possible: not busy, and a key is typed. */
+  properties[PROP_CAN_USE_KEY] = g_param_spec_boolean ("can-use-key", NULL, NULL, FALSE,
+                                                       G_PARAM_READABLE
+                                                       | G_PARAM_EXPLICIT_NOTIFY
+                                                       | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_CONNECTED] = g_signal_new ("connected", G_TYPE_FROM_CLASS (klass),
@@ -429,5 +452,5 @@ pkio_welcome_page_reset (PkioWelcomePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   gtk_widget_set_visible (GTK_WIDGET (self->save_unchecked_button), FALSE);
   show_message (self, NULL, FALSE);
-  update_buttons (self);
+  update_can_use_key (self);
 }

@@ -33,6 +33,7 @@ pkio_cancel_dialog_class_init (PkioCancelDialogClass *klass)
                                                RESOURCE_PREFIX "/history/pkio-cancel-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioCancelDialog, note_entry);
   gtk_widget_class_bind_template_child (widget_class, PkioCancelDialog, hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
 }
 
 static void
@@ -44,8 +45,6 @@ pkio_cancel_dialog_init (PkioCancelDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_text (self->hint_label), -1);
-  g_signal_connect_object (self->note_entry, "changed", G_CALLBACK (note_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 }
 
 PkioCancelDialog *

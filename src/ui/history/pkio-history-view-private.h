@@ -63,12 +63,15 @@ struct _PkioHistoryView
   gboolean             announce_sync;    /* the person asked for this sync: say when it ends */
 };
 
-/* pkio-history-view-search.c: the status filter bound to @self->settings; the search entry and
- * drop-down connected; the text searched again; both handed to new results. */
+/* pkio-history-view-search.c: the status filter bound to @self->settings; the text searched
+ * again; both handed to new results. The search entry and the drop-down call these from
+ * pkio-history-view.ui. */
 void               _pkio_history_view_bind_status_filter      (PkioHistoryView *self);
 void               _pkio_history_view_search_apply            (PkioHistoryView *self);
 void               _pkio_history_view_search_init             (PkioHistoryView *self);
 void               _pkio_history_view_search_changed          (PkioHistoryView *self);
+/* The status filter's choice changed. */
+void               _pkio_history_view_status_filter_changed   (PkioHistoryView *self);
 GtkShortcutAction *_pkio_history_view_focus_search_action_new (void);
 /* Today and the warning period as they are now; the list filtered and counted again when they
  * changed. */

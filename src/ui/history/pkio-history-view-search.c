@@ -64,8 +64,8 @@ _pkio_history_view_search_changed (PkioHistoryView *self)
   _pkio_history_view_search_apply (self);
 }
 
-static void
-status_filter_changed_cb (PkioHistoryView *self)
+void
+_pkio_history_view_status_filter_changed (PkioHistoryView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
@@ -115,13 +115,8 @@ void
 _pkio_history_view_search_init (PkioHistoryView *self)
 {
   pkio_expiry_window_init (&self->expiry_window, PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
-  status_filter_changed_cb (self);
+  _pkio_history_view_status_filter_changed (self);
   pkio_accessible_name_drop_down (self->status_dropdown, _("Status filter"));
-  g_signal_connect_object (self->status_dropdown, "notify::selected",
-                           G_CALLBACK (status_filter_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (_pkio_history_view_search_changed), self,
-                           G_CONNECT_SWAPPED);
 }
 
 GtkShortcutAction *

@@ -412,6 +412,10 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
     G_STRUCT_OFFSET (PkioHistoryView, columns[PKIO_HISTORY_COLUMN_SHIPPING]));
   gtk_widget_class_bind_template_child_full (widget_class, "placed_column", FALSE,
     G_STRUCT_OFFSET (PkioHistoryView, columns[PKIO_HISTORY_COLUMN_PLACED]));
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _pkio_history_view_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           _pkio_history_view_status_filter_changed);
 
   _pkio_history_view_class_actions_init (klass);
 }
@@ -447,8 +451,6 @@ pkio_history_view_init (PkioHistoryView *self)
                            G_CONNECT_SWAPPED);
 
   _pkio_history_view_search_init (self);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   folded_changed_cb (self);
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
                            "changed", G_CALLBACK (list_width_changed_cb), self,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-countries.h"
+#include "pkio-country-popover.h"
 #include "pkio-country-row.h"
 
 struct _PkioCountryRow
@@ -11,11 +12,7 @@ struct _PkioCountryRow
   AdwActionRow        parent_instance;
 
   GtkLabel           *value_label;
-  GtkPopover         *popover;        /* built when first opened */
-  GtkSearchEntry     *search_entry;
-  GtkListView        *list_view;
-  GtkStringFilter    *filter;
-  GtkFilterListModel *filtered;
+  GtkPopover         *popover;        /* a PkioCountryPopover, built when first opened */
   guint               selected;       /* position in the country list, or GTK_INVALID_LIST_POSITION */
 };
 
@@ -94,125 +91,28 @@ select_position (PkioCountryRow *self,
 /* ---- the list, built when first opened ---- */
 
 static void
-setup_item_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+country_chosen_cb (PkioCountryRow *self,
+                   const char     *name)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_item_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (name));
-}
-
-static void
-item_activated_cb (PkioCountryRow *self,
-                   guint           position)
-{
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered),
-                                                           position);
-  const char *name = item != NULL ? gtk_string_object_get_string (item) : NULL;
-
   for (guint i = 0; name != NULL && i < country_codes->len; i++)
     if (g_str_equal (gtk_string_list_get_string (country_names, i), name))
       {
         select_position (self, i);
         break;
       }
-  gtk_popover_popdown (self->popover);
-}
-
-static void
-search_changed_cb (PkioCountryRow *self)
-{
-  gtk_string_filter_set_search (self->filter,
-                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-/* Enter in the search takes the first match. */
-static void
-search_activated_cb (PkioCountryRow *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
-    item_activated_cb (self, 0);
-}
-
-static void
-popover_shown_cb (PkioCountryRow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-ensure_popover (PkioCountryRow *self)
-{
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
-  GtkWidget *box;
-  GtkWidget *scrolled;
-
-  if (self->popover != NULL)
-    return;
-
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                                     "string"));
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (country_names)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), NULL);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
-  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), -1);
-
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search countries"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (box, 240, -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->popover, box);
-  gtk_popover_set_position (self->popover, GTK_POS_BOTTOM);
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->value_label));
-
-  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (item_activated_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activated_cb),
-                            self);
-  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_shown_cb), self);
-  /* Keys typed in the list go on into the search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 }
 
 static void
 activated_cb (PkioCountryRow *self)
 {
-  ensure_popover (self);
+  if (self->popover == NULL)
+    {
+      self->popover = GTK_POPOVER (pkio_country_popover_new (
+        G_LIST_MODEL (country_names), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self))));
+      gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->value_label));
+      g_signal_connect_object (self->popover, "chosen", G_CALLBACK (country_chosen_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_popover_popup (self->popover);
 }
 
@@ -226,8 +126,6 @@ pkio_country_row_dispose (GObject *object)
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   self->popover = NULL;
-  g_clear_object (&self->filter);
-  g_clear_object (&self->filtered);
 
   G_OBJECT_CLASS (pkio_country_row_parent_class)->dispose (object);
 }

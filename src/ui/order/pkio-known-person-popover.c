@@ -13,9 +13,11 @@ struct _PkioKnownPersonPopover
 {
   GtkPopover        parent_instance;
 
+  /* Template children */
   GtkSearchEntry   *search_entry;
   GtkListBox       *list;
   GtkStack         *stack;
+
   PkioHistoryStore *store;
   char             *query;
 };
@@ -167,51 +169,30 @@ pkio_known_person_popover_dispose (GObject *object)
 static void
 pkio_known_person_popover_class_init (PkioKnownPersonPopoverClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pkio_known_person_popover_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pkio_known_person_popover_dispose;
 
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING,
                                   G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/order/pkio-known-person-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkioKnownPersonPopover, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkioKnownPersonPopover, list);
+  gtk_widget_class_bind_template_child (widget_class, PkioKnownPersonPopover, stack);
+  gtk_widget_class_bind_template_callback (widget_class, shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void
 pkio_known_person_popover_init (PkioKnownPersonPopover *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *empty = gtk_label_new (_("No earlier order names a person by their CertCentral "
-                                      "number yet."));
-
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search people of earlier orders"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list, filter_cb, self, NULL);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (empty), 30);
-  gtk_widget_add_css_class (empty, "dim-label");
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  gtk_widget_set_size_request (box, 280, -1);
-  gtk_popover_set_child (GTK_POPOVER (self), box);
-
-  g_signal_connect_swapped (self->search_entry, "search-changed",
-                            G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_signal_connect (self, "show", G_CALLBACK (shown_cb), NULL);
 }
 
 PkioKnownPersonPopover *

@@ -33,11 +33,13 @@ struct _PkioOrderReview
   GtkCheckButton *duplicate_confirm_check;
 
   PkioOrderReviewDuplicate duplicate;
+  gboolean    sending;
 };
 
 enum {
   PROP_0,
   PROP_PLACE_CONFIRMED,
+  PROP_SENDING,
   N_PROPS
 };
 
@@ -413,11 +415,14 @@ pkio_order_review_set_sending (PkioOrderReview *self,
 {
   g_return_if_fail (PKIO_IS_ORDER_REVIEW (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->groups_box), !sending);
-  gtk_widget_set_sensitive (self->back_button, !sending);
+  /* What follows it is bound in pkio-order-review.ui. */
+  sending = !!sending;
+  if (self->sending == sending)
+    return;
+  self->sending = sending;
+  /* The question about a second order waits too; it is built in code, not bound. */
   gtk_widget_set_sensitive (self->duplicate_box, !sending);
-  gtk_widget_set_visible (self->sending_box, sending);
-  gtk_spinner_set_spinning (self->sending_spinner, sending);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENDING]);
 }
 
 void
@@ -452,6 +457,9 @@ pkio_order_review_get_property (GObject    *object,
     case PROP_PLACE_CONFIRMED:
       g_value_set_boolean (value, pkio_order_review_get_place_confirmed (self));
       break;
+    case PROP_SENDING:
+      g_value_set_boolean (value, self->sending);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -467,6 +475,11 @@ pkio_order_review_class_init (PkioOrderReviewClass *klass)
   properties[PROP_PLACE_CONFIRMED] =
     g_param_spec_boolean ("place-confirmed", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* The order is on its way: the spinner turns, nothing can be changed or gone back to. */
+  properties[PROP_SENDING] = g_param_spec_boolean ("sending", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                   | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-order-view.c (pages, account information, actions), pkio-order-view-again.c
+/* Shared by pkio-order-view.c (pages, account information), pkio-order-view-actions.c (the
+ * widget actions), pkio-order-view-again.c
  * (another order for the same person), pkio-order-view-draft.c (the draft) and
  * pkio-order-view-send.c (placing the order and what came of it). */
 struct _PkioOrderView
@@ -47,6 +48,7 @@ struct _PkioOrderView
   gboolean           sending;
   gboolean           checking;
   gboolean           duplicate_checking;  /* "Place order" waits for CertCentral's answer */
+  gboolean           busy;            /* sending || checking, as the "busy" property says */
   gboolean           look_again;      /* the first look after sending may find nothing yet */
   gboolean           send_again_allowed;
 };
@@ -64,6 +66,10 @@ void     _pkio_order_view_toast          (PkioOrderView *self,
 void     _pkio_order_view_scroll_to_top  (PkioOrderView *self);
 void     _pkio_order_view_forget_outcome (PkioOrderView *self);
 void     _pkio_order_view_refresh_balance (PkioOrderView *self);
+
+/* pkio-order-view-actions.c */
+/* Installs the "order.*" actions and their keys. */
+void     _pkio_order_view_class_add_actions (GtkWidgetClass *widget_class);
 
 /* pkio-order-view-again.c */
 void     _pkio_order_view_again_placed   (PkioOrderView *self);

@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pkio-accessible.h"
-#include "pkio-known-person-popover.h"
 #include "pkio-money.h"
 #include "pkio-order-view-private.h"
 
 G_DEFINE_FINAL_TYPE (PkioOrderView, pkio_order_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- pages and actions ---- */
 
@@ -76,8 +81,12 @@ _pkio_order_view_update_actions (PkioOrderView *self)
                                  !busy && self->unknown_record != NULL);
   gtk_widget_action_set_enabled (widget, "order.send-again",
                                  !busy && self->unknown_record != NULL && self->send_again_allowed);
-  if (self->form != NULL)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->form), !busy);
+  /* The form follows "busy" (_pkio_order_view_ensure_form ()). */
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
 }
 
 void
@@ -104,153 +113,6 @@ void
 _pkio_order_view_scroll_to_top (PkioOrderView *self)
 {
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
-}
-
-static void
-review_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(PkioOrder) order = NULL;
-  g_autofree char *last4 = NULL;
-  PkioOrderReviewExtras extras = { 0 };
-  PkioOrderReview *review;
-  PkioOrderForm *form;
-
-  if (self->sending || self->checking)
-    return;
-  form = _pkio_order_view_ensure_form (self);
-  problems = pkio_order_form_validate (form);
-  if (problems->len > 0)
-    {
-      pkio_order_form_set_tried (form, TRUE);
-      pkio_order_form_focus_summary (form);
-      return;
-    }
-
-  order = pkio_order_form_dup_order (form);
-  last4 = pkio_order_form_dup_card_last4 (form);
-  extras.balance_text = self->balance_text;
-  extras.card_last4 = last4;
-  extras.known_person = pkio_order_form_get_known_person_label (form);
-  extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);
-  extras.needs_key = self->workspace != NULL && !extras.practice
-                     && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_AVAILABLE
-                     && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_LOOKING;
-  {
-    g_autofree char *label = NULL;
-
-    if (order->individual.use_id && extras.known_person == NULL && self->workspace != NULL)
-      {
-        label = pkio_known_person_label_for (pkio_workspace_get_store (self->workspace),
-                                             order->individual.id);
-        extras.known_person = label;
-      }
-    review = _pkio_order_view_ensure_review (self);
-    pkio_order_review_show (review, order, &extras);
-    pkio_order_review_set_key_rejected (review, self->workspace != NULL
-                                        && pkio_workspace_get_key_rejected (self->workspace));
-  }
-  if (!extras.needs_key)
-    _pkio_order_view_check_duplicate (self, order);
-  _pkio_order_view_show_page (self, "review");
-  /* Not on "Place order": an Enter too many must not order. */
-  gtk_widget_grab_focus (GTK_WIDGET (review));
-}
-
-static void
-back_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
-
-  if (self->sending)
-    return;
-  _pkio_order_view_cancel_duplicate (self);
-  _pkio_order_view_show_page (self, "form");
-}
-
-static void
-place_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  _pkio_order_view_place (PKIO_ORDER_VIEW (widget));
-}
-
-/* A new, empty form; what was placed or found stays in History. */
-static void
-new_action_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PkioOrderView *self = PKIO_ORDER_VIEW (widget);
-
-  if (self->sending || self->checking)
-    return;
-  _pkio_order_view_forget_outcome (self);
-  _pkio_order_view_cancel_duplicate (self);
-  pkio_order_form_reset (_pkio_order_view_ensure_form (self));
-  _pkio_order_view_discard_draft (self);
-  _pkio_order_view_scroll_to_top (self);
-  _pkio_order_view_show_page (self, "form");
-  pkio_order_form_focus_field (_pkio_order_view_ensure_form (self), "certificate.profile_option");
-}
-
-static void
-again_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  _pkio_order_view_again_placed (PKIO_ORDER_VIEW (widget));
-}
-
-static void
-copy_id (PkioOrderView *self,
-         gint64         id,
-         const char    *toast)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  _pkio_order_view_toast (self, toast);
-}
-
-static void
-copy_order_id_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  copy_id (PKIO_ORDER_VIEW (widget), PKIO_ORDER_VIEW (widget)->order_id,
-           _("Order number copied"));
-}
-
-static void
-copy_certificate_id_action_cb (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  copy_id (PKIO_ORDER_VIEW (widget), PKIO_ORDER_VIEW (widget)->certificate_id,
-           _("Certificate number copied"));
-}
-
-static void
-check_again_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  _pkio_order_view_check_again (PKIO_ORDER_VIEW (widget));
-}
-
-static void
-send_again_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  _pkio_order_view_send_again (PKIO_ORDER_VIEW (widget));
 }
 
 /* ---- what the account offers ---- */
@@ -380,6 +242,9 @@ _pkio_order_view_ensure_form (PkioOrderView *self)
   /* Built after the window's first frame, when AT-SPI may already read the window. */
   pkio_accessible_prepare (GTK_WIDGET (self->form));
   adw_bin_set_child (self->form_slot, GTK_WIDGET (self->form));
+  /* Nothing can be changed while the order is on its way or its outcome is checked. */
+  g_object_bind_property (self, "busy", self->form, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   blank = pkio_order_form_dup_draft (self->form);
   self->blank_draft = pkio_order_draft_serialize (blank);
   g_signal_connect_object (self->form, "changed", G_CALLBACK (_pkio_order_view_form_changed),
@@ -467,6 +332,21 @@ pkio_order_view_finalize (GObject *object)
 }
 
 static void
+pkio_order_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PkioOrderView *self = PKIO_ORDER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pkio_order_view_class_init (PkioOrderViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -474,6 +354,13 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
 
   object_class->dispose = pkio_order_view_dispose;
   object_class->finalize = pkio_order_view_finalize;
+  object_class->get_property = pkio_order_view_get_property;
+
+  /* An order is being sent, or its outcome checked (pkio_order_view_is_busy ()). */
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/order/pkio-order-view.ui");
@@ -483,23 +370,7 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, review_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, outcome_slot);
 
-  gtk_widget_class_install_action (widget_class, "order.review", NULL, review_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.back", NULL, back_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.place", NULL, place_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.new", NULL, new_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.again", NULL, again_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.copy-order-id", NULL,
-                                   copy_order_id_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.copy-certificate-id", NULL,
-                                   copy_certificate_id_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.check-again", NULL,
-                                   check_again_action_cb);
-  gtk_widget_class_install_action (widget_class, "order.send-again", NULL,
-                                   send_again_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "order.review", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "order.review", NULL);
+  _pkio_order_view_class_add_actions (widget_class);
 }
 
 static void
@@ -539,6 +410,7 @@ pkio_order_view_set_workspace (PkioOrderView *self,
        * going: its outcome is recorded in the history it was sent from. */
       _pkio_order_view_flush_draft (self);
       g_signal_group_set_target (self->workspace_signals, NULL);
+      g_signal_handlers_disconnect_by_func (self->workspace, key_rejected_changed_cb, self);
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();

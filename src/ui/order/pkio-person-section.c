@@ -80,17 +80,6 @@ changed_cb (PkioPersonSection *self)
   pkio_order_section_changed (PKIO_ORDER_SECTION (self));
 }
 
-/* The details of a new person, or the number of a known one, as chosen. */
-static void
-holder_choice_cb (PkioPersonSection *self)
-{
-  gboolean known = gtk_check_button_get_active (self->holder_known_check);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->person_group), !known);
-  gtk_widget_set_visible (GTK_WIDGET (self->known_group), known);
-  changed_cb (self);
-}
-
 /* ---- the people of earlier orders ---- */
 
 static void
@@ -305,7 +294,6 @@ pkio_person_section_class_init (PkioPersonSectionClass *klass)
   BIND (individual_id_row);
   BIND (people_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, holder_choice_cb);
 }
 
 #undef BIND
