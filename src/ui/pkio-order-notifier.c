@@ -13,6 +13,8 @@ struct _PkioOrderNotifier
   PkioWorkspace          *workspace;
   PkioHistoryStore       *store;
   GSettings              *settings;      /* the workspace's, for the warning period */
+  GSignalGroup           *store_signals;    /* of @store */
+  GSignalGroup           *settings_signals; /* of @settings */
   PkioNotificationSender  sender;
   gpointer                sender_data;
   guint                   warning_idle;
@@ -241,6 +243,8 @@ pkio_order_notifier_dispose (GObject *object)
   PkioOrderNotifier *self = PKIO_ORDER_NOTIFIER (object);
 
   g_clear_handle_id (&self->warning_idle, g_source_remove);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->settings_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
@@ -258,6 +262,17 @@ static void
 pkio_order_notifier_init (PkioOrderNotifier *self)
 {
   self->sender = send_with_gapplication;
+  /* Connected once; following a workspace is setting their targets (set_workspace ()). */
+  self->store_signals = g_signal_group_new (PKIO_TYPE_HISTORY_STORE);
+  g_signal_group_connect_object (self->store_signals, "status-changed",
+                                 G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::loaded",
+                                 G_CALLBACK (schedule_check), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::last-sync",
+                                 G_CALLBACK (schedule_check), self, G_CONNECT_SWAPPED);
+  self->settings_signals = g_signal_group_new (G_TYPE_SETTINGS);
+  g_signal_group_connect_object (self->settings_signals, "changed::expiry-warning-days",
+                                 G_CALLBACK (schedule_check), self, G_CONNECT_SWAPPED);
 }
 
 PkioOrderNotifier *
@@ -278,28 +293,21 @@ pkio_order_notifier_set_workspace (PkioOrderNotifier *self,
 {
   g_return_if_fail (PKIO_IS_ORDER_NOTIFIER (self));
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_return_if_fail (workspace == NULL || PKIO_IS_WORKSPACE (workspace));
+
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
-  if (workspace == NULL)
-    return;
-  self->workspace = g_object_ref (workspace);
-  self->store = g_object_ref (pkio_workspace_get_store (workspace));
-  g_signal_connect_object (self->store, "status-changed", G_CALLBACK (status_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::loaded", G_CALLBACK (schedule_check), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::last-sync", G_CALLBACK (schedule_check), self,
-                           G_CONNECT_SWAPPED);
-  g_object_get (workspace, "settings", &self->settings, NULL);
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::expiry-warning-days",
-                             G_CALLBACK (schedule_check), self, G_CONNECT_SWAPPED);
-  schedule_check (self);
+  if (workspace != NULL)
+    {
+      self->workspace = g_object_ref (workspace);
+      self->store = g_object_ref (pkio_workspace_get_store (workspace));
+      g_object_get (workspace, "settings", &self->settings, NULL);
+    }
+  g_signal_group_set_target (self->store_signals, self->store);
+  g_signal_group_set_target (self->settings_signals, self->settings);
+  if (workspace != NULL)
+    schedule_check (self);
 }
 
 void
