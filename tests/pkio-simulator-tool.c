@@ -17,6 +17,7 @@
  * line on stdout (so a test can steer it between runs of the CLI):
  *   fault METHOD PATH-PREFIX FAULT COUNT       -> ok (FAULT as pkio_simulator_fault_to_string
  *                                                 names it: delay, drop-before-body, …)
+ *   clear-faults                                  -> ok: every fault not yet used is dropped
  *   count METHOD PATH-PREFIX                                            -> number of requests
  *   last-order                                                          -> newest order id (0)
  *   add-remote EMAIL FIRST LAST SECONDS-AGO [STATUS]   -> the new order's id (pending unless
@@ -74,6 +75,11 @@ run_command (Control    *control,
       if (!g_ascii_string_to_unsigned (words[1], 10, 0, G_MAXINT64, &cents, NULL))
         return g_strdup ("error: balance CENTS");
       pkio_simulator_set_balance (control->sim, (gint64) cents);
+      return g_strdup ("ok");
+    }
+  if (n == 1 && g_str_equal (words[0], "clear-faults"))
+    {
+      pkio_simulator_clear_faults (control->sim);
       return g_strdup ("ok");
     }
   if (n == 3 && g_str_equal (words[0], "count"))

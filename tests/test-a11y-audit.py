@@ -430,8 +430,10 @@ SEED_FIELDS = [
 ]
 
 
-def open_review(session):
-    """The form filled in through AT-SPI (EditableText), the agreement ticked, Review pressed."""
+def open_review(session, can_place=True):
+    """The form filled in through AT-SPI (EditableText), the agreement ticked, Review pressed.
+    CAN_PLACE false: the review is shown without "Place order" (a key CertCentral no longer
+    accepts), and is open once the page is."""
     texts = U.find_all(session.frame, 'text')
     typed = []
     for label, index, text in SEED_FIELDS:
@@ -452,6 +454,10 @@ def open_review(session):
     review = button(session.frame, _('_Review order'))
     if review is None or not U.click(review):
         return None
+    if not can_place:
+        shown = U.wait_for(lambda: U.find(session.frame, 'label', _('Check the order')), 10)
+        U.pump(0.8)
+        return session.frame if shown is not None else None
     # The holder may already have one (issue 20): then the button says "Order anyway".
     # Until CertCentral answered, "Place order" waits (insensitive).
     place = U.wait_for(lambda: (lambda b: b if b is not None
@@ -534,6 +540,42 @@ view('main-menu', _('Main menu'), open_main_menu, close_menu, key_name='Down')
 view('about', plain(_('_About PKIo Orders')), open_menu_item(_('_About PKIo Orders')),
      close_with_escape)
 view('shortcuts', plain(_('_Keyboard Shortcuts')), open_shortcuts, close_with_escape)
+# A key CertCentral no longer accepts (phase_key_rejected): the banner over the views, the
+# review that does not send, and the dialog that replaces the key.
+KEY_REJECTED = _('CertCentral no longer accepts this API key')
+
+
+def open_history_key_rejected(session):
+    if show_view(session, _('History'), '2') is None:
+        return None
+    shown = U.wait_for(lambda: button(session.frame, _('Replace _key…')), 15)
+    U.pump(0.5)
+    return session.frame if shown is not None else None
+
+
+def open_review_key_rejected(session):
+    if show_view(session, _('New order'), '1') is None or open_review(session, False) is None:
+        return None
+    shown = U.wait_for(lambda: button(session.frame, _('_Replace key…')), 10)
+    return session.frame if shown is not None else None
+
+
+def open_replace_key_dialog(session):
+    """The review's own "Replace key…", pressed with the keyboard."""
+    name = plain(_('_Replace key…'))
+    if not press_with_keyboard(session, lambda n: U.role(n) == 'push button'
+                               and U.name(n) == name):
+        return None
+    dialog = session.toplevel(_('Replace API key'))
+    field = dialog and U.wait_for(lambda: U.find(dialog, 'text', plain(_('New API _key'))))
+    return dialog if field is not None else None
+
+
+view('history-key-rejected', plain(_('History')) + ' (' + KEY_REJECTED + ')',
+     open_history_key_rejected)
+view('review-key-rejected', _('Check the order') + ' (' + KEY_REJECTED + ')',
+     open_review_key_rejected)
+view('replace-key', _('Replace API key'), open_replace_key_dialog)
 # An organisation's locks: practice mode off, the API address set (phase_organisation).
 view('welcome-organisation', _('Welcome to PKIo Orders') + ' (' + _('Set by your organisation')
      + ')', open_welcome)
@@ -717,6 +759,53 @@ def phase_practice(env):
         session.stop()
 
 
+def replace_key_through_dialog(session, dialog, url):
+    """A key CertCentral does not know is refused, said on the field; the right one closes
+    the dialog, and the banner goes."""
+    label = session.label
+    field = U.find(dialog, 'text', plain(_('New API _key')))
+    save = button(dialog, _('_Check and save'))
+    typed = U.set_text(field, WRONG_KEY + 'x')
+    pressed = typed and U.wait_for(lambda: U.has_state(save, Atspi.StateType.SENSITIVE), 5) \
+        and U.click(save)
+    said = pressed and U.wait_for(lambda: U.description(field), 10)
+    tap.check(said, '%s: why a replacement key was refused is said on its field' % label,
+              ['description: %r' % (U.description(field) if field else '')])
+    typed = U.set_text(field, TEST_KEY)
+    pressed = typed and U.wait_for(lambda: U.has_state(save, Atspi.StateType.SENSITIVE), 5) \
+        and U.click(save)
+    closed = pressed and U.wait_for(
+        lambda: dialog.path not in {w.path for w in session.app.windows()}, 15)
+    gone = closed and U.wait_for(lambda: button(session.frame, _('Replace _key…')) is None, 15)
+    tap.check(gone and stored_key(url) == TEST_KEY,
+              '%s: the right key replaces the old one, and the banner goes' % label)
+
+
+def phase_key_rejected(sim, env):
+    """The stored key is one CertCentral no longer accepts: History and New order say so,
+    with "Replace key…"; the review does not send; the dialog replaces the key."""
+    # What the account phase left unused (its lost answer's server errors) is not this phase's.
+    tap.check(sim.command('clear-faults') == 'ok', 'key rejected: the simulator has no faults')
+    W.store_key(sim.url, WRONG_KEY)
+    session = Session([], env, 'key rejected')
+    try:
+        if run_view(session, 'history-key-rejected') is not None:
+            said = U.find(session.frame, 'alert', KEY_REJECTED)
+            try_again = button(session.frame, _('_Try again'))
+            tap.check(said is not None and try_again is None,
+                      '%s: History says the key is not accepted, as an alert, and offers no '
+                      '"Try again"' % session.label,
+                      ['alerts: %r' % [U.name(n) for n in U.find_all(session.frame, 'alert')],
+                       '"Try again": %s' % (U.describe(try_again) if try_again else 'none')])
+        if run_view(session, 'review-key-rejected') is not None:
+            dialog = run_view(session, 'replace-key')
+            if dialog is not None:
+                replace_key_through_dialog(session, dialog, sim.url)
+    finally:
+        session.stop()
+        W.store_key(sim.url, TEST_KEY)
+
+
 # ---- an organisation's settings (docs/deploying.md) ----
 
 def organisation_profile(tmp, url):
@@ -797,7 +886,7 @@ def main():
     sim = W.Simulator(SIMULATOR_TOOL, TEST_KEY)
     env['PKIO_ORDERS_API_URL'] = sim.url
     phases = os.environ.get('PKIO_AUDIT_PHASES',
-                            'first-run account practice organisation').split()
+                            'first-run account key-rejected practice organisation').split()
     try:
         if 'first-run' in phases:
             phase_first_run(sim, env)
@@ -806,6 +895,8 @@ def main():
                 W.store_key(sim.url, TEST_KEY)
             seed_orders(sim, env, tmp)
             phase_account(sim, env)
+        if 'key-rejected' in phases:
+            phase_key_rejected(sim, env)
         if 'practice' in phases:
             phase_practice(env)
         if 'organisation' in phases:
