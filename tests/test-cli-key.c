@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "batch-test-util.h"
 #include "cli-test-util.h"
 
 /* Issue 21, on the command line: a stored API key that CertCentral no longer accepts (the
@@ -85,6 +86,29 @@ test_order_key_rejected (void)
   g_assert_nonnull (strstr (err, "Nothing was placed."));
   assert_plain_words (err);
   /* The order went out once (that is how CertCentral said no), and was not placed. */
+  g_assert_cmpint (sim_number ("count POST %s", ORDER_PATH), ==, posts + 1);
+}
+
+/* A batch: the first row goes out once and is refused for the key; no other row is sent, and
+ * the person is told about the key, not about the rows (exit 1: the rows are fine). */
+static void
+test_batch_key_rejected (void)
+{
+  g_autofree char *text = batch_test_base_table (',', "\r\n");
+  g_autofree char *path = write_file ("people.csv", text);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 posts;
+
+  if (!require_stored_key ())
+    return;
+  posts = sim_number ("count POST %s", ORDER_PATH);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", path, "--yes"), ==, 1);
+  assert_replace_advice (err);
+  assert_plain_words (err);
+  assert_plain_words (out);
+  g_assert_nonnull (strstr (out, "CertCentral did not accept the API key"));
+  g_assert_nonnull (strstr (err, "0 of 3 placed"));
   g_assert_cmpint (sim_number ("count POST %s", ORDER_PATH), ==, posts + 1);
 }
 
@@ -185,6 +209,7 @@ main (int   argc,
   /* In this order: each case builds on the one before. */
   g_test_add_func ("/cli-key/order-with-good-key", test_order_with_good_key);
   g_test_add_func ("/cli-key/order-key-rejected", test_order_key_rejected);
+  g_test_add_func ("/cli-key/batch-key-rejected", test_batch_key_rejected);
   g_test_add_func ("/cli-key/reads-key-rejected", test_reads_key_rejected);
   g_test_add_func ("/cli-key/reads-without-key", test_reads_without_key);
   g_test_add_func ("/cli-key/replaced-key", test_replaced_key);

@@ -13,6 +13,7 @@
 #include "pkio-batch.h"
 #include "pkio-cli-batch.h"
 #include "pkio-cli-common.h"
+#include "pkio-cli-request.h"
 #include "pkio-cli-workspace.h"
 #include "pkio-field-rules.h"
 
@@ -404,6 +405,10 @@ pkio_cli_batch_place (const char *file,
       return PKIO_CLI_EXIT_FAILURE;
     }
 
+  /* A key CertCentral no longer accepts: said as such, with how to replace it (exit 1, as the
+   * rows are not placed). */
+  if (pkio_batch_placer_get_key_rejection (placer) != NULL)
+    pkio_cli_explain_key_rejected (pkio_batch_placer_get_key_rejection (placer), NULL);
   /* TRANSLATORS: the end of a batch, as in "people.csv: 28 of 30 placed." */
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u placed.\n", "%s: %u of %u placed.\n",
                            n_rows),

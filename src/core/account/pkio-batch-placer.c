@@ -26,6 +26,7 @@ struct _PkioBatchPlacer
   guint                next;          /* the row to look at next */
   gboolean             started;
   gboolean             journal_failed;  /* stop: nothing more can be recorded */
+  GError              *key_rejection;   /* stop: CertCentral no longer accepts the key */
 };
 
 G_DEFINE_FINAL_TYPE (PkioBatchPlacer, pkio_batch_placer, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ pkio_batch_placer_finalize (GObject *object)
   g_free (self->file_name);
   g_clear_object (&self->batch);
   g_clear_object (&self->workspace);
+  g_clear_error (&self->key_rejection);
   G_OBJECT_CLASS (pkio_batch_placer_parent_class)->finalize (object);
 }
 
@@ -124,6 +126,13 @@ pkio_batch_placer_count_placed (PkioBatchPlacer *self)
         || self->outcomes[i].state == PKIO_BATCH_ROW_ALREADY_PLACED)
       n++;
   return n;
+}
+
+const GError *
+pkio_batch_placer_get_key_rejection (PkioBatchPlacer *self)
+{
+  g_return_val_if_fail (PKIO_IS_BATCH_PLACER (self), NULL);
+  return self->key_rejection;
 }
 
 static int
@@ -337,6 +346,15 @@ sent_cb (GObject      *source,
       if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT)
           || g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_FORBIDDEN))
         finish_row (self, index, PKIO_BATCH_ROW_REJECTED, 0, rejected_message (sent->error));
+      else if (pkio_api_error_get_meaning (sent->error) == PKIO_ERROR_MEANING_FIX_KEY)
+        {
+          /* The order was fine; the key was not. Every row after it would be refused the same
+           * way (issue 21): none is sent. */
+          finish_row (self, index, PKIO_BATCH_ROW_NOT_PLACED, 0,
+                      g_strdup (_("Not placed: CertCentral did not accept the API key.")));
+          if (self->key_rejection == NULL)
+            self->key_rejection = g_error_copy (sent->error);
+        }
       else
         /* It never left, or CertCentral refused it unread (still rate-limited after the
          * client's waits, no connection, the key refused): it may be sent again. */
@@ -389,6 +407,12 @@ place_next (GTask *task_owned)
           finish_row (self, index, PKIO_BATCH_ROW_UNKNOWN, 0,
                       g_strdup (_("An earlier run of this batch is sending this order now, or "
                                   "its outcome is still unknown: it was not sent again.")));
+          continue;
+        }
+      if (self->key_rejection != NULL)
+        {
+          finish_row (self, index, PKIO_BATCH_ROW_NOT_PLACED, 0,
+                      g_strdup (_("Not sent: CertCentral did not accept the API key.")));
           continue;
         }
       if (self->journal_failed)

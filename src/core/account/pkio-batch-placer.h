@@ -63,6 +63,9 @@ const PkioBatchRowOutcome *pkio_batch_placer_get_outcome  (PkioBatchPlacer *self
                                                            guint            index);
 /* Rows PLACED or ALREADY_PLACED so far ("12 of 30 placed"). */
 guint                      pkio_batch_placer_count_placed (PkioBatchPlacer *self);
+/* CertCentral's refusal of the key, when it refused it (the rows from there on are not placed),
+ * else NULL. */
+const GError              *pkio_batch_placer_get_key_rejection (PkioBatchPlacer *self);
 /* The worst outcome of all rows, in the order UNKNOWN, REJECTED, NOT_PLACED, WAITING, then
  * PLACED (ALREADY_PLACED counts as PLACED). */
 PkioBatchRowState          pkio_batch_placer_get_worst    (PkioBatchPlacer *self);
