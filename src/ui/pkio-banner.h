@@ -11,8 +11,8 @@ G_DECLARE_FINAL_TYPE (PkioBanner, pkio_banner, PKIO, BANNER, AdwBin)
 /* A bar across the top of a view that stays while a situation lasts, with at most one button
  * that does something about it: practice mode ("Leave practice mode"), a key CertCentral no
  * longer accepts ("Replace key…"), a History that could not be brought up to date ("Try
- * again"). libadwaita 1.2 has no AdwBanner (1.3); this is the app's one banner, with the
- * same idea: a title, a button label and an action, and "revealed".
+ * again"). libadwaita 1.2 has no banner widget (one came in 1.3); this is the app's one banner,
+ * with the same idea: a title, a button label and an action, and "revealed".
  *
  * The title wraps, and is an alert to assistive technologies (GTK 4.8 cannot announce; an
  * alert is what a screen reader can find). The button is shown only when it has both a label
