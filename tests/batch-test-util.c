@@ -88,6 +88,19 @@ batch_test_people_table (guint n_rows,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+batch_test_people_table_at (guint       n_rows,
+                            char        separator,
+                            const char *domain)
+{
+  g_autofree char *text = batch_test_people_table (n_rows, separator);
+  g_autoptr(GString) moved = g_string_new (text);
+  g_autofree char *at = g_strdup_printf ("@%s", domain);
+
+  g_assert_cmpuint (g_string_replace (moved, "@example.com", at, 0), ==, n_rows);
+  return g_string_free (g_steal_pointer (&moved), FALSE);
+}
+
 GDateTime *
 batch_test_now (void)
 {

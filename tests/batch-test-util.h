@@ -21,6 +21,11 @@ char      *batch_test_base_table     (char        separator,
  * ("person01@example.com", …), CR LF. */
 char      *batch_test_people_table   (guint       n_rows,
                                       char        separator);
+/* The same, "person01@@domain", …: people of their own, whom the orders of another test do not
+ * make duplicates (issue 20). */
+char      *batch_test_people_table_at (guint       n_rows,
+                                       char        separator,
+                                       const char *domain);
 
 /* 2025-06-01 12:00 UTC, like the fuzz harnesses. */
 GDateTime *batch_test_now            (void);

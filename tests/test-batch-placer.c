@@ -72,6 +72,7 @@ row_done_cb (PkioBatchPlacer *placer,
   inject_for (run->sim, index + 1);
 }
 
+/* @new_batch also allows existing orders: every person of the batch has one by then. */
 static PkioBatchPlacer *
 place (PkioWorkspace *workspace,
        PkioBatch     *batch,
@@ -87,6 +88,7 @@ place (PkioWorkspace *workspace,
   g_autoptr(GString) expected = g_string_new (NULL);
 
   pkio_simulator_clear_faults (run.sim);
+  pkio_batch_placer_set_allow_existing (placer, new_batch);
   if (with_faults)
     {
       g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &run);
@@ -116,15 +118,23 @@ posts (PkioWorkspace *workspace)
 }
 
 static guint
-count_state (PkioBatchPlacer   *placer,
-             PkioBatchRowState  state)
+count_state_of (PkioBatchPlacer   *placer,
+                guint              n_rows,
+                PkioBatchRowState  state)
 {
   guint n = 0;
 
-  for (guint i = 0; i < N_PEOPLE; i++)
+  for (guint i = 0; i < n_rows; i++)
     if (pkio_batch_placer_get_outcome (placer, i)->state == state)
       n++;
   return n;
+}
+
+static guint
+count_state (PkioBatchPlacer   *placer,
+             PkioBatchRowState  state)
+{
+  return count_state_of (placer, N_PEOPLE, state);
 }
 
 /* History: every order of the batch is there, marked with the file's name. */
@@ -195,7 +205,7 @@ test_faults_and_again (void)
   g_assert_cmpint (pkio_batch_placer_get_outcome (again, 19)->state, ==, PKIO_BATCH_ROW_PLACED);
   g_assert_cmpuint (count_batch_records (workspace, PKIO_RECORD_STATE_PLACED), ==, N_PEOPLE - 1);
 
-  /* 3. On purpose, as a new batch: every row is sent again. */
+  /* 3. On purpose, as a new batch, with existing orders allowed: every row is sent again. */
   anew = place (workspace, batch, TRUE, FALSE, NULL);
   g_assert_cmpuint (posts (workspace) - before, ==, 2 * N_PEOPLE + 1);
   g_assert_cmpuint (count_state (anew, PKIO_BATCH_ROW_PLACED), ==, N_PEOPLE);
@@ -228,6 +238,9 @@ test_cancel (void)
 
   batch = batch_test_read (text, -1);
   placer = pkio_batch_placer_new (workspace, batch, "six.csv", FALSE);
+  /* These people have orders from the test before (the practice account is kept): this test
+   * is about stopping, not about the duplicate check. */
+  pkio_batch_placer_set_allow_existing (placer, TRUE);
   g_signal_connect (placer, "row-done", G_CALLBACK (cancel_after_third), cancellable);
   pkio_batch_placer_run_async (placer, cancellable, test_result_cb, NULL);
   /* Cancelled while the third order is on its way: it is still placed. */
@@ -267,6 +280,218 @@ test_invalid_sends_nothing (void)
   g_assert_cmpint (pkio_batch_placer_get_outcome (placer, 0)->state, ==, PKIO_BATCH_ROW_WAITING);
 }
 
+
+/* ---- the duplicate check of every row (issue 20) ---- */
+
+/* @n_rows people of a domain of their own, so that the orders of the other tests (the practice
+ * account is kept between them) are not theirs. */
+static PkioBatch *
+read_people (guint       n_rows,
+             const char *domain)
+{
+  g_autofree char *text = batch_test_people_table_at (n_rows, ',', domain);
+
+  return batch_test_read (text, -1);
+}
+
+static char *
+person (guint       n,
+        const char *domain)
+{
+  return g_strdup_printf ("person%02u@%s", n, domain);
+}
+
+/* An order placed elsewhere for person @n of @domain, of @profile, pending. */
+static gint64
+add_elsewhere (PkioWorkspace *workspace,
+               guint          n,
+               const char    *domain,
+               const char    *profile)
+{
+  PkioSimulator *sim = pkio_workspace_get_simulator (workspace);
+  g_autofree char *email = person (n, domain);
+  gint64 id = pkio_simulator_add_remote_order (sim, email, "John", "Doe", "pending", NULL);
+
+  g_assert_true (pkio_simulator_set_order_profile (sim, id, profile));
+  return id;
+}
+
+static void
+count_checked_cb (PkioBatchPlacer *placer,
+                  guint            index,
+                  gpointer         user_data)
+{
+  GString *checked = user_data;
+
+  g_assert_nonnull (pkio_batch_placer_get_duplicate (placer, index));
+  g_string_append_printf (checked, "%u ", index);
+}
+
+static void
+check (PkioBatchPlacer *placer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_batch_placer_check_async (placer, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_batch_placer_check_finish (placer, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+run (PkioBatchPlacer *placer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_batch_placer_run_async (placer, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (pkio_batch_placer_run_finish (placer, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Five people: the second and the fourth already have an encryption certificate on its way
+ * (ordered elsewhere), the third an authentication one (another kind: does not count). The
+ * check marks rows 1 and 3; the person includes row 3; row 1 is left out, the rest placed. */
+static void
+test_duplicates_left_out (void)
+{
+  const char *domain = "left-out.example.org";
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace ();
+  g_autoptr(PkioBatch) batch = read_people (5, domain);
+  g_autoptr(PkioBatchPlacer) placer = pkio_batch_placer_new (workspace, batch, "five.csv",
+                                                             FALSE);
+  g_autoptr(PkioBatchPlacer) again = NULL;
+  g_autoptr(GString) checked = g_string_new (NULL);
+  PkioSimulator *sim = pkio_workspace_get_simulator (workspace);
+  const PkioDuplicate *duplicate;
+  const PkioBatchRowOutcome *outcome;
+  g_autofree char *id_text = NULL;
+  guint before = posts (workspace);
+  gint64 second = add_elsewhere (workspace, 2, domain, "encryption");
+  gint64 fourth = add_elsewhere (workspace, 4, domain, "encryption");
+
+  add_elsewhere (workspace, 3, domain, "authentication");
+  g_signal_connect (placer, "row-checked", G_CALLBACK (count_checked_cb), checked);
+  pkio_simulator_clear_requests (sim);
+  before = posts (workspace);
+  check (placer);
+  /* Every row, in file order, each asked by its holder's email; nothing sent. */
+  g_assert_cmpstr (checked->str, ==, "0 1 2 3 4 ");
+  g_assert_cmpuint (pkio_simulator_count_requests (sim, "GET", "order/certificate"), >=, 5);
+  g_assert_cmpuint (posts (workspace), ==, before);
+  g_assert_cmpuint (pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_FOUND), ==, 2);
+  g_assert_cmpuint (pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_NONE), ==, 3);
+  duplicate = pkio_batch_placer_get_duplicate (placer, 1);
+  g_assert_cmpint (duplicate->outcome, ==, PKIO_DUPLICATE_FOUND);
+  g_assert_cmpint (duplicate->existing->order_id, ==, second);
+  g_assert_cmpint (pkio_batch_placer_get_duplicate (placer, 3)->existing->order_id, ==, fourth);
+  g_assert_cmpint (pkio_batch_placer_get_duplicate (placer, 2)->outcome, ==,
+                   PKIO_DUPLICATE_NONE);
+  /* Nothing is included unless the person says so. */
+  g_assert_false (pkio_batch_placer_get_included (placer, 1));
+  pkio_batch_placer_set_included (placer, 3, TRUE);
+  g_assert_true (pkio_batch_placer_get_included (placer, 3));
+
+  run (placer);
+  /* Four POSTs: row 1 is left out, row 3 was included. */
+  g_assert_cmpuint (posts (workspace) - before, ==, 4);
+  outcome = pkio_batch_placer_get_outcome (placer, 1);
+  g_assert_cmpint (outcome->state, ==, PKIO_BATCH_ROW_LEFT_OUT);
+  g_assert_cmpint (outcome->order_id, ==, 0);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, second);
+  g_assert_nonnull (strstr (outcome->message, id_text));
+  g_assert_cmpint (pkio_batch_placer_get_outcome (placer, 3)->state, ==, PKIO_BATCH_ROW_PLACED);
+  g_assert_cmpuint (pkio_batch_placer_count_placed (placer), ==, 4);
+  g_assert_cmpuint (pkio_batch_placer_count_left_out (placer), ==, 1);
+  g_assert_cmpint (pkio_batch_placer_get_worst (placer), ==, PKIO_BATCH_ROW_LEFT_OUT);
+  g_assert_cmpstr (pkio_batch_row_state_to_string (PKIO_BATCH_ROW_LEFT_OUT), ==, "left-out");
+
+  /* The same file again: the placed rows are not checked (their own orders are no
+   * duplicates) and not sent; the row left out is checked again and left out again. */
+  again = pkio_batch_placer_new (workspace, batch, "five.csv", FALSE);
+  run (again);
+  g_assert_cmpuint (posts (workspace) - before, ==, 4);
+  g_assert_cmpuint (count_state_of (again, 5, PKIO_BATCH_ROW_ALREADY_PLACED), ==, 4);
+  g_assert_null (pkio_batch_placer_get_duplicate (again, 0));
+  g_assert_cmpint (pkio_batch_placer_get_outcome (again, 1)->state, ==,
+                   PKIO_BATCH_ROW_LEFT_OUT);
+  g_assert_cmpint (pkio_batch_placer_get_duplicate (again, 1)->outcome, ==,
+                   PKIO_DUPLICATE_FOUND);
+}
+
+/* Run without a check first: the run checks every row before the first POST. With existing
+ * orders allowed, nothing is asked and every row is sent. */
+static void
+test_run_checks_first (void)
+{
+  const char *domain = "run-checks.example.org";
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace ();
+  g_autoptr(PkioBatch) batch = read_people (3, domain);
+  g_autoptr(PkioBatchPlacer) placer = pkio_batch_placer_new (workspace, batch, "three.csv",
+                                                             FALSE);
+  g_autoptr(PkioBatchPlacer) allowed = NULL;
+  PkioSimulator *sim = pkio_workspace_get_simulator (workspace);
+  guint before = posts (workspace);
+
+  add_elsewhere (workspace, 1, domain, "encryption");
+  run (placer);
+  g_assert_cmpuint (posts (workspace) - before, ==, 2);
+  g_assert_cmpint (pkio_batch_placer_get_outcome (placer, 0)->state, ==,
+                   PKIO_BATCH_ROW_LEFT_OUT);
+  g_assert_cmpuint (pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_FOUND), ==, 1);
+
+  /* The same people as a new batch, existing orders allowed: no list asked, three POSTs. */
+  allowed = pkio_batch_placer_new (workspace, batch, "three.csv", TRUE);
+  pkio_batch_placer_set_allow_existing (allowed, TRUE);
+  g_assert_true (pkio_batch_placer_get_included (allowed, 0));
+  pkio_simulator_clear_requests (sim);
+  run (allowed);
+  g_assert_cmpuint (pkio_simulator_count_requests (sim, "GET", "order/certificate"), ==, 0);
+  g_assert_cmpuint (posts (workspace), ==, 3);
+  g_assert_cmpuint (pkio_batch_placer_count_placed (allowed), ==, 3);
+  g_assert_null (pkio_batch_placer_get_duplicate (allowed, 0));
+}
+
+/* CertCentral answers the check with an error: each row says it could not be checked, and
+ * nothing is concluded (the front end says so and decides). */
+static void
+test_check_unreachable (void)
+{
+  const char *domain = "unreachable.example.org";
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace ();
+  g_autoptr(PkioBatch) batch = read_people (2, domain);
+  g_autoptr(PkioBatchPlacer) placer = pkio_batch_placer_new (workspace, batch, "two.csv",
+                                                             FALSE);
+  PkioSimulator *sim = pkio_workspace_get_simulator (workspace);
+  guint before = posts (workspace);
+
+  add_elsewhere (workspace, 1, domain, "encryption");
+  pkio_simulator_inject_fault (sim, "GET", "order/certificate",
+                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 100);
+  check (placer);
+  pkio_simulator_clear_faults (sim);
+  g_assert_cmpuint (pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_UNCHECKED), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const PkioDuplicate *duplicate = pkio_batch_placer_get_duplicate (placer, i);
+      g_autofree char *text = pkio_duplicate_dup_text (duplicate);
+
+      g_assert_cmpint (duplicate->outcome, ==, PKIO_DUPLICATE_UNCHECKED);
+      g_assert_nonnull (duplicate->error);
+      g_assert_true (g_str_has_prefix (text, "Could not check whether this person already has"));
+    }
+  g_assert_cmpuint (posts (workspace), ==, before);
+
+  /* Checked again once CertCentral answers: the match is found. */
+  check (placer);
+  g_assert_cmpint (pkio_batch_placer_get_duplicate (placer, 0)->outcome, ==,
+                   PKIO_DUPLICATE_FOUND);
+  g_assert_cmpint (pkio_batch_placer_get_duplicate (placer, 1)->outcome, ==,
+                   PKIO_DUPLICATE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,5 +507,8 @@ main (int   argc,
   g_test_add_func ("/batch-placer/faults-and-again", test_faults_and_again);
   g_test_add_func ("/batch-placer/cancel", test_cancel);
   g_test_add_func ("/batch-placer/invalid-sends-nothing", test_invalid_sends_nothing);
+  g_test_add_func ("/batch-placer/duplicates-left-out", test_duplicates_left_out);
+  g_test_add_func ("/batch-placer/run-checks-first", test_run_checks_first);
+  g_test_add_func ("/batch-placer/check-unreachable", test_check_unreachable);
   return g_test_run ();
 }

@@ -234,6 +234,7 @@ state_text (PkioBatchRowState state)
     case PKIO_BATCH_ROW_REJECTED:       return _("rejected");
     case PKIO_BATCH_ROW_NOT_PLACED:     return _("not placed");
     case PKIO_BATCH_ROW_UNKNOWN:        return _("outcome unknown");
+    case PKIO_BATCH_ROW_LEFT_OUT:       return _("left out");
     case PKIO_BATCH_ROW_WAITING:
     default:                            return _("not sent");
     }
@@ -428,6 +429,9 @@ pkio_cli_batch_place (const char *file,
     case PKIO_BATCH_ROW_NOT_PLACED:
     case PKIO_BATCH_ROW_WAITING:
       return PKIO_CLI_EXIT_FAILURE;
+    case PKIO_BATCH_ROW_LEFT_OUT:
+      /* As a single order the holder already has (already-ordered: exit 2). */
+      return exit_code != PKIO_CLI_EXIT_OK ? exit_code : PKIO_CLI_EXIT_INVALID;
     case PKIO_BATCH_ROW_PLACED:
     case PKIO_BATCH_ROW_ALREADY_PLACED:
     default:

@@ -4,34 +4,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "pkio-batch-placer.h"
+#include "pkio-batch-placer-private.h"
 
 /* A batch is placed as the README of src/core says ("What comes next"): one row at a time,
  * the next from the callback of the one before, each with its own journal record, POST and
  * PkioSendResult from the one sender. Nothing here sends by itself. */
 
-struct _PkioBatchPlacer
-{
-  GObject              parent_instance;
-
-  PkioWorkspace       *workspace;
-  PkioBatch           *batch;
-  char                *file_name;
-  gboolean             new_batch;
-
-  char                *journal_key;   /* the batch's key in the journal (a generation of it) */
-  PkioBatchRowOutcome *outcomes;      /* one per row */
-  PkioHistoryRecord  **earlier;       /* per row: what an earlier run of the batch left */
-  guint                n_rows;
-  guint                next;          /* the row to look at next */
-  gboolean             started;
-  gboolean             journal_failed;  /* stop: nothing more can be recorded */
-  GError              *key_rejection;   /* stop: CertCentral no longer accepts the key */
-};
-
 G_DEFINE_FINAL_TYPE (PkioBatchPlacer, pkio_batch_placer, G_TYPE_OBJECT)
 
-enum { SIGNAL_ROW_DONE, N_SIGNALS };
+enum { SIGNAL_ROW_DONE, SIGNAL_ROW_CHECKED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -43,9 +24,12 @@ pkio_batch_placer_finalize (GObject *object)
     {
       g_free (self->outcomes[i].message);
       g_clear_object (&self->earlier[i]);
+      g_clear_pointer (&self->duplicates[i], pkio_duplicate_free);
     }
   g_free (self->outcomes);
   g_free (self->earlier);
+  g_free (self->duplicates);
+  g_free (self->included);
   g_free (self->journal_key);
   g_free (self->file_name);
   g_clear_object (&self->batch);
@@ -62,6 +46,16 @@ pkio_batch_placer_class_init (PkioBatchPlacerClass *klass)
   signals[SIGNAL_ROW_DONE] = g_signal_new ("row-done", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SIGNAL_ROW_CHECKED] = g_signal_new ("row-checked", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+void
+_pkio_batch_placer_emit_row_checked (PkioBatchPlacer *self,
+                                     guint            index)
+{
+  g_signal_emit (self, signals[SIGNAL_ROW_CHECKED], 0, index);
 }
 
 static void
@@ -88,6 +82,8 @@ pkio_batch_placer_new (PkioWorkspace *workspace,
   self->n_rows = pkio_batch_get_n_rows (batch);
   self->outcomes = g_new0 (PkioBatchRowOutcome, self->n_rows);
   self->earlier = g_new0 (PkioHistoryRecord *, self->n_rows);
+  self->duplicates = g_new0 (PkioDuplicate *, self->n_rows);
+  self->included = g_new0 (gboolean, self->n_rows);
   return self;
 }
 
@@ -101,6 +97,7 @@ pkio_batch_row_state_to_string (PkioBatchRowState state)
     case PKIO_BATCH_ROW_REJECTED:       return "rejected";
     case PKIO_BATCH_ROW_NOT_PLACED:     return "not-placed";
     case PKIO_BATCH_ROW_UNKNOWN:        return "unknown";
+    case PKIO_BATCH_ROW_LEFT_OUT:       return "left-out";
     case PKIO_BATCH_ROW_WAITING:
     default:                            return "waiting";
     }
@@ -135,15 +132,28 @@ pkio_batch_placer_get_key_rejection (PkioBatchPlacer *self)
   return self->key_rejection;
 }
 
+guint
+pkio_batch_placer_count_left_out (PkioBatchPlacer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PKIO_IS_BATCH_PLACER (self), 0);
+  for (guint i = 0; i < self->n_rows; i++)
+    if (self->outcomes[i].state == PKIO_BATCH_ROW_LEFT_OUT)
+      n++;
+  return n;
+}
+
 static int
 badness (PkioBatchRowState state)
 {
   switch (state)
     {
-    case PKIO_BATCH_ROW_UNKNOWN:    return 4;
-    case PKIO_BATCH_ROW_REJECTED:   return 3;
-    case PKIO_BATCH_ROW_NOT_PLACED: return 2;
-    case PKIO_BATCH_ROW_WAITING:    return 1;
+    case PKIO_BATCH_ROW_UNKNOWN:    return 5;
+    case PKIO_BATCH_ROW_REJECTED:   return 4;
+    case PKIO_BATCH_ROW_NOT_PLACED: return 3;
+    case PKIO_BATCH_ROW_WAITING:    return 2;
+    case PKIO_BATCH_ROW_LEFT_OUT:   return 1;
     case PKIO_BATCH_ROW_PLACED:
     case PKIO_BATCH_ROW_ALREADY_PLACED:
     default:                        return 0;
@@ -217,9 +227,8 @@ generation_of (const char *journal_key,
   return (guint) n;
 }
 
-/* Of two records of one row, the one that says most: placed, then undecided, then refused. */
-static int
-record_rank (PkioHistoryRecord *record)
+int
+_pkio_batch_placer_record_rank (PkioHistoryRecord *record)
 {
   switch (pkio_history_record_get_state (record))
     {
@@ -232,9 +241,8 @@ record_rank (PkioHistoryRecord *record)
     }
 }
 
-/* Reads the history (every record is in the store's model) for what earlier runs left. */
-static void
-find_earlier_runs (PkioBatchPlacer *self)
+void
+_pkio_batch_placer_find_earlier_runs (PkioBatchPlacer *self)
 {
   GListModel *model = G_LIST_MODEL (pkio_workspace_get_store (self->workspace));
   const char *key = pkio_batch_get_key (self->batch);
@@ -251,7 +259,11 @@ find_earlier_runs (PkioBatchPlacer *self)
     }
   if (self->new_batch || generation == 0)
     generation++;
+  g_free (self->journal_key);
   self->journal_key = generation_key (key, generation);
+  /* Found again from scratch: the check and the run each read the history. */
+  for (guint r = 0; r < self->n_rows; r++)
+    g_clear_object (&self->earlier[r]);
 
   for (guint r = 0; r < self->n_rows; r++)
     g_hash_table_insert (rows, pkio_batch_get_row (self->batch, r)->key, GUINT_TO_POINTER (r + 1));
@@ -267,7 +279,8 @@ find_earlier_runs (PkioBatchPlacer *self)
         continue;
       index--;
       if (self->earlier[index] == NULL
-          || record_rank (record) > record_rank (self->earlier[index]))
+          || _pkio_batch_placer_record_rank (record)
+             > _pkio_batch_placer_record_rank (self->earlier[index]))
         g_set_object (&self->earlier[index], record);
     }
 }
@@ -401,12 +414,19 @@ place_next (GTask *task_owned)
 
       if (self->outcomes[index].state != PKIO_BATCH_ROW_WAITING)
         continue;   /* settled by an earlier run (resolve_next) */
-      if (earlier != NULL && record_rank (earlier) == 2)
+      if (earlier != NULL && _pkio_batch_placer_record_rank (earlier) == 2)
         {
           /* Still being sent by another running process: never a second time. */
           finish_row (self, index, PKIO_BATCH_ROW_UNKNOWN, 0,
                       g_strdup (_("An earlier run of this batch is sending this order now, or "
                                   "its outcome is still unknown: it was not sent again.")));
+          continue;
+        }
+      if (_pkio_batch_placer_leaves_out (self, index))
+        {
+          /* The holder already has one, and nobody said a second is wanted (issue 20). */
+          finish_row (self, index, PKIO_BATCH_ROW_LEFT_OUT, 0,
+                      pkio_duplicate_dup_text (self->duplicates[index]));
           continue;
         }
       if (self->key_rejection != NULL)
@@ -480,7 +500,7 @@ resolve_next (GTask *task_owned)
 
       if (earlier == NULL)
         continue;
-      if (record_rank (earlier) == 3)
+      if (_pkio_batch_placer_record_rank (earlier) == 3)
         {
           gint64 order_id = pkio_history_record_get_order_id (earlier);
 
@@ -501,6 +521,27 @@ resolve_next (GTask *task_owned)
 }
 
 static void
+run_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PkioBatchPlacer *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!pkio_batch_placer_check_finish (self, result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Cancelled during the check: nothing was sent, and place_next () says so for each row. */
+  g_clear_error (&error);
+  self->next = 0;
+  resolve_next (g_steal_pointer (&task));
+}
+
+static void
 history_read_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -514,7 +555,16 @@ history_read_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  find_earlier_runs (self);
+  _pkio_batch_placer_find_earlier_runs (self);
+  /* Every row is checked before anything is sent, unless a check was made (and shown) or the
+   * person allowed existing orders. */
+  if (!self->checked && !self->allow_existing)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      pkio_batch_placer_check_async (self, cancellable, run_checked_cb, g_steal_pointer (&task));
+      return;
+    }
   self->next = 0;
   resolve_next (g_steal_pointer (&task));
 }

@@ -19,6 +19,9 @@ typedef enum
                                      refused, cancelled before it): may be sent again */
   PKIO_BATCH_ROW_UNKNOWN,         /* sent, no usable answer, and CertCentral does not (yet)
                                      show it: never sent again before it is resolved */
+  PKIO_BATCH_ROW_LEFT_OUT,        /* not sent: the duplicate check found that the holder
+                                     already has one (message: which), and the person did not
+                                     include the row (pkio_batch_placer_set_included ()) */
 } PkioBatchRowState;
 
 typedef struct
@@ -43,14 +46,54 @@ G_DECLARE_FINAL_TYPE (PkioBatchPlacer, pkio_batch_placer, PKIO, BATCH_PLACER, GO
  * History (may be NULL).
  *
  * Signal "row-done" (guint index): a row's outcome is known (pkio_batch_placer_get_outcome ()),
- * on the thread-default main context of the caller. */
+ * on the thread-default main context of the caller. Signal "row-checked" (guint index): a row's
+ * duplicate check is done (pkio_batch_placer_get_duplicate ()). */
 PkioBatchPlacer           *pkio_batch_placer_new          (PkioWorkspace *workspace,
                                                            PkioBatch     *batch,
                                                            const char    *file_name,
                                                            gboolean       new_batch);
+/* The duplicate check (issue 20, pkio_workspace_check_duplicate_async ()) of every row, before
+ * anything is sent, one row after the other; each result is kept for the row
+ * (pkio_batch_placer_get_duplicate ()) and signalled ("row-checked", guint index). Rows with
+ * problems, and rows an earlier run of this batch placed or may have placed, are not checked
+ * (the earlier run's order is not a duplicate of itself). CertCentral's trouble is a row's
+ * PKIO_DUPLICATE_UNCHECKED, never a failure: this fails only when cancelled or when the history
+ * cannot be read. Nothing is written or sent. May be called again (a new check replaces the
+ * results), never while a run or another check is under way. */
+void                       pkio_batch_placer_check_async  (PkioBatchPlacer     *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean                   pkio_batch_placer_check_finish (PkioBatchPlacer     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* The check's result for row @index: NULL when the row was not checked (yet). FOUND: the
+ * order that counts is in ->existing; pkio_duplicate_dup_text () says it for people,
+ * pkio_duplicate_dup_script_line () for scripts. */
+const PkioDuplicate       *pkio_batch_placer_get_duplicate (PkioBatchPlacer *self,
+                                                            guint            index);
+/* Rows whose check found an order that counts (FOUND), and rows it could not check
+ * (UNCHECKED). */
+guint                      pkio_batch_placer_count_duplicates (PkioBatchPlacer      *self,
+                                                               PkioDuplicateOutcome  outcome);
+/* A row whose check found an order is left out (LEFT_OUT) unless the person includes it:
+ * "yes, a second one for this person". Every other row is placed whatever its check said
+ * (could not check: the front end says so and decides whether to go on). */
+void                       pkio_batch_placer_set_included (PkioBatchPlacer *self,
+                                                           guint            index,
+                                                           gboolean         included);
+gboolean                   pkio_batch_placer_get_included (PkioBatchPlacer *self,
+                                                           guint            index);
+/* Every row included, and pkio_batch_placer_run_async () does not check (the command line's
+ * --allow-existing). */
+void                       pkio_batch_placer_set_allow_existing (PkioBatchPlacer *self,
+                                                                 gboolean         allow);
 /* Cancelling stops after the order in flight, never in the middle of one: the rows not sent
- * end NOT_PLACED. Fails (and sends nothing) only when the batch has problems or the history
- * cannot be read; then every row stays WAITING. Call once. */
+ * end NOT_PLACED. Unless the check was made (pkio_batch_placer_check_async ()) or existing
+ * orders are allowed, every row is checked first, before anything is sent; a row whose check
+ * found an order and that is not included ends LEFT_OUT. Fails (and sends nothing) only when
+ * the batch has problems or the history cannot be read; then every row stays WAITING. Call
+ * once. */
 void                       pkio_batch_placer_run_async    (PkioBatchPlacer     *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
@@ -66,8 +109,10 @@ guint                      pkio_batch_placer_count_placed (PkioBatchPlacer *self
 /* CertCentral's refusal of the key, when it refused it (the rows from there on are not placed),
  * else NULL. */
 const GError              *pkio_batch_placer_get_key_rejection (PkioBatchPlacer *self);
-/* The worst outcome of all rows, in the order UNKNOWN, REJECTED, NOT_PLACED, WAITING, then
- * PLACED (ALREADY_PLACED counts as PLACED). */
+/* Rows LEFT_OUT so far. */
+guint                      pkio_batch_placer_count_left_out (PkioBatchPlacer *self);
+/* The worst outcome of all rows, in the order UNKNOWN, REJECTED, NOT_PLACED, WAITING, LEFT_OUT,
+ * then PLACED (ALREADY_PLACED counts as PLACED). */
 PkioBatchRowState          pkio_batch_placer_get_worst    (PkioBatchPlacer *self);
 /* A stable word for a state, for the results file ("placed", "rejected", …), not translated. */
 const char                *pkio_batch_row_state_to_string (PkioBatchRowState state);

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pkio-batch-placer.h"
+
+G_BEGIN_DECLS
+
+/* Shared by pkio-batch-placer.c (placing) and pkio-batch-placer-check.c (the duplicate check
+ * of every row before anything is sent, issue 20). */
+struct _PkioBatchPlacer
+{
+  GObject              parent_instance;
+
+  PkioWorkspace       *workspace;
+  PkioBatch           *batch;
+  char                *file_name;
+  gboolean             new_batch;
+
+  char                *journal_key;   /* the batch's key in the journal (a generation of it) */
+  PkioBatchRowOutcome *outcomes;      /* one per row */
+  PkioHistoryRecord  **earlier;       /* per row: what an earlier run of the batch left */
+  guint                n_rows;
+  guint                next;          /* the row to look at next */
+  gboolean             started;
+  gboolean             journal_failed;  /* stop: nothing more can be recorded */
+  GError              *key_rejection;   /* stop: CertCentral no longer accepts the key */
+
+  /* The duplicate check */
+  PkioDuplicate      **duplicates;    /* per row: what the check found, NULL: not checked */
+  gboolean            *included;      /* per row: placed even when the check found an order */
+  gboolean             allow_existing;  /* every row included, no check before the run */
+  gboolean             checked;       /* a check of every row is done */
+  gboolean             checking;      /* a check is under way */
+  guint                next_check;    /* the row to check next */
+};
+
+/* Of two records of one row, the one that says most: 3 placed, 2 undecided (sending or
+ * unknown), 1 refused, 0 nothing. */
+int      _pkio_batch_placer_record_rank      (PkioHistoryRecord *record);
+/* Reads the history (every record is in the store's model, which must be read) for what
+ * earlier runs of this batch left: the journal key of this run, and self->earlier. */
+void     _pkio_batch_placer_find_earlier_runs (PkioBatchPlacer  *self);
+/* TRUE for a row the check found an order for and that the person did not include. */
+gboolean _pkio_batch_placer_leaves_out        (PkioBatchPlacer  *self,
+                                               guint             index);
+void     _pkio_batch_placer_emit_row_checked  (PkioBatchPlacer  *self,
+                                               guint             index);
+
+G_END_DECLS
