@@ -22,6 +22,8 @@
  *   last-order                                                          -> newest order id (0)
  *   add-remote EMAIL FIRST LAST SECONDS-AGO [STATUS]   -> the new order's id (pending unless
  *                                                         STATUS says otherwise)
+ *   profile ORDER_ID PROFILE       -> ok: the order's profile_option (authentication,
+ *                                     nonrepudiation, encryption)
  *   validity ORDER_ID DAYS-LEFT    -> ok: the order's certificate ends DAYS-LEFT days (may be
  *                                     negative) after today (UTC), and began 3 years before
  *   today                                          -> today's date (UTC), YYYY-MM-DD
@@ -121,6 +123,15 @@ run_command (Control    *control,
       id = pkio_simulator_add_remote_order (control->sim, words[1], words[2], words[3],
                                             n == 6 ? words[5] : "pending", created);
       return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+  if (n == 3 && g_str_equal (words[0], "profile"))
+    {
+      guint64 id;
+
+      if (!g_ascii_string_to_unsigned (words[1], 10, 1, G_MAXINT64, &id, NULL)
+          || !pkio_simulator_set_order_profile (control->sim, (gint64) id, words[2]))
+        return g_strdup ("error: profile ORDER_ID PROFILE");
+      return g_strdup ("ok");
     }
   if (n == 3 && g_str_equal (words[0], "validity"))
     {

@@ -123,15 +123,18 @@ test_valid_file (void)
                    "2 years, shipping expedited, payment saved card\n"
                    "people.csv:4: CertCentral number 21: signing, 90 days, shipping standard, "
                    "payment balance\n");
-  g_assert_cmpstr (err, ==, "people.csv: 3 orders, all valid. Nothing was sent: --dry-run only "
-                            "checks the file.\n");
+  /* No key is stored yet: the duplicate check (issue 20) says it could not ask, once. */
+  g_assert_true (g_str_has_prefix (err, "people.csv: Could not check whether these people "
+                                        "already have a certificate of this kind: No API key "));
+  g_assert_true (g_str_has_suffix (err, "\npeople.csv: 3 orders, all valid. Nothing was sent: "
+                                        "--dry-run only checks the file.\n"));
 
   g_assert_cmpint (run_cli_full (NULL, dutch, &nl_out, &nl_err, "order", "--batch", "people.csv",
                                  "--dry-run", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (nl_out, "people.csv:2: John Doe <john.doe@example.com>: "
                                            "vertrouwelijkheid, 1 jaar, verzending standaard, "
                                            "betaling tegoed\n"));
-  g_assert_true (g_str_has_prefix (nl_err, "people.csv: 3 bestellingen"));
+  g_assert_nonnull (strstr (nl_err, "\npeople.csv: 3 bestellingen"));
   assert_no_post ();
 }
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "batch-test-util.h"
 #include "cli-test-util.h"
 
 /* Issue 20 on the command line: `pkio-orders order` asks CertCentral (the simulator in its own
@@ -10,7 +11,8 @@
  * profile. The same person and profile twice: the second is refused with exit 2 and the line
  * "already-ordered: order N, profile, pending since YYYY-MM-DD", and nothing is sent; with
  * --allow-existing it goes through. A check that fails exits 1 unless --allow-existing;
- * --dry-run says what the check found and keeps its exit code. English and Dutch. */
+ * --dry-run says what the check found and keeps its exit code. English and Dutch. A batch
+ * checks every row the same way, and two desktops (two histories) share one CertCentral. */
 
 #define POST_PATH "order/certificate/pkio_burger"
 
@@ -199,6 +201,205 @@ test_check_fails_and_dry_run (void)
   g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
 }
 
+
+/* An order placed elsewhere for @email, of @profile, pending since an hour ago. */
+static gint64
+add_elsewhere (const char *email,
+               const char *profile)
+{
+  gint64 id = sim_number ("add-remote %s John Doe 3600", email);
+  g_autofree char *ok = sim_command ("profile %" G_GINT64_FORMAT " %s", id, profile);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (ok, ==, "ok");
+  return id;
+}
+
+/* A batch of three: the second person already has an encryption certificate on its way. The
+ * dry run names it (exit 0); placing leaves it out (two POSTs, exit 2); run again in Dutch it
+ * is left out again; with --allow-existing it is placed too. */
+static void
+test_batch_rows (void)
+{
+  g_autofree char *text = batch_test_people_table_at (3, ',', "batch.example.org");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *left_out = NULL;
+  g_autofree char *today = today_text ();
+  gint64 posts;
+  gint64 elsewhere;
+
+  if (!require_stored_key ())
+    return;
+  g_free (write_file ("batch.csv", text));
+  elsewhere = add_elsewhere ("person02@batch.example.org", "encryption");
+  posts = sim_number ("count POST %s", POST_PATH);
+  line = g_strdup_printf ("batch.csv:3: John Doe <person02@batch.example.org>: already-ordered: "
+                          "order %" G_GINT64_FORMAT ", encryption, pending since %s\n",
+                          elsewhere, today);
+
+  /* --dry-run: the match is named; the file is valid, so exit 0. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--dry-run", "batch.csv"), ==,
+                   0);
+  g_assert_nonnull (strstr (out, line));
+  g_assert_null (strstr (out, "person01@batch.example.org>: already-ordered"));
+  g_assert_nonnull (strstr (err, "batch.csv:3: John Doe already has an encryption certificate "
+                                 "on order "));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Placed: rows 2 and 4 go, row 3 is left out, said with how to include it; exit 2. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "batch.csv"), ==, 2);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_nonnull (strstr (out, line));
+  left_out = g_strdup_printf ("batch.csv:3: John Doe <person02@batch.example.org>: left out: "
+                              "John Doe already has an encryption certificate on order %"
+                              G_GINT64_FORMAT ", pending since ", elsewhere);
+  g_assert_nonnull (strstr (out, left_out));
+  g_assert_nonnull (strstr (out, "batch.csv:2: John Doe <person01@batch.example.org>: placed as "
+                                 "order "));
+  g_assert_nonnull (strstr (out, "batch.csv:4: John Doe <person03@batch.example.org>: placed as "
+                                 "order "));
+  g_assert_nonnull (strstr (err, "batch.csv: 1 row is left out: its holder already has a "
+                                 "certificate of this kind. To place it anyway, run the command "
+                                 "again with --allow-existing.\n"));
+  g_assert_nonnull (strstr (err, "batch.csv: 2 of 3 placed.\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Again, in Dutch: the placed rows are not checked (they would find their own orders) nor
+   * sent; row 3 is left out again. */
+  g_assert_cmpint (run_cli_full (NULL, dutch, &out, &err, "order", "--batch", "--yes",
+                                 "batch.csv", NULL), ==, 2);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_nonnull (strstr (out, line));
+  g_assert_null (strstr (out, "person01@batch.example.org>: already-ordered"));
+  g_assert_nonnull (strstr (out, "person02@batch.example.org>: weggelaten: John Doe heeft al "
+                                 "een vertrouwelijkheidscertificaat in bestelling "));
+  g_assert_nonnull (strstr (err, "--allow-existing"));
+  g_assert_null (strstr (err, "left out"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Wanted anyway: only row 3 is sent. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "--allow-existing",
+                            "batch.csv"), ==, 0);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 3);
+  g_assert_nonnull (strstr (out, "batch.csv:3: John Doe <person02@batch.example.org>: placed as "
+                                 "order "));
+  g_assert_null (strstr (out, "already-ordered"));
+  g_assert_nonnull (strstr (err, "batch.csv: 3 of 3 placed.\n"));
+}
+
+/* CertCentral answers the batch's check with an error: nothing is sent, exit 1, unless
+ * --allow-existing; the dry run says it could not check and keeps exit 0. */
+static void
+test_batch_check_fails (void)
+{
+  g_autofree char *text = batch_test_people_table_at (2, ';', "unchecked.example.org");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *cleared = NULL;
+  gint64 posts;
+
+  if (!require_stored_key ())
+    return;
+  g_free (write_file ("unchecked.csv", text));
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  /* Every attempt of the checks below answers 500 (4 attempts of a GET, a row each). */
+  ok = sim_command ("fault GET order/certificate server-error 16");
+  g_assert_cmpstr (ok, ==, "ok");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "unchecked.csv"), ==,
+                   1);
+  g_assert_nonnull (strstr (err, "unchecked.csv:2: Could not check whether this person already "
+                                 "has a certificate of this kind: "));
+  g_assert_nonnull (strstr (err, "unchecked.csv: 2 rows could not be checked. Nothing was sent. "
+                                 "Try again later, or add --allow-existing"));
+  g_assert_null (strstr (out, "placed as order"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--dry-run", "unchecked.csv"),
+                   ==, 0);
+  g_assert_nonnull (strstr (err, "unchecked.csv:3: Could not check whether"));
+  g_assert_nonnull (strstr (err, "2 orders, all valid"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  cleared = sim_command ("clear-faults");
+  g_assert_cmpstr (cleared, ==, "ok");
+
+  /* --allow-existing: not checked, both placed. */
+  ok = sim_command ("fault GET order/certificate server-error 16");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "--allow-existing",
+                            "unchecked.csv"), ==, 0);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_clear_pointer (&cleared, g_free);
+  cleared = sim_command ("clear-faults");
+  g_assert_cmpstr (cleared, ==, "ok");
+}
+
+/* Two desktops of one organisation, each with its own history, and one CertCentral: what one
+ * ordered, the other is told of ("placed on another computer") and does not order again. */
+static void
+test_two_desktops (void)
+{
+  g_autofree char *path = write_person ("bram.json", "Bram", "de Jong", "bram@example.nl",
+                                        "nonrepudiation");
+  g_autofree char *other_home = g_build_filename (cli.tmpdir, "second-desktop", NULL);
+  g_autofree char *other_env = g_strdup_printf ("XDG_DATA_HOME=%s", other_home);
+  const char *second[] = { other_env, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *line = NULL;
+  gint64 posts;
+  gint64 first;
+  gint64 again;
+
+  if (!require_stored_key ())
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (other_home, 0700), ==, 0);
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  /* The first desktop orders. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
+  first = parse_order_id (out);
+  g_assert_cmpint (first, >, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The second, whose history has never heard of it, is refused and told where it came from. */
+  g_assert_cmpint (run_cli_full (NULL, second, &out, &err, "order", path, NULL), ==, 2);
+  line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", nonrepudiation, pending "
+                          "since ", first);
+  g_assert_true (g_str_has_prefix (err, line));
+  g_assert_nonnull (strstr (err, "Bram de Jong already has a signing certificate on order "));
+  g_assert_nonnull (strstr (err, ", placed on another computer."));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* The second desktop's history is its own: nothing of the first's is in it. */
+  g_assert_false (tree_contains (other_home, "bram@example.nl"));
+
+  /* The second orders anyway; the first is then told of that newer one. */
+  g_assert_cmpint (run_cli_full (NULL, second, &out, &err, "order", "--allow-existing", path,
+                                 NULL), ==, 0);
+  again = parse_order_id (out);
+  g_assert_cmpint (again, >, first);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 2);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", ", again);
+  g_assert_true (g_str_has_prefix (err, line));
+  g_assert_nonnull (strstr (err, ", placed on another computer."));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +411,9 @@ main (int   argc,
   g_test_add_func ("/cli-duplicate/order-twice", test_order_twice);
   g_test_add_func ("/cli-duplicate/ordered-elsewhere", test_ordered_elsewhere);
   g_test_add_func ("/cli-duplicate/check-fails-and-dry-run", test_check_fails_and_dry_run);
+  g_test_add_func ("/cli-duplicate/batch-rows", test_batch_rows);
+  g_test_add_func ("/cli-duplicate/batch-check-fails", test_batch_check_fails);
+  g_test_add_func ("/cli-duplicate/two-desktops", test_two_desktops);
   result = g_test_run ();
   cli_test_tear_down ();
   return result;

@@ -99,11 +99,27 @@ test_batch_key_rejected (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   gint64 posts;
+  gint64 gets;
 
   if (!require_stored_key ())
     return;
   posts = sim_number ("count POST %s", ORDER_PATH);
+  /* The duplicate check (issue 20) meets the refusal first: asked once, said once, and
+   * nothing is sent. */
+  gets = sim_number ("count GET order/certificate");
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", path, "--yes"), ==, 1);
+  assert_replace_advice (err);
+  assert_plain_words (err);
+  assert_plain_words (out);
+  g_assert_null (strstr (err, "Could not check whether"));
+  g_assert_cmpint (sim_number ("count POST %s", ORDER_PATH), ==, posts);
+  g_assert_cmpint (sim_number ("count GET order/certificate"), <=, gets + 4);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Without the check, the first row's refusal stops the batch. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", path, "--yes",
+                            "--allow-existing"), ==, 1);
   assert_replace_advice (err);
   assert_plain_words (err);
   assert_plain_words (out);

@@ -176,8 +176,117 @@ print_checked_batch (const char *path,
   return TRUE;
 }
 
+/* ---- does a row's holder already have one (issue 20) ---- */
+
+/* What the duplicate check found, row by row: a match as "FILE:ROW: holder: already-ordered:
+ * order N, …" on standard output (for scripts) with the sentence on standard error; a row that
+ * could not be checked on standard error. Returns the rows that could not be checked because
+ * CertCentral could not be asked (not the known individuals without an email here, which are
+ * said but do not stop anything: docs/decisions.md#duplicate-orders); *@out_error: the first
+ * such row's reason. */
+static guint
+print_duplicates (const char       *path,
+                  PkioBatch        *batch,
+                  PkioBatchPlacer  *placer,
+                  const GError    **out_error)
+{
+  guint n_rows = pkio_batch_get_n_rows (batch);
+  guint n_failed = 0;
+
+  *out_error = NULL;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const PkioDuplicate *duplicate = pkio_batch_placer_get_duplicate (placer, r);
+      const PkioBatchRow *row = pkio_batch_get_row (batch, r);
+      g_autofree char *holder = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *text = NULL;
+
+      if (duplicate == NULL || duplicate->outcome == PKIO_DUPLICATE_NONE)
+        continue;
+      /* No key, or one CertCentral does not accept: said once, by the caller. */
+      if (duplicate->outcome == PKIO_DUPLICATE_UNCHECKED
+          && pkio_api_error_get_meaning (duplicate->error) == PKIO_ERROR_MEANING_FIX_KEY)
+        {
+          if (*out_error == NULL)
+            *out_error = duplicate->error;
+          n_failed++;
+          continue;
+        }
+      holder = holder_text (row->order);
+      line = pkio_duplicate_dup_script_line (duplicate);
+      text = pkio_duplicate_dup_text (duplicate);
+      if (line != NULL)
+        g_print ("%s:%u: %s: %s\n", path, row->number, holder, line);
+      fflush (stdout);
+      g_printerr ("%s:%u: %s\n", path, row->number, text);
+      if (duplicate->outcome == PKIO_DUPLICATE_UNCHECKED
+          && !g_error_matches (duplicate->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          if (*out_error == NULL)
+            *out_error = duplicate->error;
+          n_failed++;
+        }
+    }
+  fflush (stdout);
+  return n_failed;
+}
+
+/* Runs the check of every row; FALSE when it could not be run at all (the history could not
+ * be read), said. */
+static gboolean
+check_rows (const char      *path,
+            PkioBatchPlacer *placer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_batch_placer_check_async (placer, NULL, pkio_cli_async_cb, &result);
+  if (pkio_batch_placer_check_finish (placer, pkio_cli_wait (&result), &error))
+    return TRUE;
+  g_printerr ("%s: %s %s\n", path,
+              _("Could not check whether these people already have a certificate of this "
+                "kind:"), error->message);
+  return FALSE;
+}
+
+/* --dry-run: the duplicate check too, when it can be made; the exit code stays the file's. */
+static void
+dry_run_check (const char *path,
+               PkioBatch  *batch,
+               gboolean    practice)
+{
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(PkioBatchPlacer) placer = NULL;
+  const GError *failure = NULL;
+  int exit_code;
+
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
+  if (workspace == NULL)
+    {
+      g_printerr ("%s: %s\n", path,
+                  _("Could not check whether these people already have a certificate of this "
+                    "kind."));
+      return;
+    }
+  placer = pkio_batch_placer_new (workspace, batch, NULL, FALSE);
+  if (!check_rows (path, placer))
+    return;
+  print_duplicates (path, batch, placer, &failure);
+  if (failure != NULL && pkio_api_error_get_meaning (failure) == PKIO_ERROR_MEANING_FIX_KEY)
+    /* TRANSLATORS: %s says why, e.g. that there is no API key */
+    g_printerr ("%s: %s %s\n", path,
+                _("Could not check whether these people already have a certificate of this "
+                  "kind:"), failure->message);
+  else if (pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_FOUND) == 0
+      && pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_UNCHECKED) == 0)
+    g_printerr (_("%s: CertCentral shows no certificate of the same kind for any of these "
+                  "people.\n"), path);
+}
+
 int
-pkio_cli_batch_check (const char *file)
+pkio_cli_batch_check (const char *file,
+                      gboolean    practice)
 {
   const char *path = pkio_cli_file_display_name (file);
   g_autoptr(PkioBatch) batch = NULL;
@@ -190,6 +299,8 @@ pkio_cli_batch_check (const char *file)
     return PKIO_CLI_EXIT_INVALID;
 
   n_rows = pkio_batch_get_n_rows (batch);
+  if (n_rows > 0)
+    dry_run_check (path, batch, practice);
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
                            "%s: %u order, valid. Nothing was sent: --dry-run only checks the "
                            "file.\n",
@@ -337,11 +448,59 @@ write_results (const char      *results_path,
   return TRUE;
 }
 
+/* Before anything is sent: every row checked (PKIO_CLI_EXIT_OK to go on), else the exit code
+ * after saying why, as for a single order (pkio-cli-order.c): a key CertCentral no longer
+ * accepts, or a row CertCentral could not be asked about, sends nothing (1). Rows with a match
+ * are left out (*@out_left_out), said with how to include them. */
+static int
+refuse_unchecked (const char      *path,
+                  PkioBatch       *batch,
+                  PkioBatchPlacer *placer,
+                  guint           *out_left_out)
+{
+  const GError *failure = NULL;
+  guint n_failed;
+
+  if (!check_rows (path, placer))
+    {
+      g_printerr ("%s\n", _("Nothing was sent. Try again later, or add --allow-existing to "
+                            "place the orders without this check."));
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+  n_failed = print_duplicates (path, batch, placer, &failure);
+  if (failure != NULL && pkio_cli_explain_key_rejected (failure, _("Nothing was sent.")))
+    return PKIO_CLI_EXIT_FAILURE;
+  if (n_failed > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%s: %u row could not be checked. Nothing was sent. Try again "
+                               "later, or add --allow-existing to place the orders without "
+                               "this check.\n",
+                               "%s: %u rows could not be checked. Nothing was sent. Try again "
+                               "later, or add --allow-existing to place the orders without "
+                               "this check.\n", n_failed),
+                  path, n_failed);
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+  *out_left_out = pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_FOUND);
+  if (*out_left_out > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u row is left out: its holder already has a certificate of "
+                             "this kind. To place it anyway, run the command again with "
+                             "--allow-existing.\n",
+                             "%s: %u rows are left out: their holders already have a "
+                             "certificate of this kind. To place them anyway, run the command "
+                             "again with --allow-existing.\n", *out_left_out),
+                path, *out_left_out);
+  return PKIO_CLI_EXIT_OK;
+}
+
 int
 pkio_cli_batch_place (const char *file,
                       gboolean    practice,
                       gboolean    yes,
                       gboolean    new_batch,
+                      gboolean    allow_existing,
                       const char *results_path)
 {
   const char *path = pkio_cli_file_display_name (file);
@@ -356,6 +515,7 @@ pkio_cli_batch_place (const char *file,
   int exit_code;
   guint interrupt_source;
   guint n_rows;
+  guint n_left_out = 0;
 
   /* Before anything is read: without a terminal there is no one to ask. */
   if (!yes && (g_strcmp0 (file, "-") == 0 || !isatty (STDIN_FILENO)))
@@ -377,12 +537,6 @@ pkio_cli_batch_place (const char *file,
       return PKIO_CLI_EXIT_INVALID;
     }
 
-  if (!yes && !confirm (path, n_rows))
-    {
-      g_printerr ("%s\n", _("Nothing was sent."));
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
   workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY | PKIO_CLI_NEED_HISTORY,
                                        &exit_code);
   if (workspace == NULL)
@@ -393,6 +547,20 @@ pkio_cli_batch_place (const char *file,
 
   file_name = g_strcmp0 (file, "-") == 0 ? NULL : g_path_get_basename (file);
   placer = pkio_batch_placer_new (workspace, batch, file_name, new_batch);
+  /* --allow-existing: every row would go whatever the check found; so it is not asked. */
+  pkio_batch_placer_set_allow_existing (placer, allow_existing);
+  if (!allow_existing)
+    {
+      exit_code = refuse_unchecked (path, batch, placer, &n_left_out);
+      if (exit_code != PKIO_CLI_EXIT_OK)
+        return exit_code;
+    }
+
+  if (!yes && n_rows > n_left_out && !confirm (path, n_rows - n_left_out))
+    {
+      g_printerr ("%s\n", _("Nothing was sent."));
+      return PKIO_CLI_EXIT_FAILURE;
+    }
   progress.batch = batch;
   progress.placer = placer;
   g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &progress);

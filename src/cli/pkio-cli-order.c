@@ -367,6 +367,7 @@ run_batch (gboolean     practice,
            gboolean     dry_run,
            gboolean     yes,
            gboolean     new_batch,
+           gboolean     allow_existing,
            const char  *results,
            int          argc,
            char       **argv)
@@ -395,8 +396,8 @@ run_batch (gboolean     practice,
       return PKIO_CLI_EXIT_INVALID;
     }
   if (dry_run)
-    return pkio_cli_batch_check (argv[1]);
-  return pkio_cli_batch_place (argv[1], practice, yes, new_batch, results);
+    return pkio_cli_batch_check (argv[1], practice);
+  return pkio_cli_batch_place (argv[1], practice, yes, new_batch, allow_existing, results);
 }
 
 int
@@ -458,10 +459,15 @@ pkio_cli_order (gboolean   practice,
                                  "every row and prints each problem as FILE:ROW: Column: "
                                  "message. Without --dry-run every row is checked and, when "
                                  "all are valid, the orders are placed one after another "
-                                 "(after a question, or with --yes). The same file run again "
-                                 "places only the rows not placed yet. Exit status: 0 all "
-                                 "placed, 2 a row is invalid (nothing sent), else the worst "
-                                 "row: 4 outcome unknown, 3 refused, 1 not placed."),
+                                 "(after a question, or with --yes). Every row is first checked "
+                                 "as a single order is: a row whose holder already has a "
+                                 "certificate of its kind is named (“FILE:ROW: holder: "
+                                 "already-ordered: …”) and left out unless --allow-existing is "
+                                 "given; when a row cannot be checked, nothing is sent. The "
+                                 "same file run again places only the rows not placed yet. "
+                                 "Exit status: 0 all placed, 2 a row is invalid (nothing "
+                                 "sent), else the worst row: 4 outcome unknown, 3 refused, 1 "
+                                 "not placed (or a row could not be checked), 2 left out."),
                                entries, &argc, &argv))
     return PKIO_CLI_EXIT_INVALID;
 
@@ -469,8 +475,8 @@ pkio_cli_order (gboolean   practice,
     return PKIO_CLI_EXIT_FAILURE;
 
   if (batch || batch_template)
-    return run_batch (practice, batch, batch_template, dry_run, yes, new_batch, results, argc,
-                      argv);
+    return run_batch (practice, batch, batch_template, dry_run, yes, new_batch, allow_existing,
+                      results, argc, argv);
 
   if (argc != 2)
     {

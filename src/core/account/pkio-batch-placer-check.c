@@ -43,6 +43,26 @@ row_checked_cb (GObject      *source,
   g_clear_pointer (&self->duplicates[index], pkio_duplicate_free);
   self->duplicates[index] = duplicate;
   _pkio_batch_placer_emit_row_checked (self, index);
+  /* A key CertCentral does not accept (or none) fails every row the same way: the rows after it
+   * are not asked about, and say the same. */
+  if (duplicate->outcome == PKIO_DUPLICATE_UNCHECKED
+      && pkio_api_error_get_meaning (duplicate->error) == PKIO_ERROR_MEANING_FIX_KEY)
+    {
+      for (guint i = self->next_check; i < self->n_rows; i++)
+        {
+          PkioDuplicate *same;
+
+          if (!needs_check (self, i))
+            continue;
+          same = g_new0 (PkioDuplicate, 1);
+          same->outcome = PKIO_DUPLICATE_UNCHECKED;
+          same->error = g_error_copy (duplicate->error);
+          g_clear_pointer (&self->duplicates[i], pkio_duplicate_free);
+          self->duplicates[i] = same;
+          _pkio_batch_placer_emit_row_checked (self, i);
+        }
+      self->next_check = self->n_rows;
+    }
   check_next (g_steal_pointer (&task));
 }
 

@@ -57,7 +57,8 @@ PkioBatchPlacer           *pkio_batch_placer_new          (PkioWorkspace *worksp
  * (pkio_batch_placer_get_duplicate ()) and signalled ("row-checked", guint index). Rows with
  * problems, and rows an earlier run of this batch placed or may have placed, are not checked
  * (the earlier run's order is not a duplicate of itself). CertCentral's trouble is a row's
- * PKIO_DUPLICATE_UNCHECKED, never a failure: this fails only when cancelled or when the history
+ * PKIO_DUPLICATE_UNCHECKED, never a failure (a key it does not accept is asked with once: the
+ * rows after it get the same answer): this fails only when cancelled or when the history
  * cannot be read. Nothing is written or sent. May be called again (a new check replaces the
  * results), never while a run or another check is under way. */
 void                       pkio_batch_placer_check_async  (PkioBatchPlacer     *self,
