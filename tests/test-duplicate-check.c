@@ -361,6 +361,79 @@ test_known_individual (Fixture       *fixture,
   g_assert_cmpint (known->existing->order_id, ==, id);
 }
 
+/* This computer's own knowledge (issue 19's columns): a revocation asked for here, which
+ * CertCentral shows only once an administrator approved it, and a renewal placed here for an
+ * order whose holder's email changed, so that CertCentral's list by the old email does not show
+ * the new order. Neither old order counts any more. */
+static void
+test_local_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PkioDuplicate) before_revoke = NULL;
+  g_autoptr(PkioDuplicate) revoking = NULL;
+  g_autoptr(PkioDuplicate) before_renewal = NULL;
+  g_autoptr(PkioDuplicate) renewed = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                pkio_remote_order_free);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioHistoryRecord) asked = NULL;
+  g_autoptr(PkioHistoryRecord) renewal = NULL;
+  PkioHistoryRecord *record;
+  gint64 anna = add_anna (fixture, "issued", "authentication", 365);
+  gint64 bob = pkio_simulator_add_remote_order (fixture->sim, "bob@old.example.nl", "Bob", "Bos",
+                                                "issued", NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  PkioRemoteOrder *order;
+
+  /* Both orders are in this computer's history, as a sync brings them. */
+  order = test_remote_order (anna, "issued", "Anna de Vries", "anna@example.nl", now - 86400);
+  order->certificate_id = 7001;
+  order->profile_option = g_strdup ("authentication");
+  g_ptr_array_add (orders, order);
+  order = test_remote_order (bob, "issued", "Bob Bos", "bob@old.example.nl", now - 86400);
+  order->profile_option = g_strdup ("authentication");
+  g_ptr_array_add (orders, order);
+  test_merge (fixture->store, orders);
+
+  /* Without the local state, both count. */
+  before_revoke = check (fixture, NULL, "anna@example.nl", 0, "authentication", 0);
+  g_assert_cmpint (before_revoke->outcome, ==, PKIO_DUPLICATE_FOUND);
+  before_renewal = check (fixture, NULL, "bob@old.example.nl", 0, "authentication", 0);
+  g_assert_cmpint (before_renewal->outcome, ==, PKIO_DUPLICATE_FOUND);
+
+  /* A revocation journaled here (the request may not even have left yet). */
+  record = pkio_history_store_find_by_order_id (fixture->store, anna);
+  g_assert_nonnull (record);
+  pkio_history_store_revoke_begin_async (fixture->store, record, "lost", "Ada Admin", "{}",
+                                         test_result_cb, NULL);
+  result = test_wait ();
+  asked = pkio_history_store_revoke_begin_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pkio_history_record_get_revoke_state (asked), !=, PKIO_REVOKE_NONE);
+  g_clear_object (&result);
+  pkio_simulator_clear_requests (fixture->sim);
+  revoking = check (fixture, NULL, "anna@example.nl", 0, "authentication", 0);
+  assert_none (revoking);
+  /* Known here: its order info is not read for it. */
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET",
+                                                   "order/certificate/"), ==, 0);
+
+  /* Bob's renewal, placed here under his new email. */
+  pkio_history_store_journal_begin_renewal_async (fixture->store, "http://127.0.0.1/services/v2/",
+                                                  TEST_REQUEST_JSON ("Bob", "Bos",
+                                                                     "bob@new.example.nl"),
+                                                  bob, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  renewal = pkio_history_store_journal_begin_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  test_mark_placed (fixture->store, renewal,
+                    pkio_simulator_add_remote_order (fixture->sim, "bob@new.example.nl", "Bob",
+                                                     "Bos", "pending", NULL), 0);
+  renewed = check (fixture, NULL, "bob@old.example.nl", 0, "authentication", 0);
+  assert_none (renewed);
+}
+
 /* An order this computer placed is said to be so. */
 static void
 test_placed_here (Fixture       *fixture,
@@ -493,6 +566,7 @@ main (int   argc,
   ADD ("unreachable", test_unreachable);
   ADD ("known-individual", test_known_individual);
   ADD ("placed-here", test_placed_here);
+  ADD ("local-state", test_local_state);
 #undef ADD
 
   return g_test_run ();

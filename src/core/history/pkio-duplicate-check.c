@@ -157,14 +157,48 @@ known_profile (PkioHistoryStore *store,
   return record != NULL ? pkio_history_record_get_profile (record) : NULL;
 }
 
+/* What this computer's history adds to CertCentral's row (issue 20 with issue 19): a
+ * revocation asked for here (sending, requested, or sent without an answer) and a renewal
+ * placed here count as CertCentral's own would; an end date known here fills a row without
+ * one. CertCentral only shows a revocation once an administrator approved it, and a renewal of
+ * pkio_burger is never linked there (docs/decisions.md#duplicate-orders). */
+static void
+apply_local_state (PkioHistoryStore *store,
+                   PkioRemoteOrder  *row)
+{
+  PkioHistoryRecord *record;
+
+  if (store == NULL)
+    return;
+  record = pkio_history_store_find_by_order_id (store, row->order_id);
+  if (record == NULL)
+    return;
+  if (pkio_history_record_get_revoke_state (record) != PKIO_REVOKE_NONE)
+    row->revocation_requested = TRUE;
+  if (pkio_history_record_get_replaced_by_order_id (record) > 0)
+    {
+      /* Unless the renewal came to nothing: then the old certificate is still the one held. */
+      gint64 renewal_id = pkio_history_record_get_replaced_by_order_id (record);
+      PkioHistoryRecord *renewal = pkio_history_store_find_by_order_id (store, renewal_id);
+      const char *status = renewal != NULL ? pkio_history_record_get_remote_status (renewal)
+                                           : NULL;
+
+      if (g_strcmp0 (status, "rejected") != 0 && g_strcmp0 (status, "canceled") != 0)
+        row->is_renewed = TRUE;
+    }
+  if (row->valid_till == 0)
+    row->valid_till = pkio_history_record_get_valid_till (record);
+}
+
 static gboolean
 needs_order_info (const PkioRemoteOrder  *row,
                   const PkioExpiryWindow *window)
 {
   /* The profile when nobody said it; and for an issued one that may count, its revocation
-   * requests, which a row never carries. */
+   * requests, which a row never carries (unless this computer asked for one). */
   return row->profile_option == NULL
-         || (issued_and_lasting (row, window) && !row->is_renewed);
+         || (issued_and_lasting (row, window) && !row->is_renewed
+             && !row->revocation_requested);
 }
 
 static gboolean
@@ -256,7 +290,8 @@ order_info_cb (GObject      *source,
   if (info->valid_till != 0)
     row->valid_till = info->valid_till;
   row->is_renewed |= info->is_renewed;
-  row->revocation_requested = info->revocation_requested;
+  /* A revocation asked for here stays asked for, whatever order info says yet. */
+  row->revocation_requested |= info->revocation_requested;
   data->next_info++;
   read_next_info (g_steal_pointer (&task));
 }
@@ -321,7 +356,9 @@ listed_cb (GObject      *source,
           || !(pkio_duplicate_status_in_progress (order->status)
                || g_strcmp0 (order->status, "issued") == 0))
         continue;
-      g_ptr_array_add (data->rows, pkio_remote_order_copy (order));
+      order = pkio_remote_order_copy (order);
+      apply_local_state (data->store, order);
+      g_ptr_array_add (data->rows, order);
     }
   read_next_info (g_steal_pointer (&task));
 }
