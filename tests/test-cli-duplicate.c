@@ -374,8 +374,8 @@ test_two_desktops (void)
 
   /* The second, whose history has never heard of it, is refused and told where it came from. */
   g_assert_cmpint (run_cli_full (NULL, second, &out, &err, "order", path, NULL), ==, 2);
-  line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", nonrepudiation, pending "
-                          "since ", first);
+  /* Pending, or issued already: the simulator issues on its own time. */
+  line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", nonrepudiation, ", first);
   g_assert_true (g_str_has_prefix (err, line));
   g_assert_nonnull (strstr (err, "Bram de Jong already has a signing certificate on order "));
   g_assert_nonnull (strstr (err, ", placed on another computer."));
