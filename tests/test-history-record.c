@@ -3,6 +3,7 @@
 
 #include "pkio-history-export.h"
 #include "pkio-history-record-private.h"
+#include "pkio-order-json.h"
 
 static PkioHistoryRecord *
 make_record (gint64           local_id,
@@ -274,6 +275,98 @@ test_update_notifies (void)
   g_assert_true (pkio_history_record_matches (record, "77"));
 }
 
+/* "Order a new certificate": the order that renews a record (issue 19). */
+static void
+test_renewal (void)
+{
+  g_autoptr(PkioHistoryRecord) here = NULL;
+  g_autoptr(PkioHistoryRecord) elsewhere = NULL;
+  g_autoptr(PkioHistoryRecord) known = NULL;
+  g_autoptr(PkioHistoryRecord) nobody = NULL;
+  g_autoptr(PkioHistoryRecord) unplaced = NULL;
+  g_autoptr(PkioOrder) placed = pkio_order_new ();
+  g_autoptr(JsonNode) storage = NULL;
+  g_autoptr(PkioOrder) renewal = NULL;
+
+  /* Placed here: the stored request (never card data) with a card payment and a fixed end
+   * date that has passed by now. */
+  placed->profile = PKIO_PROFILE_NONREPUDIATION;
+  placed->is_rsassa_pss = TRUE;
+  placed->individual.first_name = g_strdup ("Jan");
+  placed->individual.last_name = g_strdup ("Jansen");
+  placed->individual.email = g_strdup ("jan@example.nl");
+  placed->ship_info.name = g_strdup ("Jan Jansen");
+  placed->ship_info.addr1 = g_strdup ("Damrak 1");
+  placed->ship_info.method = PKIO_SHIP_EXPEDITED;
+  placed->csa_agreed_to = TRUE;
+  placed->payment_method = PKIO_PAYMENT_PROFILE;
+  placed->validity.kind = PKIO_VALIDITY_CUSTOM_DATE;
+  g_date_set_dmy (&placed->validity.custom_date, 9, G_DATE_JUNE, 2026);
+  storage = pkio_order_to_storage_json (placed);
+  here = make_record (1, PKIO_RECORD_STATE_PLACED, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 1001, 5001,
+                      "issued", 1714557600, "Jan Jansen", "jan@example.nl");
+  here->request_json = json_to_string (storage, FALSE);
+  renewal = pkio_history_record_dup_renewal (here);
+  g_assert_nonnull (renewal);
+  g_assert_cmpint (renewal->replaces_order_id, ==, 1001);
+  g_assert_cmpint (renewal->profile, ==, PKIO_PROFILE_NONREPUDIATION);
+  g_assert_true (renewal->is_rsassa_pss);
+  g_assert_false (renewal->individual.use_id);
+  g_assert_cmpstr (renewal->individual.first_name, ==, "Jan");
+  g_assert_cmpstr (renewal->ship_info.addr1, ==, "Damrak 1");
+  g_assert_cmpint (renewal->ship_info.method, ==, PKIO_SHIP_EXPEDITED);
+  g_assert_cmpint (renewal->payment_method, ==, PKIO_PAYMENT_PROFILE);
+  g_assert_false (renewal->csa_agreed_to);
+  g_assert_cmpint (renewal->validity.kind, ==, PKIO_VALIDITY_YEARS);
+  g_assert_false (g_date_valid (&renewal->validity.custom_date));
+  g_assert_null (renewal->credit_card.number);
+  g_clear_pointer (&renewal, pkio_order_free);
+
+  /* The CertCentral individual id, when known, is who it is for. */
+  here->individual_id = 21;
+  renewal = pkio_history_record_dup_renewal (here);
+  g_assert_true (renewal->individual.use_id);
+  g_assert_cmpint (renewal->individual.id, ==, 21);
+  g_clear_pointer (&renewal, pkio_order_free);
+
+  /* Placed elsewhere: the name and email CertCentral gave, its profile and shipping. */
+  elsewhere = make_record (2, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1002, 0,
+                           "expired", 1714638600, "Els de Vries", "els@example.nl");
+  g_free (elsewhere->profile);
+  elsewhere->profile = g_strdup ("encryption");
+  g_free (elsewhere->ship_method);
+  elsewhere->ship_method = g_strdup ("EXPEDITED");
+  renewal = pkio_history_record_dup_renewal (elsewhere);
+  g_assert_nonnull (renewal);
+  g_assert_cmpint (renewal->replaces_order_id, ==, 1002);
+  g_assert_false (renewal->individual.use_id);
+  g_assert_cmpstr (renewal->individual.first_name, ==, "Els");
+  g_assert_cmpstr (renewal->individual.last_name, ==, "de Vries");
+  g_assert_cmpstr (renewal->individual.email, ==, "els@example.nl");
+  g_assert_cmpint (renewal->profile, ==, PKIO_PROFILE_ENCRYPTION);
+  g_assert_cmpint (renewal->ship_info.method, ==, PKIO_SHIP_EXPEDITED);
+  g_assert_false (renewal->csa_agreed_to);
+  g_clear_pointer (&renewal, pkio_order_free);
+
+  /* Elsewhere, for an individual CertCentral knows by number only. */
+  known = make_record (3, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1003, 0,
+                       "issued", 1714638600, NULL, NULL);
+  known->individual_id = 34;
+  renewal = pkio_history_record_dup_renewal (known);
+  g_assert_nonnull (renewal);
+  g_assert_true (renewal->individual.use_id);
+  g_assert_cmpint (renewal->individual.id, ==, 34);
+  g_clear_pointer (&renewal, pkio_order_free);
+
+  /* Nobody to order for, or no order at all: nothing. */
+  nobody = make_record (4, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1004, 0,
+                        "issued", 1714638600, "Someone", NULL);
+  g_assert_null (pkio_history_record_dup_renewal (nobody));
+  unplaced = make_record (5, PKIO_RECORD_STATE_UNKNOWN, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 0, 0,
+                          NULL, 1714638600, "Jan Jansen", "jan@example.nl");
+  g_assert_null (pkio_history_record_dup_renewal (unplaced));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/history-record/categories", test_categories);
   g_test_add_func ("/history-record/update-notifies", test_update_notifies);
   g_test_add_func ("/history-record/status-sentence", test_status_sentence);
+  g_test_add_func ("/history-record/renewal", test_renewal);
 
   return g_test_run ();
 }

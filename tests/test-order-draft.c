@@ -22,6 +22,8 @@ typed_order (void)
 
   order->profile = PKIO_PROFILE_ENCRYPTION;
   order->is_rsassa_pss = TRUE;
+  /* A renewal of order 843668399, typed but not placed yet. */
+  order->replaces_order_id = 843668399;
   order->individual.use_id = TRUE;
   order->individual.id = 21;
   order->individual.first_name = g_strdup ("John");
@@ -104,6 +106,8 @@ test_round_trip (void)
   g_assert_cmpint (back->payment_method, ==, PKIO_PAYMENT_CARD);
   g_assert_cmpstr (back->billing_address.address, ==, "Damrak 1");
   g_assert_cmpstr (back->billing_address.zip, ==, "1012 LG");
+  /* Still a renewal after a restart. */
+  g_assert_cmpint (back->replaces_order_id, ==, 843668399);
 
   /* Never any card field. */
   g_assert_null (back->credit_card.number);

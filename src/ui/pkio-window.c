@@ -62,6 +62,19 @@ order_again_action_cb (GtkWidget  *widget,
     pkio_window_show_view (self, "new-order");
 }
 
+/* "Order a new certificate" (the history's details, a certificate that ends soon or has
+ * ended): the record's local id. */
+static void
+renew_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PkioWindow *self = PKIO_WINDOW (widget);
+
+  if (pkio_order_view_renew (self->order_view, g_variant_get_int64 (parameter)))
+    pkio_window_show_view (self, "new-order");
+}
+
 /* "Show that order in History" (the review's duplicate finding): CertCentral's order id. An
  * order placed elsewhere that History does not hold yet comes with the next refresh. */
 static void
@@ -448,6 +461,7 @@ pkio_window_class_init (PkioWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.order-again", "x", order_again_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.renew", "x", renew_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-order-id", "x",
                                    show_order_id_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,

@@ -122,6 +122,9 @@ pkio_order_draft_serialize (const PkioOrder *order)
 
   if ((guint) order->payment_method <= PKIO_PAYMENT_CARD)
     add_string (b, "payment_method", pkio_payment_method_to_string (order->payment_method));
+  /* A renewal typed but not yet placed stays one after a restart. */
+  if (order->replaces_order_id > 0)
+    add_int (b, "replaces_order_id", order->replaces_order_id);
 
   /* The billing address is not card data; order->credit_card is never read here. */
   json_builder_set_member_name (b, "billing_address");
@@ -296,6 +299,7 @@ pkio_order_draft_parse (const char  *text,
 
   read_validity (get_object (root, "validity"), &order->validity);
 
+  order->replaces_order_id = MAX (get_int (root, "replaces_order_id", 0), 0);
   value = get_string (root, "payment_method");
   if (value != NULL)
     pkio_payment_method_from_string (value, &order->payment_method);

@@ -4,6 +4,8 @@
  * placed it. Kept apart from pkio-history-record.c, which holds what every order has. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pkio-history-record-private.h"
 
 gint64
@@ -98,4 +100,74 @@ pkio_history_record_get_placed_by (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
   return self->placed_by;
+}
+
+/* An order placed elsewhere has no stored request: the holder as CertCentral named them. The
+ * common name is "first last"; split at the first space it gives the same name back, and the
+ * person sees both fields on the form before anything is sent. */
+static PkioOrder *
+order_from_what_certcentral_said (PkioHistoryRecord *self)
+{
+  PkioOrder *order = pkio_order_new ();
+  const char *name = self->holder_name != NULL ? self->holder_name : "";
+  const char *space;
+
+  while (*name == ' ')
+    name++;
+  space = strchr (name, ' ');
+  if (space != NULL)
+    {
+      order->individual.first_name = g_strndup (name, space - name);
+      order->individual.last_name = g_strstrip (g_strdup (space + 1));
+    }
+  else
+    {
+      order->individual.first_name = g_strdup (name);
+      order->individual.last_name = g_strdup ("");
+    }
+  order->individual.email = g_strdup (self->holder_email);
+  /* As an empty form starts (pkio_order_form_reset ()). */
+  order->individual.country = g_strdup ("nl");
+  order->ship_info.country = g_strdup ("nl");
+  order->billing_address.country = g_strdup ("nl");
+  return order;
+}
+
+PkioOrder *
+pkio_history_record_dup_renewal (PkioHistoryRecord *self)
+{
+  g_autoptr(PkioOrder) order = NULL;
+  PkioProfile profile;
+  PkioShipMethod method;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
+
+  if (self->order_id <= 0)
+    return NULL;
+  order = pkio_history_record_dup_request (self);
+  if (order == NULL)
+    {
+      if (self->individual_id <= 0 && (self->holder_email == NULL || *self->holder_email == '\0'))
+        return NULL;
+      order = order_from_what_certcentral_said (self);
+      /* What CertCentral reported wins over the defaults; a stored request already has it. */
+      if (self->profile != NULL && pkio_profile_from_string (self->profile, &profile))
+        order->profile = profile;
+      if (self->ship_method != NULL && pkio_ship_method_from_string (self->ship_method, &method))
+        order->ship_info.method = method;
+    }
+  if (self->individual_id > 0)
+    {
+      order->individual.use_id = TRUE;
+      order->individual.id = self->individual_id;
+    }
+  pkio_order_clear_card (order);
+  order->csa_agreed_to = FALSE;
+  if (order->validity.kind == PKIO_VALIDITY_CUSTOM_DATE)
+    {
+      order->validity.kind = PKIO_VALIDITY_YEARS;
+      g_date_clear (&order->validity.custom_date, 1);
+    }
+  order->replaces_order_id = self->order_id;
+  return g_steal_pointer (&order);
 }

@@ -162,6 +162,14 @@ gboolean            pkio_history_record_can_revoke         (PkioHistoryRecord *s
  * new certificate" is offered. */
 gboolean            pkio_history_record_can_renew          (PkioHistoryRecord      *self,
                                                             const PkioExpiryWindow *window);
+/* The order that renews this one ("Order a new certificate"): for the same holder (by the
+ * CertCentral individual id when the record knows it, otherwise with the details of the stored
+ * request, or for an order placed elsewhere the name and email CertCentral gave), with the same
+ * profile, signature, shipping and validity, and replaces_order_id set to this order. Never
+ * card data; the agreement is asked for again; a fixed end date, which has passed or is about
+ * to, becomes the default validity. NULL when the record has no order id, or neither an
+ * individual id nor an email to order for. */
+PkioOrder          *pkio_history_record_dup_renewal        (PkioHistoryRecord      *self);
 /* When CertCentral's status last changed as this computer saw it (Unix seconds), 0: never. */
 gint64              pkio_history_record_get_status_changed (PkioHistoryRecord *self);
 /* valid_till minus @today in days (negative once it has ended); FALSE when valid_till is not

@@ -16,6 +16,7 @@ struct _PkioHistoryDetails
   GtkStack           *stack;
   GtkButton          *back_button;
   GtkButton          *again_button;
+  GtkButton          *renew_button;
   GtkButton          *cancel_button;
   GtkButton          *revoke_button;
   GtkButton          *check_button;

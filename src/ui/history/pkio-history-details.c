@@ -178,6 +178,52 @@ fill_note (PkioHistoryDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), unknown);
 }
 
+static void
+init_window (PkioHistoryDetails *self,
+             PkioExpiryWindow   *window)
+{
+  pkio_expiry_window_init (window, self->workspace != NULL
+                                   ? pkio_workspace_get_expiry_warning_days (self->workspace)
+                                   : PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+}
+
+static gboolean
+can_renew (PkioHistoryDetails *self)
+{
+  g_autoptr(PkioOrder) order = NULL;
+  PkioExpiryWindow window;
+
+  if (self->record == NULL || pkio_history_record_get_order_id (self->record) <= 0)
+    return FALSE;
+  init_window (self, &window);
+  if (!pkio_history_record_can_renew (self->record, &window))
+    return FALSE;
+  /* Only when there is someone to fill the form for (an id, an email or a stored request). */
+  order = pkio_history_record_dup_renewal (self->record);
+  return order != NULL;
+}
+
+/* "Replaces order N" on a renewal, "Replaced by order M" on the order it replaced. */
+static void
+fill_renewal_links (PkioHistoryDetails *self)
+{
+  gint64 replaces = pkio_history_record_get_replaces_order_id (self->record);
+  gint64 replaced_by = pkio_history_record_get_replaced_by_order_id (self->record);
+
+  if (replaces > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, replaces);
+
+      add_row (self->order_group, self->order_rows, _("Replaces order"), number);
+    }
+  if (replaced_by > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, replaced_by);
+
+      add_row (self->order_group, self->order_rows, _("Replaced by order"), number);
+    }
+}
+
 /* "Valid from", "Valid until" and "Days left", once CertCentral has said. */
 static void
 fill_validity (PkioHistoryDetails *self)
@@ -191,9 +237,7 @@ fill_validity (PkioHistoryDetails *self)
 
   if (till == NULL)
     return;
-  pkio_expiry_window_init (&window, self->workspace != NULL
-                                    ? pkio_workspace_get_expiry_warning_days (self->workspace)
-                                    : PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+  init_window (self, &window);
   pkio_history_record_get_days_left (record, window.today, &left);
   if (pkio_history_record_get_expiry (record, &window) == PKIO_EXPIRY_ENDED)
     left_text = pkio_history_format_days_left (record, &window);
@@ -252,9 +296,16 @@ _pkio_history_details_update_actions (PkioHistoryDetails *self)
   /* Only an order placed here has a stored request to fill the form from. */
   gtk_widget_set_visible (GTK_WIDGET (self->again_button),
                           record != NULL && pkio_history_record_get_request_json (record) != NULL);
+  /* A certificate that ends soon or has ended, that no order replaces yet (when one does, the
+   * details say which: "Replaced by order"). */
+  gtk_widget_set_visible (GTK_WIDGET (self->renew_button), can_renew (self));
   if (record != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button), "x",
-                                      pkio_history_record_get_local_id (record));
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button), "x",
+                                        pkio_history_record_get_local_id (record));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->renew_button), "x",
+                                        pkio_history_record_get_local_id (record));
+    }
 }
 
 void
@@ -314,6 +365,7 @@ _pkio_history_details_fill (PkioHistoryDetails *self)
            status_sentence != NULL ? status_sentence
                                    : pkio_history_record_get_status_label (record));
   fill_validity (self);
+  fill_renewal_links (self);
   add_row (self->order_group, self->order_rows, _("Date"), when);
   add_row (self->order_group, self->order_rows, _("Placed from"),
            pkio_history_origin_label (pkio_history_record_get_origin (record)));
@@ -397,6 +449,7 @@ pkio_history_details_class_init (PkioHistoryDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, back_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, again_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, renew_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, revoke_button);
   gtk_widget_class_bind_template_child (widget_class, PkioHistoryDetails, check_button);

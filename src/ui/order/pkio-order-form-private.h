@@ -50,6 +50,8 @@ struct _PkioOrderForm
   GPtrArray              *server_rows;      /* rows of server_group */
   gboolean                tried;
   gboolean                filling;          /* set_order/reset: no "changed" */
+  gint64                  replaces_order_id; /* a renewal: the order it replaces (no field
+                                                shows it; the review says it), else 0 */
 };
 
 /* pkio-order-form.c */

@@ -43,6 +43,7 @@ collect (PkioOrderForm           *self,
 
   for (GList *l = sections; l != NULL; l = l->next)
     pkio_order_section_collect (l->data, order, what);
+  order->replaces_order_id = self->replaces_order_id;
   return order;
 }
 
@@ -54,6 +55,7 @@ fill (PkioOrderForm        *self,
   g_autoptr(GList) sections = _pkio_order_form_list_sections (self);
 
   self->filling = TRUE;
+  self->replaces_order_id = MAX (order->replaces_order_id, 0);
   for (GList *l = sections; l != NULL; l = l->next)
     pkio_order_section_set_order (l->data, order, how);
   self->filling = FALSE;

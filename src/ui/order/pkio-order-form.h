@@ -33,7 +33,9 @@ void           pkio_order_form_add_section       (PkioOrderForm    *self,
 void           pkio_order_form_set_store         (PkioOrderForm    *self,
                                                   PkioHistoryStore *store);
 
-/* What would be sent, card data included when paying by a new card. */
+/* What would be sent, card data included when paying by a new card. The order a renewal
+ * replaces (replaces_order_id) is what the form was last filled with: set_order () keeps
+ * @order's, reset () forgets it. */
 PkioOrder     *pkio_order_form_dup_order         (PkioOrderForm    *self);
 /* Everything typed except card data, with both holder choices (for the draft). */
 PkioOrder     *pkio_order_form_dup_draft         (PkioOrderForm    *self);

@@ -318,6 +318,18 @@ pkio_order_review_show (PkioOrderReview             *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
 
+  if (order->replaces_order_id > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, order->replaces_order_id);
+      /* Translators: %s is an order number */
+      g_autofree char *title = g_strdup_printf (_("Replaces order %s"), number);
+      GtkWidget *row;
+
+      group = add_group (self, _("Renewal"),
+                         _("A new certificate for the holder of an earlier one"));
+      row = add_row (group, title, extras->replaced_text);
+      gtk_widget_add_css_class (row, "renewal-row");
+    }
   fill_costs (self, order, extras);
 
   group = add_group (self, _("Certificate"), NULL);

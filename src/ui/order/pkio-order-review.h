@@ -18,10 +18,12 @@ typedef struct
   const char *known_person;   /* who the CertCentral number belongs to, or NULL */
   gboolean    needs_key;      /* no API key: "Place order" leads to setting one up */
   gboolean    practice;
+  const char *replaced_text;  /* a renewal (order->replaces_order_id): the certificate it
+                                 replaces in a few words, or NULL */
 } PkioOrderReviewExtras;
 
 /* "Review order": everything in plain words, with what costs money (validity, shipping,
- * payment) in its own group at the top. Buttons: "Place order" (action "order.place") and
+ * payment) in its own group at the top; a renewal says first which order it replaces. Buttons: "Place order" (action "order.place") and
  * "Back to the form" ("order.back"). */
 PkioOrderReview *pkio_order_review_new         (void);
 void             pkio_order_review_show        (PkioOrderReview             *self,

@@ -17,6 +17,7 @@ review_action_cb (GtkWidget  *widget,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(PkioOrder) order = NULL;
   g_autofree char *last4 = NULL;
+  g_autofree char *replaced = NULL;
   PkioOrderReviewExtras extras = { 0 };
   PkioOrderReview *review;
   PkioOrderForm *form;
@@ -37,6 +38,8 @@ review_action_cb (GtkWidget  *widget,
   extras.balance_text = self->balance_text;
   extras.card_last4 = last4;
   extras.known_person = pkio_order_form_get_known_person_label (form);
+  replaced = _pkio_order_view_describe_replaced (self, order->replaces_order_id);
+  extras.replaced_text = replaced;
   extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);
   extras.needs_key = self->workspace != NULL && !extras.practice
                      && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_AVAILABLE

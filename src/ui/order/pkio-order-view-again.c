@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Ordering again for the same person: from the result page ("Another order for this person")
- * or from History. The form is filled from the order, without card data, and what the person
- * was typing is not thrown away without asking. */
+ * or from History, and renewing a certificate that ends soon or has ended ("Order a new
+ * certificate" in History: the order replaces it). The form is filled from the order, without
+ * card data, and what the person was typing is not thrown away without asking. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -36,6 +37,8 @@ _pkio_order_view_again_placed (PkioOrderView *self)
   if (self->placed_order == NULL || self->sending || self->checking)
     return;
   order = pkio_order_copy (self->placed_order);
+  /* Another order, not a second renewal of the same certificate. */
+  order->replaces_order_id = 0;
   fill_for_same_person (self, order);
 }
 
@@ -82,23 +85,13 @@ ask_to_replace (PkioOrderView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-gboolean
-pkio_order_view_order_again (PkioOrderView *self,
-                             gint64         local_id)
+/* Takes @order. */
+static gboolean
+fill_or_ask (PkioOrderView *self,
+             PkioOrder     *order_in)
 {
-  PkioHistoryRecord *record;
-  g_autoptr(PkioOrder) order = NULL;
+  g_autoptr(PkioOrder) order = order_in;
 
-  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
-
-  if (self->workspace == NULL || self->sending || self->checking)
-    return FALSE;
-  record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
-                                                local_id);
-  if (record != NULL)
-    order = pkio_history_record_dup_request (record);
-  if (order == NULL)
-    return FALSE;
   /* On the form, the review, or after an outcome that is not known, the form holds an order
    * that was not placed. */
   if (form_is_blank (self))
@@ -108,4 +101,75 @@ pkio_order_view_order_again (PkioOrderView *self,
     }
   ask_to_replace (self, g_steal_pointer (&order));
   return TRUE;
+}
+
+static PkioHistoryRecord *
+find_record (PkioOrderView *self,
+             gint64         local_id)
+{
+  if (self->workspace == NULL || self->sending || self->checking)
+    return NULL;
+  return pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
+                                              local_id);
+}
+
+gboolean
+pkio_order_view_order_again (PkioOrderView *self,
+                             gint64         local_id)
+{
+  PkioHistoryRecord *record;
+  PkioOrder *order = NULL;
+
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+
+  record = find_record (self, local_id);
+  if (record != NULL)
+    order = pkio_history_record_dup_request (record);
+  if (order == NULL)
+    return FALSE;
+  order->replaces_order_id = 0;
+  return fill_or_ask (self, order);
+}
+
+gboolean
+pkio_order_view_renew (PkioOrderView *self,
+                       gint64         local_id)
+{
+  PkioHistoryRecord *record;
+  PkioOrder *order = NULL;
+
+  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+
+  record = find_record (self, local_id);
+  if (record != NULL)
+    order = pkio_history_record_dup_renewal (record);
+  if (order == NULL)
+    return FALSE;
+  return fill_or_ask (self, order);
+}
+
+char *
+_pkio_order_view_describe_replaced (PkioOrderView *self,
+                                    gint64         order_id)
+{
+  PkioHistoryRecord *record = NULL;
+  g_autofree char *holder = NULL;
+  g_autofree char *till = NULL;
+  PkioExpiryWindow window;
+
+  if (self->workspace != NULL && order_id > 0)
+    record = pkio_history_store_find_by_order_id (pkio_workspace_get_store (self->workspace),
+                                                  order_id);
+  if (record == NULL)
+    return NULL;
+  holder = pkio_history_record_dup_holder_label (record);
+  till = pkio_history_day_dup_text (pkio_history_record_get_valid_till (record));
+  if (till == NULL)
+    return g_steal_pointer (&holder);
+  pkio_expiry_window_init (&window, pkio_workspace_get_expiry_warning_days (self->workspace));
+  if (pkio_history_record_get_expiry (record, &window) == PKIO_EXPIRY_ENDED)
+    /* Translators: the holder of a certificate, then the day it ended ("27 Dec 2026") */
+    return g_strdup_printf (_("%s, ended on %s"), holder != NULL ? holder : "", till);
+  /* Translators: the holder of a certificate, then the day it ends ("27 Dec 2026") */
+  return g_strdup_printf (_("%s, valid until %s"), holder != NULL ? holder : "", till);
 }

@@ -70,6 +70,7 @@ _pkio_order_view_check_duplicate (PkioOrderView   *self,
   self->duplicate_cancellable = g_cancellable_new ();
   pkio_order_review_set_duplicate (_pkio_order_view_ensure_review (self),
                                    PKIO_ORDER_REVIEW_DUPLICATE_CHECKING, NULL, 0);
-  pkio_workspace_check_duplicate_async (self->workspace, order, 0, self->duplicate_cancellable,
-                                        duplicate_checked_cb, self);
+  /* A renewal's own predecessor is what it replaces, never a second certificate. */
+  pkio_workspace_check_duplicate_async (self->workspace, order, order->replaces_order_id,
+                                        self->duplicate_cancellable, duplicate_checked_cb, self);
 }

@@ -31,6 +31,13 @@ PkioWorkspace *pkio_order_view_get_workspace (PkioOrderView *self);
  * an order being typed. FALSE when there is no such record or an order is on its way. */
 gboolean       pkio_order_view_order_again   (PkioOrderView *self,
                                               gint64         local_id);
+/* "Order a new certificate" for the history record @local_id, whose certificate ends soon or
+ * has ended: the form is filled for the same holder (pkio_history_record_dup_renewal ()), the
+ * review says "Replaces order N" and the order placed keeps that link in the history
+ * (CertCentral is never told). Asks first as order_again () does. FALSE when there is no such
+ * record, nothing to fill the form with, or an order is on its way. */
+gboolean       pkio_order_view_renew         (PkioOrderView *self,
+                                              gint64         local_id);
 
 /* For tests and screenshots. */
 PkioOrderForm *pkio_order_view_get_form      (PkioOrderView *self);
