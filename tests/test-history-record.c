@@ -55,6 +55,10 @@ sample_records (void)
   a->replaced_by_order_id = 1002;
   a->revoke_state = PKIO_REVOKE_REQUESTED;
   a->revoke_request_id = 77;
+  /* a was a row of a batch file. */
+  a->batch_key = g_strdup ("batch");
+  a->batch_row = g_strdup ("row");
+  a->batch_file = g_strdup ("people.csv");
   g_list_store_append (store, a);
   g_list_store_append (store, b);
   g_list_store_append (store, c);
@@ -71,13 +75,13 @@ test_csv (void)
   const char *expected =
     "date,holder_name,holder_email,profile,order_id,certificate_id,status,ship_method,placed,state,"
     "valid_from,valid_till,days_left,replaces_order_id,replaced_by_order_id,revocation,"
-    "revocation_request_id\r\n"
+    "revocation_request_id,batch_file\r\n"
     "2024-05-01T10:00:00Z,Jan Jansen,jan@example.nl,authentication,1001,5001,issued,STANDARD,"
-    "this-computer,placed,,,,,1002,requested,77\r\n"
+    "this-computer,placed,,,,,1002,requested,77,people.csv\r\n"
     "2024-05-02T08:30:00Z,\"Vries, \"\"Els\"\" de\",els@example.nl,authentication,1002,,pending,"
-    "STANDARD,elsewhere,remote,,,,1001,,none,\r\n"
+    "STANDARD,elsewhere,remote,,,,1001,,none,,\r\n"
     "2024-05-03T12:00:00Z,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil.example\",authentication,,,,"
-    "EXPEDITED,this-computer,unknown,,,,,,none,\r\n";
+    "EXPEDITED,this-computer,unknown,,,,,,none,,\r\n";
 
   pkio_history_write_csv (G_LIST_MODEL (records), csv);
   g_assert_cmpstr (csv->str, ==, expected);
@@ -111,6 +115,9 @@ test_json (void)
   g_assert_cmpint (json_object_get_int_member (first, "revocation_request_id"), ==, 77);
   g_assert_cmpstr (json_object_get_string_member (second, "revocation"), ==, "none");
   g_assert_true (json_object_get_null_member (second, "revocation_request_id"));
+  /* The batch file's name, or null for an order that was not a row of one. */
+  g_assert_cmpstr (json_object_get_string_member (first, "batch_file"), ==, "people.csv");
+  g_assert_true (json_object_get_null_member (second, "batch_file"));
   g_assert_cmpint (json_object_get_int_member (second, "order_id"), ==, 1002);
   g_assert_true (json_object_get_null_member (second, "certificate_id"));
   g_assert_cmpstr (json_object_get_string_member (second, "holder_name"), ==, "Vries, \"Els\" de");

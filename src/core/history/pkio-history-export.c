@@ -9,12 +9,13 @@ static const char *const columns[] = {
   "date", "holder_name", "holder_email", "profile", "order_id", "certificate_id", "status",
   "ship_method", "placed", "state", "valid_from", "valid_till", "days_left",
   "replaces_order_id", "replaced_by_order_id", "revocation", "revocation_request_id",
+  "batch_file",
 };
 
 /* Columns that are numbers in JSON (null when there is none). */
 enum { COLUMN_ORDER_ID = 4, COLUMN_CERTIFICATE_ID = 5, COLUMN_DAYS_LEFT = 12,
        COLUMN_REPLACES = 13, COLUMN_REPLACED_BY = 14, COLUMN_REVOCATION = 15,
-       COLUMN_REVOCATION_REQUEST = 16 };
+       COLUMN_REVOCATION_REQUEST = 16, COLUMN_BATCH_FILE = 17 };
 
 static gboolean
 is_number_column (guint column)
@@ -74,6 +75,8 @@ row_fill (Row               *row,
     g_strdup (pkio_revoke_state_to_string (pkio_history_record_get_revoke_state (record)));
   row->values[COLUMN_REVOCATION_REQUEST] =
     id_text (pkio_history_record_get_revoke_request_id (record));
+  /* The spreadsheet an order was placed from (order --batch, "Order from a spreadsheet…"). */
+  row->values[COLUMN_BATCH_FILE] = g_strdup (pkio_history_record_get_batch_file (record));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     if (row->values[i] == NULL)
       row->values[i] = g_strdup ("");

@@ -373,6 +373,10 @@ _pkio_history_details_fill (PkioHistoryDetails *self)
   if (pkio_history_record_get_placed_by (record) != NULL)
     add_row (self->order_group, self->order_rows, _("Placed by"),
              pkio_history_record_get_placed_by (record));
+  /* A row of a spreadsheet (order --batch, "Order from a spreadsheet…"): which file. */
+  if (pkio_history_record_get_batch_file (record) != NULL)
+    add_row (self->order_group, self->order_rows, _("Batch file"),
+             pkio_history_record_get_batch_file (record));
   /* Practice orders went to the simulator, whose loopback address changes every run. */
   add_row (self->order_group, self->order_rows, _("Account"),
            self->workspace != NULL && pkio_workspace_get_practice (self->workspace)
