@@ -30,34 +30,10 @@ print_problem (const char             *path,
     g_printerr ("%s:%u: %s\n", path, problem->row, problem->message);
 }
 
-/* "John Doe <john.doe@example.com>", or "CertCentral number 21". */
 static char *
 holder_text (const PkioOrder *order)
 {
-  const PkioIndividual *i = &order->individual;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *email = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (i->use_id)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, i->id);
-
-      /* TRANSLATORS: a certificate holder known by number, as in "CertCentral number 21" */
-      return g_strdup_printf (_("CertCentral number %s"), number);
-    }
-
-  first = pkio_field_trim (i->first_name);
-  last = pkio_field_trim (i->last_name);
-  email = pkio_field_trim (i->email);
-  name = g_strstrip (g_strdup_printf ("%s %s", first, last));
-  if (*email != '\0')
-    text = *name != '\0' ? g_strdup_printf ("%s <%s>", name, email) : g_strdup (email);
-  else
-    text = *name != '\0' ? g_strdup (name) : g_strdup (_("(no name)"));
-  return pkio_field_printable (text, SHOWN_MAX_CHARS);
+  return pkio_batch_row_dup_holder (order, SHOWN_MAX_CHARS);
 }
 
 /* One line per row on standard output, its problems after it on standard error. */
@@ -334,23 +310,6 @@ typedef struct
   PkioBatchPlacer *placer;
 } PlaceProgress;
 
-/* The row's outcome in words, for the terminal and the results file's "Status". */
-static const char *
-state_text (PkioBatchRowState state)
-{
-  switch (state)
-    {
-    case PKIO_BATCH_ROW_PLACED:         return _("placed");
-    case PKIO_BATCH_ROW_ALREADY_PLACED: return _("already placed");
-    case PKIO_BATCH_ROW_REJECTED:       return _("rejected");
-    case PKIO_BATCH_ROW_NOT_PLACED:     return _("not placed");
-    case PKIO_BATCH_ROW_UNKNOWN:        return _("outcome unknown");
-    case PKIO_BATCH_ROW_LEFT_OUT:       return _("left out");
-    case PKIO_BATCH_ROW_WAITING:
-    default:                            return _("not sent");
-    }
-}
-
 /* One line per row on standard output, "12 of 30 placed" on standard error. */
 static void
 row_done_cb (PkioBatchPlacer *placer,
@@ -380,7 +339,7 @@ row_done_cb (PkioBatchPlacer *placer,
 
       /* TRANSLATORS: file:row: holder: what became of it (“rejected”): why */
       g_print (_("%s:%u: %s: %s: %s\n"), progress->path, row->number, holder,
-               state_text (outcome->state), message);
+               pkio_batch_row_state_label (outcome->state), message);
     }
   fflush (stdout);
   /* TRANSLATORS: progress of a batch, as in "12 of 30 placed" */
@@ -435,7 +394,7 @@ write_results (const char      *results_path,
       const PkioBatchRowOutcome *outcome = pkio_batch_placer_get_outcome (placer, r);
 
       results[r].order_id = outcome->order_id;
-      results[r].status = state_text (outcome->state);
+      results[r].status = pkio_batch_row_state_label (outcome->state);
       results[r].message = outcome->message;
     }
   pkio_batch_write_results (batch, results, out);

@@ -103,6 +103,22 @@ pkio_batch_row_state_to_string (PkioBatchRowState state)
     }
 }
 
+const char *
+pkio_batch_row_state_label (PkioBatchRowState state)
+{
+  switch (state)
+    {
+    case PKIO_BATCH_ROW_PLACED:         return _("placed");
+    case PKIO_BATCH_ROW_ALREADY_PLACED: return _("already placed");
+    case PKIO_BATCH_ROW_REJECTED:       return _("rejected");
+    case PKIO_BATCH_ROW_NOT_PLACED:     return _("not placed");
+    case PKIO_BATCH_ROW_UNKNOWN:        return _("outcome unknown");
+    case PKIO_BATCH_ROW_LEFT_OUT:       return _("left out");
+    case PKIO_BATCH_ROW_WAITING:
+    default:                            return _("not sent");
+    }
+}
+
 const PkioBatchRowOutcome *
 pkio_batch_placer_get_outcome (PkioBatchPlacer *self,
                                guint            index)

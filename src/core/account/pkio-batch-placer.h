@@ -118,4 +118,8 @@ PkioBatchRowState          pkio_batch_placer_get_worst    (PkioBatchPlacer *self
 /* A stable word for a state, for the results file ("placed", "rejected", …), not translated. */
 const char                *pkio_batch_row_state_to_string (PkioBatchRowState state);
 
+/* The state in a few words, translated ("placed", "rejected", …): for a person, and the
+ * results file's "Status". */
+const char                *pkio_batch_row_state_label     (PkioBatchRowState state);
+
 G_END_DECLS

@@ -425,3 +425,36 @@ _pkio_batch_row_read (const PkioBatchHeader *header,
                                          (const char * const *) row->custom_values);
   return row;
 }
+
+char *
+pkio_batch_row_dup_holder (const PkioOrder *order,
+                           guint            max_chars)
+{
+  const PkioIndividual *i;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (order != NULL, NULL);
+
+  i = &order->individual;
+  if (i->use_id)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, i->id);
+
+      /* TRANSLATORS: a certificate holder known by number, as in "CertCentral number 21" */
+      return g_strdup_printf (_("CertCentral number %s"), number);
+    }
+
+  first = pkio_field_trim (i->first_name);
+  last = pkio_field_trim (i->last_name);
+  email = pkio_field_trim (i->email);
+  name = g_strstrip (g_strdup_printf ("%s %s", first, last));
+  if (*email != '\0')
+    text = *name != '\0' ? g_strdup_printf ("%s <%s>", name, email) : g_strdup (email);
+  else
+    text = *name != '\0' ? g_strdup (name) : g_strdup (_("(no name)"));
+  return pkio_field_printable (text, max_chars);
+}

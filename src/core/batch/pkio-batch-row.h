@@ -48,6 +48,11 @@ char     *pkio_batch_row_compute_key (const PkioOrder    *order,
                                       const char * const *custom_labels,
                                       const char * const *custom_values);
 
+/* Who a row's order is for, for a person to read: "John Doe <john.doe@example.com>", or
+ * "CertCentral number 21"; printable (no control codes) and at most @max_chars long. */
+char     *pkio_batch_row_dup_holder   (const PkioOrder    *order,
+                                       guint               max_chars);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioBatchProblem, pkio_batch_problem_free)
 
 G_END_DECLS
