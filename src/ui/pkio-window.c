@@ -5,6 +5,7 @@
 
 #include "pkio-accessible.h"
 #include "pkio-banner.h"
+#include "pkio-batch-window.h"
 #include "pkio-history-view.h"
 #include "pkio-order-view.h"
 #include "pkio-replace-key-dialog.h"
@@ -276,10 +277,46 @@ replace_key_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->replace_key_dialog));
 }
 
+/* "Order from a spreadsheet…": the file chooser, then a window of its own for the file. */
+static void
+order_from_spreadsheet_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  PkioWindow *self = user_data;
+
+  if (self->workspace != NULL)
+    pkio_batch_window_choose (GTK_WINDOW (self), self->workspace);
+}
+
+/* A spreadsheet dropped on the window: the same as choosing it. */
+static gboolean
+file_dropped_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 PkioWindow    *self)
+{
+  GSList *files;
+  PkioBatchWindow *batch_window;
+
+  if (self->workspace == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  /* One file is one batch: several at once are refused rather than mixed. */
+  if (files == NULL || files->next != NULL)
+    return FALSE;
+  batch_window = pkio_batch_window_new (GTK_WINDOW (self), self->workspace);
+  pkio_batch_window_open_file (batch_window, files->data);
+  gtk_window_present (GTK_WINDOW (batch_window));
+  return TRUE;
+}
+
 static const GActionEntry window_actions[] = {
   { "show-help-overlay", show_help_overlay_cb },
   { "set-up-key", set_up_key_cb },
   { "replace-key", replace_key_cb },
+  { "order-from-spreadsheet", order_from_spreadsheet_cb },
 };
 
 /* ---- the account ---- */
@@ -488,6 +525,12 @@ pkio_window_init (PkioWindow *self)
                         "revealed", G_BINDING_SYNC_CREATE);
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (file_dropped_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }
 
 /* The history view, built now if it was not yet. */

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pkio-batch-placer.h"
+#include "pkio-batch-window.h"
+
+G_BEGIN_DECLS
+
+/* The insides of PkioBatchWindow, shared by its files: pkio-batch-window.c (reading, the
+ * problems, the review, the class), pkio-batch-window-place.c (placing and its outcome) and
+ * pkio-batch-window-files.c (the file choosers, the template and the results file). */
+
+struct _PkioBatchWindow
+{
+  AdwWindow            parent_instance;
+
+  /* Template children */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *pages;
+  AdwStatusPage       *refused_page;
+  GtkLabel            *problems_title;
+  GtkListBox          *problems_list;
+  GtkLabel            *orders_title;
+  GtkLabel            *orders_note;
+  GtkProgressBar      *progress_bar;
+  AdwActionRow        *count_row;
+  AdwActionRow        *payment_row;
+  AdwActionRow        *shipping_row;
+  GtkButton           *place_button;
+  GtkButton           *stop_button;
+  GtkButton           *results_button;
+  GtkListBox          *people_list;
+
+  PkioWorkspace       *workspace;
+  GFile               *file;
+  PkioBatch           *batch;
+  PkioBatchPlacer     *placer;
+  GPtrArray           *people_rows;   /* AdwActionRow, one per row of the batch */
+  GtkLabel           **state_labels;  /* the suffix of each of them */
+  GCancellable        *cancellable;   /* the window's life: reading, the balance, saving */
+  GCancellable        *stop;          /* "Stop after this order" */
+  char                *balance_text;
+  gboolean             placing;
+  gboolean             done;
+  gboolean             close_when_done;
+};
+
+/* pkio-batch-window.c */
+void  _pkio_batch_window_add_toast      (PkioBatchWindow *self,
+                                         const char      *text);
+char *_pkio_batch_window_dup_file_name  (PkioBatchWindow *self);
+void  _pkio_batch_window_update_actions (PkioBatchWindow *self);
+char *_pkio_batch_window_row_summary    (const PkioBatchRow *row);
+
+/* pkio-batch-window-place.c */
+void     _pkio_batch_window_place_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter);
+void     _pkio_batch_window_stop_action  (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter);
+gboolean _pkio_batch_window_close_request (PkioBatchWindow *self);
+
+/* pkio-batch-window-files.c */
+void  _pkio_batch_window_choose_file_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+void  _pkio_batch_window_reload_action      (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+void  _pkio_batch_window_save_action        (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+
+G_END_DECLS

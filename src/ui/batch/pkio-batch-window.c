@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-batch-file.h"
+#include "pkio-batch-placer.h"
+#include "pkio-batch-values.h"
+#include "pkio-batch-window-private.h"
+#include "pkio-money.h"
+#include "pkio-order-review.h"
+
+/* A holder as the rows show it: long enough for a name and an address, never a whole cell. */
+#define HOLDER_MAX_CHARS 120
+
+G_DEFINE_FINAL_TYPE (PkioBatchWindow, pkio_batch_window, ADW_TYPE_WINDOW)
+
+void
+_pkio_batch_window_add_toast (PkioBatchWindow *self,
+                              const char      *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+char *
+_pkio_batch_window_dup_file_name (PkioBatchWindow *self)
+{
+  return self->file != NULL ? g_file_get_basename (self->file) : g_strdup ("");
+}
+
+void
+_pkio_batch_window_update_actions (PkioBatchWindow *self)
+{
+  gboolean idle = !self->placing && !self->done;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.choose-file", !self->placing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.reload",
+                                 !self->placing && self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.place", idle && self->batch != NULL
+                                 && pkio_batch_count_problems (self->batch) == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.stop",
+                                 self->placing && !g_cancellable_is_cancelled (self->stop));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.save-results", self->done);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_button), idle);
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), self->placing);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_button), self->done);
+}
+
+/* ---- the problems ---- */
+
+static void
+add_problem (PkioBatchWindow        *self,
+             const PkioBatchProblem *problem)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  if (problem->column != NULL)
+    /* TRANSLATORS: where a problem of a spreadsheet is: its row number and column name */
+    title = g_strdup_printf (_("Row %u, %s"), problem->row, problem->column);
+  else
+    /* TRANSLATORS: where a problem of a spreadsheet is: its row number */
+    title = g_strdup_printf (_("Row %u"), problem->row);
+  /* A file's cells are text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
+  gtk_list_box_append (self->problems_list, row);
+}
+
+static void
+show_problems (PkioBatchWindow *self)
+{
+  GPtrArray *header = pkio_batch_get_header_problems (self->batch);
+  guint n = pkio_batch_count_problems (self->batch);
+  g_autofree char *name = _pkio_batch_window_dup_file_name (self);
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, child);
+  for (guint i = 0; i < header->len; i++)
+    add_problem (self, g_ptr_array_index (header, i));
+  for (guint r = 0; r < pkio_batch_get_n_rows (self->batch); r++)
+    {
+      const PkioBatchRow *row = pkio_batch_get_row (self->batch, r);
+
+      for (guint i = 0; i < row->problems->len; i++)
+        add_problem (self, g_ptr_array_index (row->problems, i));
+    }
+  /* TRANSLATORS: the title over the problems of a spreadsheet, as in "3 problems in
+   * people.csv" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem in %s",
+                                        "%u problems in %s", n), n, name);
+  gtk_label_set_text (self->problems_title, title);
+  gtk_stack_set_visible_child_name (self->pages, "problems");
+}
+
+/* ---- the review ---- */
+
+static void
+update_payment (PkioBatchWindow *self)
+{
+  guint n_rows = pkio_batch_get_n_rows (self->batch);
+  guint from_balance = 0;
+  g_autofree char *text = NULL;
+
+  for (guint r = 0; r < n_rows; r++)
+    if (pkio_batch_get_row (self->batch, r)->order->payment_method == PKIO_PAYMENT_BALANCE)
+      from_balance++;
+  if (from_balance == 0 || from_balance == n_rows)
+    text = pkio_order_review_describe_payment (pkio_batch_get_row (self->batch, 0)->order,
+                                               self->balance_text, NULL);
+  else if (self->balance_text != NULL)
+    /* TRANSLATORS: the payment of a batch of orders, as in "12 from the account balance
+     * (€5,000.00 now), 18 with the card saved in the CertCentral account" */
+    text = g_strdup_printf (_("%u from the account balance (%s now), %u with the card saved in "
+                              "the CertCentral account"),
+                            from_balance, self->balance_text, n_rows - from_balance);
+  else
+    text = g_strdup_printf (_("%u from the account balance, %u with the card saved in the "
+                              "CertCentral account"), from_balance, n_rows - from_balance);
+  adw_action_row_set_subtitle (self->payment_row, text);
+}
+
+static void
+balance_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PkioBatchWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioBalance) balance = pkio_workspace_get_balance_finish (PKIO_WORKSPACE (source),
+                                                                      result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = PKIO_BATCH_WINDOW (user_data);
+  if (balance == NULL)
+    {
+      /* The review says "From the account balance" without the amount. */
+      g_debug ("balance not available: %s", error->message);
+      return;
+    }
+  g_free (self->balance_text);
+  self->balance_text = pkio_money_format (balance);
+  if (self->batch != NULL && pkio_batch_get_n_rows (self->batch) > 0)
+    update_payment (self);
+}
+
+char *
+_pkio_batch_window_row_summary (const PkioBatchRow *row)
+{
+  PkioBatchLanguage language = pkio_batch_language_current ();
+  const PkioOrder *order = row->order;
+  g_autofree char *validity = pkio_batch_validity_text (&order->validity, language);
+
+  /* TRANSLATORS: a row of a spreadsheet in the review: its number, the kind of certificate,
+   * the validity and the shipping in the words of a batch file, as in "Row 2 · encryption,
+   * 1 year, shipping standard" */
+  return g_strdup_printf (_("Row %u · %s, %s, shipping %s"), row->number,
+                          pkio_batch_profile_word (order->profile, language), validity,
+                          pkio_batch_ship_method_word (order->ship_info.method, language));
+}
+
+static void
+clear_people (PkioBatchWindow *self)
+{
+  for (guint i = 0; self->people_rows != NULL && i < self->people_rows->len; i++)
+    gtk_list_box_remove (self->people_list, g_ptr_array_index (self->people_rows, i));
+  g_clear_pointer (&self->people_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->state_labels, g_free);
+}
+
+static void
+show_review (PkioBatchWindow *self)
+{
+  guint n_rows = pkio_batch_get_n_rows (self->batch);
+  guint expedited = 0;
+  g_autofree char *name = _pkio_batch_window_dup_file_name (self);
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *shipping = NULL;
+  g_autofree char *place = NULL;
+
+  clear_people (self);
+  self->people_rows = g_ptr_array_new ();
+  self->state_labels = g_new0 (GtkLabel *, MAX (n_rows, 1));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const PkioBatchRow *row = pkio_batch_get_row (self->batch, r);
+      g_autofree char *holder = pkio_batch_row_dup_holder (row->order, HOLDER_MAX_CHARS);
+      g_autofree char *summary = _pkio_batch_window_row_summary (row);
+      GtkWidget *people_row = adw_action_row_new ();
+      GtkWidget *state = gtk_label_new (NULL);
+
+      if (row->order->ship_info.method == PKIO_SHIP_EXPEDITED)
+        expedited++;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (people_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (people_row), holder);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (people_row), summary);
+      gtk_widget_set_visible (state, FALSE);
+      gtk_label_set_wrap (GTK_LABEL (state), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (state), 1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (people_row), state);
+      gtk_list_box_append (self->people_list, people_row);
+      g_ptr_array_add (self->people_rows, people_row);
+      self->state_labels[r] = GTK_LABEL (state);
+    }
+
+  /* TRANSLATORS: the title of a batch's review, as in "Place 30 orders from people.csv?" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Place %u order from %s?",
+                                        "Place %u orders from %s?", n_rows), n_rows, name);
+  gtk_label_set_text (self->orders_title, title);
+  gtk_label_set_text (self->orders_note,
+                      _("Every row was checked. Each order costs money; nothing is sent until "
+                        "you press Place. The orders are placed one after the other."));
+  count = g_strdup_printf ("%u", n_rows);
+  adw_action_row_set_subtitle (self->count_row, count);
+  /* TRANSLATORS: how many orders of a batch are shipped expedited, as in "3 of 30, at
+   * additional cost" */
+  shipping = expedited == 0 ? g_strdup (_("None"))
+             : g_strdup_printf (_("%u of %u, at additional cost"), expedited, n_rows);
+  adw_action_row_set_subtitle (self->shipping_row, shipping);
+  update_payment (self);
+  /* TRANSLATORS: the button that places a batch, as in "_Place 30 Orders" */
+  place = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Place %u Order", "_Place %u Orders",
+                                        n_rows), n_rows);
+  gtk_button_set_label (self->place_button, place);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->pages, "orders");
+  gtk_widget_grab_focus (GTK_WIDGET (self->place_button));
+
+  for (guint r = 0; r < n_rows; r++)
+    if (pkio_batch_get_row (self->batch, r)->order->payment_method == PKIO_PAYMENT_BALANCE)
+      {
+        pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
+        break;
+      }
+}
+
+/* ---- reading ---- */
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PkioBatchWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioBatch) batch = pkio_batch_file_read_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = PKIO_BATCH_WINDOW (user_data);
+  g_set_object (&self->batch, batch);
+  if (batch == NULL)
+    {
+      adw_status_page_set_description (self->refused_page, error->message);
+      gtk_stack_set_visible_child_name (self->pages, "refused");
+    }
+  else if (pkio_batch_count_problems (batch) > 0)
+    show_problems (self);
+  else if (pkio_batch_get_n_rows (batch) == 0)
+    {
+      adw_status_page_set_description (self->refused_page,
+                                       _("There are no orders in the file: only its column "
+                                         "names. Add a row for each order."));
+      gtk_stack_set_visible_child_name (self->pages, "refused");
+    }
+  else
+    show_review (self);
+  _pkio_batch_window_update_actions (self);
+}
+
+void
+pkio_batch_window_open_file (PkioBatchWindow *self,
+                             GFile           *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (PKIO_IS_BATCH_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!self->placing && !self->done);
+
+  g_set_object (&self->file, file);
+  g_clear_object (&self->batch);
+  name = _pkio_batch_window_dup_file_name (self);
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_stack_set_visible_child_name (self->pages, "reading");
+  _pkio_batch_window_update_actions (self);
+  pkio_batch_file_read_async (file, self->cancellable, read_cb, self);
+}
+
+/* ---- the window ---- */
+
+static gboolean
+close_request_cb (PkioBatchWindow *self)
+{
+  return _pkio_batch_window_close_request (self);
+}
+
+static void
+pkio_batch_window_dispose (GObject *object)
+{
+  PkioBatchWindow *self = PKIO_BATCH_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  clear_people (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PKIO_TYPE_BATCH_WINDOW);
+  G_OBJECT_CLASS (pkio_batch_window_parent_class)->dispose (object);
+}
+
+static void
+pkio_batch_window_finalize (GObject *object)
+{
+  PkioBatchWindow *self = PKIO_BATCH_WINDOW (object);
+
+  g_clear_object (&self->placer);
+  g_clear_object (&self->batch);
+  g_clear_object (&self->file);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stop);
+  g_free (self->balance_text);
+  G_OBJECT_CLASS (pkio_batch_window_parent_class)->finalize (object);
+}
+
+static void
+pkio_batch_window_class_init (PkioBatchWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pkio_batch_window_dispose;
+  object_class->finalize = pkio_batch_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/batch/pkio-batch-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, refused_page);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, problems_title);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, orders_title);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, orders_note);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, count_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, payment_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, shipping_row);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, place_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, results_button);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, people_list);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+
+  gtk_widget_class_install_action (widget_class, "batch.choose-file", NULL,
+                                   _pkio_batch_window_choose_file_action);
+  gtk_widget_class_install_action (widget_class, "batch.reload", NULL, _pkio_batch_window_reload_action);
+  gtk_widget_class_install_action (widget_class, "batch.place", NULL, _pkio_batch_window_place_action);
+  gtk_widget_class_install_action (widget_class, "batch.stop", NULL, _pkio_batch_window_stop_action);
+  gtk_widget_class_install_action (widget_class, "batch.save-template", NULL, _pkio_batch_window_save_action);
+  gtk_widget_class_install_action (widget_class, "batch.save-results", NULL, _pkio_batch_window_save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pkio_batch_window_init (PkioBatchWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->stop = g_cancellable_new ();
+  _pkio_batch_window_update_actions (self);
+}
+
+PkioBatchWindow *
+pkio_batch_window_new (GtkWindow     *parent,
+                       PkioWorkspace *workspace)
+{
+  PkioBatchWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (PKIO_TYPE_BATCH_WINDOW, "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent)
+                                                     : NULL,
+                       NULL);
+  self->workspace = g_object_ref (workspace);
+  return self;
+}
+
+static void
+first_chosen_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 PkioWorkspace   *workspace)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      PkioBatchWindow *window = pkio_batch_window_new (parent, workspace);
+
+      pkio_batch_window_open_file (window, file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  g_object_unref (chooser);
+}
+
+void
+pkio_batch_window_choose (GtkWindow     *parent,
+                          PkioWorkspace *workspace)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (PKIO_IS_WORKSPACE (workspace));
+
+  chooser = pkio_batch_file_chooser_new (parent, NULL);
+  g_object_set_data_full (G_OBJECT (chooser), "workspace", g_object_ref (workspace),
+                          g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (first_chosen_cb), workspace);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+const char *
+pkio_batch_window_get_page (PkioBatchWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_BATCH_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+gboolean
+pkio_batch_window_get_placing (PkioBatchWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_BATCH_WINDOW (self), FALSE);
+
+  return self->placing;
+}
+
+gboolean
+pkio_batch_window_get_done (PkioBatchWindow *self)
+{
+  g_return_val_if_fail (PKIO_IS_BATCH_WINDOW (self), FALSE);
+
+  return self->done;
+}

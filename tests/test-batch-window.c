@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "batch-test-util.h"
+#include "order-test-util.h"
+#include "pkio-batch-window.h"
+#include "pkio-workspace.h"
+#include "ui-test-util.h"
+
+/* "Order from a spreadsheet…" in the real window, in practice mode (issue 22): a file with
+ * problems lists them all and sends nothing; a good file is reviewed and placed through the
+ * core's PkioBatchPlacer, one POST per row with the row's body; a window closed while it
+ * places loses and repeats nothing. */
+
+static char *
+write_csv (const char *name,
+           const char *text)
+{
+  g_autofree char *dir = g_build_filename (data_home, "sheets", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static PkioBatchWindow *
+open_batch (Fixture    *f,
+            const char *path)
+{
+  PkioBatchWindow *window = pkio_batch_window_new (f->window, f->workspace);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  pkio_batch_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+  return window;
+}
+
+static gboolean
+read_done (gpointer window)
+{
+  return g_strcmp0 (pkio_batch_window_get_page (window), "reading") != 0;
+}
+
+static GtkWidget *
+child (PkioBatchWindow *window,
+       const char      *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_BATCH_WINDOW,
+                                                   name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static const char *
+subtitle (PkioBatchWindow *window,
+          const char      *name)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, name)));
+}
+
+/* The first visible label under @widget with the style class @css_class, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *css_class)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkLabel *found;
+
+      if (!gtk_widget_get_visible (w))
+        continue;
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, css_class))
+        return GTK_LABEL (w);
+      if ((found = find_label (w, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows of a list of the window ("problems_list", "people_list"), top to bottom. */
+static GPtrArray *
+list_rows (PkioBatchWindow *window,
+           const char      *name)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *w = gtk_widget_get_first_child (child (window, name)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_ACTION_ROW (w))
+      g_ptr_array_add (rows, w);
+  return rows;
+}
+
+static const char *
+row_title (gpointer row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static gboolean
+placed_all (gpointer window)
+{
+  return pkio_batch_window_get_done (window);
+}
+
+static gboolean
+payment_has_balance (gpointer window)
+{
+  return strstr (subtitle (window, "payment_row"), expected ("now", "nu")) != NULL;
+}
+
+static void
+place (PkioBatchWindow *window)
+{
+  GtkWidget *button = child (window, "place_button");
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (pkio_batch_window_get_placing (window));
+  spin_until (placed_all, window);
+}
+
+/* A file with problems: every one listed, at its row and column; nothing can be sent. */
+static void
+test_problems_listed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *table = batch_test_base_table (',', "\r\n");
+  g_autoptr(GString) text = g_string_new (table);
+  g_autofree char *path = NULL;
+  g_autoptr(PkioBatch) batch = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PkioBatchWindow *window;
+  guint n = 0;
+
+  /* Row 3's postal code is no postal code, and row 4 repeats row 2. */
+  g_string_replace (text, "3511 AB,Utrecht,Utrecht,nl,expedited", "35,Utrecht,Utrecht,nl,expedited",
+                    1);
+  {
+    g_autofree char *first = batch_test_base_row (0, ',');
+
+    g_string_append_printf (text, "%s\r\n", first);
+  }
+  path = write_csv ("people.csv", text->str);
+  batch = batch_test_read (text->str, -1);
+  g_assert_cmpuint (pkio_batch_count_problems (batch), >=, 2);
+
+  window = open_batch (f, path);
+  spin_until (read_done, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "problems");
+
+  /* Every problem of the file, in its order: "Row 3, Shipping postal code" and its message. */
+  rows = list_rows (window, "problems_list");
+  g_assert_cmpuint (rows->len, ==, pkio_batch_count_problems (batch));
+  for (guint r = 0; r < pkio_batch_get_n_rows (batch); r++)
+    {
+      const PkioBatchRow *row = pkio_batch_get_row (batch, r);
+
+      for (guint i = 0; i < row->problems->len; i++, n++)
+        {
+          const PkioBatchProblem *problem = g_ptr_array_index (row->problems, i);
+          g_autofree char *where = g_strdup_printf ("%s %u", expected ("Row", "Rij"),
+                                                    problem->row);
+          g_autofree char *title = problem->column != NULL
+                                   ? g_strdup_printf ("%s, %s", where, problem->column)
+                                   : g_strdup (where);
+
+          g_test_message ("%s: %s", title, problem->message);
+          g_assert_cmpstr (row_title (g_ptr_array_index (rows, n)), ==, title);
+          g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, n)), ==,
+                           problem->message);
+        }
+    }
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==,
+                   expected ("Row 3, Shipping postal code", "Rij 3, Shipping postal code"));
+  {
+    g_autofree char *title = g_strdup_printf ("%u %s", rows->len,
+                                              expected ("problems in people.csv",
+                                                        "problemen in people.csv"));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "problems_title"))), ==, title);
+  }
+  /* Nothing can be placed from here. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "batch.place", NULL)
+                  && pkio_batch_window_get_placing (window));
+  spin_for (200);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A good file: the review, then one POST per row with the row's body, each row placed, every
+ * order in History with the file's name; the same file again places nothing twice. */
+static void
+test_review_and_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *table = batch_test_base_table (';', "\r\n");
+  g_autofree char *path = write_csv ("team.csv", table);
+  g_autoptr(PkioBatch) batch = batch_test_read (table, -1);
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PkioBatchWindow *window = open_batch (f, path);
+  PkioHistoryStore *store = pkio_workspace_get_store (f->workspace);
+
+  spin_until (read_done, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "orders");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "orders_title"))), ==,
+                   expected ("Place 3 orders from team.csv?", "3 bestellingen uit team.csv plaatsen?"));
+  /* The review: how many, the payment with the balance, expedited shipping counted, whom. */
+  g_assert_cmpstr (subtitle (window, "count_row"), ==, "3");
+  g_assert_cmpstr (subtitle (window, "shipping_row"), ==,
+                   expected ("1 of 3, at additional cost", "1 van 3, tegen extra kosten"));
+  spin_until (payment_has_balance, window);
+  g_test_message ("payment: %s", subtitle (window, "payment_row"));
+  g_assert_true (g_str_has_prefix (subtitle (window, "payment_row"),
+                                   expected ("2 from the account balance (",
+                                             "2 van het tegoed van het account (")));
+  rows = list_rows (window, "people_list");
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==,
+                   "John Doe <john.doe@example.com>");
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 1)), ==,
+                   "Zoë Öztürk-de Vries <zoe@example.nl>");
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 2)), ==,
+                   expected ("CertCentral number 21", "CertCentral-nummer 21"));
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+
+  place (window);
+
+  /* One POST per row, in the file's order, each the row's own body. */
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      g_autofree char *body = batch_test_body (pkio_batch_get_row (batch, r)->order);
+
+      assert_json_equal (g_ptr_array_index (posts, r), body);
+      g_assert_cmpstr (gtk_label_get_text (find_label (g_ptr_array_index (rows, r), "success")),
+                       ==, expected ("placed", "geplaatst"));
+    }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "orders_title"))), ==,
+                   expected ("All 3 orders are placed", "Alle 3 bestellingen zijn geplaatst"));
+  g_assert_true (gtk_widget_get_visible (child (window, "results_button")));
+  g_assert_false (gtk_widget_get_visible (child (window, "place_button")));
+
+  /* In History, marked with the file's name. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_assert_cmpstr (pkio_history_record_get_batch_file (record), ==, "team.csv");
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The same file again: each row is already placed, and nothing is sent. */
+  window = open_batch (f, path);
+  spin_until (read_done, window);
+  place (window);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 3);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (window, "people_list");
+  for (guint r = 0; r < 3; r++)
+    g_assert_cmpstr (gtk_label_get_text (find_label (g_ptr_array_index (rows, r), "success")),
+                     ==, expected ("already placed", "al geplaatst"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+first_post_answered (gpointer data)
+{
+  Fixture *f = data;
+
+  return pkio_simulator_get_n_orders (f->simulator) >= 1;
+}
+
+static gboolean
+batch_window_gone (gpointer data)
+{
+  PkioBatchWindow **window = data;
+
+  return *window == NULL;
+}
+
+/* The window closed while it places: it stops after the order in flight, in the background;
+ * each order sent is in History; opening the file again places the rest, none twice. */
+static void
+test_close_while_placing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *table = batch_test_people_table (12, ',');
+  g_autofree char *path = write_csv ("twelve.csv", table);
+  PkioHistoryStore *store = pkio_workspace_get_store (f->workspace);
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GHashTable) emails = g_hash_table_new (g_str_hash, g_str_equal);
+  PkioBatchWindow *window = open_batch (f, path);
+  guint sent;
+
+  spin_until (read_done, window);
+  g_signal_emit_by_name (child (window, "place_button"), "clicked");
+  spin_until (first_post_answered, f);
+  gtk_window_close (GTK_WINDOW (window));
+  /* Hidden at once, destroyed when the order in flight has its outcome. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  spin_until (batch_window_gone, &window);
+  spin_for (300);
+  sent = pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH);
+  g_test_message ("sent before the window closed: %u", sent);
+  g_assert_cmpuint (sent, >=, 1);
+  g_assert_cmpuint (sent, <, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, sent);
+
+  /* Again: the rest, and only the rest. */
+  window = open_batch (f, path);
+  spin_until (read_done, window);
+  place (window);
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 12);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      JsonObject *individual =
+        json_object_get_object_member (json_object_get_object_member
+                                       (json_node_get_object (g_ptr_array_index (posts, i)),
+                                        "certificate"), "individual");
+      const char *email = json_object_get_string_member (individual, "email");
+
+      g_assert_false (g_hash_table_contains (emails, email));
+      g_hash_table_add (emails, (gpointer) email);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 12);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  order_test_init (&argc, &argv);
+#define ADD(name, func) g_test_add ("/batch-window/" name, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("problems-listed", test_problems_listed);
+  ADD ("review-and-place", test_review_and_place);
+  ADD ("close-while-placing", test_close_while_placing);
+#undef ADD
+
+  return order_test_run ();
+}
