@@ -108,7 +108,21 @@ test_main_window_presented (void)
   menu = gtk_menu_button_get_menu_model (menu_button);
   g_assert_nonnull (menu);
   {
+    /* First, on its own: ordering from a spreadsheet (issue 22). */
     g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_autofree char *action = NULL;
+    g_autofree char *item_label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, "action", "s", &action));
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, "label", "s", &item_label));
+    g_assert_cmpstr (action, ==, "win.order-from-spreadsheet");
+    g_assert_cmpstr (item_label, ==, expected ("_Order from a Spreadsheet…",
+                                               "_Bestellen uit een spreadsheet…"));
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "order-from-spreadsheet"));
+  }
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
     const char *actions[] = { "app.preferences", "app.start-practice", "win.show-help-overlay",
                               "app.about" };
     const char *labels_en[] = { "_Preferences", "_Try Practice Mode", "_Keyboard Shortcuts",
