@@ -118,12 +118,38 @@ payment_has_balance (gpointer window)
   return strstr (subtitle (window, "payment_row"), expected ("now", "nu")) != NULL;
 }
 
+/* The duplicate check of every row is done: Place can be pressed. */
+static gboolean
+checked (gpointer window)
+{
+  return gtk_widget_is_sensitive (child (window, "place_button"));
+}
+
+/* "Order a second one" of a row, or NULL. */
+static GtkCheckButton *
+find_check_button (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (w))
+        return GTK_CHECK_BUTTON (w);
+      if ((found = find_check_button (w)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 place (PkioBatchWindow *window)
 {
   GtkWidget *button = child (window, "place_button");
 
   g_assert_true (gtk_widget_get_visible (button));
+  /* The duplicate check of every row comes first. */
+  spin_until (checked, window);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (pkio_batch_window_get_placing (window));
@@ -276,6 +302,82 @@ test_review_and_place (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A row whose holder already has a certificate of its kind (the duplicate check, issue 20):
+ * marked in the review and left out, unless the person ticks "Order a second one". */
+static void
+test_duplicate_left_out (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *header = batch_test_english_header (',');
+  g_autofree char *john = batch_test_base_row (0, ',');
+  g_autofree char *zoe = batch_test_base_row (1, ',');
+  g_autofree char *first = g_strdup_printf ("%s\r\n%s\r\n", header, john);
+  g_autofree char *first_path = write_csv ("first.csv", first);
+  g_autoptr(GString) second = g_string_new (NULL);
+  g_autofree char *second_path = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  PkioBatchWindow *window = open_batch (f, first_path);
+  GtkCheckButton *include;
+
+  spin_until (read_done, window);
+  spin_until (checked, window);
+  place (window);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* John Doe again (for two years, so another order), and Zoë. */
+  g_string_append_printf (second, "%s\r\n%s\r\n%s\r\n", header, john, zoe);
+  g_assert_cmpuint (g_string_replace (second, "1 year", "2 years", 1), ==, 1);
+  second_path = write_csv ("second.csv", second->str);
+  window = open_batch (f, second_path);
+  spin_until (read_done, window);
+  spin_until (checked, window);
+  rows = list_rows (window, "people_list");
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_test_message ("%s", adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)),
+                            expected ("already has", "heeft al")));
+  include = find_check_button (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (include);
+  g_assert_false (gtk_check_button_get_active (include));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (window, "place_button"))), ==,
+                   expected ("_Place 1 Order", "1 bestelling _plaatsen"));
+
+  /* Not ticked: left out; only Zoë is sent. */
+  place (window);
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (find_label (g_ptr_array_index (rows, 0), "warning")), ==,
+                   expected ("left out", "weggelaten"));
+  g_assert_cmpstr (gtk_label_get_text (find_label (g_ptr_array_index (rows, 1), "success")), ==,
+                   expected ("placed", "geplaatst"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The same file, with "Order a second one" ticked: John Doe's second order is sent. */
+  window = open_batch (f, second_path);
+  spin_until (read_done, window);
+  spin_until (checked, window);
+  rows = list_rows (window, "people_list");
+  include = find_check_button (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (include);
+  gtk_check_button_set_active (include, TRUE);
+  place (window);
+  g_clear_pointer (&posts, g_ptr_array_unref);
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 3);
+  {
+    g_autoptr(PkioBatch) batch = batch_test_read (second->str, -1);
+    g_autofree char *body = batch_test_body (pkio_batch_get_row (batch, 0)->order);
+
+    assert_json_equal (g_ptr_array_index (posts, 2), body);
+  }
+  g_assert_cmpstr (gtk_label_get_text (find_label (g_ptr_array_index (rows, 0), "success")), ==,
+                   expected ("placed", "geplaatst"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 first_post_answered (gpointer data)
 {
@@ -307,6 +409,7 @@ test_close_while_placing (Fixture       *f,
   guint sent;
 
   spin_until (read_done, window);
+  spin_until (checked, window);
   g_signal_emit_by_name (child (window, "place_button"), "clicked");
   spin_until (first_post_answered, f);
   gtk_window_close (GTK_WINDOW (window));
@@ -351,6 +454,7 @@ main (int   argc,
                                     fixture_tear_down)
   ADD ("problems-listed", test_problems_listed);
   ADD ("review-and-place", test_review_and_place);
+  ADD ("duplicate-left-out", test_duplicate_left_out);
   ADD ("close-while-placing", test_close_while_placing);
 #undef ADD
 

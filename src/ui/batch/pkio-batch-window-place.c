@@ -35,7 +35,11 @@ show_outcome (PkioBatchWindow *self,
   gtk_label_set_text (state, pkio_batch_row_state_label (outcome->state));
   gtk_widget_remove_css_class (GTK_WIDGET (state), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (state), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (state), good ? "success" : "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (state), "warning");
+  /* Left out is what the person chose: a warning, not a failure. */
+  gtk_widget_add_css_class (GTK_WIDGET (state),
+                            good ? "success"
+                            : outcome->state == PKIO_BATCH_ROW_LEFT_OUT ? "warning" : "error");
   gtk_widget_set_visible (GTK_WIDGET (state), TRUE);
   {
     g_autofree char *subtitle = g_strdup_printf ("%s\n%s", summary, detail);
@@ -71,7 +75,7 @@ static char *
 outcome_note (PkioBatchWindow *self)
 {
   guint n_rows = pkio_batch_get_n_rows (self->batch);
-  guint rejected = 0, not_placed = 0, unknown = 0;
+  guint rejected = 0, not_placed = 0, unknown = 0, left_out = 0;
   GString *note = g_string_new (NULL);
 
   for (guint r = 0; r < n_rows; r++)
@@ -79,6 +83,7 @@ outcome_note (PkioBatchWindow *self)
       {
       case PKIO_BATCH_ROW_REJECTED:   rejected++; break;
       case PKIO_BATCH_ROW_UNKNOWN:    unknown++; break;
+      case PKIO_BATCH_ROW_LEFT_OUT:   left_out++; break;
       case PKIO_BATCH_ROW_NOT_PLACED:
       case PKIO_BATCH_ROW_WAITING:    not_placed++; break;
       case PKIO_BATCH_ROW_PLACED:
@@ -86,7 +91,13 @@ outcome_note (PkioBatchWindow *self)
       default:                        break;
       }
   if (rejected == 0 && not_placed == 0 && unknown == 0)
-    g_string_append (note, _("Every order is in History, marked with the file’s name."));
+    g_string_append (note, _("Every order is in History, marked with the file’s name. "));
+  if (left_out > 0)
+    g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
+                                               "%u order was left out: its holder already has "
+                                               "one. ",
+                                               "%u orders were left out: their holders already "
+                                               "have one. ", left_out), left_out);
   if (rejected > 0)
     g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
                                                "%u order was refused by CertCentral: its row "
@@ -179,7 +190,7 @@ _pkio_batch_window_place_action (GtkWidget  *widget,
   PkioBatchWindow *self = PKIO_BATCH_WINDOW (widget);
   g_autofree char *name = _pkio_batch_window_dup_file_name (self);
 
-  if (self->batch == NULL || self->placing || self->done)
+  if (self->batch == NULL || self->placing || self->done || self->checking)
     return;
   if (pkio_workspace_get_client (self->workspace) == NULL)
     {
@@ -187,7 +198,8 @@ _pkio_batch_window_place_action (GtkWidget  *widget,
       return;
     }
   self->placing = TRUE;
-  self->placer = pkio_batch_placer_new (self->workspace, self->batch, name, FALSE);
+  if (self->placer == NULL)
+    self->placer = pkio_batch_placer_new (self->workspace, self->batch, name, FALSE);
   g_signal_connect_object (self->placer, "row-done", G_CALLBACK (row_done_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_label_set_text (self->orders_note,

@@ -7,8 +7,9 @@
 G_BEGIN_DECLS
 
 /* The insides of PkioBatchWindow, shared by its files: pkio-batch-window.c (reading, the
- * problems, the review, the class), pkio-batch-window-place.c (placing and its outcome) and
- * pkio-batch-window-files.c (the file choosers, the template and the results file). */
+ * problems, the review, the class), pkio-batch-window-check.c (the duplicate check of each
+ * row), pkio-batch-window-place.c (placing and its outcome) and pkio-batch-window-files.c
+ * (the file choosers, the template and the results file). */
 
 struct _PkioBatchWindow
 {
@@ -41,6 +42,9 @@ struct _PkioBatchWindow
   GCancellable        *cancellable;   /* the window's life: reading, the balance, saving */
   GCancellable        *stop;          /* "Stop after this order" */
   char                *balance_text;
+  GtkCheckButton     **include_buttons; /* per row: "Order a second one", when it has a match */
+  guint                n_to_place;      /* the rows not left out */
+  gboolean             checking;        /* the duplicate check is under way */
   gboolean             placing;
   gboolean             done;
   gboolean             close_when_done;
@@ -61,6 +65,10 @@ void     _pkio_batch_window_stop_action  (GtkWidget  *widget,
                                           const char *action_name,
                                           GVariant   *parameter);
 gboolean _pkio_batch_window_close_request (PkioBatchWindow *self);
+
+/* pkio-batch-window-check.c */
+void  _pkio_batch_window_start_check        (PkioBatchWindow *self);
+void  _pkio_batch_window_update_place_label (PkioBatchWindow *self);
 
 /* pkio-batch-window-files.c */
 void  _pkio_batch_window_choose_file_action (GtkWidget  *widget,

@@ -36,14 +36,20 @@ _pkio_batch_window_update_actions (PkioBatchWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.choose-file", !self->placing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.reload",
                                  !self->placing && self->file != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.place", idle && self->batch != NULL
-                                 && pkio_batch_count_problems (self->batch) == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.place", idle && !self->checking
+                                 && self->batch != NULL
+                                 && pkio_batch_count_problems (self->batch) == 0
+                                 && self->n_to_place > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.stop",
                                  self->placing && !g_cancellable_is_cancelled (self->stop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.save-results", self->done);
   gtk_widget_set_visible (GTK_WIDGET (self->place_button), idle);
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), self->placing);
   gtk_widget_set_visible (GTK_WIDGET (self->results_button), self->done);
+  for (guint r = 0; self->include_buttons != NULL && self->batch != NULL
+                    && r < pkio_batch_get_n_rows (self->batch); r++)
+    if (self->include_buttons[r] != NULL)
+      gtk_widget_set_sensitive (GTK_WIDGET (self->include_buttons[r]), idle);
 }
 
 /* ---- the problems ---- */
@@ -170,6 +176,7 @@ clear_people (PkioBatchWindow *self)
     gtk_list_box_remove (self->people_list, g_ptr_array_index (self->people_rows, i));
   g_clear_pointer (&self->people_rows, g_ptr_array_unref);
   g_clear_pointer (&self->state_labels, g_free);
+  g_clear_pointer (&self->include_buttons, g_free);
 }
 
 static void
@@ -181,7 +188,6 @@ show_review (PkioBatchWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
   g_autofree char *shipping = NULL;
-  g_autofree char *place = NULL;
 
   clear_people (self);
   self->people_rows = g_ptr_array_new ();
@@ -223,13 +229,14 @@ show_review (PkioBatchWindow *self)
              : g_strdup_printf (_("%u of %u, at additional cost"), expedited, n_rows);
   adw_action_row_set_subtitle (self->shipping_row, shipping);
   update_payment (self);
-  /* TRANSLATORS: the button that places a batch, as in "_Place 30 Orders" */
-  place = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Place %u Order", "_Place %u Orders",
-                                        n_rows), n_rows);
-  gtk_button_set_label (self->place_button, place);
+  _pkio_batch_window_update_place_label (self);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   gtk_stack_set_visible_child_name (self->pages, "orders");
   gtk_widget_grab_focus (GTK_WIDGET (self->place_button));
+
+  /* The placer that will place these rows asks first who already has one (issue 20). */
+  self->placer = pkio_batch_placer_new (self->workspace, self->batch, name, FALSE);
+  _pkio_batch_window_start_check (self);
 
   for (guint r = 0; r < n_rows; r++)
     if (pkio_batch_get_row (self->batch, r)->order->payment_method == PKIO_PAYMENT_BALANCE)
@@ -284,6 +291,14 @@ pkio_batch_window_open_file (PkioBatchWindow *self,
   g_return_if_fail (!self->placing && !self->done);
 
   g_set_object (&self->file, file);
+  /* What was being asked about the file's earlier contents has no use any more. */
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->placer != NULL)
+    g_signal_handlers_disconnect_by_data (self->placer, self);
+  g_clear_object (&self->placer);
+  self->checking = FALSE;
   g_clear_object (&self->batch);
   name = _pkio_batch_window_dup_file_name (self);
   adw_window_title_set_subtitle (self->window_title, name);

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pkio-batch-window-private.h"
+
+/* The review's duplicate check (issue 20), row by row through the core's
+ * pkio_batch_placer_check_async (): a row whose holder already has a certificate of its kind
+ * says which order, and is left out unless the person ticks "Order a second one". Nothing can
+ * be placed until every row is checked. */
+
+static void
+included_toggled_cb (GtkCheckButton  *button,
+                     PkioBatchWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "row-index"));
+
+  if (self->placer == NULL || self->placing || self->done)
+    return;
+  pkio_batch_placer_set_included (self->placer, index, gtk_check_button_get_active (button));
+  _pkio_batch_window_update_place_label (self);
+}
+
+static void
+row_checked_cb (PkioBatchWindow *self,
+                guint            index)
+{
+  const PkioDuplicate *duplicate = pkio_batch_placer_get_duplicate (self->placer, index);
+  AdwActionRow *row = g_ptr_array_index (self->people_rows, index);
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *include;
+
+  if (duplicate == NULL || duplicate->outcome == PKIO_DUPLICATE_NONE)
+    return;
+  summary = _pkio_batch_window_row_summary (pkio_batch_get_row (self->batch, index));
+  text = pkio_duplicate_dup_text (duplicate);
+  subtitle = g_strdup_printf ("%s\n%s", summary, text);
+  adw_action_row_set_subtitle (row, subtitle);
+  if (duplicate->outcome != PKIO_DUPLICATE_FOUND)
+    return;
+
+  /* Left out unless ticked: a second certificate for one person is a choice, never a slip. */
+  include = gtk_check_button_new_with_mnemonic (_("Order a _second one"));
+  gtk_widget_set_valign (include, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (include), "row-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (include, "toggled", G_CALLBACK (included_toggled_cb), self, 0);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (include),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, row, NULL, -1);
+  adw_action_row_add_suffix (row, include);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "duplicate");
+  self->include_buttons[index] = GTK_CHECK_BUTTON (include);
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PkioBatchWindow *self;
+  g_autoptr(GError) error = NULL;
+  guint found;
+
+  if (!pkio_batch_placer_check_finish (PKIO_BATCH_PLACER (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = PKIO_BATCH_WINDOW (user_data);
+  self->checking = FALSE;
+  found = pkio_batch_placer_count_duplicates (self->placer, PKIO_DUPLICATE_FOUND);
+  if (error != NULL)
+    gtk_label_set_text (self->orders_note, error->message);
+  else if (found > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u person already has a certificate of this kind: that "
+                                      "row is left out unless you tick “Order a second one”. "
+                                      "Each order costs money.",
+                                      "%u people already have a certificate of this kind: "
+                                      "their rows are left out unless you tick “Order a second "
+                                      "one”. Each order costs money.", found), found);
+
+      gtk_label_set_text (self->orders_note, note);
+    }
+  else
+    gtk_label_set_text (self->orders_note,
+                        _("Every row was checked. Each order costs money; nothing is sent "
+                          "until you press Place. The orders are placed one after the other."));
+  _pkio_batch_window_update_place_label (self);
+  _pkio_batch_window_update_actions (self);
+}
+
+void
+_pkio_batch_window_start_check (PkioBatchWindow *self)
+{
+  guint n_rows = pkio_batch_get_n_rows (self->batch);
+
+  g_free (self->include_buttons);
+  self->include_buttons = g_new0 (GtkCheckButton *, MAX (n_rows, 1));
+  self->checking = TRUE;
+  g_signal_connect_object (self->placer, "row-checked", G_CALLBACK (row_checked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_label_set_text (self->orders_note,
+                      _("Checking with CertCentral whether these people already have a "
+                        "certificate of this kind…"));
+  pkio_batch_placer_check_async (self->placer, self->cancellable, checked_cb, self);
+}
+
+/* "_Place 28 Orders": the rows that will be sent, those left out not counted. */
+void
+_pkio_batch_window_update_place_label (PkioBatchWindow *self)
+{
+  guint n = pkio_batch_get_n_rows (self->batch);
+  g_autofree char *label = NULL;
+
+  for (guint r = 0; self->placer != NULL && r < pkio_batch_get_n_rows (self->batch); r++)
+    {
+      const PkioDuplicate *duplicate = pkio_batch_placer_get_duplicate (self->placer, r);
+
+      if (duplicate != NULL && duplicate->outcome == PKIO_DUPLICATE_FOUND
+          && !pkio_batch_placer_get_included (self->placer, r))
+        n--;
+    }
+  self->n_to_place = n;
+  /* TRANSLATORS: the button that places a batch, as in "_Place 30 Orders" */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Place %u Order", "_Place %u Orders",
+                                        n), n);
+  gtk_button_set_label (self->place_button, label);
+}
