@@ -73,7 +73,7 @@ pkio_batch_file_chooser_new (GtkWindow  *parent,
     chooser = gtk_file_chooser_native_new (_("Save As"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                            _("_Save"), _("_Cancel"));
   else
-    chooser = gtk_file_chooser_native_new (_("Order from a Spreadsheet"), parent,
+    chooser = gtk_file_chooser_native_new (_("Open a Spreadsheet"), parent,
                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                            _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
