@@ -6,13 +6,18 @@
  *   pkio-order-screenshots SCENARIO WIDTH HEIGHT OUT.png
  *
  * SCENARIO: empty, errors, review, result, card, duplicate (the review of an authentication
- * certificate for practice mode's Anna de Vries, who already has one: issue 20). */
+ * certificate for practice mode's Anna de Vries, who already has one: issue 20),
+ * batch-problems, batch-review, batch-placed (Order from a spreadsheet…: a file's problems, the
+ * review of four orders, and the four placed: issue 22). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "pkio-application.h"
+#include "pkio-batch-window.h"
+#include "pkio-batch.h"
 #include "pkio-order-view.h"
 #include "pkio-window.h"
 #include "ui-test-util.h"
@@ -109,6 +114,70 @@ capture (void)
     status = 0;
 }
 
+/* The template of the UI's language with four people; @problems: two of them with mistakes. */
+static char *
+write_batch_file (gboolean problems)
+{
+  static const char *const people[][3] = {
+    { "Anna", "de Vries", "a.devries@gemeente-voorbeeld.nl" },
+    { "Pieter", "Bakker", "p.bakker@gemeente-voorbeeld.nl" },
+    { "Fatima", "El Amrani", "f.elamrani@gemeente-voorbeeld.nl" },
+    { "Jan", "Jansen", "j.jansen@gemeente-voorbeeld.nl" },
+  };
+  g_autoptr(GString) template = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("pkio-batch-shot-XXXXXX", NULL);
+  /* Dutch file names, as a Dutch administrator names them. */
+  char *path = g_build_filename (dir, "nieuwe-medewerkers.csv", NULL);
+  const char *row;
+
+  pkio_batch_write_template (template, pkio_batch_language_current (), NULL);
+  row = strstr (template->str, "\r\n") + 2;
+  g_string_append_len (out, template->str, row - template->str);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(GString) line = g_string_new (row);
+      g_autofree char *full = g_strdup_printf ("%s %s", people[i][0], people[i][1]);
+
+      g_string_replace (line, "john.doe@example.com", people[i][2], 0);
+      g_string_replace (line, "John Doe", full, 0);
+      g_string_replace (line, "John", people[i][0], 0);
+      g_string_replace (line, "Doe", people[i][1], 0);
+      if (problems && i == 1)
+        g_string_replace (line, "1013 AA", "1013", 1);
+      if (problems && i == 3)
+        g_string_replace (line, people[i][2], "j.jansen@", 1);
+      g_string_append (out, line->str);
+    }
+  g_file_set_contents (path, out->str, out->len, NULL);
+  return path;
+}
+
+static void
+batch_scenario (GtkWindow *window,
+                GApplication *app)
+{
+  PkioWorkspace *workspace = pkio_application_get_workspace (PKIO_APPLICATION (app));
+  g_autofree char *path = write_batch_file (g_str_equal (scenario, "batch-problems"));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PkioBatchWindow *batch_window = pkio_batch_window_new (window, workspace);
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (batch_window), width, height);
+  pkio_batch_window_open_file (batch_window, file);
+  gtk_window_present (GTK_WINDOW (batch_window));
+  spin_for (1500);
+  if (g_str_equal (scenario, "batch-placed"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (batch_window), "batch.place", NULL);
+      while (!pkio_batch_window_get_done (batch_window) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  spin_for (1200);
+  capture ();
+  gtk_window_destroy (GTK_WINDOW (batch_window));
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -122,6 +191,12 @@ activate_cb (GApplication *app)
   view = PKIO_ORDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), PKIO_TYPE_WINDOW,
                                                          "order_view"));
   form = pkio_order_view_get_form (view);
+  if (g_str_has_prefix (scenario, "batch-"))
+    {
+      batch_scenario (window, app);
+      gtk_window_destroy (window);
+      return;
+    }
 
   if (g_str_equal (scenario, "errors"))
     {
