@@ -270,6 +270,7 @@ cli_cell (Op          op,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, m.order_id);
   guint posts = pkio_simulator_count_requests (m.sim, "POST", NULL);
   guint orders;
+  guint puts;
   int status;
 
   g_setenv ("PKIO_ORDERS_API_URL", fault == F_REFUSED ? m.refused_url
@@ -310,8 +311,16 @@ cli_cell (Op          op,
       status = run_cli (NULL, &out, "status", id, NULL);
       g_assert_nonnull (strstr (out, "Could not get the order from CertCentral: "));
       break;
-    case OP_CANCEL:
     case OP_REVOKE:
+      puts = pkio_simulator_count_requests (m.sim, "PUT", NULL);
+      /* Order info first (GET), then the one PUT; nothing listens: neither. */
+      status = run_cli (NULL, &out, "revoke", id, "--reason", "lost", "--yes", NULL);
+      g_assert_cmpuint (pkio_simulator_count_requests (m.sim, "PUT", NULL), ==,
+                        puts + (fault == F_REFUSED ? 0 : 1));
+      if (status == 4)
+        g_assert_nonnull (strstr (out, "Do NOT ask again blindly"));
+      break;
+    case OP_CANCEL:
     case N_OPS:
     default:
       g_assert_not_reached ();

@@ -452,8 +452,36 @@ wait_for_revoke_request (void)
     }
 }
 
+static char *revoke_workspace_cell (Fault fault);
+
+/* The workspace's cell, and for a fault of each kind `pkio-orders revoke ORDER_ID --reason lost
+ * --yes` on another issued certificate: one PUT (none when nothing listens), the person's
+ * words, and the exit codes of `order` (0 requested, 4 outcome unknown, 1 anything else here). */
 static char *
 revoke_cell (Fault fault)
+{
+  g_autofree char *cell = revoke_workspace_cell (fault);
+  g_autoptr(PkioWorkspace) setup = NULL;
+  int expected_exit;
+  int exit_code;
+
+  if (!faults[fault].cli)
+    return g_steal_pointer (&cell);
+  setup = open_workspace (FALSE);
+  new_issued_certificate (setup);
+  g_clear_object (&setup);
+  expected_exit = revoke_expect[fault].code == OK ? 0
+                  : revoke_expect[fault].code == PKIO_API_ERROR_OUTCOME_UNKNOWN ? 4 : 1;
+  exit_code = cli_cell (OP_REVOKE, fault,
+                        revoke_expect[fault].code == OK ? "Revocation requested"
+                                                        : revoke_expect[fault].says,
+                        FALSE);
+  g_assert_cmpint (exit_code, ==, expected_exit);
+  return g_strdup_printf ("%s · exit %d", cell, exit_code);
+}
+
+static char *
+revoke_workspace_cell (Fault fault)
 {
   g_autoptr(PkioWorkspace) setup = open_workspace (FALSE);
   PkioHistoryRecord *known = new_issued_certificate (setup);
