@@ -514,6 +514,106 @@ test_order_again (Fixture       *f,
   g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 2);
 }
 
+/* GET order/certificate lists asked by @email (the duplicate check's question). */
+static guint
+lists_for (Fixture    *f,
+           const char *email)
+{
+  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (f->simulator);
+  g_autofree char *filter = g_strdup_printf ("filters[email]=%s", email);
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+      g_autofree char *query = request->query != NULL
+                               ? g_uri_unescape_string (request->query, NULL) : NULL;
+
+      if (g_str_equal (request->method, "GET")
+          && g_str_equal (request->path, "order/certificate") && query != NULL
+          && strstr (query, filter) != NULL)
+        n++;
+    }
+  return n;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *email;
+  guint       at_least;
+} ListsWait;
+
+static gboolean
+lists_reached (gpointer data)
+{
+  ListsWait *wait = data;
+
+  return lists_for (wait->f, wait->email) >= wait->at_least;
+}
+
+static gboolean
+duplicate_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_visible (review_child (f, "duplicate_box"))
+         && !gtk_widget_get_visible (review_child (f, "duplicate_checking_box"));
+}
+
+/* Issue 20: CertCentral is asked as soon as the form names the holder and the profile, not at
+ * the review, and the review shows that answer at once; a new holder cancels the question
+ * about the old one, whose late answer never reaches the review. */
+static void
+test_duplicate_checked_early (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 elsewhere = pkio_simulator_add_remote_order (f->simulator, "john.doe@example.com",
+                                                      "John", "Doe", "pending", NULL);
+  ListsWait john = { f, "john.doe@example.com", 1 };
+  ListsWait jane = { f, "jane.roe@example.com", 1 };
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, elsewhere);
+  guint asked;
+
+  g_assert_true (pkio_simulator_set_order_profile (f->simulator, elsewhere, "encryption"));
+  fill_seed_new_person (f);
+  /* Asked while the person is still on the form. */
+  spin_until (lists_reached, &john);
+  g_assert_true (page_is (f, "form"));
+  spin_for (300);
+  asked = lists_for (f, "john.doe@example.com");
+
+  /* The review has the answer at once, and does not ask again. */
+  activate (f, "order.review");
+  g_assert_true (page_is (f, "review"));
+  spin_until (duplicate_shown, f);
+  g_assert_cmpuint (lists_for (f, "john.doe@example.com"), ==, asked);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (review_child (f, "duplicate_label"))),
+                            number));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (review_child (f, "place_label"))), ==,
+                   expected ("_Order anyway", "Toch _bestellen"));
+
+  /* Back on the form: another profile, answered slowly; before the answer comes, another
+   * person. The review shows what was found for her (nothing), also after the late answer. */
+  activate (f, "order.back");
+  pkio_simulator_set_fault_delay (f->simulator, 1500);
+  pkio_simulator_inject_fault (f->simulator, "GET", "order/certificate",
+                               PKIO_SIMULATOR_FAULT_DELAY, 4);
+  john.at_least = lists_for (f, "john.doe@example.com") + 1;
+  check (f, "profile_authentication_check", TRUE);
+  check (f, "profile_encryption_check", TRUE);
+  spin_until (lists_reached, &john);
+  set_field (f, "certificate.individual.email", "jane.roe@example.com");
+  spin_until (lists_reached, &jane);
+  activate (f, "order.review");
+  wait_duplicate_checked (f);
+  spin_for (1700);
+  g_assert_false (gtk_widget_get_visible (review_child (f, "duplicate_box")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (review_child (f, "place_label"))), ==,
+                   expected ("_Place order", "Bestelling _plaatsen"));
+  pkio_simulator_clear_faults (f->simulator);
+}
+
 static void
 test_templates_build (void)
 {
@@ -541,6 +641,7 @@ main (int   argc,
   ADD ("draft-survives-restart", test_draft_survives_restart);
   ADD ("card-order", test_card_order);
   ADD ("order-again", test_order_again);
+  ADD ("duplicate-checked-early", test_duplicate_checked_early);
 #undef ADD
 
   return order_test_run ();

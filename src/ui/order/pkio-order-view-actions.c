@@ -74,7 +74,8 @@ back_action_cb (GtkWidget  *widget,
 
   if (self->sending)
     return;
-  _pkio_order_view_cancel_duplicate (self);
+  /* The check goes on: its answer stands while the holder and the profile do. */
+  _pkio_order_view_duplicate_leave_review (self);
   _pkio_order_view_show_page (self, "form");
 }
 

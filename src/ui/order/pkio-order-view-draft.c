@@ -96,6 +96,8 @@ void
 _pkio_order_view_form_changed (PkioOrderView *self)
 {
   self->typed = TRUE;
+  /* The holder or the profile may be new: asked about before the review (issue 20). */
+  _pkio_order_view_duplicate_form_changed (self);
   if (!drafts_wanted (self))
     return;
   g_clear_handle_id (&self->draft_timeout, g_source_remove);

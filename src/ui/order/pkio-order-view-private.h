@@ -30,7 +30,12 @@ struct _PkioOrderView
   GSignalGroup      *workspace_signals;
   PkioOrderDraft    *draft;
   GCancellable      *cancellable;
-  GCancellable      *duplicate_cancellable;  /* the duplicate check of the review shown */
+  GCancellable      *duplicate_cancellable;  /* the duplicate check under way */
+  char              *duplicate_key;   /* what it is (or was) about: profile and holder */
+  PkioDuplicate     *duplicate;       /* what it found, NULL while none */
+  gint64             duplicate_time;  /* when it found it (monotonic) */
+  guint              duplicate_timeout;  /* the typing pause before asking */
+  gboolean           duplicate_on_review;  /* the review shows this check */
   char              *balance_text;
   char              *blank_draft;     /* the draft of an empty form */
   PkioOrder         *placed_order;    /* the last order placed, without card data */
@@ -78,10 +83,16 @@ void     _pkio_order_view_again_placed   (PkioOrderView *self);
 char    *_pkio_order_view_describe_replaced (PkioOrderView *self,
                                              gint64         order_id);
 
-/* pkio-order-view-duplicate.c: does the holder already have one (issue 20)? Asked when the
- * review is shown, without blocking anything but "Place order" until CertCentral answers. */
+/* pkio-order-view-duplicate.c: does the holder already have one (issue 20)? Asked as soon as
+ * the form names the holder and the profile (form_changed, after a typing pause), without
+ * blocking the form; the review shows the answer (check_duplicate: at once when it is there,
+ * else when it comes; "Place order" waits for it). A new holder or profile cancels the check of
+ * the old one. leave_review: the review no longer shows it (the check goes on); cancel: the
+ * check and its answer are forgotten (a new form, an order sent, the view gone). */
+void     _pkio_order_view_duplicate_form_changed (PkioOrderView   *self);
 void     _pkio_order_view_check_duplicate  (PkioOrderView   *self,
                                             const PkioOrder *order);
+void     _pkio_order_view_duplicate_leave_review (PkioOrderView *self);
 void     _pkio_order_view_cancel_duplicate (PkioOrderView   *self);
 
 /* pkio-order-view-draft.c */

@@ -223,6 +223,8 @@ _pkio_order_view_place (PkioOrderView *self)
     return;
   /* Busy from here on: a second activation finds the action disabled. */
   set_sending (self, TRUE);
+  /* Once this is placed the holder has one: what was found before no longer holds. */
+  _pkio_order_view_cancel_duplicate (self);
   if (!pkio_workspace_is_loaded (self->workspace))
     {
       pkio_workspace_load_async (self->workspace, self->cancellable, loaded_for_send_cb, self);
