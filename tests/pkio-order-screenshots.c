@@ -7,8 +7,8 @@
  *
  * SCENARIO: empty, errors, review, result, card, duplicate (the review of an authentication
  * certificate for practice mode's Anna de Vries, who already has one: issue 20),
- * batch-problems, batch-review, batch-placed (Order from a spreadsheet…: a file's problems, the
- * review of four orders, and the four placed: issue 22). */
+ * batch-start, batch-problems, batch-review, batch-placed (Order from a spreadsheet…: the new
+ * window, a file's problems, the review of four orders, and the four placed: issue 22). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -164,7 +164,8 @@ batch_scenario (GtkWindow *window,
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (GTK_WINDOW (batch_window), width, height);
-  pkio_batch_window_open_file (batch_window, file);
+  if (!g_str_equal (scenario, "batch-start"))
+    pkio_batch_window_open_file (batch_window, file);
   gtk_window_present (GTK_WINDOW (batch_window));
   spin_for (1500);
   if (g_str_equal (scenario, "batch-placed"))

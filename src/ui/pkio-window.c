@@ -277,7 +277,8 @@ replace_key_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->replace_key_dialog));
 }
 
-/* "Order from a spreadsheet…": the file chooser, then a window of its own for the file. */
+/* "Order from a spreadsheet…": a window of its own, where a file is chosen (or the template
+ * saved). */
 static void
 order_from_spreadsheet_cb (GSimpleAction *action,
                            GVariant      *parameter,
@@ -286,7 +287,8 @@ order_from_spreadsheet_cb (GSimpleAction *action,
   PkioWindow *self = user_data;
 
   if (self->workspace != NULL)
-    pkio_batch_window_choose (GTK_WINDOW (self), self->workspace);
+    gtk_window_present (GTK_WINDOW (pkio_batch_window_new (GTK_WINDOW (self),
+                                                           self->workspace)));
 }
 
 /* A spreadsheet dropped on the window: the same as choosing it. */

@@ -7,6 +7,7 @@
 #include "pkio-batch-placer.h"
 #include "pkio-batch-values.h"
 #include "pkio-batch-window-private.h"
+#include "pkio-field-rules.h"
 #include "pkio-money.h"
 #include "pkio-order-review.h"
 
@@ -154,6 +155,31 @@ balance_cb (GObject      *source,
     update_payment (self);
 }
 
+/* The row's holder has no name: the title is the email address itself. */
+static gboolean
+holder_is_email (const PkioOrder *order)
+{
+  g_autofree char *first = pkio_field_trim (order->individual.first_name);
+  g_autofree char *last = pkio_field_trim (order->individual.last_name);
+
+  return *first == '\0' && *last == '\0';
+}
+
+/* The holder's name ("CertCentral number 21" for a known one, the address when there is no
+ * name). */
+static char *
+row_title (const PkioOrder *order)
+{
+  PkioOrder named;
+
+  if (order->individual.use_id || holder_is_email (order))
+    return pkio_batch_row_dup_holder (order, HOLDER_MAX_CHARS);
+  /* The name alone: pkio_batch_row_dup_holder () of the order without its address. */
+  named = *order;
+  named.individual.email = NULL;
+  return pkio_batch_row_dup_holder (&named, HOLDER_MAX_CHARS);
+}
+
 char *
 _pkio_batch_window_row_summary (const PkioBatchRow *row)
 {
@@ -161,12 +187,25 @@ _pkio_batch_window_row_summary (const PkioBatchRow *row)
   const PkioOrder *order = row->order;
   g_autofree char *validity = pkio_batch_validity_text (&order->validity, language);
 
+  g_autofree char *email = NULL;
+  g_autofree char *summary = NULL;
+
   /* TRANSLATORS: a row of a spreadsheet in the review: its number, the kind of certificate,
    * the validity and the shipping in the words of a batch file, as in "Row 2 · encryption,
    * 1 year, shipping standard" */
-  return g_strdup_printf (_("Row %u · %s, %s, shipping %s"), row->number,
-                          pkio_batch_profile_word (order->profile, language), validity,
-                          pkio_batch_ship_method_word (order->ship_info.method, language));
+  summary = g_strdup_printf (_("Row %u · %s, %s, shipping %s"), row->number,
+                             pkio_batch_profile_word (order->profile, language), validity,
+                             pkio_batch_ship_method_word (order->ship_info.method, language));
+  /* The email address under the name (row_title ()): a subtitle wraps anywhere, a title only
+   * between words, and an address is one long word on a narrow screen. */
+  if (!order->individual.use_id && !holder_is_email (order))
+    {
+      g_autofree char *trimmed = pkio_field_trim (order->individual.email);
+
+      if (*trimmed != '\0')
+        email = pkio_field_printable (trimmed, HOLDER_MAX_CHARS);
+    }
+  return email != NULL ? g_strdup_printf ("%s\n%s", email, summary) : g_steal_pointer (&summary);
 }
 
 static void
@@ -195,7 +234,7 @@ show_review (PkioBatchWindow *self)
   for (guint r = 0; r < n_rows; r++)
     {
       const PkioBatchRow *row = pkio_batch_get_row (self->batch, r);
-      g_autofree char *holder = pkio_batch_row_dup_holder (row->order, HOLDER_MAX_CHARS);
+      g_autofree char *holder = row_title (row->order);
       g_autofree char *summary = _pkio_batch_window_row_summary (row);
       GtkWidget *people_row = adw_action_row_new ();
       GtkWidget *state = gtk_label_new (NULL);
@@ -404,39 +443,6 @@ pkio_batch_window_new (GtkWindow     *parent,
                        NULL);
   self->workspace = g_object_ref (workspace);
   return self;
-}
-
-static void
-first_chosen_cb (GtkNativeDialog *chooser,
-                 int              response,
-                 PkioWorkspace   *workspace)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      PkioBatchWindow *window = pkio_batch_window_new (parent, workspace);
-
-      pkio_batch_window_open_file (window, file);
-      gtk_window_present (GTK_WINDOW (window));
-    }
-  g_object_unref (chooser);
-}
-
-void
-pkio_batch_window_choose (GtkWindow     *parent,
-                          PkioWorkspace *workspace)
-{
-  GtkFileChooserNative *chooser;
-
-  g_return_if_fail (PKIO_IS_WORKSPACE (workspace));
-
-  chooser = pkio_batch_file_chooser_new (parent, NULL);
-  g_object_set_data_full (G_OBJECT (chooser), "workspace", g_object_ref (workspace),
-                          g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (first_chosen_cb), workspace);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 const char *

@@ -22,11 +22,8 @@ PkioBatchWindow *pkio_batch_window_new        (GtkWindow       *parent,
 void             pkio_batch_window_open_file  (PkioBatchWindow *self,
                                                GFile           *file);
 
-/* The file chooser for @parent, then a new window for the file chosen. */
-void             pkio_batch_window_choose     (GtkWindow       *parent,
-                                               PkioWorkspace   *workspace);
-
-/* "reading", "refused", "problems" or "orders" (review, placing or placed). */
+/* "start" (a new window: choose a file, or save the template), "reading", "refused",
+ * "problems" or "orders" (review, placing or placed). */
 const char      *pkio_batch_window_get_page   (PkioBatchWindow *self);
 /* TRUE from "Place" until the last row's outcome is known. */
 gboolean         pkio_batch_window_get_placing (PkioBatchWindow *self);
