@@ -11,7 +11,10 @@ first_frame_painted_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, window);
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+  /* Without the hook's variable it runs on, as bench-startup's memory 2 s after the start
+   * needs (the app does the same). */
+  if (g_getenv ("PKIO_ORDERS_BENCH_FIRST_FRAME") != NULL)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 
 static void
