@@ -116,6 +116,15 @@ pkio_banner_class_init (PkioBannerClass *klass)
   gtk_widget_class_set_css_name (widget_class, "banner");
 }
 
+/* The slide out ended: the content goes until the banner is revealed again. */
+static void
+child_revealed_cb (PkioBanner *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->revealer)
+      && !gtk_revealer_get_child_revealed (self->revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->revealer), FALSE);
+}
+
 static void
 pkio_banner_init (PkioBanner *self)
 {
@@ -137,6 +146,12 @@ pkio_banner_init (PkioBanner *self)
                                NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->button));
+  /* A GtkRevealer measures its child even when it shows none of it: the text of a banner
+   * that is not shown would be laid out in every frame that measures the window, the first
+   * one included. It is visible only while revealed or sliding. */
+  gtk_widget_set_visible (box, FALSE);
+  g_signal_connect_object (self->revealer, "notify::child-revealed",
+                           G_CALLBACK (child_revealed_cb), self, G_CONNECT_SWAPPED);
   gtk_revealer_set_child (self->revealer, box);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->revealer));
 }
@@ -208,7 +223,10 @@ pkio_banner_set_revealed (PkioBanner *self,
   revealed = !!revealed;
   if (revealed == gtk_revealer_get_reveal_child (self->revealer))
     return;
+  if (revealed)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->revealer), TRUE);
   gtk_revealer_set_reveal_child (self->revealer, revealed);
+  child_revealed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
 }
 
