@@ -15,10 +15,17 @@
  *     VmHWM read from /proc 2 s after the time its first frame took, then it is stopped. This
  *     counts what is built after the first frame (the history, the form's later parts).
  * Medians with the spread (min–max) are printed; the ratios are medians against the bare
- * window. */
+ * window.
+ *
+ * BENCH_STARTUP_HISTORY=N adds pkio-orders once more, in a home whose History holds N orders
+ * (issue 24: the window's memory with 100,000 orders against an empty History), and
+ * BENCH_STARTUP_SETTLE_MS the time after the first frame at which the memory is read (2000 by
+ * default; loading 100,000 orders takes longer than that on a busy machine). */
 #include "config.h"
 
 #include <glib.h>
+#include "bench-history-fill.h"
+#include "pkio-paths.h"
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,10 +37,22 @@
 
 #define MAX_RUNS 64
 
+static const char request_json[] =
+  "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"authentication\","
+  "\"individual\":{\"first_name\":\"Person\",\"last_name\":\"van der Berg\","
+  "\"email\":\"person@gemeente.example.nl\",\"country\":\"nl\"}},\"csa_agreed_to\":true,"
+  "\"provisioning_method\":\"token\",\"ship_info\":{\"name\":\"Person\",\"addr1\":\"Straat 1\","
+  "\"city\":\"Utrecht\",\"zip\":\"3511 AA\",\"country\":\"nl\",\"method\":\"STANDARD\"},"
+  "\"order_validity\":{\"years\":1},\"payment_method\":\"balance\"}";
+
+static double settle_ms = 2000;
+
 typedef struct
 {
   const char *label;
   const char *program;
+  char      **envp;         /* NULL: the run's */
+  char      **settled_envp;
   double start_ms[MAX_RUNS];
   double cpu_ms[MAX_RUNS];
   double rss_mib[MAX_RUNS];
@@ -57,6 +76,8 @@ run_once (Subject *subject,
   gint64 frame_time = 0;
 
   started = g_get_monotonic_time ();
+  if (subject->envp != NULL)
+    envp = subject->envp;
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
                                  NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
     g_error ("could not start %s: %s", subject->program, error->message);
@@ -103,11 +124,13 @@ run_settled (Subject *subject,
   GPid pid;
   int status;
 
+  if (subject->envp != NULL)
+    envp = subject->settled_envp;
   if (!g_spawn_async (NULL, (char **) argv, envp,
                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
                       &error))
     g_error ("could not start %s: %s", subject->program, error->message);
-  g_usleep ((gulong) ((shown_ms + 2000.0) * 1000.0));
+  g_usleep ((gulong) ((shown_ms + settle_ms) * 1000.0));
   subject->settled_mib[i] = read_peak_rss (pid);
   kill (pid, SIGTERM);
   if (waitpid (pid, &status, 0) < 0)
@@ -173,7 +196,8 @@ print_subject (const Subject *s,
   if (settled)
     {
       mid = median (s->settled_mib, runs, &min, &max);
-      g_print ("  peak RSS   %7.1f MiB 2 s after it is shown (%.1f-%.1f)\n", mid, min, max);
+      g_print ("  peak RSS   %7.1f MiB %.1f s after it is shown (%.1f-%.1f)\n", mid,
+               settle_ms / 1000, min, max);
     }
   if (s == bare)
     return;
@@ -200,12 +224,19 @@ main (int   argc,
   g_auto(GStrv) envp = g_get_environ ();
   g_auto(GStrv) settled_envp = NULL;
   gboolean settled = g_getenv ("BENCH_STARTUP_NO_SETTLED") == NULL;
-  Subject subjects[3] = {
+  const char *history = g_getenv ("BENCH_STARTUP_HISTORY");
+  g_autofree char *history_home = NULL;
+  g_autofree char *history_label = NULL;
+  Subject subjects[4] = {
     { .label = "pkio-orders", .program = app },
     { .label = "bare AdwAppWindow", .program = bare },
-    { .label = "other pkio-orders", .program = argc > 2 ? argv[2] : NULL },
   };
-  int n_subjects = argc > 2 ? 3 : 2;
+  int n_subjects = 2;
+
+  if (argc > 2)
+    subjects[n_subjects++] = (Subject) { .label = "other pkio-orders", .program = argv[2] };
+  if (g_getenv ("BENCH_STARTUP_SETTLE_MS") != NULL)
+    settle_ms = g_ascii_strtod (g_getenv ("BENCH_STARTUP_SETTLE_MS"), NULL);
 
   runs = CLAMP (runs, 1, MAX_RUNS);
   /* A throwaway home: the app must not read or write the real one. */
@@ -218,6 +249,27 @@ main (int   argc,
   envp = g_environ_setenv (envp, "NO_AT_BRIDGE", "1", TRUE);
   settled_envp = g_strdupv (envp);
   envp = g_environ_setenv (envp, "PKIO_ORDERS_BENCH_FIRST_FRAME", "1", TRUE);
+
+  if (history != NULL && atoi (history) > 0)
+    {
+      Subject *s = &subjects[n_subjects++];
+      g_autofree char *path = NULL;
+      g_autofree char *folder = NULL;
+
+      /* A home of its own, whose History the store fills as a sync would have. */
+      history_home = g_dir_make_tmp ("pkio-bench-history-XXXXXX", NULL);
+      g_setenv ("XDG_DATA_HOME", history_home, TRUE);
+      path = pkio_paths_history_file (FALSE);
+      folder = g_path_get_dirname (path);
+      g_mkdir_with_parents (folder, 0700);
+      bench_history_fill (path, (guint) atoi (history), request_json, FALSE);
+      history_label = g_strdup_printf ("pkio-orders, %s orders", history);
+      s->label = history_label;
+      s->program = app;
+      s->envp = g_environ_setenv (g_strdupv (envp), "XDG_DATA_HOME", history_home, TRUE);
+      s->settled_envp = g_environ_setenv (g_strdupv (settled_envp), "XDG_DATA_HOME",
+                                          history_home, TRUE);
+    }
 
   /* One warm-up each, so all start with the same disk cache. */
   for (int s = 0; s < n_subjects; s++)
@@ -235,9 +287,23 @@ main (int   argc,
 
   for (int s = 0; s < n_subjects; s++)
     print_subject (&subjects[s], &subjects[1], runs, settled);
+  if (history_home != NULL && settled)
+    g_print ("the window's peak RSS with %s orders against an empty History: %.2fx "
+             "(goal: at most 1.5x)\n", history,
+             median (subjects[n_subjects - 1].settled_mib, runs, NULL, NULL)
+             / median (subjects[0].settled_mib, runs, NULL, NULL));
   g_print ("(median of %d interleaved runs; goals of issue 24: CPU <= 1.15x, start <= 1.2x, "
            "memory <= 1.15x)\n", runs);
 
+  if (history_home != NULL)
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", history_home);
+
+      if (system (cmd) != 0)
+        g_warning ("could not remove %s", history_home);
+      g_strfreev (subjects[n_subjects - 1].envp);
+      g_strfreev (subjects[n_subjects - 1].settled_envp);
+    }
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmp);
     if (system (cmd) != 0)
