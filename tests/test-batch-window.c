@@ -380,6 +380,44 @@ test_duplicate_left_out (Fixture       *f,
 }
 
 static gboolean
+check_ended (gpointer window)
+{
+  return strstr (gtk_label_get_text (GTK_LABEL (child (window, "orders_note"))),
+                 expected ("could not be asked", "niet worden gevraagd")) != NULL;
+}
+
+/* CertCentral cannot be asked whether the holder already has one: nothing can be placed (as
+ * with order --batch), until the file is opened again and the check can be made. */
+static void
+test_unchecked_nothing_placed (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *table = batch_test_people_table (1, ',');
+  g_autofree char *path = write_csv ("one.csv", table);
+  PkioBatchWindow *window;
+
+  pkio_simulator_inject_fault (f->simulator, "GET", "order/certificate",
+                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 1000);
+  window = open_batch (f, path);
+  spin_until (read_done, window);
+  spin_until (check_ended, window);
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (child (window, "orders_note"))));
+  g_assert_false (gtk_widget_is_sensitive (child (window, "place_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "batch.place", NULL);
+  spin_for (200);
+  g_assert_false (pkio_batch_window_get_placing (window));
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+
+  /* CertCentral answers again: "Open Again" checks anew, and the order can be placed. */
+  pkio_simulator_clear_faults (f->simulator);
+  gtk_widget_activate_action (GTK_WIDGET (window), "batch.reload", NULL);
+  spin_until (read_done, window);
+  place (window);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 first_post_answered (gpointer data)
 {
   Fixture *f = data;
@@ -456,6 +494,7 @@ main (int   argc,
   ADD ("problems-listed", test_problems_listed);
   ADD ("review-and-place", test_review_and_place);
   ADD ("duplicate-left-out", test_duplicate_left_out);
+  ADD ("unchecked-nothing-placed", test_unchecked_nothing_placed);
   ADD ("close-while-placing", test_close_while_placing);
 #undef ADD
 

@@ -8,7 +8,7 @@
 /* The review's duplicate check (issue 20), row by row through the core's
  * pkio_batch_placer_check_async (): a row whose holder already has a certificate of its kind
  * says which order, and is left out unless the person ticks "Order a second one". Nothing can
- * be placed until every row is checked. */
+ * be placed until every row is checked, nor when a row could not be checked. */
 
 static void
 included_toggled_cb (GtkCheckButton  *button,
@@ -62,15 +62,34 @@ checked_cb (GObject      *source,
   PkioBatchWindow *self;
   g_autoptr(GError) error = NULL;
   guint found;
+  guint unchecked;
 
   if (!pkio_batch_placer_check_finish (PKIO_BATCH_PLACER (source), result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = PKIO_BATCH_WINDOW (user_data);
   self->checking = FALSE;
+  self->check_failed = error != NULL;
   found = pkio_batch_placer_count_duplicates (self->placer, PKIO_DUPLICATE_FOUND);
+  unchecked = _pkio_batch_window_count_unchecked (self);
   if (error != NULL)
     gtk_label_set_text (self->orders_note, error->message);
+  else if (unchecked > 0)
+    {
+      /* As on the command line: nothing is sent without the check. */
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "CertCentral could not be asked whether %u person already "
+                                      "has a certificate of this kind (the row says why): "
+                                      "nothing can be placed now. Open the file again to check "
+                                      "again.",
+                                      "CertCentral could not be asked whether %u people already "
+                                      "have a certificate of this kind (their rows say why): "
+                                      "nothing can be placed now. Open the file again to check "
+                                      "again.", unchecked), unchecked);
+
+      gtk_label_set_text (self->orders_note, note);
+    }
   else if (found > 0)
     {
       g_autofree char *note =
@@ -90,6 +109,25 @@ checked_cb (GObject      *source,
                           "until you press Place. The orders are placed one after the other."));
   _pkio_batch_window_update_place_label (self);
   _pkio_batch_window_update_actions (self);
+}
+
+/* Rows CertCentral could not be asked about. A known individual whose email this computer
+ * does not know (G_IO_ERROR_NOT_FOUND) cannot be asked about at all: that row says so and is
+ * placed, as on the command line. */
+guint
+_pkio_batch_window_count_unchecked (PkioBatchWindow *self)
+{
+  guint n = 0;
+
+  for (guint r = 0; self->placer != NULL && r < pkio_batch_get_n_rows (self->batch); r++)
+    {
+      const PkioDuplicate *duplicate = pkio_batch_placer_get_duplicate (self->placer, r);
+
+      if (duplicate != NULL && duplicate->outcome == PKIO_DUPLICATE_UNCHECKED
+          && !g_error_matches (duplicate->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        n++;
+    }
+  return n;
 }
 
 void

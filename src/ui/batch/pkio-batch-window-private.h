@@ -45,6 +45,7 @@ struct _PkioBatchWindow
   GtkCheckButton     **include_buttons; /* per row: "Order a second one", when it has a match */
   guint                n_to_place;      /* the rows not left out */
   gboolean             checking;        /* the duplicate check is under way */
+  gboolean             check_failed;    /* it could not be made (the history unreadable) */
   gboolean             placing;
   gboolean             done;
   gboolean             close_when_done;
@@ -69,6 +70,7 @@ gboolean _pkio_batch_window_close_request (PkioBatchWindow *self);
 /* pkio-batch-window-check.c */
 void  _pkio_batch_window_start_check        (PkioBatchWindow *self);
 void  _pkio_batch_window_update_place_label (PkioBatchWindow *self);
+guint _pkio_batch_window_count_unchecked    (PkioBatchWindow *self);
 
 /* pkio-batch-window-files.c */
 void  _pkio_batch_window_choose_file_action (GtkWidget  *widget,

@@ -33,14 +33,17 @@ void
 _pkio_batch_window_update_actions (PkioBatchWindow *self)
 {
   gboolean idle = !self->placing && !self->done;
+  gboolean checked;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.choose-file", !self->placing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.reload",
                                  !self->placing && self->file != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.place", idle && !self->checking
-                                 && self->batch != NULL
-                                 && pkio_batch_count_problems (self->batch) == 0
-                                 && self->n_to_place > 0);
+  /* The placer is made for a file without problems; its check must have asked about every
+   * row. */
+  checked = self->placer != NULL && !self->checking && !self->check_failed
+            && _pkio_batch_window_count_unchecked (self) == 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.place",
+                                 idle && checked && self->n_to_place > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.stop",
                                  self->placing && !g_cancellable_is_cancelled (self->stop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.save-results", self->done);
@@ -338,6 +341,7 @@ pkio_batch_window_open_file (PkioBatchWindow *self,
     g_signal_handlers_disconnect_by_data (self->placer, self);
   g_clear_object (&self->placer);
   self->checking = FALSE;
+  self->check_failed = FALSE;
   g_clear_object (&self->batch);
   name = _pkio_batch_window_dup_file_name (self);
   adw_window_title_set_subtitle (self->window_title, name);
