@@ -400,6 +400,40 @@ test_two_desktops (void)
   g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
 }
 
+/* A known individual (CertCentral's id, no email in the file) whom no earlier order on this
+ * computer gives an email for: CertCentral cannot be asked by id, so the check says that it
+ * could not check and the order is placed (docs/decisions.md#duplicate-orders); --dry-run says
+ * the same with exit 0. */
+static void
+test_known_individual (void)
+{
+  g_autofree char *path = fixture ("seed-id.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 posts;
+  gint64 lists;
+
+  if (!require_stored_key ())
+    return;
+  posts = sim_number ("count POST %s", POST_PATH);
+  lists = sim_number ("count GET order/certificate");
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--dry-run", path), ==, 0);
+  g_assert_nonnull (strstr (err, "Could not check whether this person already has a certificate "
+                                 "of this kind: No earlier order of individual 21 on this "
+                                 "computer says their email address"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
+  g_assert_cmpint (parse_order_id (out), >, 0);
+  g_assert_nonnull (strstr (err, "No earlier order of individual 21 on this computer"));
+  g_assert_null (strstr (err, "already-ordered"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  /* Nothing to ask CertCentral with: no list was asked for. */
+  g_assert_cmpint (sim_number ("count GET order/certificate"), ==, lists);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/cli-duplicate/batch-rows", test_batch_rows);
   g_test_add_func ("/cli-duplicate/batch-check-fails", test_batch_check_fails);
   g_test_add_func ("/cli-duplicate/two-desktops", test_two_desktops);
+  g_test_add_func ("/cli-duplicate/known-individual", test_known_individual);
   result = g_test_run ();
   cli_test_tear_down ();
   return result;
