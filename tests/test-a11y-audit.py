@@ -534,6 +534,41 @@ view('history', plain(_('History')), open_history)
 view('details', _('Order'), open_details_of(_('Pending')))
 view('cancel-dialog', _('Cancel this order?'), open_cancel_dialog, close_with_escape)
 view('candidates', _('Is one of these your order?'), open_details_of(_('Outcome unknown')))
+# Practice mode's example that ends in 20 days (phase_practice): revoking it, and renewing it.
+ENDING_SOON = 'Lars Visser'
+
+
+def open_revoke_dialog(session):
+    if select_row_with(session, ENDING_SOON) is None:
+        return None
+    revoke = U.wait_for(lambda: button(session.frame, _('_Revoke certificate…')), 10)
+    if revoke is None or not U.click(revoke):
+        return None
+    dialog = session.toplevel(_('Revoke this certificate?'))
+    keep = dialog and U.wait_for(lambda: button(dialog, _('_Keep certificate')), 5)
+    return dialog if keep is not None else None
+
+
+def open_renewal_review(session):
+    """"Order a new certificate" on the example that ends soon: New order, filled in for its
+    holder, then the review, which says which order it replaces."""
+    renew = U.wait_for(lambda: button(session.frame, _('Order a _new certificate')), 10)
+    if renew is None or not U.click(renew):
+        return None
+    if U.wait_for(lambda: selected_tab(session, _('New order')), 10) is None:
+        return None
+    U.pump(0.8)
+    if open_review(session) is None:
+        return None
+    said = U.wait_for(lambda: [n for n in U.find_all(session.frame, 'label')
+                               if U.name(n).startswith(_('Replaces order %s').split('%s')[0])],
+                      10)
+    tap.check(said, '%s: the review says which order the renewal replaces' % session.label)
+    return session.frame if said else None
+
+
+view('revoke-dialog', _('Revoke this certificate?'), open_revoke_dialog, close_with_escape)
+view('renewal-review', _('Check the order') + ' (' + _('Renewal') + ')', open_renewal_review)
 view('preferences', _('Preferences'), open_preferences, close_with_escape)
 view('remove-key', _('Remove the API key?'), open_remove_key_dialog, close_remove_key_dialog)
 view('main-menu', _('Main menu'), open_main_menu, close_menu, key_name='Down')
@@ -747,13 +782,15 @@ def phase_account(sim, env):
 
 
 def phase_practice(env):
-    """Practice mode: its banner (and its button) over the views."""
+    """Practice mode: its banner (and its button) over the views; the revoke dialog and the
+    review of a renewal, on the example that ends soon."""
     placed = run_cli(env, '--practice', 'order', os.path.join(FIXTURES, 'seed-details.json'))
     tap.check(placed.returncode == 0, 'practice: an order is placed with the CLI',
               [placed.stderr])
     session = Session(['--practice'], env, 'practice')
     try:
-        for key in ('new-order', 'review', 'placed', 'history', 'preferences'):
+        for key in ('new-order', 'review', 'placed', 'history', 'revoke-dialog',
+                    'renewal-review', 'preferences'):
             run_view(session, key)
     finally:
         session.stop()

@@ -413,6 +413,11 @@ pkio_order_review_set_duplicate (PkioOrderReview          *self,
     }
   else
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->duplicate_history_button), NULL);
+  /* The box that confirms a second order carries the finding, so that a screen reader reads
+   * it there (GTK 4.8 does not follow the template's described-by relation for it). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->duplicate_confirm_check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
+                                  -1);
   /* A new finding asks again. */
   gtk_check_button_set_active (self->duplicate_confirm_check, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate_confirm_check), found);
@@ -520,7 +525,23 @@ pkio_order_review_class_init (PkioOrderReviewClass *klass)
 static void
 pkio_order_review_init (PkioOrderReview *self)
 {
+  const char *label;
+  GString *plain;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 names a check button by its label as written, underscore and all ("_Yes, I want a
+   * second one"): it is named without the mnemonic ("__" is one underscore). */
+  label = gtk_check_button_get_label (self->duplicate_confirm_check);
+  plain = g_string_new (NULL);
+  for (const char *p = label != NULL ? label : ""; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (plain, *p);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->duplicate_confirm_check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+  g_string_free (plain, TRUE);
 }
 
 PkioOrderReview *
