@@ -106,6 +106,31 @@ row_title (gpointer row)
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
+/* The mapped AdwActionRow under @widget titled @title, or NULL. */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      AdwActionRow *found;
+
+      if (ADW_IS_ACTION_ROW (w) && gtk_widget_get_mapped (w)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0)
+        return ADW_ACTION_ROW (w);
+      if ((found = find_row (w, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+details_show_batch_file (gpointer window)
+{
+  return find_row (window, expected ("Batch file", "Spreadsheet")) != NULL;
+}
+
 static gboolean
 placed_all (gpointer window)
 {
@@ -288,6 +313,20 @@ test_review_and_place (Fixture       *f,
       g_assert_cmpstr (pkio_history_record_get_batch_file (record), ==, "team.csv");
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  /* History's details of one of them name the file. */
+  {
+    g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+    g_assert_true (pkio_window_show_order (PKIO_WINDOW (f->window),
+                                           pkio_history_record_get_local_id (record)));
+    spin_until (details_show_batch_file, f->window);
+    g_assert_cmpstr (adw_action_row_get_subtitle (find_row (GTK_WIDGET (f->window),
+                                                            expected ("Batch file",
+                                                                      "Spreadsheet"))),
+                     ==, "team.csv");
+    /* The next test's window opens on the view this one leaves (the setting last-view). */
+    pkio_window_show_view (PKIO_WINDOW (f->window), "new-order");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The same file again: each row is already placed, and nothing is sent. */
