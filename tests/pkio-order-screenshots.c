@@ -247,6 +247,24 @@ activate_cb (GApplication *app)
       spin_for (200);
       gtk_menu_button_popup (GTK_MENU_BUTTON (order_form_child (form, "people_button")));
     }
+  else if (g_str_equal (scenario, "fields") || g_str_equal (scenario, "fields-review"))
+    {
+      /* Practice mode's account has one field of its own, "Cost centre" (metadata id 4001). */
+      fill_seed (form);
+      deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (pkio_order_form_get_field_row (form, "custom_fields.4001") == NULL
+             && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      set_field (form, "custom_fields.4001", "KP-4711");
+      if (g_str_equal (scenario, "fields-review"))
+        gtk_widget_activate_action (GTK_WIDGET (view), "order.review", NULL);
+      else
+        {
+          pkio_order_form_focus_field (form, "custom_fields.4001");
+          spin_for (300);
+          scroll_to (view, form, "custom_fields.4001");
+        }
+    }
   else if (g_str_equal (scenario, "card"))
     {
       fill_seed (form);

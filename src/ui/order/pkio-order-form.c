@@ -109,9 +109,13 @@ _pkio_order_form_revalidate (PkioOrderForm *self)
 {
   g_autoptr(PkioOrder) order = pkio_order_form_dup_order (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GList) sections = _pkio_order_form_list_sections (self);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = pkio_order_validate (order, now);
+  /* What only a section can check (the account's own order fields, by the account's list). */
+  for (GList *l = sections; l != NULL; l = l->next)
+    pkio_order_section_check (l->data, order, self->problems);
   _pkio_order_form_update_display (self);
 }
 
@@ -130,7 +134,8 @@ section_fields_changed_cb (PkioOrderForm *self)
   if (self->form_box == NULL)
     return;
   _pkio_order_form_update_fields (self);
-  _pkio_order_form_update_display (self);
+  /* New fields bring their own problems (a required field of the account's, now empty). */
+  _pkio_order_form_revalidate (self);
 }
 
 /* "Same as the holder": what the person section knows of the holder's name and place. */

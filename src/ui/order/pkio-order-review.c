@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-countries.h"
+#include "pkio-custom-fields.h"
 #include "pkio-date-text.h"
 #include "pkio-field-rules.h"
 #include "pkio-order-review.h"
@@ -342,6 +343,18 @@ pkio_order_review_show (PkioOrderReview             *self,
   fill_delivery (self, order);
   if (order->payment_method == PKIO_PAYMENT_CARD)
     fill_billing (self, order);
+
+  if (extras->custom_fields != NULL && extras->custom_fields->len > 0)
+    {
+      group = add_group (self, _("Your organisation’s order fields"), NULL);
+      for (guint i = 0; i < extras->custom_fields->len; i++)
+        {
+          const PkioCustomField *field = g_ptr_array_index (extras->custom_fields, i);
+          const char *value = pkio_order_get_custom_value (order, field->id);
+
+          add_row (group, field->label, value);
+        }
+    }
 
   group = add_group (self, _("Agreement"), NULL);
   add_row (group, _("Certificate Subscriber Agreement"),

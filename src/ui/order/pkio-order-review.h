@@ -20,6 +20,8 @@ typedef struct
   gboolean    practice;
   const char *replaced_text;  /* a renewal (order->replaces_order_id): the certificate it
                                  replaces in a few words, or NULL */
+  GPtrArray  *custom_fields;  /* the account's own order fields shown in the form
+                                 (PkioCustomField), or NULL */
 } PkioOrderReviewExtras;
 
 /* "Review order": everything in plain words, with what costs money (validity, shipping,

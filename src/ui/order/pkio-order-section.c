@@ -71,6 +71,22 @@ pkio_order_section_list_fields (PkioOrderSection *self)
 }
 
 void
+pkio_order_section_check (PkioOrderSection *self,
+                          const PkioOrder  *order,
+                          GPtrArray        *problems)
+{
+  PkioOrderSectionInterface *iface;
+
+  g_return_if_fail (PKIO_IS_ORDER_SECTION (self));
+  g_return_if_fail (order != NULL);
+  g_return_if_fail (problems != NULL);
+
+  iface = PKIO_ORDER_SECTION_GET_IFACE (self);
+  if (iface->check != NULL)
+    iface->check (self, order, problems);
+}
+
+void
 pkio_order_section_changed (PkioOrderSection *self)
 {
   g_return_if_fail (PKIO_IS_ORDER_SECTION (self));

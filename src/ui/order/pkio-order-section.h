@@ -60,6 +60,11 @@ struct _PkioOrderSectionInterface
   /* Appends the section's fields (PkioOrderSectionField), top to bottom as on screen. */
   void (*list_fields) (PkioOrderSection        *self,
                        GArray                  *fields);
+  /* Optional: appends the problems (PkioProblem) of @order that pkio_order_validate () does
+   * not know of, at this section's paths (the account's own order fields). */
+  void (*check)       (PkioOrderSection        *self,
+                       const PkioOrder         *order,
+                       GPtrArray               *problems);
 };
 
 void    pkio_order_section_set_order   (PkioOrderSection        *self,
@@ -70,6 +75,12 @@ void    pkio_order_section_collect     (PkioOrderSection        *self,
                                         PkioOrderSectionCollect  what);
 /* A new array of PkioOrderSectionField (the rows are not referenced). */
 GArray *pkio_order_section_list_fields (PkioOrderSection        *self);
+
+/* Appends what the section's own check finds in @order to @problems (nothing for a section
+ * without one). */
+void    pkio_order_section_check       (PkioOrderSection        *self,
+                                        const PkioOrder         *order,
+                                        GPtrArray               *problems);
 
 /* For sections: emit "changed" (unless the section is being filled) / "fields-changed". */
 void    pkio_order_section_changed        (PkioOrderSection *self);

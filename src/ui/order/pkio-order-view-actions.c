@@ -40,6 +40,7 @@ review_action_cb (GtkWidget  *widget,
   extras.known_person = pkio_order_form_get_known_person_label (form);
   replaced = _pkio_order_view_describe_replaced (self, order->replaces_order_id);
   extras.replaced_text = replaced;
+  extras.custom_fields = pkio_custom_fields_section_get_fields (self->custom_section);
   extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);
   extras.needs_key = self->workspace != NULL && !extras.practice
                      && pkio_workspace_get_key_state (self->workspace) != PKIO_KEY_STATE_AVAILABLE

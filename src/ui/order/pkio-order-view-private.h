@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pkio-custom-fields-section.h"
 #include "pkio-order-draft.h"
 #include "pkio-order-outcome.h"
 #include "pkio-order-review.h"
@@ -24,6 +25,8 @@ struct _PkioOrderView
   AdwBin            *outcome_slot;
 
   PkioOrderForm     *form;            /* built after the first frame, or on first need */
+  PkioCustomFieldsSection *custom_section;  /* the form's section for the account's own
+                                               order fields (held by the form) */
   PkioOrderReview   *review;          /* built on first need */
   PkioOrderOutcome  *outcome;         /* built on first need */
   PkioWorkspace     *workspace;

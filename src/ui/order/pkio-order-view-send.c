@@ -109,11 +109,16 @@ order_sent_cb (GObject      *source,
       else if (g_error_matches (sent->error, PKIO_API_ERROR, PKIO_API_ERROR_INVALID_INPUT)
                && entries != NULL && entries->len > 0)
         {
-          /* Back to the form as it was, with CertCentral's words at the fields. */
-          pkio_order_form_set_server_errors (_pkio_order_view_ensure_form (self), entries);
+          /* Back to the form as it was, with CertCentral's words at the fields (those about
+           * the account's own fields at theirs, also when they name one only by its label). */
+          PkioOrderForm *form = _pkio_order_view_ensure_form (self);
+          g_autoptr(GPtrArray) placed =
+            pkio_custom_fields_section_place_refusal (self->custom_section, entries);
+
+          pkio_order_form_set_server_errors (form, placed);
           _pkio_order_view_show_page (self, "form");
           gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
-          pkio_order_form_set_tried (_pkio_order_view_ensure_form (self), TRUE);
+          pkio_order_form_set_tried (form, TRUE);
         }
       else
         pkio_order_review_set_error (self->review, sent->error->message);

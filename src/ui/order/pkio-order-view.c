@@ -173,6 +173,27 @@ _pkio_order_view_refresh_balance (PkioOrderView *self)
   pkio_workspace_get_balance_async (self->workspace, self->cancellable, balance_cb, self);
 }
 
+/* The form's section follows the workspace's "custom-fields"; this only asks for them. */
+static void
+custom_fields_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = pkio_workspace_get_custom_fields_finish (PKIO_WORKSPACE (source),
+                                                                         result, &error);
+  PkioOrderView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  self->asks_in_flight--;
+  /* Without the list the form asks for no field of the account's own; CertCentral checks
+   * them anyway, and its refusal is shown. */
+  if (fields == NULL)
+    g_debug ("the account's own order fields are not available: %s", error->message);
+}
+
 static void
 key_rejected_changed_cb (PkioOrderView *self)
 {
@@ -189,6 +210,9 @@ client_changed_cb (PkioOrderView *self)
     return;
   self->asks_in_flight++;
   pkio_workspace_get_product_async (self->workspace, self->cancellable, product_cb, self);
+  self->asks_in_flight++;
+  pkio_workspace_get_custom_fields_async (self->workspace, self->cancellable, custom_fields_cb,
+                                          self);
   _pkio_order_view_refresh_balance (self);
 }
 
@@ -249,8 +273,14 @@ _pkio_order_view_ensure_form (PkioOrderView *self)
   self->blank_draft = pkio_order_draft_serialize (blank);
   g_signal_connect_object (self->form, "changed", G_CALLBACK (_pkio_order_view_form_changed),
                            self, G_CONNECT_SWAPPED);
+  /* The account's own order fields: one more section, its rows known only at run time. */
+  self->custom_section = pkio_custom_fields_section_new ();
+  pkio_order_form_add_section (self->form, PKIO_ORDER_SECTION (self->custom_section));
   if (self->workspace != NULL)
-    pkio_order_form_set_store (self->form, pkio_workspace_get_store (self->workspace));
+    {
+      pkio_order_form_set_store (self->form, pkio_workspace_get_store (self->workspace));
+      pkio_custom_fields_section_set_workspace (self->custom_section, self->workspace);
+    }
   pkio_order_form_set_balance_text (self->form, self->balance_text);
   _pkio_order_view_update_actions (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -438,7 +468,10 @@ pkio_order_view_set_workspace (PkioOrderView *self,
   path = pkio_order_draft_path_for (pkio_workspace_get_practice (workspace));
   self->draft = pkio_order_draft_new (path);
   if (self->form != NULL)
-    pkio_order_form_set_store (self->form, pkio_workspace_get_store (workspace));
+    {
+      pkio_order_form_set_store (self->form, pkio_workspace_get_store (workspace));
+      pkio_custom_fields_section_set_workspace (self->custom_section, workspace);
+    }
   schedule_start (self);
 }
 
