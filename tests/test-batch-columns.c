@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pkio-batch-values.h"
+#include "pkio-custom-fields.h"
 
 #include "batch-test-util.h"
 
@@ -185,6 +186,92 @@ test_unknown_columns (void)
   g_assert_cmpstr (pkio_batch_get_row (custom, 1)->custom_values[0], ==, "CC-13");
   /* The card number went nowhere. */
   g_assert_null (first->order->credit_card.number);
+}
+
+/* The account's own order fields (issue 23): a column named by an active field's label goes
+ * into the order's custom_fields and is checked by the account's rules at that column; a
+ * required field without its column is said in row 1; an inactive field's label and any other
+ * unknown name are still refused by name; an account without fields reads as before, the body
+ * exactly the seed's. */
+static void
+test_account_fields (void)
+{
+  g_autofree char *header = batch_test_english_header (',');
+  g_autofree char *john = batch_test_base_row (0, ',');
+  g_autoptr(GString) other = g_string_new (john);
+  g_autofree char *text = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *inactive = NULL;
+  g_autoptr(GPtrArray) fields = pkio_custom_field_list_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = batch_test_now ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioBatch) batch = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *seed_body = batch_test_fixture_body ("seed-details.json");
+  const PkioCustomValue *value;
+
+  g_ptr_array_add (fields, pkio_custom_field_new (11, "Cost centre", TRUE, TRUE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (12, "Ticket", FALSE, TRUE, "int"));
+  g_ptr_array_add (fields, pkio_custom_field_new (13, "Old code", TRUE, FALSE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (14, "Notify", FALSE, TRUE, "email_address"));
+  g_assert_cmpuint (g_string_replace (other, "john.doe@example.com", "ann@example.com", 1), ==, 1);
+
+  /* Labels are compared as column names are: "cost Centre" is "Cost centre". */
+  text = g_strdup_printf ("%s,cost Centre,Ticket,Notify\r\n"
+                          "%s,CC-12,42,\r\n"
+                          "%s,,4x2,not-an-address\r\n", header, john, other->str);
+  bytes = g_bytes_new (text, strlen (text));
+  batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+  g_assert_no_error (error);
+  problems = batch_test_problems (batch);
+  g_assert_cmpstr (problems, ==,
+                   "3: cost Centre: missing\n"
+                   "3: Ticket: invalid_custom_field_value\n"
+                   "3: Notify: invalid_custom_field_value\n");
+  g_assert_cmpuint (pkio_batch_get_row (batch, 0)->order->custom_fields->len, ==, 2);
+  value = g_ptr_array_index (pkio_batch_get_row (batch, 0)->order->custom_fields, 0);
+  g_assert_cmpint (value->metadata_id, ==, 11);
+  g_assert_cmpstr (value->value, ==, "CC-12");
+  body = batch_test_body (pkio_batch_get_row (batch, 0)->order);
+  g_assert_nonnull (strstr (body, "\"custom_fields\":[{\"metadata_id\":11,\"value\":\"CC-12\"},"
+                                  "{\"metadata_id\":12,\"value\":\"42\"}]"));
+  g_clear_object (&batch);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&problems, g_free);
+
+  /* Without the required field's column: said once, in row 1, naming the label; an inactive
+   * field's label is a column the account does not use, refused by name like any other. */
+  missing = g_strdup_printf ("%s,Old code,Department\r\n%s,X,HR\r\n", header, john);
+  bytes = g_bytes_new (missing, strlen (missing));
+  batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+  g_assert_no_error (error);
+  problems = batch_test_problems (batch);
+  g_assert_cmpstr (problems, ==,
+                   "1: Old code: unknown_column\n"
+                   "1: Department: unknown_column\n"
+                   "1: missing_column\n");
+  g_assert_nonnull (strstr (((PkioBatchProblem *) g_ptr_array_index (
+                               pkio_batch_get_header_problems (batch), 2))->message,
+                            "“Cost centre”"));
+  g_clear_object (&batch);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* An account without fields (none, or none active): the file reads as before, and the body
+   * is exactly the seed's, without "custom_fields". */
+  g_ptr_array_remove_range (fields, 0, fields->len);
+  g_ptr_array_add (fields, pkio_custom_field_new (13, "Old code", TRUE, FALSE, "text"));
+  inactive = g_strdup_printf ("%s\r\n%s\r\n", header, john);
+  bytes = g_bytes_new (inactive, strlen (inactive));
+  batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&problems, g_free);
+  problems = batch_test_problems (batch);
+  g_assert_cmpstr (problems, ==, "");
+  g_clear_pointer (&body, g_free);
+  body = batch_test_body (pkio_batch_get_row (batch, 0)->order);
+  g_assert_cmpstr (body, ==, seed_body);
 }
 
 /* A name from the file is shown without its terminal codes and invisible characters. */
@@ -387,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/batch-columns/missing-column", test_missing_column);
   g_test_add_func ("/batch-columns/missing-holder", test_missing_holder);
   g_test_add_func ("/batch-columns/unknown-columns", test_unknown_columns);
+  g_test_add_func ("/batch-columns/account-fields", test_account_fields);
   g_test_add_func ("/batch-columns/column-names-shown-safely", test_column_names_shown_safely);
   g_test_add_func ("/batch-columns/row-problems", test_row_problems);
   g_test_add_func ("/batch-columns/repeats", test_repeats);

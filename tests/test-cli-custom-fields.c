@@ -3,12 +3,14 @@
 
 #include <string.h>
 
+#include "batch-test-util.h"
 #include "cli-test-util.h"
 
 /* `pkio-orders order` with the account's own order fields: the file may carry
  * "custom_fields", and is checked against the account's list (GET account/metadata) before
  * anything is recorded or sent; CertCentral's refusal is printed at the field; practice mode's
- * account takes its "Cost centre". The built binary against pkio-simulator-tool. */
+ * account takes its "Cost centre"; a batch file gives the fields as columns named by their
+ * labels. The built binary against pkio-simulator-tool. */
 
 #define POST_PATH "order/certificate/pkio_burger"
 #define FIELD_ID  "31"
@@ -161,6 +163,71 @@ test_practice (void)
   g_assert_true (g_str_has_prefix (out, "order_id: "));
 }
 
+/* A batch file (`order --batch`): the account's field is a column named by its label; its
+ * values are checked at that column before anything is sent, and each order carries its own
+ * in "custom_fields". Another unknown column is still refused by name. */
+static void
+test_batch_columns (void)
+{
+  g_autofree char *header = batch_test_english_header (',');
+  g_autofree char *row = batch_test_base_row (0, ',');
+  g_autoptr(GString) john = g_string_new (row);
+  g_autoptr(GString) ann = g_string_new (row);
+  g_autofree char *wrong = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *bodies = NULL;
+  gint64 posts;
+
+  if (!require_stored_key ())
+    return;
+  g_assert_cmpuint (g_string_replace (ann, "john.doe@example.com", "ann.batch@example.com", 1),
+                    ==, 1);
+  g_assert_cmpuint (g_string_replace (john, "john.doe@example.com", "john.batch@example.com",
+                                      1), ==, 1);
+  set_fields (FIELD_ID " required active int Cost centre");
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  wrong = g_strdup_printf ("%s,Cost centre\r\n%s,4711\r\n%s,47a\r\n", header, john->str,
+                           ann->str);
+  g_free (write_file ("fields-wrong.csv", wrong));
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "fields-wrong.csv",
+                            "--dry-run"), ==, 2);
+  g_assert_nonnull (strstr (err, "fields-wrong.csv:3: Cost centre: Enter a whole number in "
+                                 "“Cost centre”"));
+  g_assert_null (strstr (err, "fields-wrong.csv:2: Cost centre"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", "--batch", "fields-wrong.csv", "--yes"),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "fields-wrong.csv:3: Cost centre: "));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+
+  unknown = g_strdup_printf ("%s,Cost centre,Department\r\n%s,4711,HR\r\n", header, john->str);
+  g_free (write_file ("fields-unknown.csv", unknown));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &err, "order", "--batch", "fields-unknown.csv",
+                            "--dry-run"), ==, 2);
+  g_assert_nonnull (strstr (err, "fields-unknown.csv:1: Department: This column is not known."));
+  g_assert_null (strstr (err, "fields-unknown.csv:1: Cost centre"));
+
+  right = g_strdup_printf ("%s,Cost centre\r\n%s, 4711 \r\n%s,12\r\n", header, john->str,
+                           ann->str);
+  g_free (write_file ("fields-right.csv", right));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "fields-right.csv", "--yes"),
+                   ==, 0);
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  bodies = sim_command ("bodies POST %s", POST_PATH);
+  g_assert_nonnull (strstr (bodies, "\"custom_fields\":[{\"metadata_id\":" FIELD_ID
+                                    ",\"value\":\"4711\"}]"));
+  g_assert_nonnull (strstr (bodies, "\"custom_fields\":[{\"metadata_id\":" FIELD_ID
+                                    ",\"value\":\"12\"}]"));
+  set_fields (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/cli-custom-fields/dry-run", test_dry_run);
   g_test_add_func ("/cli-custom-fields/refusal-at-field", test_refusal_at_field);
   g_test_add_func ("/cli-custom-fields/practice", test_practice);
+  g_test_add_func ("/cli-custom-fields/batch-columns", test_batch_columns);
 
   result = g_test_run ();
   cli_test_tear_down ();

@@ -83,10 +83,50 @@ refuse_too_big (const char *path,
   return PKIO_CLI_EXIT_INVALID;
 }
 
-/* Reads @file (a batch file, "-": standard input) into *@out_batch. Returns the exit code to
- * give up with after saying why, or PKIO_CLI_EXIT_OK. */
+/* The account's own order fields (GET account/metadata), for the columns named by their
+ * labels; NULL when there is no key to ask with (a file is then read without them), or when
+ * CertCentral could not say (@why_not gets why, for people). */
+static GPtrArray *
+account_fields (PkioWorkspace  *workspace,
+                GError        **why_not)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (workspace == NULL || !pkio_cli_can_ask_certcentral (workspace, NULL))
+    return NULL;
+  pkio_workspace_get_custom_fields_async (workspace, NULL, pkio_cli_async_cb, &result);
+  return pkio_workspace_get_custom_fields_finish (workspace, pkio_cli_wait (&result), why_not);
+}
+
+/* A column the file names that is not known may be one of the account's own order fields,
+ * which could not be read: say so once, after the column's own problem. */
+static void
+explain_unknown_columns (const char   *path,
+                         PkioBatch    *batch,
+                         const GError *why_not)
+{
+  GPtrArray *problems = pkio_batch_get_header_problems (batch);
+
+  if (why_not == NULL)
+    return;
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (((PkioBatchProblem *) g_ptr_array_index (problems, i))->code,
+                   "unknown_column") == 0)
+      {
+        /* TRANSLATORS: %s is the file; the second line says why the fields could not be read */
+        g_printerr (_("%s: a column named by one of your organisation’s own order fields is "
+                      "known only when CertCentral lists them, and it could not be asked:\n%s\n"),
+                    path, why_not->message);
+        return;
+      }
+}
+
+/* Reads @file (a batch file, "-": standard input) into *@out_batch, with the columns of the
+ * account's own order fields @fields (NULL: none). Returns the exit code to give up with after
+ * saying why, or PKIO_CLI_EXIT_OK. */
 static int
 read_batch (const char  *file,
+            GPtrArray   *fields,
             PkioBatch  **out_batch)
 {
   const char *path = pkio_cli_file_display_name (file);
@@ -106,7 +146,7 @@ read_batch (const char  *file,
       break;
     }
 
-  *out_batch = pkio_batch_read (bytes, NULL, now, &error);
+  *out_batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
   if (*out_batch == NULL)
     {
       g_printerr ("%s: %s\n", path, error->message);
@@ -228,16 +268,13 @@ check_rows (const char      *path,
 
 /* --dry-run: the duplicate check too, when it can be made; the exit code stays the file's. */
 static void
-dry_run_check (const char *path,
-               PkioBatch  *batch,
-               gboolean    practice)
+dry_run_check (const char    *path,
+               PkioBatch     *batch,
+               PkioWorkspace *workspace)
 {
-  g_autoptr(PkioWorkspace) workspace = NULL;
   g_autoptr(PkioBatchPlacer) placer = NULL;
   const GError *failure = NULL;
-  int exit_code;
 
-  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
   if (workspace == NULL)
     {
       g_printerr ("%s: %s\n", path,
@@ -266,17 +303,28 @@ pkio_cli_batch_check (const char *file,
 {
   const char *path = pkio_cli_file_display_name (file);
   g_autoptr(PkioBatch) batch = NULL;
-  int exit_code = read_batch (file, &batch);
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) why_not = NULL;
+  int exit_code;
   guint n_rows;
 
+  /* Neither a key nor the history is needed to check a file; with a key, the account's own
+   * order fields are known too. */
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
+  fields = account_fields (workspace, &why_not);
+  exit_code = read_batch (file, fields, &batch);
   if (exit_code != PKIO_CLI_EXIT_OK)
     return exit_code;
   if (!print_checked_batch (path, batch, TRUE))
-    return PKIO_CLI_EXIT_INVALID;
+    {
+      explain_unknown_columns (path, batch, why_not);
+      return PKIO_CLI_EXIT_INVALID;
+    }
 
   n_rows = pkio_batch_get_n_rows (batch);
   if (n_rows > 0)
-    dry_run_check (path, batch, practice);
+    dry_run_check (path, batch, workspace);
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
                            "%s: %u order, valid. Nothing was sent: --dry-run only checks the "
                            "file.\n",
@@ -465,6 +513,8 @@ pkio_cli_batch_place (const char *file,
   const char *path = pkio_cli_file_display_name (file);
   g_autoptr(PkioBatch) batch = NULL;
   g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) why_not = NULL;
   g_autoptr(PkioBatchPlacer) placer = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -483,25 +533,29 @@ pkio_cli_batch_place (const char *file,
                              "a question (there is no terminal to ask on)."));
       return PKIO_CLI_EXIT_INVALID;
     }
-  exit_code = read_batch (file, &batch);
-  if (exit_code != PKIO_CLI_EXIT_OK)
-    return exit_code;
-  /* One line per row is what became of it: the rows are listed while they are placed. */
-  if (!print_checked_batch (path, batch, FALSE))
-    return PKIO_CLI_EXIT_INVALID;
-  n_rows = pkio_batch_get_n_rows (batch);
-  if (n_rows == 0)
-    {
-      g_printerr (_("%s: there are no orders in the file: nothing was sent.\n"), path);
-      return PKIO_CLI_EXIT_INVALID;
-    }
-
+  /* The account first: its own order fields decide which columns the file may have. */
   workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY | PKIO_CLI_NEED_HISTORY,
                                        &exit_code);
   if (workspace == NULL)
     {
       g_printerr ("%s\n", _("Nothing was sent."));
       return exit_code;
+    }
+  fields = account_fields (workspace, &why_not);
+  exit_code = read_batch (file, fields, &batch);
+  if (exit_code != PKIO_CLI_EXIT_OK)
+    return exit_code;
+  /* One line per row is what became of it: the rows are listed while they are placed. */
+  if (!print_checked_batch (path, batch, FALSE))
+    {
+      explain_unknown_columns (path, batch, why_not);
+      return PKIO_CLI_EXIT_INVALID;
+    }
+  n_rows = pkio_batch_get_n_rows (batch);
+  if (n_rows == 0)
+    {
+      g_printerr (_("%s: there are no orders in the file: nothing was sent.\n"), path);
+      return PKIO_CLI_EXIT_INVALID;
     }
 
   file_name = g_strcmp0 (file, "-") == 0 ? NULL : g_path_get_basename (file);

@@ -10,12 +10,16 @@ G_BEGIN_DECLS
  * error as "FILE:ROW: Column: message". When every row is valid, the duplicate check too
  * (issue 20), when it can be made: a match as "FILE:ROW: holder: already-ordered: …", or that it
  * could not check. Returns the exit code: 0 when every row is a valid order, 2 otherwise,
- * whatever the duplicate check found. Places nothing. */
+ * whatever the duplicate check found. Places nothing. When a key is stored (or in practice
+ * mode, @practice), the account's own order fields are asked for (GET account/metadata), so
+ * that their columns, named by the fields' labels, are read and checked as the order would
+ * be. */
 int pkio_cli_batch_check    (const char *file,
                              gboolean    practice);
 
 /* `pkio-orders order --batch FILE.csv [--yes]`: reads and checks the file as
- * pkio_cli_batch_check () does (any problem: exit 2, nothing sent), puts every row to the
+ * pkio_cli_batch_check () does (any problem: exit 2, nothing sent; the account's own order
+ * fields' columns become each order's custom_fields), puts every row to the
  * duplicate check unless @allow_existing (a row CertCentral could not be asked about: nothing
  * sent, exit 1; rows with a match are named and left out), asks on a terminal (without one,
  * --yes is needed: else exit 2), then places the rows one after another (PkioBatchPlacer),

@@ -15,6 +15,9 @@ typedef struct
   GPtrArray         *shown;          /* each file column's name, safe to print ("" for none) */
   int               *custom_index;   /* the file's column of each custom label, or -1 */
   GStrv              custom_labels;
+  GPtrArray         *custom_fields;  /* the account's fields (all of GET account/metadata's),
+                                        or NULL: only the labels were given */
+  GPtrArray         *custom_active;  /* the active ones, one per custom label, or NULL */
   guint              n_file_columns;
   PkioBatchLanguage  language;       /* of the names it uses */
 } PkioBatchHeader;

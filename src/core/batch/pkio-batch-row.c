@@ -5,6 +5,7 @@
 
 #include "pkio-batch-private.h"
 #include "pkio-batch-values.h"
+#include "pkio-custom-fields.h"
 #include "pkio-field-rules.h"
 
 /* One row of a batch file into one PkioOrder: the words of each column read, then the
@@ -386,6 +387,43 @@ place_problems (RowReader *r)
   return placed;
 }
 
+/* The account's own order fields: the values of their columns into the order, checked by the
+ * account's rules, each problem at its field's column (one the file does not have is said once,
+ * in row 1). */
+static void
+read_custom_fields (const PkioBatchHeader *header,
+                    PkioCsv               *csv,
+                    guint                  record,
+                    PkioBatchRow          *row)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  for (guint i = 0; i < header->custom_active->len; i++)
+    {
+      const PkioCustomField *field = g_ptr_array_index (header->custom_active, i);
+      const char *value = row->custom_values[i];
+
+      pkio_order_set_custom_value (row->order, field->id, *value != '\0' ? value : NULL);
+    }
+  problems = pkio_custom_fields_validate (row->order, header->custom_fields);
+  for (guint p = 0; p < problems->len; p++)
+    {
+      PkioProblem *problem = g_ptr_array_index (problems, p);
+      gint64 id = pkio_custom_field_id_from_path (problem->path);
+      int column = -1;
+
+      for (guint i = 0; i < header->custom_active->len; i++)
+        if (((PkioCustomField *) g_ptr_array_index (header->custom_active, i))->id == id)
+          column = header->custom_index[i];
+      if (column < 0)
+        continue;
+      g_ptr_array_add (row->problems,
+                       pkio_batch_problem_new (row->number,
+                                               g_ptr_array_index (header->shown, column),
+                                               problem->code, problem->message));
+    }
+}
+
 PkioBatchRow *
 _pkio_batch_row_read (const PkioBatchHeader *header,
                       PkioCsv               *csv,
@@ -420,6 +458,8 @@ _pkio_batch_row_read (const PkioBatchHeader *header,
       row->custom_values[i] = index >= 0
         ? pkio_field_trim (pkio_csv_get_cell (csv, record, (guint) index)) : g_strdup ("");
     }
+  if (header->custom_fields != NULL)
+    read_custom_fields (header, csv, record, row);
   row->key = pkio_batch_row_compute_key (row->order,
                                          (const char * const *) header->custom_labels,
                                          (const char * const *) row->custom_values);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pkio-batch-private.h"
+#include "pkio-custom-fields.h"
 #include "pkio-batch-values.h"
 #include "pkio-field-rules.h"
 
@@ -23,6 +24,8 @@ pkio_batch_finalize (GObject *object)
   g_clear_pointer (&self->header.shown, g_ptr_array_unref);
   g_clear_pointer (&self->header.custom_index, g_free);
   g_clear_pointer (&self->header.custom_labels, g_strfreev);
+  g_clear_pointer (&self->header.custom_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->header.custom_active, g_ptr_array_unref);
   g_clear_pointer (&self->header_problems, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->key, g_free);
@@ -224,6 +227,28 @@ check_missing (PkioBatch *self)
     }
 }
 
+/* The account's required fields need their columns: without one, no row could be placed. */
+static void
+check_missing_custom (PkioBatch *self)
+{
+  PkioBatchHeader *header = &self->header;
+
+  for (guint i = 0; header->custom_active != NULL && i < header->custom_active->len; i++)
+    {
+      const PkioCustomField *field = g_ptr_array_index (header->custom_active, i);
+      g_autofree char *label = NULL;
+
+      if (!field->is_required || header->custom_index[i] >= 0)
+        continue;
+      label = pkio_field_printable (field->label, 64);
+      header_problem (self, NULL, "missing_column",
+                      /* TRANSLATORS: %s is the label of one of the organisation's own order
+                       * fields, such as “Cost centre” */
+                      g_strdup_printf (_("Add the column “%s”: your organisation asks for it "
+                                         "with every order."), label));
+    }
+}
+
 /* 1 + the last column with a name or a value in any row. */
 static guint
 used_width (PkioCsv *csv)
@@ -281,6 +306,7 @@ read_header (PkioBatch          *self,
   else
     header->language = pkio_batch_language_current ();
   check_missing (self);
+  check_missing_custom (self);
   return TRUE;
 }
 
@@ -373,11 +399,45 @@ compute_batch_key (GPtrArray *rows)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+static PkioBatch *read_batch (GBytes             *contents,
+                              const char * const *custom_labels,
+                              GPtrArray          *custom_fields,
+                              GDateTime          *now,
+                              GError            **error);
+
 PkioBatch *
 pkio_batch_read (GBytes             *contents,
                  const char * const *custom_labels,
                  GDateTime          *now,
                  GError            **error)
+{
+  return read_batch (contents, custom_labels, NULL, now, error);
+}
+
+PkioBatch *
+pkio_batch_read_for_fields (GBytes     *contents,
+                            GPtrArray  *custom_fields,
+                            GDateTime  *now,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  if (custom_fields == NULL || custom_fields->len == 0)
+    return read_batch (contents, NULL, NULL, now, error);
+  active = pkio_custom_field_list_active (custom_fields);
+  for (guint i = 0; i < active->len; i++)
+    g_ptr_array_add (labels, ((PkioCustomField *) g_ptr_array_index (active, i))->label);
+  g_ptr_array_add (labels, NULL);
+  return read_batch (contents, (const char * const *) labels->pdata, custom_fields, now, error);
+}
+
+static PkioBatch *
+read_batch (GBytes             *contents,
+            const char * const *custom_labels,
+            GPtrArray          *custom_fields,
+            GDateTime          *now,
+            GError            **error)
 {
   g_autoptr(PkioBatch) self = NULL;
   g_autoptr(GError) csv_error = NULL;
@@ -432,6 +492,11 @@ pkio_batch_read (GBytes             *contents,
       return NULL;
     }
 
+  if (custom_fields != NULL)
+    {
+      self->header.custom_fields = g_ptr_array_ref (custom_fields);
+      self->header.custom_active = pkio_custom_field_list_active (custom_fields);
+    }
   if (!read_header (self, custom_labels, error))
     return NULL;
   for (guint r = 1; r < pkio_csv_get_n_records (self->csv); r++)

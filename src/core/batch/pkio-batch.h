@@ -42,6 +42,16 @@ PkioBatch          *pkio_batch_read                (GBytes             *contents
                                                     const char * const *custom_labels,
                                                     GDateTime          *now,
                                                     GError            **error);
+/* pkio_batch_read () for an account with its own order fields: @custom_fields are the fields as
+ * GET account/metadata lists them (all, active or not; NULL or empty: none). A column whose name
+ * is an active field's label is read into that field: each row's order gets the value in its
+ * custom_fields, checked by the account's rules (pkio_custom_fields_validate ()), each problem
+ * at that column. A required field without its column is a problem of the column names; any
+ * other unknown column is still refused by name. */
+PkioBatch          *pkio_batch_read_for_fields     (GBytes             *contents,
+                                                    GPtrArray          *custom_fields,
+                                                    GDateTime          *now,
+                                                    GError            **error);
 /* FALSE and PKIO_BATCH_ERROR_TOO_BIG when a file of @size bytes is too big to be read: for a
  * reader that knows the size before it reads. */
 gboolean            pkio_batch_check_size          (guint64             size,
