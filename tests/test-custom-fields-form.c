@@ -9,6 +9,7 @@
 #include "pkio-api-error.h"
 #include "pkio-custom-fields-section.h"
 #include "pkio-custom-fields.h"
+#include "pkio-field-problem-row.h"
 #include "pkio-order-form.h"
 #include "pkio-simulator.h"
 #include "ui-test-util.h"
@@ -284,6 +285,42 @@ test_refusal_at_field (Fixture       *f,
   g_assert_null (shown (f, 8));
 }
 
+/* The problems shown under @widget's rows (each a PkioFieldProblemRow that is visible). */
+static guint
+count_shown_problem_rows (GtkWidget *widget)
+{
+  guint n = PKIO_IS_FIELD_PROBLEM_ROW (widget) && gtk_widget_get_visible (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_problem_rows (child);
+  return n;
+}
+
+/* When the account's list goes (another key, or none), its rows go, and so does every
+ * problem the form showed under them: none is left behind in the group. */
+static void
+test_fields_go (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) fields = typed_fields ();
+
+  give_fields (f, fields);
+  pkio_order_form_set_tried (f->form, TRUE);
+  g_assert_nonnull (shown (f, 7));
+  g_assert_cmpuint (count_shown_problem_rows (GTK_WIDGET (f->section)), ==, 3);
+
+  pkio_custom_fields_section_set_workspace (f->section, NULL);
+  g_assert_null (row (f, 7));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->section)));
+  g_assert_cmpuint (count_shown_problem_rows (GTK_WIDGET (f->section)), ==, 0);
+
+  /* The same list again: its rows, and their problems, once each. */
+  pkio_custom_fields_section_set_workspace (f->section, f->workspace);
+  g_assert_nonnull (shown (f, 7));
+  g_assert_cmpuint (count_shown_problem_rows (GTK_WIDGET (f->section)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +336,7 @@ main (int   argc,
   ADD ("required-and-types", test_required_and_types);
   ADD ("draft-values", test_draft_values);
   ADD ("refusal-at-field", test_refusal_at_field);
+  ADD ("fields-go", test_fields_go);
 #undef ADD
 
   return g_test_run ();

@@ -97,12 +97,18 @@ rebuild (PkioCustomFieldsSection *self,
          GPtrArray               *fields)
 {
   g_autoptr(PkioOrder) values = pkio_order_new ();
+  g_autoptr(GPtrArray) old_rows = NULL;
 
   copy_values (self, values, TRUE);
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  /* The form forgets the old rows first, while they are still in the group: what it showed
+   * under them (a problem's row) goes with them. */
+  old_rows = g_steal_pointer (&self->rows);
+  self->rows = g_ptr_array_new ();
   g_ptr_array_set_size (self->paths, 0);
+  if (old_rows->len > 0)
+    pkio_order_section_fields_changed (PKIO_ORDER_SECTION (self));
+  for (guint i = 0; i < old_rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (old_rows, i));
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   self->fields = fields != NULL ? pkio_custom_field_list_active (fields)
                                 : pkio_custom_field_list_new ();
