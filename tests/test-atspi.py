@@ -78,12 +78,28 @@ def find_app(pid, timeout=15):
     return None
 
 
-def walk(node, depth=0):
+def walk(node, depth=0, path=()):
+    """Every node under @node. The app may take a node away while the tree is read (a page
+    rebuilt, a row replaced): libatspi then says "The application no longer exists" for that
+    node. A screen reader skips it and reads the tree again later, and so does this (wait_for);
+    what went is said on stderr, so that a node the app keeps replacing can be seen."""
     if node is None or depth > 40:
         return
     yield node
-    for i in range(node.get_child_count()):
-        yield from walk(node.get_child_at_index(i), depth + 1)
+    try:
+        here = path + ('%s %r' % (node.get_role_name(), node.get_name()),)
+        n = node.get_child_count()
+    except gi.repository.GLib.Error as e:
+        sys.stderr.write('# went while read, under %s: %s\n' % (' > '.join(path[-5:]), e))
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except gi.repository.GLib.Error as e:
+            sys.stderr.write('# went while read, child %d of %s: %s\n'
+                             % (i, ' > '.join(here[-5:]), e))
+            continue
+        yield from walk(child, depth + 1, here)
 
 
 def find(root, role, name):
@@ -297,8 +313,11 @@ def run(extra_args, practice):
     data_home = tempfile.mkdtemp(prefix='pkio-atspi-')
     env['XDG_DATA_HOME'] = data_home
 
+    # The app's stderr goes to a file, shown after the run when the app said anything (a
+    # warning is fatal for it here): a pipe nobody reads could also fill up and stop the app.
+    app_log = tempfile.TemporaryFile(mode='w+', prefix='pkio-atspi-app-')
     proc = subprocess.Popen([binary] + extra_args, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=app_log)
     try:
         app = find_app(proc.pid)
         label = ' (practice)' if practice else ''
@@ -334,11 +353,22 @@ def run(extra_args, practice):
             time.sleep(0.3)
             place_seed_order(app, data_home)
     finally:
+        ended_by_itself = proc.poll()
         proc.terminate()
         try:
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+        check(ended_by_itself is None, 'the app ran until the test ended it%s%s'
+              % (' (practice)' if practice else '',
+                 '' if ended_by_itself is None else ' (it ended by itself: %s)' % ended_by_itself))
+        app_log.seek(0)
+        said = app_log.read()
+        app_log.close()
+        if said:
+            sys.stderr.write('---- the app said%s:\n%s\n' % (' (practice)' if practice else '',
+                                                          said))
         shutil.rmtree(data_home, ignore_errors=True)
 
 
