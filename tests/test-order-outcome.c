@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "order-test-util.h"
+#include "pkio-custom-fields.h"
 #include "pkio-order-draft.h"
 #include "pkio-order-view-private.h"
 #include "ui-test-util.h"
@@ -203,6 +204,57 @@ test_double_activation (Fixture       *f,
   g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
 }
 
+static gboolean
+has_cost_centre_row (gpointer data)
+{
+  Fixture *f = data;
+
+  return pkio_order_form_get_field_row (f->form, "custom_fields.4001") != NULL;
+}
+
+/* The account's own order field (issue 23): CertCentral refuses an order without it (the field
+ * became required after the app read the account's list), and its words are shown at that
+ * field's row, in the window, not only in the box at the top; with a value it goes through and
+ * CertCentral gets it in custom_fields. */
+static void
+test_rejected_at_own_field (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) required = pkio_custom_field_list_new ();
+  g_autoptr(GPtrArray) posts = NULL;
+  GtkWidget *cost_centre;
+  JsonObject *body;
+
+  /* Practice mode's account: "Cost centre", optional, known to the form. */
+  spin_until (has_cost_centre_row, f);
+  g_ptr_array_add (required, pkio_custom_field_new (4001, "Cost centre", TRUE, TRUE, "text"));
+  pkio_simulator_set_custom_fields (f->simulator, required);
+
+  fill_seed_known_person (f);
+  review_and_place (f);
+  spin_until (on_form_and_idle, f);
+
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 0);
+  cost_centre = pkio_order_form_get_field_row (f->form, "custom_fields.4001");
+  g_assert_nonnull (cost_centre);
+  g_assert_nonnull (pkio_order_form_get_shown_problem (f->form, "custom_fields.4001"));
+  g_assert_true (gtk_widget_has_css_class (cost_centre, "error"));
+
+  /* With a value, the order goes, carrying it. */
+  set_field (f, "custom_fields.4001", "KP-7");
+  g_assert_null (pkio_order_form_get_shown_problem (f->form, "custom_fields.4001"));
+  review_and_place (f);
+  spin_until (on_result_and_idle, f);
+  g_assert_cmpuint (pkio_simulator_get_n_orders (f->simulator), ==, 1);
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 2);
+  body = json_node_get_object (g_ptr_array_index (posts, 1));
+  g_assert_true (json_object_has_member (body, "custom_fields"));
+  g_assert_false (json_object_has_member (json_node_get_object (g_ptr_array_index (posts, 0)),
+                                          "custom_fields"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +264,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/order-outcome/" name, Fixture, NULL, fixture_set_up, func, \
                                     fixture_tear_down)
   ADD ("rejected-at-field", test_rejected_at_field);
+  ADD ("rejected-at-own-field", test_rejected_at_own_field);
   ADD ("unknown-then-found", test_unknown_then_found);
   ADD ("unknown-then-not-found", test_unknown_then_not_found);
   ADD ("unknown-then-found-later", test_unknown_then_found_later);
