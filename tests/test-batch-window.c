@@ -523,6 +523,49 @@ test_close_while_placing (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_fields (gpointer data)
+{
+  return pkio_workspace_get_custom_fields (((Fixture *) data)->workspace) != NULL;
+}
+
+/* Practice mode's account has its own order field "Cost centre" (issue 23): a column of that
+ * name (the UI's language's) is read into each order and sent in custom_fields; a row without
+ * a value sends none. */
+static void
+test_own_field_column (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *header = batch_test_english_header (';');
+  g_autofree char *row = batch_test_base_row (0, ';');
+  g_autoptr(GString) other = g_string_new (row);
+  g_autofree char *table = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  PkioBatchWindow *window;
+  JsonObject *first;
+  JsonObject *second;
+
+  spin_until (has_fields, f);
+  g_assert_cmpuint (g_string_replace (other, "john.doe@example.com", "ann@example.com", 1), ==, 1);
+  table = g_strdup_printf ("%s;%s\r\n%s;KP-7\r\n%s;\r\n", header,
+                           expected ("Cost centre", "Kostenplaats"), row, other->str);
+  path = write_csv ("cost-centre.csv", table);
+  window = open_batch (f, path);
+  spin_until (read_done, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "orders");
+  place (window);
+
+  posts = order_posts (f);
+  g_assert_cmpuint (posts->len, ==, 2);
+  first = json_node_get_object (g_ptr_array_index (posts, 0));
+  second = json_node_get_object (g_ptr_array_index (posts, 1));
+  assert_json_equal (json_object_get_member (first, "custom_fields"),
+                     "[{\"metadata_id\": 4001, \"value\": \"KP-7\"}]");
+  g_assert_false (json_object_has_member (second, "custom_fields"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +578,7 @@ main (int   argc,
   ADD ("duplicate-left-out", test_duplicate_left_out);
   ADD ("unchecked-nothing-placed", test_unchecked_nothing_placed);
   ADD ("close-while-placing", test_close_while_placing);
+  ADD ("own-field-column", test_own_field_column);
 #undef ADD
 
   return order_test_run ();

@@ -5,13 +5,28 @@
 
 #include "pkio-batch-file.h"
 
+typedef struct
+{
+  GFile     *file;
+  GPtrArray *custom_fields;  /* the account's own order fields, or NULL; never changed */
+} ReadRequest;
+
+static void
+read_request_free (ReadRequest *request)
+{
+  g_object_unref (request->file);
+  g_clear_pointer (&request->custom_fields, g_ptr_array_unref);
+  g_free (request);
+}
+
 static void
 read_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  ReadRequest *request = task_data;
+  GFile *file = request->file;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -28,9 +43,9 @@ read_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  /* The account's own order fields are not read from a file yet: their columns are refused
-   * by name, as on the command line. */
-  batch = pkio_batch_read (bytes, NULL, now, &error);
+  /* The account's own order fields are columns named by their labels, as on the command
+   * line. */
+  batch = pkio_batch_read_for_fields (bytes, request->custom_fields, now, &error);
   if (batch == NULL)
     g_task_return_error (task, error);
   else
@@ -39,17 +54,22 @@ read_in_thread (GTask        *task,
 
 void
 pkio_batch_file_read_async (GFile               *file,
+                            GPtrArray           *custom_fields,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  ReadRequest *request;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  request = g_new0 (ReadRequest, 1);
+  request->file = g_object_ref (file);
+  request->custom_fields = custom_fields != NULL ? g_ptr_array_ref (custom_fields) : NULL;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pkio_batch_file_read_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, request, (GDestroyNotify) read_request_free);
   g_task_run_in_thread (task, read_in_thread);
 }
 

@@ -11,10 +11,12 @@ G_BEGIN_DECLS
  * file choosers (the portal's when there is one: GtkFileChooserNative), and writing a
  * template or a results file. What is read and written is the core's (pkio-batch.h). */
 
-/* Reads @file and checks every row (pkio_batch_read ()) in a thread, so that a big file does
- * not hold up the window. Errors: G_IO_ERROR (the file cannot be read) or PKIO_BATCH_ERROR
+/* Reads @file and checks every row (pkio_batch_read_for_fields (), with the account's own
+ * order fields @custom_fields or NULL) in a thread, so that a big file does not hold up the
+ * window. Errors: G_IO_ERROR (the file cannot be read) or PKIO_BATCH_ERROR
  * (it cannot be used as a batch), with a message that says what to do. */
 void       pkio_batch_file_read_async    (GFile               *file,
+                                          GPtrArray           *custom_fields,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);

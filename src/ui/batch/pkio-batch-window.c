@@ -347,7 +347,13 @@ pkio_batch_window_open_file (PkioBatchWindow *self,
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->pages, "reading");
   _pkio_batch_window_update_actions (self);
-  pkio_batch_file_read_async (file, self->cancellable, read_cb, self);
+  /* The account's own order fields as New order knows them (asked when the window starts):
+   * their columns are read into each order. Not known (yet): such a column is refused as
+   * unknown, and nothing is sent. */
+  pkio_batch_file_read_async (file,
+                              self->workspace != NULL
+                              ? pkio_workspace_get_custom_fields (self->workspace) : NULL,
+                              self->cancellable, read_cb, self);
 }
 
 /* ---- the window ---- */
