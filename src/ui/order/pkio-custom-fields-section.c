@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-custom-fields-section.h"
+#include "pkio-accessible.h"
 #include "pkio-api-error.h"
 #include "pkio-custom-fields.h"
 
@@ -75,6 +76,10 @@ build_row (const PkioCustomField *field)
        label, as the organisation named it in CertCentral ("Cost centre"). */
     title = g_strdup_printf (_("%s (optional)"), field->label);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* As the other sections' rows (from their templates): Tab reaches the text inside, which a
+   * screen reader must hear by the field's label; built at run time, the row is fixed here,
+   * before it is shown. */
+  pkio_accessible_fix_entry_row (ADW_ENTRY_ROW (row));
   switch (field->type)
     {
     case PKIO_CUSTOM_FIELD_INT:
