@@ -61,6 +61,8 @@ results = []
 
 def check(ok, description):
     results.append((bool(ok), description))
+    # At once (TAP allows the plan at the end): a run stopped by its timeout shows how far it got.
+    print('%s %d - %s' % ('ok' if ok else 'not ok', len(results), description), flush=True)
 
 
 def find_app(pid, timeout=15):
@@ -78,26 +80,38 @@ def find_app(pid, timeout=15):
     return None
 
 
+def describe_path(nodes):
+    """'role name > role name …' of the last few of @nodes, as far as they can still be read."""
+    names = []
+    for node in nodes[-5:]:
+        try:
+            names.append('%s %r' % (node.get_role_name(), node.get_name()))
+        except gi.repository.GLib.Error:
+            names.append('(gone)')
+    return ' > '.join(names)
+
+
 def walk(node, depth=0, path=()):
     """Every node under @node. The app may take a node away while the tree is read (a page
     rebuilt, a row replaced): libatspi then says "The application no longer exists" for that
     node. A screen reader skips it and reads the tree again later, and so does this (wait_for);
-    what went is said on stderr, so that a node the app keeps replacing can be seen."""
+    what went is said on stderr, so that a node the app keeps replacing can be seen. (Only the
+    nodes are kept on the way down: each name read costs a call to the app.)"""
     if node is None or depth > 40:
         return
     yield node
+    here = path + (node,)
     try:
-        here = path + ('%s %r' % (node.get_role_name(), node.get_name()),)
         n = node.get_child_count()
     except gi.repository.GLib.Error as e:
-        sys.stderr.write('# went while read, under %s: %s\n' % (' > '.join(path[-5:]), e))
+        sys.stderr.write('# went while read, under %s: %s\n' % (describe_path(path), e))
         return
     for i in range(n):
         try:
             child = node.get_child_at_index(i)
         except gi.repository.GLib.Error as e:
             sys.stderr.write('# went while read, child %d of %s: %s\n'
-                             % (i, ' > '.join(here[-5:]), e))
+                             % (i, describe_path(here), e))
             continue
         yield from walk(child, depth + 1, here)
 
@@ -378,6 +392,4 @@ run(['--practice'], practice=True)
 notifications.stop()
 
 print('1..%d' % len(results))
-for i, (ok, description) in enumerate(results, 1):
-    print('%s %d - %s' % ('ok' if ok else 'not ok', i, description))
 sys.exit(0 if all(ok for ok, _ in results) else 1)
