@@ -206,7 +206,7 @@ print_subject (const Subject *s,
   g_print ("  %-10s %.2fx\n", "RSS",
            median (s->rss_mib, runs, NULL, NULL) / median (bare->rss_mib, runs, NULL, NULL));
   if (settled)
-    g_print ("  %-10s %.2fx\n", "RSS at 2 s",
+    g_print ("  %-10s %.2fx\n", "RSS later",
              median (s->settled_mib, runs, NULL, NULL)
              / median (bare->settled_mib, runs, NULL, NULL));
 }
