@@ -611,6 +611,24 @@ view('history-key-rejected', plain(_('History')) + ' (' + KEY_REJECTED + ')',
 view('review-key-rejected', _('Check the order') + ' (' + KEY_REJECTED + ')',
      open_review_key_rejected)
 view('replace-key', _('Replace API key'), open_replace_key_dialog)
+# Order from a spreadsheet (phase_practice, issue 22): the main menu's item opens the batch
+# window on its start page. (Its other pages need a file chosen in GTK's file chooser, which
+# this audit does not drive yet; tests/test-batch-window.c covers them without AT-SPI.)
+BATCH_TITLE = _('Order from a Spreadsheet')
+
+
+def open_batch_start(session):
+    """The main menu's "Order from a Spreadsheet…": the batch window's start page."""
+    window = open_menu_item(_('_Order from a Spreadsheet…'))(session)
+    choose = window and U.wait_for(lambda: button(window, _('_Choose a Spreadsheet…')), 10)
+    U.pump(0.5)
+    return window if choose is not None else None
+
+
+view('batch-start', BATCH_TITLE + ' (' + _('Many Orders at Once') + ')', open_batch_start,
+     close_with_escape)
+
+
 # An organisation's locks: practice mode off, the API address set (phase_organisation).
 view('welcome-organisation', _('Welcome to PKIo Orders') + ' (' + _('Set by your organisation')
      + ')', open_welcome)
@@ -783,7 +801,7 @@ def phase_account(sim, env):
 
 def phase_practice(env):
     """Practice mode: its banner (and its button) over the views; the revoke dialog and the
-    review of a renewal, on the example that ends soon."""
+    review of a renewal, on the example that ends soon; ordering from a spreadsheet."""
     placed = run_cli(env, '--practice', 'order', os.path.join(FIXTURES, 'seed-details.json'))
     tap.check(placed.returncode == 0, 'practice: an order is placed with the CLI',
               [placed.stderr])
@@ -793,6 +811,7 @@ def phase_practice(env):
                     'renewal-review', 'preferences'):
             if run_view(session, key) is not None and key == 'new-order':
                 check_own_field(session)
+        run_view(session, 'batch-start')
     finally:
         session.stop()
 
