@@ -120,11 +120,22 @@ class Orca:
             U.pump(quiet)
         return False
 
-    def catch_up(self, role, name, timeout=30):
+    def catch_up(self, role, name, timeout=30, idle=3.0):
         """Waits until Orca's own focus is the object ROLE NAME (it may still be working
-        through what it was given before, or drop it all in a flood): True when it is."""
+        through what it was given before, or drop it all in a flood): True when it is.
+        Also done when Orca has written nothing for IDLE seconds: it has nothing left to work
+        through, and its focus stays elsewhere (after a page was replaced, the last focus the
+        app reported may be a control Orca never moves to). Waiting on for TIMEOUT then only
+        cost time, 30 s at a time."""
+        last = [self.offset(), time.time()]
+
         def caught_up():
-            found = LOCUS.findall(self.text(max(0, self.offset() - 4_000_000)))
+            size = self.offset()
+            if size != last[0]:
+                last[:] = [size, time.time()]
+            elif time.time() - last[1] >= idle:
+                return True
+            found = LOCUS.findall(self.text(max(0, size - 4_000_000)))
             return found and found[-1] == (role, name)
         return bool(U.wait_for(caught_up, timeout, interval=0.3))
 
