@@ -6,6 +6,8 @@
 #   build-aux/pkio-dev.sh test   install what is missing, build, run every test
 # and the checks of tests/README.md:
 #   build-aux/pkio-dev.sh test-sanitize   every test built with ASan + UBSan (_build-sanitize)
+#   build-aux/pkio-dev.sh build-sanitize  only that build (.ci/run makes it while the normal
+#                                         half's tests run)
 #   build-aux/pkio-dev.sh test-valgrind   the core, CLI and fuzz-corpus tests under memcheck
 # and for packaging:
 #   build-aux/pkio-dev.sh test-headless   the suites that need no display (core, cli, fuzz,
@@ -14,7 +16,7 @@
 #   build-aux/pkio-dev.sh deb             the Debian package (dpkg-buildpackage -us -uc -b),
 #                                         into _deb/, checked by build-aux/check-deb.sh
 # Extra arguments after "run" go to the app (e.g. --practice); after "test*" to meson test.
-# BUILDDIR (default: _build, or _build-sanitize for test-sanitize) chooses the build folder;
+# BUILDDIR (default: _build, or _build-sanitize for *-sanitize) chooses the build folder;
 # WERROR=1 treats warnings as errors.
 set -euo pipefail
 
@@ -231,6 +233,11 @@ case "${1:-}" in
     configure_and_build -Db_sanitize=address,undefined
     run_sanitized_tests "$@"
     ;;
+  build-sanitize)
+    builddir="${BUILDDIR:-$srcdir/_build-sanitize}"
+    install_missing_packages
+    configure_and_build -Db_sanitize=address,undefined
+    ;;
   test-valgrind)
     shift
     install_missing_packages
@@ -254,7 +261,7 @@ case "${1:-}" in
     configure_and_build
     ;;
   *)
-    echo "usage: $0 run|test|test-sanitize|test-valgrind|test-headless|deb|build|deps [ARGS…]" >&2
+    echo "usage: $0 run|test|test-sanitize|build-sanitize|test-valgrind|test-headless|deb|build|deps [ARGS…]" >&2
     exit 64
     ;;
 esac
