@@ -531,7 +531,7 @@ test_order_outcome_unknown (void)
       if (strstr (lines[i], "unknown.test@example.com") != NULL)
         {
           found = TRUE;
-          g_assert_true (g_str_has_suffix (lines[i], ",unknown,,,,,,none,"));
+          g_assert_true (g_str_has_suffix (lines[i], ",unknown,,,,,,none,,"));
         }
     g_assert_true (found);
   }
