@@ -62,7 +62,7 @@ test_expiring_practice (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, &out, NULL, "expiring", "--practice", "--csv"), ==, 0);
   g_assert_true (g_str_has_prefix (out, "date,holder_name,"));
-  g_assert_nonnull (strstr (out, ",20,,,none,\r\n"));
+  g_assert_nonnull (strstr (out, ",20,,,none,,\r\n"));
   g_assert_cmpuint (count_lines (out), ==, 2);
 }
 

@@ -313,8 +313,8 @@ test_export (void)
                                              "certificate_id,status,ship_method,placed,state,"
                                              "valid_from,valid_till,days_left,"));
   g_assert_nonnull (strstr (csv->str,
-                            ",expired,,elsewhere,remote,2025-12-28,2026-12-28,-2,,,none,\r\n"));
-  g_assert_nonnull (strstr (csv->str, ",pending,,elsewhere,remote,,,,,,none,\r\n"));
+                            ",expired,,elsewhere,remote,2025-12-28,2026-12-28,-2,,,none,,\r\n"));
+  g_assert_nonnull (strstr (csv->str, ",pending,,elsewhere,remote,,,,,,none,,\r\n"));
 
   json = pkio_history_to_json (G_LIST_MODEL (records));
   first = json_array_get_object_element (json_node_get_array (json), 0);
