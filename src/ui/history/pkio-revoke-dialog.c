@@ -89,8 +89,20 @@ pkio_revoke_dialog_init (PkioRevokeDialog *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_text (self->hint_label), -1);
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    g_signal_connect_object (checks[i], "toggled", G_CALLBACK (changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      /* A reason is longer than a 360 px window in Dutch: unwrapped, it made the dialog wider
+       * than the window (AdwMessageDialog cannot be narrower than its content). GTK 4.8 makes
+       * the label itself and reaches it only through the widget tree (get_child is NULL). */
+      GtkWidget *label = gtk_widget_get_last_child (GTK_WIDGET (checks[i]));
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+        }
+      g_signal_connect_object (checks[i], "toggled", G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (self->comment_entry, "changed", G_CALLBACK (changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
