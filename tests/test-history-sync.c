@@ -110,16 +110,22 @@ test_first_and_later_sync (Fixture       *fixture,
   g_assert_cmpint (pkio_history_record_get_origin (mine), ==, PKIO_RECORD_ORIGIN_THIS_COMPUTER);
   g_assert_cmpstr (pkio_history_record_get_remote_status (mine), ==, "pending");
 
-  /* Later: status-changes; a new order elsewhere arrives complete; no duplicates. */
+  /* Later: status-changes and the list of the orders created since the day before; a new
+   * order elsewhere arrives from its list row, with its holder and date, without a request of
+   * its own (a row has no email, as in the first sync); no duplicates. */
   new_id = pkio_simulator_add_remote_order (fixture->sim, "piet@example.nl", "Piet", "Pietersen",
                                             "pending", NULL);
   g_assert_true (sync_store (fixture, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/status-changes"), ==, 1);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET", "order/certificate/"), ==, 1);
   g_assert_cmpuint (n_items (fixture), ==, 4);
   record = pkio_history_store_find_by_order_id (fixture->store, new_id);
   g_assert_nonnull (record);
-  g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "piet@example.nl");
+  g_assert_cmpstr (pkio_history_record_get_holder_name (record), ==, "Piet Pietersen");
+  g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, "pending");
+  g_assert_cmpint (pkio_history_record_get_created (record), >, 0);
+  g_assert_null (pkio_history_record_get_holder_email (record));
 
   g_assert_true (sync_store (fixture, &error));
   g_assert_cmpuint (n_items (fixture), ==, 4);
@@ -146,8 +152,9 @@ test_offline_keeps_data (Fixture       *fixture,
   g_assert_cmpint (pkio_history_record_get_state (mine), ==, PKIO_RECORD_STATE_PLACED);
 }
 
-/* One order's unreadable answer: the other orders are still merged, the sync says which order
- * could not be read, and the next sync asks again (last-sync did not move). */
+/* One order's unreadable answer (the catch-up reads two orders in progress): the other order is
+ * still merged, the sync says which order could not be read, and the next sync asks again
+ * (last-sync and the catch-up's place did not move). */
 static void
 test_unreadable_order_info (Fixture       *fixture,
                             gconstpointer  data)
@@ -155,20 +162,25 @@ test_unreadable_order_info (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *bad_path = NULL;
   g_autofree char *bad_text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -3);
   gint64 last_sync;
   gint64 bad_id;
   gint64 good_id;
   PkioHistoryRecord *record;
 
   pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries", "issued", NULL);
+  bad_id = pkio_simulator_add_remote_order (fixture->sim, "kees@example.nl", "Kees", "Bakker",
+                                            "pending", before);
+  good_id = pkio_simulator_add_remote_order (fixture->sim, "piet@example.nl", "Piet",
+                                             "Pietersen", "pending", before);
   g_assert_true (sync_store (fixture, &error));
   last_sync = pkio_history_store_get_last_sync (fixture->store);
   g_assert_cmpint (last_sync, >, 0);
+  /* Listed: no email yet. */
+  g_assert_null (pkio_history_record_get_holder_email (
+                   pkio_history_store_find_by_order_id (fixture->store, good_id)));
 
-  bad_id = pkio_simulator_add_remote_order (fixture->sim, "kees@example.nl", "Kees", "Bakker",
-                                            "pending", NULL);
-  good_id = pkio_simulator_add_remote_order (fixture->sim, "piet@example.nl", "Piet",
-                                             "Pietersen", "pending", NULL);
   bad_path = g_strdup_printf ("order/certificate/%" G_GINT64_FORMAT, bad_id);
   bad_text = g_strdup_printf ("%" G_GINT64_FORMAT, bad_id);
   pkio_simulator_inject_fault (fixture->sim, "GET", bad_path, PKIO_SIMULATOR_FAULT_MALFORMED_JSON,
@@ -181,7 +193,9 @@ test_unreadable_order_info (Fixture       *fixture,
   record = pkio_history_store_find_by_order_id (fixture->store, good_id);
   g_assert_nonnull (record);
   g_assert_cmpstr (pkio_history_record_get_holder_email (record), ==, "piet@example.nl");
-  g_assert_null (pkio_history_store_find_by_order_id (fixture->store, bad_id));
+  record = pkio_history_store_find_by_order_id (fixture->store, bad_id);
+  g_assert_nonnull (record);
+  g_assert_null (pkio_history_record_get_holder_email (record));
   g_assert_cmpint (pkio_history_store_get_last_sync (fixture->store), ==, last_sync);
 
   g_assert_true (sync_store (fixture, &error));
@@ -322,7 +336,7 @@ test_placed_by (Fixture       *fixture,
   g_assert_null (pkio_history_record_get_placed_by (ada));
   g_assert_null (pkio_history_record_get_placed_by (mine));
 
-  /* The next one reads the order info of orders in progress, which names who. */
+  /* The next one's catch-up reads the order info of orders in progress, which names who. */
   g_assert_true (sync_store (fixture, &error));
   g_assert_no_error (error);
   /* status-changes once, then the three orders' info. */
@@ -965,6 +979,175 @@ test_rate_limited_while_paging (Fixture       *fixture,
   assert_each_order_once (fixture, 2500);
 }
 
+/* The order ids whose order info was asked, in order. */
+static GArray *
+infos_asked (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) requests = pkio_simulator_get_requests (fixture->sim);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PkioSimulatorRequest *request = g_ptr_array_index (requests, i);
+      const char *tail = request->path + strlen ("order/certificate/");
+      gint64 id;
+
+      if (g_str_has_prefix (request->path, "order/certificate/")
+          && g_ascii_string_to_signed (tail, 10, 1, G_MAXINT64, &id, NULL))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* The next sync asks a few times, whatever the history's size (issue 24): status-changes,
+ * the orders created since the day before the last sync (one page), and a catch-up of a few
+ * orders in progress. Before, it read each new order's info and the 50 newest orders in
+ * progress that status-changes did not name: 1 + 20 + 50 requests here. */
+static void
+test_next_sync_few_requests (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) pages = NULL;
+  gint64 first;
+  gint64 new_ids[20];
+
+  /* Created over the past year, statuses mixed: dozens still in progress. */
+  pkio_simulator_add_remote_orders_bulk (fixture->sim, 600);
+  first = pkio_simulator_get_last_order_id (fixture->sim) - 600 + 1;
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (fixture), ==, 600);
+
+  for (guint i = 0; i < G_N_ELEMENTS (new_ids); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("new%u@example.com", i);
+
+      new_ids[i] = pkio_simulator_add_remote_order (fixture->sim, email, "Nieuw", "Besteld",
+                                                    "pending", NULL);
+    }
+  for (guint i = 0; i < 10; i++)
+    g_assert_true (pkio_simulator_set_order_status (fixture->sim, first + i * 50, "revoked"));
+  pkio_simulator_clear_requests (fixture->sim);
+
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, "GET",
+                                                   "order/certificate/status-changes"), ==, 1);
+  g_assert_cmpuint (pkio_simulator_count_requests (fixture->sim, NULL, NULL), ==,
+                    2 + PKIO_HISTORY_SYNC_CATCH_UP);
+  pages = pages_asked (fixture);
+  g_assert_cmpstr (pages->str, ==, "0");
+  assert_each_order_once (fixture, 620);
+  for (guint i = 0; i < G_N_ELEMENTS (new_ids); i++)
+    {
+      PkioHistoryRecord *record = pkio_history_store_find_by_order_id (fixture->store,
+                                                                       new_ids[i]);
+
+      g_assert_nonnull (record);
+      g_assert_cmpstr (pkio_history_record_get_holder_name (record), ==, "Nieuw Besteld");
+      g_assert_cmpstr (pkio_history_record_get_remote_status (record), ==, "pending");
+      g_assert_cmpint (pkio_history_record_get_origin (record), ==, PKIO_RECORD_ORIGIN_ELSEWHERE);
+      g_assert_cmpint (pkio_history_record_get_created (record), >, 0);
+    }
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpstr (pkio_history_record_get_remote_status (
+                       pkio_history_store_find_by_order_id (fixture->store, first + i * 50)),
+                     ==, "revoked");
+}
+
+/* The catch-up reads a few orders in progress that the sync heard nothing of, and the next
+ * sync goes on with the next ones: every one is read in turn, and round again. */
+static void
+test_catch_up_in_turn (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -3);
+  g_autoptr(GHashTable) read = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 ids[12];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("wacht%u@example.com", i);
+
+      ids[i] = pkio_simulator_add_remote_order (fixture->sim, email, "Nog", "Bezig", "pending",
+                                                before);
+    }
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GArray) asked = NULL;
+
+      pkio_simulator_clear_requests (fixture->sim);
+      g_assert_true (sync_store (fixture, &error));
+      g_assert_no_error (error);
+      asked = infos_asked (fixture);
+      g_assert_cmpuint (asked->len, ==, PKIO_HISTORY_SYNC_CATCH_UP);
+      for (guint i = 0; i < asked->len; i++)
+        {
+          gint64 id = g_array_index (asked, gint64, i);
+          gboolean again = g_hash_table_contains (read, &id);
+
+          /* The first two rounds read ten different orders; the third the last two, then
+           * the first ones again. */
+          g_assert_true (round < 2 ? !again : (i < 2) == !again);
+          g_hash_table_add (read, g_memdup2 (&id, sizeof id));
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (g_hash_table_contains (read, &ids[i]));
+  assert_each_order_once (fixture, G_N_ELEMENTS (ids));
+}
+
+/* A 429 while the next sync pages through 1,500 new orders: the page is asked again, no order
+ * is lost or doubled, none needed its order info. */
+static void
+test_rate_limited_while_paging_new_orders (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) pages = NULL;
+  g_autoptr(GArray) infos = NULL;
+
+  pkio_simulator_add_remote_order (fixture->sim, "els@example.nl", "Els", "Vries", "issued",
+                                   NULL);
+  g_assert_true (sync_store (fixture, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("new%u@example.com", i);
+
+      pkio_simulator_add_remote_order (fixture->sim, email, "Nieuw", "Besteld", "pending", NULL);
+    }
+  pkio_simulator_clear_requests (fixture->sim);
+  /* status-changes and the first page go through, the second page is refused until the
+   * limit lifts. */
+  pkio_simulator_set_rate_limits_full (fixture->sim, 2, 60 * 1000, 0, 0);
+  pkio_client_set_retry_base_delay (fixture->client, 200);
+
+  pkio_history_sync_async (fixture->store, fixture->client, NULL, test_result_cb, NULL);
+  while (!sync_done ())
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (pkio_simulator_get_n_rate_limited (fixture->sim) == 1)
+        pkio_simulator_set_rate_limits (fixture->sim, FALSE);
+    }
+  result = test_wait ();
+  g_assert_true (pkio_history_sync_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pkio_simulator_get_n_rate_limited (fixture->sim), ==, 1);
+  pages = pages_asked (fixture);
+  g_assert_cmpstr (pages->str, ==, "0,1000,1000");
+  infos = infos_asked (fixture);
+  g_assert_cmpuint (infos->len, ==, 0);
+  assert_each_order_once (fixture, 1501);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1169,9 @@ main (int   argc,
   ADD ("validity", test_validity);
   ADD ("migration-lists-once", test_migration_lists_once);
   ADD ("rate-limited-while-paging", test_rate_limited_while_paging);
+  ADD ("next-sync-few-requests", test_next_sync_few_requests);
+  ADD ("catch-up-in-turn", test_catch_up_in_turn);
+  ADD ("rate-limited-while-paging-new-orders", test_rate_limited_while_paging_new_orders);
 #undef ADD
 
   return g_test_run ();

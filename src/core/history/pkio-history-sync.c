@@ -18,6 +18,9 @@ typedef struct
   GPtrArray        *fetched;     /* PkioRemoteOrder to merge */
   GArray           *to_fetch;    /* order ids needing order info */
   guint             next_fetch;
+  GPtrArray        *changes;     /* what status-changes said (PkioRemoteOrder) */
+  GHashTable       *heard_of;    /* order ids (gint64 *) status-changes or the list named */
+  gint64            caught_up_to; /* the last order the catch-up read: the next starts after */
   GError           *unreadable;  /* the first order whose info could not be read */
 } SyncData;
 
@@ -28,6 +31,8 @@ sync_data_free (SyncData *data)
   g_clear_object (&data->client);
   g_clear_pointer (&data->fetched, g_ptr_array_unref);
   g_clear_pointer (&data->to_fetch, g_array_unref);
+  g_clear_pointer (&data->changes, g_ptr_array_unref);
+  g_clear_pointer (&data->heard_of, g_hash_table_unref);
   g_clear_error (&data->unreadable);
   g_free (data);
 }
@@ -55,6 +60,23 @@ finish_chain (GTask  *task,
 }
 
 /* ---- the sync ---- */
+
+/* Where the last catch-up stopped (an order id; 0: at the newest). The sync's own bookmark,
+ * kept with the store it belongs to while the app runs: after a restart the catch-up begins
+ * again at the newest orders, the ones most likely to change. */
+static GQuark
+catch_up_quark (void)
+{
+  return g_quark_from_static_string ("pkio-history-sync-catch-up-after");
+}
+
+static gint64
+catch_up_after (PkioHistoryStore *store)
+{
+  gint64 *after = g_object_get_qdata (G_OBJECT (store), catch_up_quark ());
+
+  return after != NULL ? *after : 0;
+}
 
 static void
 last_sync_set_cb (GObject      *source,
@@ -84,6 +106,9 @@ merged_cb (GObject      *source,
    * next sync asks for the same changes again. */
   if (fail_if_error (task, g_steal_pointer (&data->unreadable)))
     return;
+  if (data->caught_up_to > 0)
+    g_object_set_qdata_full (G_OBJECT (data->store), catch_up_quark (),
+                             g_memdup2 (&data->caught_up_to, sizeof data->caught_up_to), g_free);
   pkio_history_store_set_last_sync_async (data->store, data->started, last_sync_set_cb,
                                           g_steal_pointer (&task));
 }
@@ -160,6 +185,16 @@ already_fetching (GArray *ids,
   return FALSE;
 }
 
+static int
+compare_id_desc (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? 1 : (x > y ? -1 : 0);
+}
+
 static void
 in_progress_listed_cb (GObject      *source,
                        GAsyncResult *res,
@@ -169,31 +204,110 @@ in_progress_listed_cb (GObject      *source,
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(GArray) in_progress = NULL;
-  guint added = 0;
+  g_autoptr(GArray) unseen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 after = catch_up_after (data->store);
+  guint start = 0;
 
   in_progress = pkio_history_store_list_in_progress_finish (data->store, res, &error);
   if (fail_if_error (task, error))
     return;
 
-  /* Newest first; status-changes already covers most, this catches what it missed. */
-  for (guint i = 0; i < in_progress->len && added < PKIO_HISTORY_SYNC_MAX_ORDER_INFO; i++)
+  /* status-changes covers every minute since the last sync, so this only guards against a
+   * change it did not report: a few orders in progress that this sync heard nothing of, in
+   * turn (newest first, on from where the last catch-up stopped, round again at the end). */
+  for (guint i = 0; i < in_progress->len; i++)
     {
       gint64 order_id = g_array_index (in_progress, gint64, i);
-      gboolean in_changes = FALSE;
 
-      for (guint j = 0; j < data->fetched->len && !in_changes; j++)
-        {
-          PkioRemoteOrder *change = g_ptr_array_index (data->fetched, j);
+      if (!g_hash_table_contains (data->heard_of, &order_id))
+        g_array_append_val (unseen, order_id);
+    }
+  g_array_sort (unseen, compare_id_desc);
+  while (start < unseen->len && after > 0 && g_array_index (unseen, gint64, start) >= after)
+    start++;
+  for (guint n = 0; n < MIN (unseen->len, PKIO_HISTORY_SYNC_CATCH_UP); n++)
+    {
+      gint64 order_id = g_array_index (unseen, gint64, (start + n) % unseen->len);
 
-          in_changes = change->order_id == order_id;
-        }
-      if (!in_changes && !already_fetching (data->to_fetch, order_id))
-        {
-          g_array_append_val (data->to_fetch, order_id);
-          added++;
-        }
+      g_array_append_val (data->to_fetch, order_id);
+      data->caught_up_to = order_id;
     }
   fetch_next (g_steal_pointer (&task));
+}
+
+static void
+heard_of (SyncData *data,
+          gint64    order_id)
+{
+  g_hash_table_add (data->heard_of, g_memdup2 (&order_id, sizeof order_id));
+}
+
+/* What status-changes said, with the new orders listed: which changes are merged as they
+ * are, which orders need their order info. */
+static void
+new_orders_listed_cb (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SyncData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  listed = pkio_client_list_all_orders_finish (data->client, res, &error);
+  if (fail_if_error (task, error))
+    return;
+  for (guint i = 0; i < listed->len; i++)
+    {
+      PkioRemoteOrder *row = g_ptr_array_index (listed, i);
+
+      /* An order placed while the pages were read pushes the rest one place on: the last row
+       * of a page comes again at the top of the next (never one missed: newest first). */
+      if (!g_hash_table_contains (rows, &row->order_id))
+        g_hash_table_insert (rows, &row->order_id, row);
+    }
+
+  for (guint i = 0; i < data->changes->len; i++)
+    {
+      PkioRemoteOrder *change = g_ptr_array_index (data->changes, i);
+      PkioHistoryRecord *known = pkio_history_store_find_by_order_id (data->store,
+                                                                      change->order_id);
+      const char *holder = known ? pkio_history_record_get_holder_name (known) : NULL;
+      PkioRemoteOrder *row = g_hash_table_lookup (rows, &change->order_id);
+
+      heard_of (data, change->order_id);
+      /* Ordered here for an existing individual by id (the request had no name): its order
+       * info names the holder and the email (a list row has no email). A certificate just
+       * issued whose validity is not known: read once for valid_from too (a row has only
+       * valid_till). New to us and not listed (created before the listed days):
+       * status-changes carries neither holder nor dates. A new order that is listed needs
+       * nothing more: its row has the holder and the dates, as in the first sync. */
+      if ((known != NULL
+           && (holder == NULL || *holder == '\0'
+               || (g_strcmp0 (change->status, "issued") == 0
+                   && pkio_history_record_get_valid_till (known) == 0)))
+          || (known == NULL && row == NULL))
+        {
+          if (!already_fetching (data->to_fetch, change->order_id))
+            g_array_append_val (data->to_fetch, change->order_id);
+        }
+      else if (row == NULL)
+        g_ptr_array_add (data->fetched, pkio_remote_order_copy (change));
+    }
+  /* The rows, read after status-changes, are at least as new as what it said. */
+  for (guint i = 0; i < listed->len; i++)
+    {
+      PkioRemoteOrder *row = g_ptr_array_index (listed, i);
+
+      if (g_hash_table_lookup (rows, &row->order_id) != row
+          || already_fetching (data->to_fetch, row->order_id))
+        continue;
+      heard_of (data, row->order_id);
+      g_ptr_array_add (data->fetched, g_steal_pointer (&g_ptr_array_index (listed, i)));
+    }
+  pkio_history_store_list_in_progress_async (data->store, data->cancellable,
+                                             in_progress_listed_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -204,35 +318,29 @@ status_changes_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   SyncData *data = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
+  PkioListQuery query = { 0 };
+  g_autoptr(GDateTime) since = NULL;
+  g_autofree char *since_text = NULL;
+  g_autofree char *filter = NULL;
 
-  changes = pkio_client_status_changes_finish (data->client, res, &error);
+  data->changes = pkio_client_status_changes_finish (data->client, res, &error);
   if (fail_if_error (task, error))
     return;
 
-  for (guint i = 0; i < changes->len; i++)
-    {
-      PkioRemoteOrder *change = g_ptr_array_index (changes, i);
-      PkioHistoryRecord *known = pkio_history_store_find_by_order_id (data->store,
-                                                                      change->order_id);
-      const char *holder = known ? pkio_history_record_get_holder_name (known) : NULL;
-
-      /* New to us (placed elsewhere since the last sync), or ordered here for an existing
-       * individual by id (the request had no name): fetch the whole order, so it does not
-       * show up without a holder or a date. A certificate just issued: its validity is in
-       * the order info only (status-changes has none), read once. */
-      if (known == NULL || holder == NULL || *holder == '\0'
-          || (g_strcmp0 (change->status, "issued") == 0
-              && pkio_history_record_get_valid_till (known) == 0))
-        {
-          if (!already_fetching (data->to_fetch, change->order_id))
-            g_array_append_val (data->to_fetch, change->order_id);
-        }
-      else
-        g_ptr_array_add (data->fetched, pkio_remote_order_copy (change));
-    }
-  pkio_history_store_list_in_progress_async (data->store, data->cancellable,
-                                             in_progress_listed_cb, g_steal_pointer (&task));
+  /* The orders created since the day before the last sync, newest first, a page of up to
+   * 1000 at a time: the new ones arrive with their holder and dates in a request or two, not
+   * one request each, and none is missed because status-changes did not name it. A day
+   * early, because CertCentral does not say in which time zone its dates are; the orders
+   * already known are merged again unchanged. */
+  since = g_date_time_new_from_unix_utc (pkio_history_store_get_last_sync (data->store)
+                                         - 24 * 60 * 60);
+  since_text = g_date_time_format (since, "%Y-%m-%d");
+  filter = g_strconcat (">=", since_text, NULL);
+  query.product_name_id = PKIO_PRODUCT_NAME_ID;
+  query.date_created = filter;
+  query.sort = "-date_created";
+  pkio_client_list_all_orders_async (data->client, &query, data->cancellable,
+                                     new_orders_listed_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -328,6 +436,7 @@ pkio_history_sync_async (PkioHistoryStore    *store,
   data->started = g_get_real_time () / G_USEC_PER_SEC;
   data->fetched = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
   data->to_fetch = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->heard_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) sync_data_free);
 
   /* Which orders are new needs the whole history in the model. */
