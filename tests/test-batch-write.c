@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pkio-csv.h"
+#include "pkio-custom-fields.h"
 
 #include "batch-test-util.h"
 
@@ -21,17 +22,19 @@ check_template (PkioBatchLanguage  language,
   g_autofree char *problems = NULL;
   g_autofree char *body = NULL;
   g_autofree char *seed = batch_test_fixture_body ("seed-details.json");
-  const char * const labels[] = { "Cost centre", NULL };
 
-  pkio_batch_write_template (out, language, labels);
+  pkio_batch_write_template (out, language, NULL);
   g_test_message ("%s", out->str);
   g_assert_true (g_str_has_prefix (out->str, "\xef\xbb\xbf"));
   g_assert_true (g_str_has_prefix (out->str + 3, first_names));
   g_assert_true (g_str_has_suffix (out->str, "\r\n"));
   /* The telephone number would be a formula in a spreadsheet without its '. */
   g_assert_nonnull (strstr (out->str, "'+31(0)20 254 7999"));
+  /* The last column is the agreement: no other. */
+  g_assert_true (g_str_has_suffix (out->str, language == PKIO_BATCH_DUTCH ? ";ja\r\n"
+                                                                          : ",yes\r\n"));
 
-  batch = batch_test_read_custom (out->str, (gssize) out->len, labels);
+  batch = batch_test_read (out->str, (gssize) out->len);
   problems = batch_test_problems (batch);
   g_assert_cmpstr (problems, ==, "");
   g_assert_cmpint (pkio_batch_get_separator (batch), ==, separator);
@@ -40,7 +43,6 @@ check_template (PkioBatchLanguage  language,
   g_assert_cmpuint (pkio_batch_get_n_rows (batch), ==, 1);
   body = batch_test_body (pkio_batch_get_row (batch, 0)->order);
   g_assert_cmpstr (body, ==, seed);
-  g_assert_cmpstr (pkio_batch_get_row (batch, 0)->custom_values[0], ==, "");
 }
 
 static void
@@ -48,6 +50,82 @@ test_template (void)
 {
   check_template (PKIO_BATCH_ENGLISH, ',', "Profile,Signature,CertCentral number,First name,");
   check_template (PKIO_BATCH_DUTCH, ';', "Profiel;Handtekening;CertCentral-nummer;Voornaam;");
+}
+
+/* With the account's own order fields: one column per active field, headed by its label, in
+ * the account's order; the example row leaves the optional ones empty and gives the required
+ * ones a value of their type, so that it reads back (pkio_batch_read_for_fields ()) as one
+ * valid order carrying those values. */
+static void
+check_template_fields (PkioBatchLanguage  language,
+                       const char        *columns,
+                       const char        *values)
+{
+  g_autoptr(GPtrArray) fields = pkio_custom_field_list_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = batch_test_now ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkioBatch) batch = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *header = NULL;
+  const char *header_end;
+
+  g_ptr_array_add (fields, pkio_custom_field_new (11, "Cost centre", FALSE, TRUE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (12, "Ticket; number", TRUE, TRUE, "int"));
+  g_ptr_array_add (fields, pkio_custom_field_new (13, "Old code", TRUE, FALSE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (14, "Manager", TRUE, TRUE, "email_address"));
+  g_ptr_array_add (fields, pkio_custom_field_new (15, "Copies to", TRUE, TRUE, "email_list"));
+  g_ptr_array_add (fields, pkio_custom_field_new (16, "Project", TRUE, TRUE, NULL));
+  /* Labels the reader would not take as the field's: no column of their own. */
+  g_ptr_array_add (fields, pkio_custom_field_new (17, "E-mail", TRUE, TRUE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (18, "cost-centre", TRUE, TRUE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (19, "()", FALSE, TRUE, "text"));
+
+  pkio_batch_write_template (out, language, fields);
+  g_test_message ("%s", out->str);
+  header_end = strstr (out->str, "\r\n");
+  g_assert_nonnull (header_end);
+  header = g_strndup (out->str, header_end - out->str);
+  g_assert_true (g_str_has_suffix (header, columns));
+  g_assert_true (g_str_has_suffix (out->str, values));
+
+  bytes = g_bytes_new (out->str, out->len);
+  batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+  g_assert_no_error (error);
+  /* 17 and 18 are required and have no column of their own: the reader says so. The
+   * fields the template gives columns to have none. */
+  problems = batch_test_problems (batch);
+  g_assert_cmpstr (problems, ==, "1: missing_column\n1: missing_column\n");
+  g_ptr_array_remove_range (fields, 6, 3);
+  g_clear_object (&batch);
+  batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&problems, g_free);
+  problems = batch_test_problems (batch);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpint (pkio_batch_get_language (batch), ==, language);
+  g_assert_cmpuint (pkio_batch_get_n_rows (batch), ==, 1);
+  body = batch_test_body (pkio_batch_get_row (batch, 0)->order);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "\"custom_fields\":[{\"metadata_id\":12,\"value\":\"4711\"},"
+                                  "{\"metadata_id\":14,\"value\":\"name@example.com\"},"
+                                  "{\"metadata_id\":15,\"value\":\"anna@example.com, "
+                                  "piet@example.com\"},{\"metadata_id\":16,\"value\":\""));
+}
+
+static void
+test_template_fields (void)
+{
+  check_template_fields (PKIO_BATCH_ENGLISH,
+                         ",Agreement,Cost centre,\"Ticket; number\",Manager,Copies to,Project",
+                         ",yes,,4711,name@example.com,\"anna@example.com, piet@example.com\","
+                         "Example\r\n");
+  check_template_fields (PKIO_BATCH_DUTCH,
+                         ";Overeenkomst;Cost centre;\"Ticket; number\";Manager;Copies to;Project",
+                         ";ja;;4711;name@example.com;\"anna@example.com, piet@example.com\";"
+                         "Voorbeeld\r\n");
 }
 
 /* Cells a spreadsheet would run as formulas, and some that only look alike. */
@@ -231,6 +309,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/batch-write/template", test_template);
+  g_test_add_func ("/batch-write/template-fields", test_template_fields);
   g_test_add_func ("/batch-write/results-injection-round-trip",
                    test_results_injection_round_trip);
   g_test_add_func ("/batch-write/keys", test_keys);

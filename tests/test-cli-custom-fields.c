@@ -228,6 +228,80 @@ test_batch_columns (void)
   set_fields (NULL);
 }
 
+/* `order --batch-template` with @env (NULL: English): the header line and the example row
+ * end with the account's fields; saved as a file, it is checked as valid (--dry-run). */
+static void
+check_template (const char **env,
+                const char  *header_end,
+                const char  *row_end)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *check_err = NULL;
+  g_autofree char *header = NULL;
+  const char *line_end;
+
+  g_assert_cmpint (run_cli_full (NULL, env, &out, &err, "order", "--batch-template", NULL), ==,
+                   0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "\xef\xbb\xbf"));
+  line_end = strstr (out, "\r\n");
+  g_assert_nonnull (line_end);
+  header = g_strndup (out, line_end - out);
+  g_test_message ("%s", out);
+  g_assert_true (g_str_has_suffix (header, header_end));
+  g_assert_true (g_str_has_suffix (out, row_end));
+
+  g_free (write_file ("fields-template.csv", out));
+  g_assert_cmpint (run_cli_full (NULL, env, &checked, &check_err, "order", "--batch",
+                                 "fields-template.csv", "--dry-run", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (checked, "fields-template.csv:2: John Doe "));
+  g_assert_nonnull (strstr (check_err, "fields-template.csv: 1 "));
+}
+
+/* The template (`order --batch-template`) has a column for each of the account's active
+ * fields, headed by its label, in English and in Dutch; the example row gives the required
+ * field a whole number and leaves the optional one empty. When the fields cannot be asked,
+ * the template comes without them, said, exit 1. Nothing is placed. */
+static void
+test_batch_template (void)
+{
+  static const char *dutch[] = { "LANGUAGE=nl", NULL };
+  g_autofree char *fault = NULL;
+  g_autofree char *cleared = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *ok = NULL;
+  gint64 posts;
+
+  if (!require_stored_key ())
+    return;
+  set_fields (FIELD_ID " required active int Cost centre");
+  ok = sim_command ("custom-field 32 optional active text Afdeling (optioneel)");
+  g_assert_cmpstr (ok, ==, "ok");
+  g_clear_pointer (&ok, g_free);
+  ok = sim_command ("custom-field 33 required inactive text Old code");
+  g_assert_cmpstr (ok, ==, "ok");
+  posts = sim_number ("count POST %s", POST_PATH);
+
+  check_template (NULL, ",Agreement,Cost centre,Afdeling (optioneel)", ",yes,4711,\r\n");
+  check_template (dutch, ";Overeenkomst;Cost centre;Afdeling (optioneel)", ";ja;4711;\r\n");
+
+  /* CertCentral cannot say: the template without those columns, and why. */
+  fault = sim_command ("fault GET account/metadata server-error 20");
+  g_assert_cmpstr (fault, ==, "ok");
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch-template"), ==, 1);
+  g_assert_true (g_str_has_suffix (out, ",yes\r\n"));
+  g_assert_true (g_str_has_prefix (err, "The template has no columns for your organisation’s "
+                                        "own order fields: "));
+  cleared = sim_command ("clear-faults");
+  g_assert_cmpstr (cleared, ==, "ok");
+
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  set_fields (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/cli-custom-fields/refusal-at-field", test_refusal_at_field);
   g_test_add_func ("/cli-custom-fields/practice", test_practice);
   g_test_add_func ("/cli-custom-fields/batch-columns", test_batch_columns);
+  g_test_add_func ("/cli-custom-fields/batch-template", test_batch_template);
 
   result = g_test_run ();
   cli_test_tear_down ();

@@ -335,15 +335,31 @@ pkio_cli_batch_check (const char *file,
 }
 
 int
-pkio_cli_batch_template (void)
+pkio_cli_batch_template (gboolean practice)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(PkioWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) why_not = NULL;
+  int exit_code;
 
-  pkio_batch_write_template (out, pkio_batch_language_current (), NULL);
+  /* With a key (or in practice mode), the account's own order fields are columns too. */
+  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
+  fields = account_fields (workspace, &why_not);
+  pkio_batch_write_template (out, pkio_batch_language_current (), fields);
   /* Bytes, not g_print (): the template is a file, in UTF-8 whatever the terminal's locale. */
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {
       g_printerr (_("The template could not be written: %s\n"), g_strerror (errno));
+      return PKIO_CLI_EXIT_FAILURE;
+    }
+  /* Written all the same, as `history` shows what is stored when it cannot update: a file
+   * without those columns is still of use, and exit 1 tells a script it is not the whole. */
+  if (why_not != NULL)
+    {
+      /* TRANSLATORS: %s says why, e.g. that CertCentral could not be reached */
+      g_printerr (_("The template has no columns for your organisation’s own order fields: "
+                    "they could not be asked from CertCentral:\n%s\n"), why_not->message);
       return PKIO_CLI_EXIT_FAILURE;
     }
   return PKIO_CLI_EXIT_OK;

@@ -35,7 +35,11 @@ int pkio_cli_batch_place    (const char *file,
                              const char *results_path);
 
 /* `pkio-orders order --batch-template`: the template in the app's language on standard
- * output, as bytes (UTF-8 with a BOM, for a spreadsheet). */
-int pkio_cli_batch_template (void);
+ * output, as bytes (UTF-8 with a BOM, for a spreadsheet). When a key is stored (or in
+ * practice mode, @practice), the account's own order fields are asked for (GET
+ * account/metadata) and each active one is a column, named by its label
+ * (pkio_batch_write_template ()). When they cannot be asked, the template is written without
+ * them, that is said on standard error, and the exit code is 1; else 0. */
+int pkio_cli_batch_template (gboolean practice);
 
 G_END_DECLS

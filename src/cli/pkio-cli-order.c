@@ -386,7 +386,7 @@ run_batch (gboolean     practice,
                                  "--batch-template > people.csv"));
           return PKIO_CLI_EXIT_INVALID;
         }
-      return pkio_cli_batch_template ();
+      return pkio_cli_batch_template (practice);
     }
   if (argc != 2)
     {

@@ -264,7 +264,7 @@ check_templates (GDateTime *now)
       g_autoptr(GError) error = NULL;
       g_autoptr(PkioBatch) batch = NULL;
 
-      pkio_batch_write_template (out, l, labels);
+      pkio_batch_write_template (out, l, NULL);
       bytes = g_bytes_new (out->str, out->len);
       batch = pkio_batch_read (bytes, labels, now, &error);
       g_assert_no_error (error);

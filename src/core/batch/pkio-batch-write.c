@@ -3,6 +3,7 @@
 
 #include "pkio-batch-private.h"
 #include "pkio-batch-values.h"
+#include "pkio-custom-fields.h"
 
 /* What a batch writes: the template, and the results file. Both in UTF-8 with a BOM, so that
  * Excel does not read them as Windows-1252, and formula-protected (pkio_csv_append_cell()). */
@@ -84,29 +85,79 @@ order_cells (const PkioOrder   *order,
   return cells;
 }
 
+/* What the example row gives an account's own order field: nothing when it is optional (the
+ * person leaves it empty or fills it in), else a value its data type takes, so that the
+ * template reads back as one valid order (pkio_custom_field_check_value ()). Fixed words, as
+ * the column names are: the template's language need not be the app's. */
+static const char *
+custom_example (const PkioCustomField *field,
+                PkioBatchLanguage      language)
+{
+  if (!field->is_required)
+    return "";
+  switch (field->type)
+    {
+    case PKIO_CUSTOM_FIELD_INT:
+      return "4711";
+    case PKIO_CUSTOM_FIELD_EMAIL_ADDRESS:
+      return "name@example.com";
+    case PKIO_CUSTOM_FIELD_EMAIL_LIST:
+      return "anna@example.com, piet@example.com";
+    case PKIO_CUSTOM_FIELD_TEXT:
+    default:
+      return language == PKIO_BATCH_DUTCH ? "Voorbeeld" : "Example";
+    }
+}
+
+/* Whether the reader takes a column named @label as the field's: not when the label is the
+ * name of one of the fixed columns (the reader then reads that column), folds to nothing, or
+ * folds as an earlier field's label does (in @folded_labels, which it is added to). */
+static gboolean
+is_own_column (const char *label,
+               GPtrArray  *folded_labels)
+{
+  g_autofree char *folded = pkio_batch_header_fold (label);
+
+  if (*folded == '\0' || pkio_batch_column_find (label, NULL) >= 0)
+    return FALSE;
+  for (guint i = 0; i < folded_labels->len; i++)
+    if (g_str_equal (g_ptr_array_index (folded_labels, i), folded))
+      return FALSE;
+  g_ptr_array_add (folded_labels, g_steal_pointer (&folded));
+  return TRUE;
+}
+
 void
 pkio_batch_write_template (GString            *out,
                            PkioBatchLanguage   language,
-                           const char * const *custom_labels)
+                           GPtrArray          *custom_fields)
 {
   g_autoptr(PkioOrder) seed = seed_example ();
-  g_auto(GStrv) example = order_cells (seed, language);
+  g_auto(GStrv) example = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) folded_labels = g_ptr_array_new_with_free_func (g_free);
   char separator = language == PKIO_BATCH_DUTCH ? ';' : ',';
 
   g_return_if_fail (out != NULL);
   g_return_if_fail ((guint) language < PKIO_BATCH_N_LANGUAGES);
 
+  example = order_cells (seed, language);
   for (guint c = 0; c < PKIO_BATCH_N_ORDER_COLUMNS; c++)
     {
       g_ptr_array_add (names, (char *) pkio_batch_column_name (c, language));
       g_ptr_array_add (values, example[c]);
     }
-  for (guint i = 0; custom_labels != NULL && custom_labels[i] != NULL; i++)
+  /* One column per active field, named by its label, in the account's order (as
+   * pkio_batch_read_for_fields () reads them). */
+  for (guint i = 0; custom_fields != NULL && i < custom_fields->len; i++)
     {
-      g_ptr_array_add (names, (char *) custom_labels[i]);
-      g_ptr_array_add (values, (char *) "");
+      const PkioCustomField *field = g_ptr_array_index (custom_fields, i);
+
+      if (!field->is_active || !is_own_column (field->label, folded_labels))
+        continue;
+      g_ptr_array_add (names, field->label);
+      g_ptr_array_add (values, (char *) custom_example (field, language));
     }
 
   g_string_append (out, UTF8_BOM);

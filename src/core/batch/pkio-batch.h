@@ -97,11 +97,18 @@ void                pkio_batch_write_results       (PkioBatch             *self,
                                                     GString               *out);
 
 /* A template: the column names of @language and the first example order of CertCentral's
- * documentation as one row, with an empty column for each of @custom_labels (or NULL). UTF-8
- * with a BOM (Excel reads it right), ';' between the columns in Dutch (Dutch Excel splits
- * there), ',' in English. */
+ * documentation as one row. UTF-8 with a BOM (Excel reads it right), ';' between the columns
+ * in Dutch (Dutch Excel splits there), ',' in English.
+ *
+ * @custom_fields: the account's own order fields (PkioCustomField, as for
+ * pkio_batch_read_for_fields (); inactive ones are left out; NULL: none). Each active field is
+ * one more column, headed by its label, in the account's order; the example row leaves an
+ * optional field empty and gives a required one a value of its type ("4711",
+ * "name@example.com", "Example"), so that the template reads back as one valid order. A field
+ * whose label the reader would not take as the field's (a fixed column's name, a label
+ * that folds to nothing or like an earlier one) gets no column. */
 void                pkio_batch_write_template      (GString            *out,
                                                     PkioBatchLanguage   language,
-                                                    const char * const *custom_labels);
+                                                    GPtrArray          *custom_fields);
 
 G_END_DECLS

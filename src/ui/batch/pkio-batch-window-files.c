@@ -111,7 +111,10 @@ save_chosen_cb (GtkNativeDialog *chooser,
           pkio_batch_write_results (self->batch, results, text);
         }
       else
-        pkio_batch_write_template (text, pkio_batch_language_current (), NULL);
+        /* With the account's own order fields as New order knows them: a column each. */
+        pkio_batch_write_template (text, pkio_batch_language_current (),
+                                   self->workspace != NULL
+                                   ? pkio_workspace_get_custom_fields (self->workspace) : NULL);
       pkio_batch_file_write_async (file, text, self->cancellable, saved_cb, self);
     }
   g_object_unref (chooser);
