@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "batch-test-util.h"
@@ -355,6 +356,98 @@ test_batch_check_fails (void)
   g_assert_cmpstr (cleared, ==, "ok");
 }
 
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **texts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &texts[0], &texts[1],
+                                        &error);
+  g_assert_no_error (error);
+  texts[2] = (char *) "done";
+}
+
+/* Ctrl+C while the rows are checked (before anything is sent): the check stops at once, says
+ * so, and the program exits 1 by itself (it used to die of the signal without a word). Nothing
+ * is sent, and the same file run again places every row. Fails without the SIGINT handling of
+ * the check: the program is killed by SIGINT. */
+static void
+test_batch_interrupted_during_check (void)
+{
+  g_autofree char *text = batch_test_people_table_at (3, ';', "interrupted.example.org");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *cleared = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *texts[3] = { NULL, NULL, NULL };
+  gint64 posts;
+  gint64 lists;
+  gint64 waited_ms = 0;
+
+  if (!require_stored_key ())
+    return;
+  g_free (write_file ("interrupted.csv", text));
+  posts = sim_number ("count POST %s", POST_PATH);
+  lists = sim_number ("count GET order/certificate");
+  /* Each question of the check is held 2 s (the simulator's fault delay): time to press
+   * Ctrl+C while one is in flight. */
+  ok = sim_command ("fault GET order/certificate delay 30");
+  g_assert_cmpstr (ok, ==, "ok");
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, cli.tmpdir);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli.bin, "order", "--batch", "--yes",
+                                         "interrupted.csv", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, "", NULL, communicated_cb, texts);
+
+  /* The check has asked CertCentral about the first row: press Ctrl+C. */
+  while (sim_number ("count GET order/certificate") == lists)
+    {
+      g_assert_cmpint (waited_ms, <, 60000);
+      g_assert_null (texts[2]);
+      g_usleep (20 * 1000);
+      waited_ms += 20;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_subprocess_send_signal (process, SIGINT);
+  while (texts[2] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  out = texts[0];
+  err = texts[1];
+  g_string_append (cli.transcript, out);
+  g_string_append (cli.transcript, err);
+  g_test_message ("pkio-orders order --batch (Ctrl+C) → stdout:\n%s\nstderr:\n%s", out, err);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "interrupted.csv: stopped (Ctrl+C) while checking whether "
+                                 "these people already have a certificate of this kind. "
+                                 "Nothing was sent.\n"));
+  g_assert_null (strstr (err, "could not be checked"));
+  g_assert_null (strstr (out, "placed as order"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  cleared = sim_command ("clear-faults");
+  g_assert_cmpstr (cleared, ==, "ok");
+
+  /* Nothing was journaled as sent: run again, every row is placed. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "interrupted.csv"),
+                   ==, 0);
+  g_assert_nonnull (strstr (err, "interrupted.csv: 3 of 3 placed.\n"));
+  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 3);
+}
+
 /* Two desktops of one organisation, each with its own history, and one CertCentral: what one
  * ordered, the other is told of ("placed on another computer") and does not order again. */
 static void
@@ -459,6 +552,8 @@ main (int   argc,
   g_test_add_func ("/cli-duplicate/check-fails-and-dry-run", test_check_fails_and_dry_run);
   g_test_add_func ("/cli-duplicate/batch-rows", test_batch_rows);
   g_test_add_func ("/cli-duplicate/batch-check-fails", test_batch_check_fails);
+  g_test_add_func ("/cli-duplicate/batch-interrupted-during-check",
+                   test_batch_interrupted_during_check);
   g_test_add_func ("/cli-duplicate/two-desktops", test_two_desktops);
   g_test_add_func ("/cli-duplicate/known-individual", test_known_individual);
   result = g_test_run ();

@@ -248,26 +248,56 @@ print_duplicates (const char       *path,
   return n_failed;
 }
 
-/* Runs the check of every row; FALSE when it could not be run at all (the history could not
- * be read), said. */
+typedef enum
+{
+  CHECK_DONE,
+  CHECK_FAILED,       /* the history could not be read: said */
+  CHECK_INTERRUPTED,  /* Ctrl+C: said */
+} CheckEnd;
+
 static gboolean
+check_interrupted_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the check of every row. It sends nothing, so Ctrl+C stops it at once (the question in
+ * flight is cancelled), said, instead of killing the program without a word. */
+static CheckEnd
 check_rows (const char      *path,
             PkioBatchPlacer *placer)
 {
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  guint interrupt_source;
+  gboolean checked;
 
-  pkio_batch_placer_check_async (placer, NULL, pkio_cli_async_cb, &result);
-  if (pkio_batch_placer_check_finish (placer, pkio_cli_wait (&result), &error))
-    return TRUE;
+  interrupt_source = g_unix_signal_add (SIGINT, check_interrupted_cb, cancellable);
+  pkio_batch_placer_check_async (placer, cancellable, pkio_cli_async_cb, &result);
+  checked = pkio_batch_placer_check_finish (placer, pkio_cli_wait (&result), &error);
+  /* Ctrl+C ends the program again from here (the question before placing, for one). */
+  g_source_remove (interrupt_source);
+  /* Also when the check ended anyway (a row it did not need to ask about): the person asked
+   * to stop. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_printerr (_("%s: stopped (Ctrl+C) while checking whether these people already have a "
+                    "certificate of this kind. Nothing was sent.\n"), path);
+      return CHECK_INTERRUPTED;
+    }
+  if (checked)
+    return CHECK_DONE;
   g_printerr ("%s: %s %s\n", path,
               _("Could not check whether these people already have a certificate of this "
                 "kind:"), error->message);
-  return FALSE;
+  return CHECK_FAILED;
 }
 
-/* --dry-run: the duplicate check too, when it can be made; the exit code stays the file's. */
-static void
+/* --dry-run: the duplicate check too, when it can be made; the exit code stays the file's
+ * (FALSE only when the person stopped the check with Ctrl+C). */
+static gboolean
 dry_run_check (const char    *path,
                PkioBatch     *batch,
                PkioWorkspace *workspace)
@@ -280,11 +310,19 @@ dry_run_check (const char    *path,
       g_printerr ("%s: %s\n", path,
                   _("Could not check whether these people already have a certificate of this "
                     "kind."));
-      return;
+      return TRUE;
     }
   placer = pkio_batch_placer_new (workspace, batch, NULL, FALSE);
-  if (!check_rows (path, placer))
-    return;
+  switch (check_rows (path, placer))
+    {
+    case CHECK_INTERRUPTED:
+      return FALSE;
+    case CHECK_FAILED:
+      return TRUE;
+    case CHECK_DONE:
+    default:
+      break;
+    }
   print_duplicates (path, batch, placer, &failure);
   if (failure != NULL && pkio_api_error_get_meaning (failure) == PKIO_ERROR_MEANING_FIX_KEY)
     /* TRANSLATORS: %s says why, e.g. that there is no API key */
@@ -295,6 +333,7 @@ dry_run_check (const char    *path,
       && pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_UNCHECKED) == 0)
     g_printerr (_("%s: CertCentral shows no certificate of the same kind for any of these "
                   "people.\n"), path);
+  return TRUE;
 }
 
 int
@@ -323,8 +362,8 @@ pkio_cli_batch_check (const char *file,
     }
 
   n_rows = pkio_batch_get_n_rows (batch);
-  if (n_rows > 0)
-    dry_run_check (path, batch, workspace);
+  if (n_rows > 0 && !dry_run_check (path, batch, workspace))
+    return PKIO_CLI_EXIT_FAILURE;
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
                            "%s: %u order, valid. Nothing was sent: --dry-run only checks the "
                            "file.\n",
@@ -484,11 +523,17 @@ refuse_unchecked (const char      *path,
   const GError *failure = NULL;
   guint n_failed;
 
-  if (!check_rows (path, placer))
+  switch (check_rows (path, placer))
     {
+    case CHECK_INTERRUPTED:
+      return PKIO_CLI_EXIT_FAILURE;
+    case CHECK_FAILED:
       g_printerr ("%s\n", _("Nothing was sent. Try again later, or add --allow-existing to "
                             "place the orders without this check."));
       return PKIO_CLI_EXIT_FAILURE;
+    case CHECK_DONE:
+    default:
+      break;
     }
   n_failed = print_duplicates (path, batch, placer, &failure);
   if (failure != NULL && pkio_cli_explain_key_rejected (failure, _("Nothing was sent.")))

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * whatever the duplicate check found. Places nothing. When a key is stored (or in practice
  * mode, @practice), the account's own order fields are asked for (GET account/metadata), so
  * that their columns, named by the fields' labels, are read and checked as the order would
- * be. */
+ * be. Ctrl+C during the duplicate check stops it, said, with exit 1. */
 int pkio_cli_batch_check    (const char *file,
                              gboolean    practice);
 
@@ -24,6 +24,8 @@ int pkio_cli_batch_check    (const char *file,
  * sent, exit 1; rows with a match are named and left out), asks on a terminal (without one,
  * --yes is needed: else exit 2), then places the rows one after another (PkioBatchPlacer),
  * printing one line per row on standard output and "12 of 30 placed" on standard error.
+ * Ctrl+C during the duplicate check (nothing sent yet) stops it at once: said, exit 1; while
+ * placing, the order in flight is finished and the rest are not placed.
  * @results_path: where to save the results file, or NULL. Exit code: 0 every row placed (now
  * or before), else the worst row: 4 outcome unknown, 3 rejected, 1 not placed (or the results
  * file could not be saved), 2 left out (already ordered). */
