@@ -434,7 +434,18 @@ run (guint    n,
   index = _pkio_history_index_new ();
   for (guint i = 0; i < n; i++)
     _pkio_history_index_add (index, g_ptr_array_index (keyed, i));
+  /* The postings are made in a thread: the build is that thread's time too. */
   build[1] = cpu_ms () - t0;
+  {
+    struct timespec ts;
+    double p0;
+
+    clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+    p0 = ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+    _pkio_history_index_wait_posted (index);
+    clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+    build[1] += ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6 - p0;
+  }
   /* What it holds: the keys (which the records then no longer keep) and the lists. */
   size[1] = _pkio_history_index_get_size (index);
   data[1] = index;

@@ -9,7 +9,9 @@
 
 #include "history-test-util.h"
 #include "pkio-history-record-private.h"
+#include "pkio-history-index.h"
 #include "pkio-history-results.h"
+#include "pkio-history-store-private.h"
 
 #define N_REMOTE 3000
 
@@ -88,6 +90,9 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "history.sqlite", NULL);
   fixture->store = test_open_store (path);
   test_merge (fixture->store, orders);
+  /* The searches below go through the postings (the index's thread is done); searches before
+   * that are tested on their own (test_index_built_in_thread ()). */
+  _pkio_history_index_wait_posted (_pkio_history_store_get_index (fixture->store));
   fixture->results = pkio_history_results_new (fixture->store, G_LIST_MODEL (fixture->store));
   pkio_expiry_window_init (&fixture->window, PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
   pkio_history_results_set_expiry_window (fixture->results, &fixture->window);
@@ -407,6 +412,140 @@ test_expiry_filters (Fixture       *fixture,
   search (fixture, NULL);
 }
 
+/* ---- the index's postings, built in a thread ---- */
+
+static const char *const index_queries[] = { "a", "e", "7", "@", "an", "nl", "12", "jan",
+                                             "jansen", "renamed", "renamed1", "person1",
+                                             "person12@", "muller", "van der", "example",
+                                             "5000", "xyzzy" };
+
+static PkioHistoryRecord *
+index_record (guint        i,
+              const char  *first_name)
+{
+  PkioHistoryRecord *record = _pkio_history_record_new ();
+
+  record->state = PKIO_RECORD_STATE_REMOTE;
+  record->order_id = 5000000 + i;
+  record->remote_status = g_strdup (statuses[i % G_N_ELEMENTS (statuses)]);
+  record->holder_name = g_strdup_printf ("%s %s %u", first_name,
+                                         last_names[i % G_N_ELEMENTS (last_names)], i);
+  record->holder_email = g_strdup_printf ("person%u@%s", i, domains[i % G_N_ELEMENTS (domains)]);
+  _pkio_history_record_refresh_key (record);
+  return record;
+}
+
+static void
+rename_record (PkioHistoryIndex  *index,
+               PkioHistoryRecord *record,
+               guint              i)
+{
+  g_free (record->holder_name);
+  record->holder_name = g_strdup_printf ("Renamed %u", i);
+  _pkio_history_record_refresh_key (record);
+  _pkio_history_index_update (index, record);
+}
+
+/* Every query answers what reading each held record's key answers. */
+static void
+assert_index_answers (PkioHistoryIndex *index,
+                      GPtrArray        *records)
+{
+  for (guint q = 0; q < G_N_ELEMENTS (index_queries); q++)
+    {
+      g_autoptr(PkioHistoryQuery) query = pkio_history_query_new (index_queries[q]);
+      g_autoptr(PkioHistorySlots) found = _pkio_history_index_search (index, query,
+                                                                      PKIO_STATUS_FILTER_ALL,
+                                                                      NULL);
+      gsize length;
+      const char *folded = _pkio_history_query_get_folded (query, &length);
+      guint expected = 0;
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          PkioHistoryRecord *record = g_ptr_array_index (records, i);
+          g_autoptr(GString) key = g_string_new (NULL);
+          gboolean match;
+
+          if (record->slot == PKIO_HISTORY_NO_SLOT)
+            continue;
+          _pkio_history_record_append_key (record, key);
+          match = strstr (key->str, folded) != NULL;
+          expected += match;
+          if (match != _pkio_history_slots_has (found, record->slot))
+            g_error ("\"%s\": record %u (%s) %s", index_queries[q], i, key->str,
+                     match ? "not found" : "found");
+        }
+      g_assert_cmpuint (_pkio_history_slots_count (found), ==, expected);
+    }
+}
+
+/* A record's runs are posted in a thread: searches before, during and after a build answer
+ * alike, and keys that change or records that leave while a build runs are right once it is
+ * taken in. */
+static void
+test_index_built_in_thread (void)
+{
+  PkioHistoryIndex *index = _pkio_history_index_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  guint building;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_ptr_array_add (records, index_record (i, first_names[i % G_N_ELEMENTS (first_names)]));
+      _pkio_history_index_add (index, g_ptr_array_index (records, i));
+    }
+  /* The first record's build runs; the others wait for the next. Nothing is posted yet (the
+   * thread's result is taken in on this thread's main loop), and searches read the keys. */
+  g_assert_false (_pkio_history_index_is_posted (index));
+  g_assert_cmpuint (_pkio_history_index_n_building (index), ==, 1);
+  assert_index_answers (index, records);
+  for (guint i = 0; i < 2000; i += 7)
+    rename_record (index, g_ptr_array_index (records, i), i);
+  for (guint i = 3; i < 2000; i += 11)
+    _pkio_history_index_remove (index, g_ptr_array_index (records, i));
+  assert_index_answers (index, records);
+
+  /* The first build is taken in, the next starts with the rest. */
+  while (_pkio_history_index_n_building (index) == 1)
+    g_main_context_iteration (NULL, TRUE);
+  building = _pkio_history_index_n_building (index);
+  g_assert_cmpuint (building, >, 1000);
+  assert_index_answers (index, records);
+  /* While it runs: keys change, records leave, records come. */
+  for (guint i = 1; i < 2000; i += 5)
+    if (((PkioHistoryRecord *) g_ptr_array_index (records, i))->slot != PKIO_HISTORY_NO_SLOT)
+      rename_record (index, g_ptr_array_index (records, i), i + 100000);
+  for (guint i = 2; i < 2000; i += 13)
+    _pkio_history_index_remove (index, g_ptr_array_index (records, i));
+  for (guint i = 2000; i < 2300; i++)
+    {
+      g_ptr_array_add (records, index_record (i, "Jan"));
+      _pkio_history_index_add (index, g_ptr_array_index (records, i));
+    }
+  assert_index_answers (index, records);
+
+  _pkio_history_index_wait_posted (index);
+  g_assert_true (_pkio_history_index_is_posted (index));
+  assert_index_answers (index, records);
+  /* Posted: changes go straight into the postings again. */
+  for (guint i = 4; i < 2300; i += 17)
+    if (((PkioHistoryRecord *) g_ptr_array_index (records, i))->slot != PKIO_HISTORY_NO_SLOT)
+      rename_record (index, g_ptr_array_index (records, i), i + 200000);
+  g_assert_true (_pkio_history_index_is_posted (index));
+  assert_index_answers (index, records);
+
+  /* An index freed while a build runs: the build ends into nothing. */
+  for (guint i = 2300; i < 2400; i++)
+    {
+      g_ptr_array_add (records, index_record (i, "Anna"));
+      _pkio_history_index_add (index, g_ptr_array_index (records, i));
+    }
+  g_assert_cmpuint (_pkio_history_index_n_building (index), >, 0);
+  _pkio_history_index_free (index);
+  g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,5 +560,6 @@ main (int   argc,
               test_store_changes, fixture_tear_down);
   g_test_add ("/history-search/expiry-filters", Fixture, NULL, fixture_set_up,
               test_expiry_filters, fixture_tear_down);
+  g_test_add_func ("/history-search/index-built-in-thread", test_index_built_in_thread);
   return g_test_run ();
 }

@@ -5,24 +5,11 @@
 #include <string.h>
 
 #include "pkio-history-index.h"
-#include "pkio-history-postings.h"
-
-/* The lists of the runs that start with the same two bytes, so that a query of one or two
- * bytes finds them all. */
-typedef struct
-{
-  guint64  present[4];   /* bit b: the run (these two bytes, b) has a list */
-  PkioPosting *postings;     /* one per bit in present, in byte order */
-  guint    n;
-} Bucket;
-
-#define N_PREFIXES 65536
+#include "pkio-history-runs.h"
 
 struct _PkioHistoryIndex
 {
-  Bucket          **buckets;        /* the two first bytes of a run -> Bucket; calloc'd when the
-                                     * first record comes (the pages no prefix uses stay
-                                     * untouched), NULL before */
+  PkioRunTable     *runs;           /* run of three bytes -> the slots whose key has it */
   char             *keys;           /* every slot's key, NUL-terminated, one after the other */
   gsize             keys_len;
   gsize             keys_alloc;
@@ -35,127 +22,26 @@ struct _PkioHistoryIndex
   PkioHistorySlots *held;
   PkioHistorySlots *by_category[PKIO_N_STATUS_CATEGORIES];
   guint             count[PKIO_N_STATUS_CATEGORIES];
+  /* Slots whose runs are not in the postings yet: a search looks at their keys instead. */
+  PkioHistorySlots *unposted;     /* not in a build either */
+  guint             n_unposted;
+  struct _IndexBuild *build;      /* the one running in a thread, or NULL */
 };
 
-/* ---- runs of three bytes ---- */
-
-static void
-bucket_free (Bucket *bucket)
+/* A build of the postings of some slots, in a thread, over a copy of their keys (the index
+ * itself stays the main thread's). Its slots are in the index's building set until the
+ * postings it made are taken in, on the main thread. */
+typedef struct _IndexBuild
 {
-  if (bucket == NULL)
-    return;
-  for (guint i = 0; i < bucket->n; i++)
-    _pkio_posting_clear (&bucket->postings[i]);
-  g_free (bucket->postings);
-  g_free (bucket);
-}
-
-static inline gboolean
-bucket_has (const Bucket *bucket,
-            guint8        byte)
-{
-  return (bucket->present[byte / 64] >> (byte % 64)) & 1;
-}
-
-static guint
-bucket_rank (const Bucket *bucket,
-             guint8        byte)
-{
-  guint rank = 0;
-
-  for (guint i = 0; i < byte / 64; i++)
-    rank += __builtin_popcountll (bucket->present[i]);
-  if (byte % 64 != 0)
-    rank += __builtin_popcountll (bucket->present[byte / 64]
-                                  & ((G_GUINT64_CONSTANT (1) << (byte % 64)) - 1));
-  return rank;
-}
-
-static PkioPosting *
-find_posting (PkioHistoryIndex *self,
-              guint32           run,
-              gboolean          create)
-{
-  guint prefix = run >> 8;
-  guint8 byte = run & 0xff;
-  Bucket *bucket = self->buckets != NULL ? self->buckets[prefix] : NULL;
-  guint rank;
-
-  if (bucket == NULL)
-    {
-      if (!create)
-        return NULL;
-      if (self->buckets == NULL)
-        self->buckets = g_new0 (Bucket *, N_PREFIXES);
-      bucket = self->buckets[prefix] = g_new0 (Bucket, 1);
-    }
-  rank = bucket_rank (bucket, byte);
-  if (bucket_has (bucket, byte))
-    return &bucket->postings[rank];
-  if (!create)
-    return NULL;
-  bucket->postings = g_renew (PkioPosting, bucket->postings, bucket->n + 1);
-  memmove (bucket->postings + rank + 1, bucket->postings + rank,
-           (bucket->n - rank) * sizeof (PkioPosting));
-  memset (&bucket->postings[rank], 0, sizeof (PkioPosting));
-  bucket->n++;
-  bucket->present[byte / 64] |= G_GUINT64_CONSTANT (1) << (byte % 64);
-  return &bucket->postings[rank];
-}
-
-static int
-compare_runs (gconstpointer a,
-              gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The distinct runs of three bytes of @key (none starts with a newline: no query does), in
- * no particular order unless @sorted. Runs on every record of a loading history: a small
- * open-addressing set does the deduplication, no sort. */
-static GArray *
-key_runs (const char *key,
-          gboolean    sorted)
-{
-  gsize length = strlen (key);
-  GArray *runs = g_array_sized_new (FALSE, FALSE, sizeof (guint32), length);
-  guint32 stack_seen[256];
-  g_autofree guint32 *heap_seen = NULL;
-  guint32 *seen = stack_seen;
-  guint mask = G_N_ELEMENTS (stack_seen) - 1;
-
-  /* At most half full: a key that long is rare (a very long name). */
-  if (length * 2 > G_N_ELEMENTS (stack_seen))
-    {
-      mask = 1;
-      while (mask + 1 < length * 2)
-        mask = mask * 2 + 1;
-      seen = heap_seen = g_new (guint32, mask + 1);
-    }
-  memset (seen, 0xff, (mask + 1) * sizeof (guint32));
-  for (gsize i = 0; i + 2 < length; i++)
-    {
-      const guchar *p = (const guchar *) key + i;
-      guint32 run;
-      guint at;
-
-      if (p[0] == '\n')
-        continue;
-      run = (guint32) p[0] << 16 | (guint32) p[1] << 8 | p[2];
-      for (at = (run * 2654435761u) >> 8 & mask; seen[at] != G_MAXUINT32 && seen[at] != run;
-           at = (at + 1) & mask)
-        ;
-      if (seen[at] == run)
-        continue;
-      seen[at] = run;
-      g_array_append_val (runs, run);
-    }
-  if (sorted)
-    g_array_sort (runs, compare_runs);
-  return runs;
-}
+  PkioHistoryIndex *index;        /* NULL once the index is gone (main thread only) */
+  PkioHistorySlots *building;     /* its slots */
+  PkioHistorySlots *touched;      /* of those, the ones whose key changed or left meanwhile */
+  guint32          *slots;        /* ascending */
+  guint32          *key_at;       /* slot i's key: keys + key_at[i] */
+  char             *keys;
+  guint             n;
+  PkioRunTable     *runs;         /* what the thread made */
+} IndexBuild;
 
 /* ---- slots and keys ---- */
 
@@ -252,6 +138,143 @@ set_category (PkioHistoryIndex *self,
   self->category[slot] = category + 1;
 }
 
+/* ---- the postings, built in a thread ---- */
+
+static void
+index_build_free (IndexBuild *build)
+{
+  _pkio_history_slots_free (build->building);
+  _pkio_history_slots_free (build->touched);
+  g_free (build->slots);
+  g_free (build->key_at);
+  g_free (build->keys);
+  _pkio_run_table_free (build->runs);
+  g_free (build);
+}
+
+static void
+build_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  IndexBuild *build = task_data;
+
+  /* The same code as on the main thread, on a table of its own. */
+  build->runs = _pkio_run_table_new ();
+  for (guint i = 0; i < build->n; i++)
+    _pkio_run_table_post (build->runs, build->keys + build->key_at[i], build->slots[i]);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_build (PkioHistoryIndex *self);
+
+static void
+build_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  IndexBuild *build = g_task_get_task_data (G_TASK (result));
+  PkioHistoryIndex *self = build->index;
+
+  if (self == NULL)
+    return;
+  self->build = NULL;
+  _pkio_run_table_take (self->runs, build->runs);
+  /* A key that changed or left while the thread worked: what it posted goes, and a record
+   * still held is posted by the next build, with the key it has now. */
+  for (guint i = 0; i < build->n; i++)
+    {
+      guint32 slot = build->slots[i];
+
+      if (!_pkio_history_slots_has (build->touched, slot))
+        continue;
+      _pkio_run_table_unpost (self->runs, build->keys + build->key_at[i], slot);
+      if (self->category[slot] != 0)
+        {
+          _pkio_history_slots_add (self->unposted, slot);
+          self->n_unposted++;
+        }
+    }
+  /* The task frees @build (and what is left of its table). */
+  start_build (self);
+}
+
+/* Copies the keys of the unposted slots and posts them in a thread. */
+static void
+start_build (PkioHistoryIndex *self)
+{
+  g_autoptr(GTask) task = NULL;
+  IndexBuild *build;
+  gsize keys_len = 0;
+  guint n = 0;
+
+  if (self->build != NULL || self->n_unposted == 0)
+    return;
+  build = g_new0 (IndexBuild, 1);
+  build->index = self;
+  build->building = g_steal_pointer (&self->unposted);
+  build->touched = _pkio_history_slots_new (0);
+  build->slots = g_new (guint32, self->n_unposted);
+  build->key_at = g_new (guint32, self->n_unposted);
+  self->unposted = _pkio_history_slots_new (0);
+  for (guint32 slot = 0; slot < self->n_slots; slot++)
+    if (_pkio_history_slots_has (build->building, slot))
+      {
+        build->slots[n] = slot;
+        build->key_at[n++] = keys_len;
+        keys_len += strlen (slot_key (self, slot)) + 1;
+      }
+  g_assert (n == self->n_unposted);
+  build->n = n;
+  build->keys = g_malloc (MAX (keys_len, 1));
+  for (guint i = 0; i < n; i++)
+    strcpy (build->keys + build->key_at[i], slot_key (self, build->slots[i]));
+  self->n_unposted = 0;
+  self->build = build;
+
+  task = g_task_new (NULL, NULL, build_done_cb, NULL);
+  g_task_set_source_tag (task, start_build);
+  g_task_set_task_data (task, build, (GDestroyNotify) index_build_free);
+  g_task_run_in_thread (task, build_in_thread);
+}
+
+/* Whether @slot's runs are in the postings. */
+static gboolean
+is_posted (PkioHistoryIndex *self,
+           guint32           slot)
+{
+  return !_pkio_history_slots_has (self->unposted, slot)
+         && (self->build == NULL || !_pkio_history_slots_has (self->build->building, slot));
+}
+
+/* A search's answer for the slots not posted yet: their keys, looked at one by one. */
+static void
+search_unposted (PkioHistoryIndex       *self,
+                 const char             *query,
+                 const PkioHistorySlots *allowed,
+                 PkioHistorySlots       *result)
+{
+  const PkioHistorySlots *sets[2] = { self->unposted,
+                                      self->build != NULL ? self->build->building : NULL };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    for (guint w = 0; sets[s] != NULL && w < sets[s]->n_words; w++)
+      {
+        guint64 bits = sets[s]->words[w];
+
+        while (bits != 0)
+          {
+            guint32 slot = w * 64 + __builtin_ctzll (bits);
+
+            bits &= bits - 1;
+            if (self->category[slot] != 0 && _pkio_history_slots_has (allowed, slot)
+                && strstr (slot_key (self, slot), query) != NULL)
+              _pkio_history_slots_add (result, slot);
+          }
+      }
+}
+
 /* ---- public ---- */
 
 PkioHistoryIndex *
@@ -259,7 +282,9 @@ _pkio_history_index_new (void)
 {
   PkioHistoryIndex *self = g_new0 (PkioHistoryIndex, 1);
 
+  self->runs = _pkio_run_table_new ();
   self->held = _pkio_history_slots_new (0);
+  self->unposted = _pkio_history_slots_new (0);
   for (guint i = 0; i < PKIO_N_STATUS_CATEGORIES; i++)
     self->by_category[i] = _pkio_history_slots_new (0);
   return self;
@@ -270,10 +295,11 @@ _pkio_history_index_free (PkioHistoryIndex *self)
 {
   if (self == NULL)
     return;
-  if (self->buckets != NULL)
-    for (guint i = 0; i < N_PREFIXES; i++)
-      bucket_free (self->buckets[i]);
-  g_free (self->buckets);
+  /* A build still running finishes into nothing: its task frees it. */
+  if (self->build != NULL)
+    self->build->index = NULL;
+  _pkio_run_table_free (self->runs);
+  _pkio_history_slots_free (self->unposted);
   g_free (self->keys);
   g_free (self->key_at);
   g_free (self->category);
@@ -289,7 +315,6 @@ _pkio_history_index_add (PkioHistoryIndex  *self,
                          PkioHistoryRecord *record)
 {
   g_autofree char *key = NULL;
-  g_autoptr(GArray) runs = NULL;
   guint32 slot;
 
   g_return_if_fail (record->slot == PKIO_HISTORY_NO_SLOT);
@@ -298,13 +323,15 @@ _pkio_history_index_add (PkioHistoryIndex  *self,
   reserve_slots (self, self->n_slots);
   key = take_key (record);
   self->key_at[slot] = append_key (self, key);
-  runs = key_runs (key, FALSE);
-  for (guint i = 0; i < runs->len; i++)
-    _pkio_posting_add (find_posting (self, g_array_index (runs, guint32, i), TRUE), slot);
   set_category (self, slot, pkio_history_record_get_status_category (record));
   self->end_key[slot] = _pkio_history_record_get_end_key (record);
   _pkio_history_slots_add (self->held, slot);
   record->slot = slot;
+  /* Its runs are posted in a thread (a history of 100,000 records arrives in a few hundred
+   * milliseconds of the main thread's time otherwise); until then a search reads its key. */
+  _pkio_history_slots_add (self->unposted, slot);
+  self->n_unposted++;
+  start_build (self);
 }
 
 void
@@ -322,11 +349,20 @@ _pkio_history_index_update (PkioHistoryIndex  *self,
   g_return_if_fail (slot < self->n_slots && self->category[slot] != 0);
 
   key = take_key (record);
-  if (strcmp (key, slot_key (self, slot)) != 0)
+  if (strcmp (key, slot_key (self, slot)) != 0 && !is_posted (self, slot))
+    {
+      /* Not posted yet: only the key changes (a build that has it fixes it when it ends). */
+      if (self->build != NULL && _pkio_history_slots_has (self->build->building, slot))
+        _pkio_history_slots_add (self->build->touched, slot);
+      self->keys_waste += strlen (slot_key (self, slot)) + 1;
+      self->key_at[slot] = append_key (self, key);
+      compact_keys (self);
+    }
+  else if (strcmp (key, slot_key (self, slot)) != 0)
     {
       /* Only the runs that came or went: a certificate number that arrived, say. */
-      g_autoptr(GArray) old_runs = key_runs (slot_key (self, slot), TRUE);
-      g_autoptr(GArray) new_runs = key_runs (key, TRUE);
+      g_autoptr(GArray) old_runs = _pkio_key_runs (slot_key (self, slot), TRUE);
+      g_autoptr(GArray) new_runs = _pkio_key_runs (key, TRUE);
       guint i = 0, j = 0;
 
       while (i < old_runs->len || j < new_runs->len)
@@ -338,12 +374,12 @@ _pkio_history_index_update (PkioHistoryIndex  *self,
             i++, j++;
           else if (old_run < new_run)
             {
-              _pkio_posting_remove (find_posting (self, old_run, TRUE), slot);
+              _pkio_posting_remove (_pkio_run_table_find (self->runs, old_run, TRUE), slot);
               i++;
             }
           else
             {
-              _pkio_posting_add (find_posting (self, new_run, TRUE), slot);
+              _pkio_posting_add (_pkio_run_table_find (self->runs, new_run, TRUE), slot);
               j++;
             }
         }
@@ -360,15 +396,20 @@ _pkio_history_index_remove (PkioHistoryIndex  *self,
                             PkioHistoryRecord *record)
 {
   guint32 slot = record->slot;
-  g_autoptr(GArray) runs = NULL;
 
   if (slot == PKIO_HISTORY_NO_SLOT)
     return;
   g_return_if_fail (slot < self->n_slots && self->category[slot] != 0);
 
-  runs = key_runs (slot_key (self, slot), FALSE);
-  for (guint i = 0; i < runs->len; i++)
-    _pkio_posting_remove (find_posting (self, g_array_index (runs, guint32, i), TRUE), slot);
+  if (_pkio_history_slots_has (self->unposted, slot))
+    {
+      _pkio_history_slots_remove (self->unposted, slot);
+      self->n_unposted--;
+    }
+  else if (self->build != NULL && _pkio_history_slots_has (self->build->building, slot))
+    _pkio_history_slots_add (self->build->touched, slot);
+  else
+    _pkio_run_table_unpost (self->runs, slot_key (self, slot), slot);
   self->keys_waste += strlen (slot_key (self, slot)) + 1;
   set_category (self, slot, -1);
   _pkio_history_slots_remove (self->held, slot);
@@ -430,12 +471,8 @@ search_short (PkioHistoryIndex *self,
 {
   for (guint second = 1; second < 256; second++)
     {
-      guint prefix = (guint) query[0] << 8 | (length == 2 ? query[1] : second);
-      Bucket *bucket = self->buckets != NULL ? self->buckets[prefix] : NULL;
-
-      if (bucket != NULL)
-        for (guint i = 0; i < bucket->n; i++)
-          _pkio_posting_or_into (&bucket->postings[i], result);
+      _pkio_run_table_or_prefix (self->runs, (guint) query[0] << 8 | (length == 2 ? query[1] : second),
+                                 result);
       if (length == 2)
         break;
     }
@@ -459,8 +496,9 @@ search_long (PkioHistoryIndex       *self,
   for (gsize i = 0; i + 2 < length; i++)
     {
       const guchar *p = (const guchar *) query + i;
-      PkioPosting *posting = find_posting (self, (guint32) p[0] << 16 | (guint32) p[1] << 8 | p[2],
-                                       FALSE);
+      PkioPosting *posting = _pkio_run_table_find (self->runs,
+                                                   (guint32) p[0] << 16 | (guint32) p[1] << 8 | p[2],
+                                                   FALSE);
 
       if (posting == NULL || posting->count == 0)
         return;
@@ -508,6 +546,7 @@ _pkio_history_index_search (PkioHistoryIndex       *self,
     }
   else
     search_long (self, text, length, allowed, result);
+  search_unposted (self, text, allowed, result);
   return result;
 }
 
@@ -551,6 +590,25 @@ _pkio_history_index_count (PkioHistoryIndex       *self,
   return count;
 }
 
+gboolean
+_pkio_history_index_is_posted (PkioHistoryIndex *self)
+{
+  return self->build == NULL && self->n_unposted == 0;
+}
+
+guint
+_pkio_history_index_n_building (PkioHistoryIndex *self)
+{
+  return self->build != NULL ? self->build->n : 0;
+}
+
+void
+_pkio_history_index_wait_posted (PkioHistoryIndex *self)
+{
+  while (!_pkio_history_index_is_posted (self))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 guint
 _pkio_history_index_n_slots (PkioHistoryIndex *self)
 {
@@ -563,17 +621,6 @@ _pkio_history_index_get_size (PkioHistoryIndex *self)
   gsize size = sizeof *self + self->keys_alloc + self->slots_alloc * (2 * sizeof (guint32) + 1)
                + (self->held->n_words * sizeof (guint64)) * (1 + PKIO_N_STATUS_CATEGORIES);
 
-  if (self->buckets != NULL)
-    size += N_PREFIXES * sizeof (gpointer);
-  for (guint prefix = 0; self->buckets != NULL && prefix < N_PREFIXES; prefix++)
-    {
-      Bucket *bucket = self->buckets[prefix];
-
-      if (bucket == NULL)
-        continue;
-      size += sizeof *bucket + bucket->n * sizeof (PkioPosting);
-      for (guint i = 0; i < bucket->n; i++)
-        size += _pkio_posting_get_size (&bucket->postings[i]);
-    }
+  size += _pkio_run_table_get_size (self->runs);
   return size;
 }

@@ -174,6 +174,49 @@ _pkio_posting_add (PkioPosting *posting,
 }
 
 void
+_pkio_posting_take (PkioPosting *posting,
+                    PkioPosting *from)
+{
+  PkioPostingIter iter;
+  guint32 slot;
+
+  if (posting->count == 0 && !posting->bitmap)
+    {
+      /* Nothing there yet (a history loading): the list itself moves. */
+      _pkio_posting_clear (posting);
+      *posting = *from;
+      memset (from, 0, sizeof *from);
+      return;
+    }
+  if (!posting->bitmap && !from->bitmap && from->count > 0)
+    {
+      const guint8 *p = from->data.bytes;
+      guint32 first = _pkio_varint_get (&p);
+      guint32 rest = from->size - (p - from->data.bytes);
+
+      if (first > posting->last)
+        {
+          /* Differences stay differences: only the first is counted from this list's last. */
+          posting_reserve_bytes (posting, posting->size + 5 + rest);
+          posting->size += varint_put (posting->data.bytes + posting->size,
+                                       first - posting->last);
+          memcpy (posting->data.bytes + posting->size, p, rest);
+          posting->size += rest;
+          posting->count += from->count;
+          posting->last = from->last;
+          if (posting->size > (posting->last / 64 + 1) * sizeof (guint64) + 16)
+            posting_to_bitmap (posting);
+          _pkio_posting_clear (from);
+          return;
+        }
+    }
+  _pkio_posting_iter_init (&iter, from);
+  while (_pkio_posting_iter_next (&iter, &slot))
+    _pkio_posting_add (posting, slot);
+  _pkio_posting_clear (from);
+}
+
+void
 _pkio_posting_remove (PkioPosting *posting,
                       guint32      slot)
 {

@@ -39,6 +39,10 @@ typedef struct
 void     _pkio_posting_clear     (PkioPosting       *posting);
 void     _pkio_posting_add       (PkioPosting       *posting,
                                   guint32            slot);
+/* Adds the slots of @from to @posting and empties @from (cheapest when they all come after
+ * @posting's last, as slots given out later do). */
+void     _pkio_posting_take      (PkioPosting       *posting,
+                                  PkioPosting       *from);
 void     _pkio_posting_remove    (PkioPosting       *posting,
                                   guint32            slot);
 /* Adds the slots of @posting to @slots. */
