@@ -77,7 +77,7 @@ make_record (guint    i,
 
   record->local_id = i + 1;
   record->state = PKIO_RECORD_STATE_REMOTE;
-  record->remote_status = g_strdup (i % 7 ? "issued" : "pending");
+  record->remote_status = _pkio_history_intern (i % 7 ? "issued" : "pending");
   if (!varied)
     {
       record->holder_name = g_strdup_printf ("Person %u van der Berg", i);
@@ -426,7 +426,7 @@ run (guint    n,
 
       copy->holder_name = g_strdup (((PkioHistoryRecord *) records->pdata[i])->holder_name);
       copy->search_key = g_strdup (((PkioHistoryRecord *) records->pdata[i])->search_key);
-      copy->remote_status = g_strdup ("issued");
+      copy->remote_status = _pkio_history_intern ("issued");
       copy->state = PKIO_RECORD_STATE_REMOTE;
       g_ptr_array_add (keyed, copy);
     }

@@ -32,7 +32,7 @@ issued_record (PkioDay     valid_till,
   record->origin = PKIO_RECORD_ORIGIN_ELSEWHERE;
   record->order_id = 1001;
   record->certificate_id = 5001;
-  record->remote_status = g_strdup (status);
+  record->remote_status = _pkio_history_intern (status);
   record->valid_till = valid_till;
   record->holder_name = g_strdup ("Jan Jansen");
   _pkio_history_record_refresh_key (record);

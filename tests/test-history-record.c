@@ -23,12 +23,12 @@ make_record (gint64           local_id,
   record->origin = origin;
   record->order_id = order_id;
   record->certificate_id = certificate_id;
-  record->remote_status = g_strdup (status);
+  record->remote_status = _pkio_history_intern (status);
   record->created = record->updated = created;
   record->holder_name = g_strdup (name);
   record->holder_email = g_strdup (email);
-  record->profile = g_strdup ("authentication");
-  record->ship_method = g_strdup ("STANDARD");
+  record->profile = _pkio_history_intern ("authentication");
+  record->ship_method = _pkio_history_intern ("STANDARD");
   _pkio_history_record_refresh_key (record);
   return record;
 }
@@ -48,8 +48,7 @@ sample_records (void)
                    "pending", 1714638600, "Vries, \"Els\" de", "els@example.nl");
   c = make_record (3, PKIO_RECORD_STATE_UNKNOWN, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 0, 0,
                    NULL, 1714737600, "=HYPERLINK(\"http://x\")", "@evil.example");
-  g_free (c->ship_method);
-  c->ship_method = g_strdup ("EXPEDITED");
+  c->ship_method = _pkio_history_intern ("EXPEDITED");
   /* b replaces a (both ways), and a's revocation is requested. */
   b->replaces_order_id = 1001;
   a->replaced_by_order_id = 1002;
@@ -339,10 +338,8 @@ test_renewal (void)
   /* Placed elsewhere: the name and email CertCentral gave, its profile and shipping. */
   elsewhere = make_record (2, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1002, 0,
                            "expired", 1714638600, "Els de Vries", "els@example.nl");
-  g_free (elsewhere->profile);
-  elsewhere->profile = g_strdup ("encryption");
-  g_free (elsewhere->ship_method);
-  elsewhere->ship_method = g_strdup ("EXPEDITED");
+  elsewhere->profile = _pkio_history_intern ("encryption");
+  elsewhere->ship_method = _pkio_history_intern ("EXPEDITED");
   renewal = pkio_history_record_dup_renewal (elsewhere);
   g_assert_nonnull (renewal);
   g_assert_cmpint (renewal->replaces_order_id, ==, 1002);

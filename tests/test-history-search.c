@@ -427,7 +427,7 @@ index_record (guint        i,
 
   record->state = PKIO_RECORD_STATE_REMOTE;
   record->order_id = 5000000 + i;
-  record->remote_status = g_strdup (statuses[i % G_N_ELEMENTS (statuses)]);
+  record->remote_status = _pkio_history_intern (statuses[i % G_N_ELEMENTS (statuses)]);
   record->holder_name = g_strdup_printf ("%s %s %u", first_name,
                                          last_names[i % G_N_ELEMENTS (last_names)], i);
   record->holder_email = g_strdup_printf ("person%u@%s", i, domains[i % G_N_ELEMENTS (domains)]);

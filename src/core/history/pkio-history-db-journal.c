@@ -98,9 +98,9 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   record->holder_name = g_strdup (entry->holder_name);
   record->holder_email = g_strdup (entry->holder_email);
   record->individual_id = entry->individual_id;
-  record->profile = g_strdup (entry->profile);
-  record->ship_method = g_strdup (entry->ship_method);
-  record->account = g_strdup (entry->account);
+  record->profile = _pkio_history_intern (entry->profile);
+  record->ship_method = _pkio_history_intern (entry->ship_method);
+  record->account = _pkio_history_intern (entry->account);
   record->request_json = g_strdup (entry->request_json);
   record->replaces_order_id = entry->replaces_order_id;
   record->batch_key = g_strdup (entry->batch_key);
@@ -175,7 +175,7 @@ absorb_remote_copy (PkioHistoryDb     *self,
 
   if (record->remote_status == NULL)
     {
-      record->remote_status = g_strdup (other->remote_status);
+      record->remote_status = other->remote_status;
       record->status_changed = other->status_changed;
     }
   if (record->valid_till == 0)
@@ -296,6 +296,16 @@ set_text (char      **field,
   return TRUE;
 }
 
+static gboolean
+set_interned (const char **field,
+              const char  *value)
+{
+  if (value == NULL || *field == _pkio_history_intern (value))
+    return FALSE;
+  *field = _pkio_history_intern (value);
+  return TRUE;
+}
+
 /* What CertCentral says of the certificate's validity; an answer without it (status-changes)
  * leaves what is known. */
 static gboolean
@@ -350,7 +360,7 @@ merge_one (PkioHistoryDb         *self,
       record->origin = origin;
       record->order_id = remote->order_id;
       record->certificate_id = remote->certificate_id;
-      record->remote_status = g_strdup (remote->status);
+      record->remote_status = _pkio_history_intern (remote->status);
       record->created = remote->date_created ? g_date_time_to_unix (remote->date_created) : now;
       /* First seen in this status: since when, CertCentral does not say. */
       record->status_changed = record->created;
@@ -362,8 +372,8 @@ merge_one (PkioHistoryDb         *self,
       record->holder_name = g_strdup (remote->common_name);
       record->holder_email = g_strdup (remote->email);
       record->individual_id = remote->individual_id;
-      record->profile = g_strdup (remote->profile_option);
-      record->ship_method = g_strdup (remote->ship_method);
+      record->profile = _pkio_history_intern (remote->profile_option);
+      record->ship_method = _pkio_history_intern (remote->ship_method);
       record->placed_by = g_strdup (remote->placed_by);
       if (!_pkio_hdb_record_insert (self, record, 0, error))
         return FALSE;
@@ -388,8 +398,8 @@ merge_one (PkioHistoryDb         *self,
     {
       dirty |= set_text (&record->holder_name, remote->common_name);
       dirty |= set_text (&record->holder_email, remote->email);
-      dirty |= set_text (&record->profile, remote->profile_option);
-      dirty |= set_text (&record->ship_method, remote->ship_method);
+      dirty |= set_interned (&record->profile, remote->profile_option);
+      dirty |= set_interned (&record->ship_method, remote->ship_method);
       if (remote->individual_id > 0 && remote->individual_id != record->individual_id)
         {
           record->individual_id = remote->individual_id;

@@ -54,16 +54,16 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
                           PKIO_RECORD_ORIGIN_EXAMPLE);
   record->order_id = sqlite3_column_int64 (stmt, 3);
   record->certificate_id = sqlite3_column_int64 (stmt, 4);
-  record->remote_status = _pkio_hdb_column_text (stmt, 5);
+  record->remote_status = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 5));
   record->created = sqlite3_column_int64 (stmt, 6);
   record->updated = sqlite3_column_int64 (stmt, 7);
   record->last_synced = sqlite3_column_int64 (stmt, 8);
   record->holder_name = _pkio_hdb_column_text (stmt, 9);
   record->holder_email = _pkio_hdb_column_text (stmt, 10);
   record->individual_id = sqlite3_column_int64 (stmt, 11);
-  record->profile = _pkio_hdb_column_text (stmt, 12);
-  record->ship_method = _pkio_hdb_column_text (stmt, 13);
-  record->account = _pkio_hdb_column_text (stmt, 14);
+  record->profile = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 12));
+  record->ship_method = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 13));
+  record->account = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 14));
   record->request_json = _pkio_hdb_column_text (stmt, 15);
   record->errors_json = _pkio_hdb_column_text (stmt, 16);
   record->candidates_json = _pkio_hdb_column_text (stmt, 17);
@@ -151,8 +151,7 @@ _pkio_hdb_set_status (PkioHistoryRecord *record,
 {
   if (status == NULL || g_strcmp0 (record->remote_status, status) == 0)
     return FALSE;
-  g_free (record->remote_status);
-  record->remote_status = g_strdup (status);
+  record->remote_status = _pkio_history_intern (status);
   record->status_changed = now;
   return TRUE;
 }

@@ -17,16 +17,18 @@ struct _PkioHistoryRecord
   PkioRecordOrigin origin;
   gint64           order_id;
   gint64           certificate_id;
-  char            *remote_status;
+  /* Values many records share (a status, a profile, a shipping method, the account's address):
+   * one copy for the whole process (_pkio_history_intern ()), never freed. */
+  const char      *remote_status;
   gint64           created;
   gint64           updated;
   gint64           last_synced;
   char            *holder_name;
   char            *holder_email;
   gint64           individual_id;
-  char            *profile;
-  char            *ship_method;
-  char            *account;
+  const char      *profile;         /* interned, as remote_status */
+  const char      *ship_method;     /* interned */
+  const char      *account;         /* interned */
   char            *request_json;
   char            *errors_json;
   char            *candidates_json;  /* UNKNOWN only: orders that may be it (see match.h) */
@@ -55,6 +57,13 @@ struct _PkioHistoryRecord
   char            *search_key;
   guint32          slot;          /* in the store's index; PKIO_HISTORY_NO_SLOT outside it */
 };
+
+/* @text kept once for the whole process (g_intern_string (); thread-safe), or NULL. */
+static inline const char *
+_pkio_history_intern (const char *text)
+{
+  return text != NULL ? g_intern_string (text) : NULL;
+}
 
 #define PKIO_N_STATUS_CATEGORIES 4
 

@@ -73,12 +73,8 @@ pkio_history_record_finalize (GObject *object)
 {
   PkioHistoryRecord *self = PKIO_HISTORY_RECORD (object);
 
-  g_free (self->remote_status);
   g_free (self->holder_name);
   g_free (self->holder_email);
-  g_free (self->profile);
-  g_free (self->ship_method);
-  g_free (self->account);
   g_free (self->request_json);
   g_free (self->errors_json);
   g_free (self->candidates_json);
@@ -246,6 +242,19 @@ update_string (PkioHistoryRecord *self,
 }
 
 static void
+update_interned (PkioHistoryRecord *self,
+                 const char       **field,
+                 const char        *value,
+                 guint              prop)
+{
+  value = _pkio_history_intern (value);
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
 update_int (PkioHistoryRecord *self,
             gint64            *field,
             gint64             value,
@@ -278,16 +287,16 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
     }
   update_int (self, &self->order_id, from->order_id, PROP_ORDER_ID);
   update_int (self, &self->certificate_id, from->certificate_id, PROP_CERTIFICATE_ID);
-  update_string (self, &self->remote_status, from->remote_status, PROP_REMOTE_STATUS);
+  update_interned (self, &self->remote_status, from->remote_status, PROP_REMOTE_STATUS);
   update_int (self, &self->created, from->created, PROP_CREATED);
   update_int (self, &self->updated, from->updated, PROP_UPDATED);
   update_int (self, &self->last_synced, from->last_synced, PROP_LAST_SYNCED);
   update_string (self, &self->holder_name, from->holder_name, PROP_HOLDER_NAME);
   update_string (self, &self->holder_email, from->holder_email, PROP_HOLDER_EMAIL);
   update_int (self, &self->individual_id, from->individual_id, PROP_INDIVIDUAL_ID);
-  update_string (self, &self->profile, from->profile, PROP_PROFILE);
-  update_string (self, &self->ship_method, from->ship_method, PROP_SHIP_METHOD);
-  update_string (self, &self->account, from->account, PROP_ACCOUNT);
+  update_interned (self, &self->profile, from->profile, PROP_PROFILE);
+  update_interned (self, &self->ship_method, from->ship_method, PROP_SHIP_METHOD);
+  update_interned (self, &self->account, from->account, PROP_ACCOUNT);
   update_string (self, &self->request_json, from->request_json, PROP_REQUEST_JSON);
   update_string (self, &self->errors_json, from->errors_json, PROP_ERRORS_JSON);
   if (self->valid_from != from->valid_from)
