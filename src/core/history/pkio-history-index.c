@@ -26,11 +26,14 @@ struct _PkioHistoryIndex
   PkioHistorySlots *unposted;     /* not in a build either */
   guint             n_unposted;
   struct _IndexBuild *build;      /* the one running in a thread, or NULL */
+  guint             build_soon;   /* the timeout that starts the next build, or 0 */
 };
 
 /* A build of the postings of some slots, in a thread, over a copy of their keys (the index
  * itself stays the main thread's). Its slots are in the index's building set until the
  * postings it made are taken in, on the main thread. */
+#define BUILD_DELAY_MS 50
+
 typedef struct _IndexBuild
 {
   PkioHistoryIndex *index;        /* NULL once the index is gone (main thread only) */
@@ -167,7 +170,7 @@ build_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void start_build (PkioHistoryIndex *self);
+static void schedule_build (PkioHistoryIndex *self);
 
 static void
 build_done_cb (GObject      *source,
@@ -197,20 +200,22 @@ build_done_cb (GObject      *source,
         }
     }
   /* The task frees @build (and what is left of its table). */
-  start_build (self);
+  schedule_build (self);
 }
 
 /* Copies the keys of the unposted slots and posts them in a thread. */
-static void
-start_build (PkioHistoryIndex *self)
+static gboolean
+start_build (gpointer data)
 {
+  PkioHistoryIndex *self = data;
   g_autoptr(GTask) task = NULL;
   IndexBuild *build;
   gsize keys_len = 0;
   guint n = 0;
 
+  self->build_soon = 0;
   if (self->build != NULL || self->n_unposted == 0)
-    return;
+    return G_SOURCE_REMOVE;
   build = g_new0 (IndexBuild, 1);
   build->index = self;
   build->building = g_steal_pointer (&self->unposted);
@@ -237,6 +242,17 @@ start_build (PkioHistoryIndex *self)
   g_task_set_source_tag (task, start_build);
   g_task_set_task_data (task, build, (GDestroyNotify) index_build_free);
   g_task_run_in_thread (task, build_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Records come in chunks (a history loading, a sync's merge): the next build waits a moment, so
+ * that it takes many at once. Each build is copied out and taken in on the main thread, which
+ * costs about the same for a few records as for thousands. */
+static void
+schedule_build (PkioHistoryIndex *self)
+{
+  if (self->build == NULL && self->build_soon == 0 && self->n_unposted > 0)
+    self->build_soon = g_timeout_add (BUILD_DELAY_MS, start_build, self);
 }
 
 /* Whether @slot's runs are in the postings. */
@@ -298,6 +314,8 @@ _pkio_history_index_free (PkioHistoryIndex *self)
   /* A build still running finishes into nothing: its task frees it. */
   if (self->build != NULL)
     self->build->index = NULL;
+  if (self->build_soon != 0)
+    g_source_remove (self->build_soon);
   _pkio_run_table_free (self->runs);
   _pkio_history_slots_free (self->unposted);
   g_free (self->keys);
@@ -331,7 +349,7 @@ _pkio_history_index_add (PkioHistoryIndex  *self,
    * milliseconds of the main thread's time otherwise); until then a search reads its key. */
   _pkio_history_slots_add (self->unposted, slot);
   self->n_unposted++;
-  start_build (self);
+  schedule_build (self);
 }
 
 void
