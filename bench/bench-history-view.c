@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "bench-history-fill.h"
@@ -14,7 +15,8 @@
  * re-filter, from the end of the typing pause until the frame that shows the new rows is
  * painted, and how long a change of the status filter ("Ends soon", "Ended", …) takes, which
  * should cost no more than a search. Run under a display:
- * xvfb-run -a dbus-run-session -- ./bench-history-view */
+ * bench/run-under-session.sh _build/bench/bench-history-view [MAX], MAX the largest size (100000).
+ * BENCH_VERBOSE=1 prints each keystroke; BENCH_PROFILE=N repeats the worst one for a profiler. */
 
 static const char request_json[] =
   "{\"certificate\":{\"signature_hash\":\"sha256\",\"profile_option\":\"authentication\","
@@ -152,6 +154,33 @@ measure (Row *row)
 
   entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), PKIO_TYPE_HISTORY_VIEW,
                                                        "search_entry"));
+  /* For a profiler (perf record): BENCH_PROFILE=N switches N times between the two searches of
+   * BENCH_PROFILE_QUERIES ("nobody|" unless told: no row, then every row, the worst keystroke),
+   * each until its frame is painted, then quits. */
+  if (g_getenv ("BENCH_PROFILE") != NULL)
+    {
+      const char *pair = g_getenv ("BENCH_PROFILE_QUERIES");
+      g_auto(GStrv) two = g_strsplit (pair != NULL ? pair : "nobody|", "|", 2);
+
+      g_assert (g_strv_length (two) == 2);
+      paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                   "after-paint", G_CALLBACK (after_paint_cb), &painted);
+      for (int k = 0; k < atoi (g_getenv ("BENCH_PROFILE")); k++)
+        {
+          double c0 = process_cpu_ms ();
+
+          gtk_editable_set_text (entry, two[k % 2]);
+          g_signal_emit_by_name (entry, "search-changed");
+          painted = 0;
+          gtk_widget_queue_draw (GTK_WIDGET (window));
+          while (painted == 0)
+            g_main_context_iteration (NULL, TRUE);
+          g_printerr ("\"%s\": %.1f ms CPU\n", two[k % 2], process_cpu_ms () - c0);
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        }
+      exit (0);
+    }
   dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view),
                                                            PKIO_TYPE_HISTORY_VIEW,
                                                            "status_dropdown"));
@@ -192,8 +221,9 @@ measure (Row *row)
               frame_cpu[i] = process_cpu_ms () - c0;
             }
           if (g_getenv ("BENCH_VERBOSE") != NULL)
-            g_printerr ("%u orders, pass %u, \"%s\": %.2f ms, %u shown\n", row->n, pass,
-                        keystrokes[i], times[i],
+            g_printerr ("%u orders, pass %u, \"%s\": %.2f ms, to the frame %.2f ms (CPU %.2f ms), "
+                        "%u shown\n", row->n, pass, keystrokes[i], times[i],
+                        pass == 0 ? frame_times[i] : 0, pass == 0 ? frame_cpu[i] : 0,
                         g_list_model_get_n_items (pkio_history_view_get_shown_model (view)));
           while (g_main_context_iteration (NULL, FALSE))
             ;
@@ -250,6 +280,9 @@ main (int   argc,
   g_autofree char *data_home = g_dir_make_tmp ("pkio-bench-view-XXXXXX", NULL);
   g_autofree char *data_dir = NULL;
   Row rows[] = { { .n = 1000 }, { .n = 10000 }, { .n = 100000 } };
+  /* The largest size to measure (a profile needs one only): 100,000 unless told. */
+  guint max = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  guint n_rows = 0;
 
   /* Never the real history: everything lives in a temp folder. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -267,14 +300,14 @@ main (int   argc,
   data_dir = pkio_paths_data_dir ();
   g_mkdir_with_parents (data_dir, 0700);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (rows) && rows[i].n <= max; i++, n_rows++)
     measure (&rows[i]);
 
   g_print ("| orders | first rows shown (ms) | all rows in the list (ms) | "
            "keystroke with rows median / worst (ms) | to the painted frame median / worst (ms) | "
            "the same, CPU time (ms) | model re-filter median / worst (ms) |\n"
            "|---:|---:|---:|---:|---:|---:|---:|\n");
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+  for (guint i = 0; i < n_rows; i++)
     g_print ("| %u | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |\n",
              rows[i].n, rows[i].first_rows, rows[i].all_loaded, rows[i].keystroke_median,
              rows[i].keystroke_max, rows[i].frame_median, rows[i].frame_max,
@@ -283,7 +316,7 @@ main (int   argc,
   g_print ("\n| orders | end soon | status filter with rows median / worst (ms) | "
            "status filter re-filter median / worst (ms) | search re-filter median / worst (ms) |\n"
            "|---:|---:|---:|---:|---:|\n");
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+  for (guint i = 0; i < n_rows; i++)
     g_print ("| %u | %u | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f |\n", rows[i].n,
              rows[i].ending_soon, rows[i].status_rows_median, rows[i].status_rows_max,
              rows[i].status_median, rows[i].status_max, rows[i].filter_median,

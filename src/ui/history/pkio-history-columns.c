@@ -8,6 +8,27 @@
 #include "pkio-history-format.h"
 
 
+/* "Waiting for approval": by whom and since when. */
+static gboolean
+status_query_tooltip_cb (GtkWidget  *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  PkioHistoryRecord *record = gtk_list_item_get_item (GTK_LIST_ITEM (user_data));
+  g_autofree char *sentence = NULL;
+
+  if (record == NULL)
+    return FALSE;
+  sentence = pkio_history_record_dup_status_sentence (record);
+  if (sentence == NULL || *sentence == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, sentence);
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -53,9 +74,13 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else if (column == PKIO_HISTORY_COLUMN_STATUS)
     {
-      /* One widget: GTK 4.8 builds cells anew whenever the rows shown change. */
+      /* One widget: GTK 4.8 builds cells anew whenever the rows shown change. Its tooltip is
+       * made when asked for: gtk_widget_set_tooltip_text () asks the X server where the
+       * pointer is, a round trip for each of the 200 rows a search builds. */
       gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (status_query_tooltip_cb), item);
       gtk_list_item_set_child (item, label);
     }
   else
@@ -105,10 +130,15 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child = gtk_list_item_get_child (item);
   gboolean unknown = pkio_history_record_get_state (record) == PKIO_RECORD_STATE_UNKNOWN;
   g_autofree char *text = NULL;
-  g_autofree char *label = row_label (record);
 
-  /* Every column does it: which ones are shown may change. */
-  pkio_accessible_label_list_row (item, label);
+  /* The date's cell labels the row: GTK 4.8 binds the cells of every column, shown or hidden,
+   * whenever it binds a row (the other seven would say the same again). */
+  if (column == PKIO_HISTORY_COLUMN_DATE)
+    {
+      g_autofree char *label = row_label (record);
+
+      pkio_accessible_label_list_row (item, label);
+    }
 
   switch (column)
     {
@@ -143,9 +173,15 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
     case PKIO_HISTORY_COLUMN_STATUS:
       pkio_history_format_badge (GTK_LABEL (child), record);
-      /* "Waiting for approval": by whom and since when. */
+      /* What the tooltip says (status_query_tooltip_cb ()), for a screen reader as a tooltip's
+       * text is. */
       text = pkio_history_record_dup_status_sentence (record);
-      gtk_widget_set_tooltip_text (child, text);
+      if (text != NULL && *text != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (child),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       break;
     case PKIO_HISTORY_COLUMN_VALID_UNTIL:
       {
