@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "bench-history-fill.h"
+#include "pkio-cell-text.h"
 #include "pkio-history-view.h"
 #include "pkio-paths.h"
 #include "pkio-workspace.h"
@@ -35,7 +36,9 @@ has_mapped_row (GtkWidget *widget)
     {
       GtkWidget *child = gtk_widget_get_first_child (widget);
 
-      return GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0';
+      if (GTK_IS_LABEL (child))
+        return *gtk_label_get_text (GTK_LABEL (child)) != '\0';
+      return PKIO_IS_CELL_TEXT (child) && *pkio_cell_text_get_text (PKIO_CELL_TEXT (child)) != '\0';
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (has_mapped_row (c))

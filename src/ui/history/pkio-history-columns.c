@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-accessible.h"
+#include "pkio-cell-text.h"
 #include "pkio-history-columns.h"
 #include "pkio-history-format.h"
 
@@ -35,20 +36,18 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   PkioHistoryColumn column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = pkio_cell_text_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Dates, statuses and numbers are short and must be read whole. */
   if (column != PKIO_HISTORY_COLUMN_DATE && column != PKIO_HISTORY_COLUMN_STATUS
       && column != PKIO_HISTORY_COLUMN_ORDER && column != PKIO_HISTORY_COLUMN_VALID_UNTIL)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    pkio_cell_text_set_ellipsize (PKIO_CELL_TEXT (label), TRUE);
   if (column == PKIO_HISTORY_COLUMN_VALID_UNTIL)
     {
       /* The date, and under it how far off it is when it ends soon or has ended. */
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *left = gtk_label_new (NULL);
+      GtkWidget *left = pkio_cell_text_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (left), 0);
       gtk_widget_add_css_class (left, "caption");
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), left);
@@ -58,15 +57,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   else if (column == PKIO_HISTORY_COLUMN_HOLDER)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *email = gtk_label_new (NULL);
+      GtkWidget *email = pkio_cell_text_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (email), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (email), PANGO_ELLIPSIZE_END);
+      pkio_cell_text_set_ellipsize (PKIO_CELL_TEXT (email), TRUE);
       gtk_widget_add_css_class (email, "dim-label");
       gtk_widget_add_css_class (email, "caption");
       /* Long names and addresses end in "…" rather than widen the list past the window. */
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-      gtk_label_set_max_width_chars (GTK_LABEL (email), 28);
+      pkio_cell_text_set_max_width_chars (PKIO_CELL_TEXT (label), 24);
+      pkio_cell_text_set_max_width_chars (PKIO_CELL_TEXT (email), 28);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), email);
       gtk_widget_set_size_request (box, 160, -1);
@@ -86,7 +84,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   else
     {
       if (column == PKIO_HISTORY_COLUMN_ORDER)
-        gtk_widget_add_css_class (label, "numeric");
+        {
+          gtk_widget_add_css_class (label, "numeric");
+          pkio_cell_text_set_digits_alike (PKIO_CELL_TEXT (label), TRUE);
+        }
       gtk_list_item_set_child (item, label);
     }
 }
@@ -147,7 +148,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         g_autoptr(GDateTime) created = pkio_history_record_dup_created (record);
 
         text = pkio_history_format_date (created);
-        gtk_label_set_text (GTK_LABEL (child), text);
+        pkio_cell_text_set_text (PKIO_CELL_TEXT (child), text);
       }
       break;
     case PKIO_HISTORY_COLUMN_HOLDER:
@@ -162,8 +163,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         if ((holder_name == NULL || *holder_name == '\0')
             && (holder_email == NULL || *holder_email == '\0'))
           holder_name = fallback = pkio_history_record_dup_holder_label (record);
-        gtk_label_set_text (GTK_LABEL (name), holder_name ? holder_name : "");
-        gtk_label_set_text (GTK_LABEL (email), holder_email ? holder_email : "");
+        pkio_cell_text_set_text (PKIO_CELL_TEXT (name), holder_name ? holder_name : "");
+        pkio_cell_text_set_text (PKIO_CELL_TEXT (email), holder_email ? holder_email : "");
         gtk_widget_set_visible (email, holder_email != NULL && *holder_email);
         if (unknown)
           gtk_widget_add_css_class (name, "history-unknown");
@@ -172,7 +173,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case PKIO_HISTORY_COLUMN_STATUS:
-      pkio_history_format_badge (GTK_LABEL (child), record);
+      pkio_history_format_badge_style (child, record);
+      pkio_cell_text_set_text (PKIO_CELL_TEXT (child),
+                               pkio_history_record_get_status_label (record));
       /* What the tooltip says (status_query_tooltip_cb ()), for a screen reader as a tooltip's
        * text is. */
       text = pkio_history_record_dup_status_sentence (record);
@@ -192,8 +195,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         PkioExpiry expiry = pkio_history_record_get_expiry (record, window);
 
         text = pkio_history_day_dup_text (pkio_history_record_get_valid_till (record));
-        gtk_label_set_text (GTK_LABEL (date), text ? text : "—");
-        gtk_label_set_text (GTK_LABEL (left), how_far ? how_far : "");
+        pkio_cell_text_set_text (PKIO_CELL_TEXT (date), text ? text : "—");
+        pkio_cell_text_set_text (PKIO_CELL_TEXT (left), how_far ? how_far : "");
         gtk_widget_set_visible (left, how_far != NULL);
         if (expiry == PKIO_EXPIRY_ENDS_SOON)
           gtk_widget_add_css_class (left, "warning");
@@ -208,19 +211,19 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     case PKIO_HISTORY_COLUMN_ORDER:
       if (pkio_history_record_get_order_id (record) > 0)
         text = g_strdup_printf ("%" G_GINT64_FORMAT, pkio_history_record_get_order_id (record));
-      gtk_label_set_text (GTK_LABEL (child), text ? text : "—");
+      pkio_cell_text_set_text (PKIO_CELL_TEXT (child), text ? text : "—");
       break;
     case PKIO_HISTORY_COLUMN_PROFILE:
-      gtk_label_set_text (GTK_LABEL (child),
-                          pkio_history_profile_label (pkio_history_record_get_profile (record)));
+      pkio_cell_text_set_text (PKIO_CELL_TEXT (child), pkio_history_profile_label (
+                                 pkio_history_record_get_profile (record)));
       break;
     case PKIO_HISTORY_COLUMN_SHIPPING:
-      gtk_label_set_text (GTK_LABEL (child), pkio_history_ship_method_label (
-                            pkio_history_record_get_ship_method (record)));
+      pkio_cell_text_set_text (PKIO_CELL_TEXT (child), pkio_history_ship_method_label (
+                                 pkio_history_record_get_ship_method (record)));
       break;
     case PKIO_HISTORY_COLUMN_PLACED:
-      gtk_label_set_text (GTK_LABEL (child),
-                          pkio_history_origin_label (pkio_history_record_get_origin (record)));
+      pkio_cell_text_set_text (PKIO_CELL_TEXT (child), pkio_history_origin_label (
+                                 pkio_history_record_get_origin (record)));
       break;
     case PKIO_HISTORY_N_COLUMNS:
     default:

@@ -243,15 +243,22 @@ pkio_history_format_category_class (PkioStatusCategory category)
 }
 
 void
-pkio_history_format_badge (GtkLabel          *label,
-                           PkioHistoryRecord *record)
+pkio_history_format_badge_style (GtkWidget         *widget,
+                                 PkioHistoryRecord *record)
 {
   const char *classes[] = { "status-badge", NULL, NULL };
 
   classes[1] = pkio_history_format_category_class (
     pkio_history_record_get_status_category (record));
+  gtk_widget_set_css_classes (widget, classes);
+}
+
+void
+pkio_history_format_badge (GtkLabel          *label,
+                           PkioHistoryRecord *record)
+{
   gtk_label_set_text (label, pkio_history_record_get_status_label (record));
-  gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
+  pkio_history_format_badge_style (GTK_WIDGET (label), record);
 }
 
 char *

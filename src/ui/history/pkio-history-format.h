@@ -21,6 +21,9 @@ char      *pkio_history_format_last_updated  (gint64     unix_time,
 /* Text and style classes ("status-badge" + "in-progress" / "issued" / "problem" / "unknown"). */
 void       pkio_history_format_badge         (GtkLabel          *label,
                                               PkioHistoryRecord *record);
+/* The style classes alone, for a widget that shows the status's label itself. */
+void       pkio_history_format_badge_style   (GtkWidget         *widget,
+                                              PkioHistoryRecord *record);
 const char *pkio_history_format_category_class (PkioStatusCategory category);
 
 /* "12 orders, 3 in progress, 2 end soon", "5 of 12 orders shown, 3 in progress". */
