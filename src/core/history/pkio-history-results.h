@@ -16,9 +16,10 @@ G_DECLARE_FINAL_TYPE (PkioHistoryResults, pkio_history_results, PKIO, HISTORY_RE
  * store's records in another order (a GtkSortListModel of it, say).
  *
  * A search asks the store's index (no record is looked at one by one), and the change is
- * announced as what it is: one items-changed for each run of rows that went or came, so that
- * a list keeps the rows it still shows. When @model changes, only the rows it changed are
- * looked at. Property "n-items". */
+ * announced in one items-changed, from the first row that differs to the last, so that a list
+ * keeps the rows before and after it, and finds again by their item the rows it still shows
+ * (one change, not one per run of rows: GTK 4.8 binds every row after each change again). When
+ * @model changes, only the rows it changed are looked at. Property "n-items". */
 PkioHistoryResults *pkio_history_results_new               (PkioHistoryStore   *store,
                                                             GListModel         *model);
 /* Records whose name, email, order or certificate number holds @text, case-folded and without
