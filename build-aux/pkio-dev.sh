@@ -8,6 +8,11 @@
 #   build-aux/pkio-dev.sh test-sanitize   every test built with ASan + UBSan (_build-sanitize)
 #   build-aux/pkio-dev.sh build-sanitize  only that build (.ci/run makes it while the normal
 #                                         half's tests run)
+#   build-aux/pkio-dev.sh test-only / test-sanitize-only
+#                                         the tests (as test / test-sanitize run them) on the
+#                                         build in BUILDDIR as it is: no package install, no
+#                                         build, so that several sessions can test one build
+#                                         at once (.ci/run)
 #   build-aux/pkio-dev.sh test-valgrind   the core, CLI and fuzz-corpus tests under memcheck
 # and for packaging:
 #   build-aux/pkio-dev.sh test-headless   the suites that need no display (core, cli, fuzz,
@@ -139,6 +144,15 @@ run_headless_tests() {
   run_tests --suite core --suite cli --suite fuzz --suite data "$@"
 }
 
+# For test-only and test-sanitize-only: those run beside each other on one build (.ci/run), and
+# two meson configure or ninja runs in one build folder at once could break it.
+require_build() {
+  if [ ! -f "$builddir/build.ninja" ]; then
+    echo "$1: no build in $builddir (set BUILDDIR, or run build or build-sanitize first)" >&2
+    exit 1
+  fi
+}
+
 # The Debian package, built from this tree as it is (committed or not) in a copy, so the
 # package build's files never mix with the tree's. Extra arguments go to dpkg-buildpackage
 # (e.g. -Pnocheck, as .ci/run builds it). The .deb and .buildinfo land in $DEB_OUT
@@ -237,6 +251,17 @@ case "${1:-}" in
     builddir="${BUILDDIR:-$srcdir/_build-sanitize}"
     install_missing_packages
     configure_and_build -Db_sanitize=address,undefined
+    ;;
+  test-only)
+    shift
+    require_build test-only
+    run_tests --no-rebuild "$@"
+    ;;
+  test-sanitize-only)
+    shift
+    builddir="${BUILDDIR:-$srcdir/_build-sanitize}"
+    require_build test-sanitize-only
+    run_sanitized_tests --no-rebuild "$@"
     ;;
   test-valgrind)
     shift
