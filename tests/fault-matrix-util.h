@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 #define KEY          "fault-matrix-key"
 #define TIMEOUT_MS   500
+#define HUGE_TIMEOUT_MS 15000
 #define DELAY_MS     1500
 
 typedef enum

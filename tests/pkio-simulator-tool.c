@@ -18,6 +18,8 @@
  *   fault METHOD PATH-PREFIX FAULT COUNT       -> ok (FAULT as pkio_simulator_fault_to_string
  *                                                 names it: delay, drop-before-body, …)
  *   clear-faults                                  -> ok: every fault not yet used is dropped
+ *   revoke-delay MS|never      -> ok: revocation requests made afterwards are approved MS
+ *                                 after they were made, or never (default 2000)
  *   count METHOD PATH-PREFIX                                            -> number of requests
  *   last-order                                                          -> newest order id (0)
  *   add-remote EMAIL FIRST LAST SECONDS-AGO [STATUS]   -> the new order's id (pending unless
@@ -77,6 +79,16 @@ run_command (Control    *control,
       if (!g_ascii_string_to_unsigned (words[1], 10, 0, G_MAXINT64, &cents, NULL))
         return g_strdup ("error: balance CENTS");
       pkio_simulator_set_balance (control->sim, (gint64) cents);
+      return g_strdup ("ok");
+    }
+  if (n == 2 && g_str_equal (words[0], "revoke-delay"))
+    {
+      guint64 ms = PKIO_SIMULATOR_ISSUE_NEVER;
+
+      if (!g_str_equal (words[1], "never")
+          && !g_ascii_string_to_unsigned (words[1], 10, 0, G_MAXUINT - 1, &ms, NULL))
+        return g_strdup ("error: revoke-delay MS|never");
+      pkio_simulator_set_revoke_delay (control->sim, (guint) ms);
       return g_strdup ("ok");
     }
   if (n == 1 && g_str_equal (words[0], "clear-faults"))
