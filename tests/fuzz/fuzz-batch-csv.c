@@ -5,6 +5,7 @@
 
 #include "pkio-batch.h"
 #include "pkio-csv.h"
+#include "pkio-custom-fields.h"
 #include "pkio-order-json.h"
 
 #include "fuzz-util.h"
@@ -21,9 +22,44 @@
  *   reads back the same;
  * - pkio_batch_write_results(): read back, the same rows, keys and problems, and formula
  *   protection undone.
- * Once per process, the template in both languages reads back as the seed's first order. */
+ * - pkio_batch_read_for_fields(), with an account's own order fields of every data type
+ *   (required, optional, inactive): refused exactly when pkio_batch_read() is, and then with the
+ *   same code; the same rows and keys as pkio_batch_read() given the active fields' labels, and
+ *   the same problems plus only those of the fields' values (at their columns) and a required
+ *   field's missing column; each order's custom_fields the non-empty values of the active
+ *   fields' columns, nothing else; a row without problems valid by the account's rules too, and
+ *   its body (custom_fields included) round-trips; its results file read back the same.
+ * Once per process, the template in both languages, with and without the fields, reads back
+ * as the seed's first order. */
 
-static const char * const labels[] = { "Cost centre", "Kostenplaats", NULL };
+/* The account's own order fields (GET account/metadata): active ones of each data type, one
+ * required, and an inactive one, whose label is a column like any unknown one. */
+static GPtrArray *
+account_fields (void)
+{
+  static GPtrArray *fields;
+
+  if (g_once_init_enter (&fields))
+    {
+      GPtrArray *list = pkio_custom_field_list_new ();
+
+      g_ptr_array_add (list, pkio_custom_field_new (11, "Cost centre", TRUE, TRUE, "text"));
+      g_ptr_array_add (list, pkio_custom_field_new (12, "Kostenplaats", FALSE, TRUE, "int"));
+      g_ptr_array_add (list, pkio_custom_field_new (13, "Manager", FALSE, TRUE,
+                                                    "email_address"));
+      g_ptr_array_add (list, pkio_custom_field_new (14, "Copies to", FALSE, TRUE,
+                                                    "email_list"));
+      g_ptr_array_add (list, pkio_custom_field_new (15, "Old code", TRUE, FALSE, "text"));
+      g_ptr_array_add (list, pkio_custom_field_new (16, "Notes", FALSE, TRUE, NULL));
+      g_once_init_leave (&fields, list);
+    }
+  return fields;
+}
+
+/* The labels of the active fields, in their order: what pkio_batch_read () is given, so that
+ * it maps the same columns as pkio_batch_read_for_fields (). */
+static const char * const labels[] = { "Cost centre", "Kostenplaats", "Manager", "Copies to",
+                                       "Notes", NULL };
 
 static void
 check_text (const char *text)
@@ -221,9 +257,11 @@ problem_codes (PkioBatch *batch)
   return g_string_free (codes, FALSE);
 }
 
-/* The results file read back: the same batch, with formula-like results in it. */
+/* The results file read back (with @fields, or with the labels only when NULL): the same
+ * batch, with formula-like results in it. */
 static void
 check_results (PkioBatch *batch,
+               GPtrArray *fields,
                GDateTime *now)
 {
   guint n_rows = pkio_batch_get_n_rows (batch);
@@ -241,13 +279,153 @@ check_results (PkioBatch *batch,
                                      r % 2 == 0 ? NULL : "+31 20 \"message\", line\n2" };
   pkio_batch_write_results (batch, results, out);
   bytes = g_bytes_new (out->str, out->len);
-  again = pkio_batch_read (bytes, labels, now, &error);
+  again = fields != NULL ? pkio_batch_read_for_fields (bytes, fields, now, &error)
+                         : pkio_batch_read (bytes, labels, now, &error);
   g_assert_no_error (error);
   g_assert_nonnull (again);
   codes_again = problem_codes (again);
   g_assert_cmpstr (codes_again, ==, codes);
   g_assert_cmpstr (pkio_batch_get_key (again), ==, pkio_batch_get_key (batch));
   g_assert_cmpint (pkio_batch_get_separator (again), ==, pkio_batch_get_separator (batch));
+}
+
+/* "ROW COLUMN CODE" of each problem, header first. */
+static GPtrArray *
+problem_list (PkioBatch *batch)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *header_problems = pkio_batch_get_header_problems (batch);
+
+  for (guint i = 0; i < header_problems->len; i++)
+    {
+      const PkioBatchProblem *problem = g_ptr_array_index (header_problems, i);
+
+      g_ptr_array_add (list, g_strdup_printf ("%u\x1f%s\x1f%s", problem->row,
+                                              problem->column != NULL ? problem->column : "",
+                                              problem->code));
+    }
+  for (guint r = 0; r < pkio_batch_get_n_rows (batch); r++)
+    {
+      const PkioBatchRow *row = pkio_batch_get_row (batch, r);
+
+      for (guint i = 0; i < row->problems->len; i++)
+        {
+          const PkioBatchProblem *problem = g_ptr_array_index (row->problems, i);
+
+          g_ptr_array_add (list, g_strdup_printf ("%u\x1f%s\x1f%s", problem->row,
+                                                  problem->column != NULL ? problem->column : "",
+                                                  problem->code));
+        }
+    }
+  return list;
+}
+
+/* What only the account's fields add: a value's problem at its column, or a required field's
+ * missing column. */
+static gboolean
+is_field_problem (const char *entry)
+{
+  g_auto(GStrv) parts = g_strsplit (entry, "\x1f", 3);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  if (g_str_equal (parts[2], "missing_column"))
+    return *parts[1] == '\0';
+  return *parts[1] != '\0'
+         && (g_str_equal (parts[2], "missing") || g_str_equal (parts[2], "control_characters")
+             || g_str_equal (parts[2], "invalid_custom_field_value"));
+}
+
+/* The batch read with the account's fields (@with_fields) against the one read with their
+ * labels only (@with_labels). */
+static void
+check_fields_batch (PkioBatch *with_fields,
+                    PkioBatch *with_labels,
+                    GDateTime *now)
+{
+  GPtrArray *fields = account_fields ();
+  g_autoptr(GPtrArray) active = pkio_custom_field_list_active (fields);
+  g_autoptr(GPtrArray) field_problems = problem_list (with_fields);
+  g_autoptr(GPtrArray) label_problems = problem_list (with_labels);
+  g_autoptr(GHashTable) unmatched = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_rows = pkio_batch_get_n_rows (with_fields);
+
+  g_assert_cmpuint (active->len, ==, g_strv_length ((char **) labels));
+  g_assert_cmpuint (n_rows, ==, pkio_batch_get_n_rows (with_labels));
+  g_assert_cmpstr (pkio_batch_get_key (with_fields), ==, pkio_batch_get_key (with_labels));
+  g_assert_cmpint (pkio_batch_get_language (with_fields), ==,
+                   pkio_batch_get_language (with_labels));
+
+  /* Every problem of the labels' read is there (as many times), and the rest is the fields'. */
+  {
+    g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < field_problems->len; i++)
+      {
+        const char *entry = g_ptr_array_index (field_problems, i);
+
+        g_hash_table_insert (counts, (char *) entry,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                                                      entry))
+                                               + 1));
+      }
+    for (guint i = 0; i < label_problems->len; i++)
+      {
+        const char *entry = g_ptr_array_index (label_problems, i);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, entry));
+
+        if (n == 0)
+          g_error ("a problem of the read without the fields is not in the read with them: %s",
+                   entry);
+        g_hash_table_insert (counts, (char *) entry, GUINT_TO_POINTER (n - 1));
+      }
+    for (guint i = 0; i < field_problems->len; i++)
+      {
+        const char *entry = g_ptr_array_index (field_problems, i);
+
+        if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, entry)) > 0 && !is_field_problem (entry))
+          g_error ("the read with the fields has a problem of another kind: %s", entry);
+      }
+  }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const PkioBatchRow *row = pkio_batch_get_row (with_fields, r);
+      const PkioBatchRow *plain = pkio_batch_get_row (with_labels, r);
+      const PkioOrder *order = row->order;
+      guint n_values = 0;
+
+      g_assert_cmpuint (row->number, ==, plain->number);
+      g_assert_cmpstr (row->key, ==, plain->key);
+      g_assert_cmpuint (g_strv_length (row->custom_values), ==, active->len);
+      /* The order carries each active field's non-empty value, as the row has it. */
+      for (guint i = 0; i < active->len; i++)
+        {
+          const PkioCustomField *field = g_ptr_array_index (active, i);
+          const char *value = pkio_order_get_custom_value (order, field->id);
+
+          g_assert_cmpstr (row->custom_values[i], ==, plain->custom_values[i]);
+          if (*row->custom_values[i] == '\0')
+            g_assert_null (value);
+          else
+            {
+              g_assert_cmpstr (value, ==, row->custom_values[i]);
+              n_values++;
+            }
+        }
+      g_assert_cmpuint (order->custom_fields != NULL ? order->custom_fields->len : 0, ==,
+                        n_values);
+      g_assert_null (pkio_order_get_custom_value (order, 15));
+
+      if (row->problems->len == 0 && pkio_batch_get_header_problems (with_fields)->len == 0)
+        {
+          g_autoptr(GPtrArray) problems = pkio_custom_fields_validate (order, fields);
+
+          g_assert_cmpuint (problems->len, ==, 0);
+          g_assert_nonnull (pkio_order_get_custom_value (order, 11));
+        }
+    }
+  check_batch (with_fields, now);
+  check_results (with_fields, fields, now);
 }
 
 static void
@@ -258,20 +436,30 @@ check_templates (GDateTime *now)
   if (!g_once_init_enter (&checked))
     return;
   for (guint l = 0; l < PKIO_BATCH_N_LANGUAGES; l++)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PkioBatch) batch = NULL;
+    for (guint with_fields = 0; with_fields < 2; with_fields++)
+      {
+        g_autoptr(GString) out = g_string_new (NULL);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(PkioBatch) batch = NULL;
+        g_autoptr(PkioBatch) fields_batch = NULL;
 
-      pkio_batch_write_template (out, l, NULL);
-      bytes = g_bytes_new (out->str, out->len);
-      batch = pkio_batch_read (bytes, labels, now, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (pkio_batch_count_problems (batch), ==, 0);
-      g_assert_cmpuint (pkio_batch_get_n_rows (batch), ==, 1);
-      g_assert_cmpint (pkio_batch_get_language (batch), ==, l);
-    }
+        pkio_batch_write_template (out, l, with_fields ? account_fields () : NULL);
+        bytes = g_bytes_new (out->str, out->len);
+        batch = pkio_batch_read (bytes, labels, now, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (pkio_batch_count_problems (batch), ==, 0);
+        g_assert_cmpuint (pkio_batch_get_n_rows (batch), ==, 1);
+        g_assert_cmpint (pkio_batch_get_language (batch), ==, l);
+        if (!with_fields)
+          continue;
+        /* With the fields: the required one has a value, and it is one valid order. */
+        fields_batch = pkio_batch_read_for_fields (bytes, account_fields (), now, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (pkio_batch_count_problems (fields_batch), ==, 0);
+        g_assert_nonnull (pkio_order_get_custom_value (pkio_batch_get_row (fields_batch,
+                                                                           0)->order, 11));
+      }
   g_once_init_leave (&checked, 1);
 }
 
@@ -282,7 +470,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) fields_error = NULL;
   g_autoptr(PkioBatch) batch = NULL;
+  g_autoptr(PkioBatch) fields_batch = NULL;
 
   fuzz_init ();
   now = fuzz_now ();
@@ -291,15 +481,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   bytes = g_bytes_new (data, size);
   batch = pkio_batch_read (bytes, labels, now, &error);
+  fields_batch = pkio_batch_read_for_fields (bytes, account_fields (), now, &fields_error);
   if (batch == NULL)
     {
       g_assert_nonnull (error);
       g_assert_true (error->domain == PKIO_BATCH_ERROR);
       check_text (error->message);
+      /* The account's fields do not change what a file is refused for. */
+      g_assert_null (fields_batch);
+      g_assert_error (fields_error, PKIO_BATCH_ERROR, error->code);
+      g_assert_cmpstr (fields_error->message, ==, error->message);
       return 0;
     }
   g_assert_no_error (error);
+  g_assert_no_error (fields_error);
+  g_assert_nonnull (fields_batch);
   check_batch (batch, now);
-  check_results (batch, now);
+  check_results (batch, NULL, now);
+  check_fields_batch (fields_batch, batch, now);
   return 0;
 }

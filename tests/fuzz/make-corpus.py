@@ -499,6 +499,39 @@ def batch_files():
     yield 'utf8-damaged', text.encode().replace(b'Domplein', b'\xffomplein')
     yield 'cp1252-undefined', b'Profile\r\nJos\xe9\x81\r\n'
     yield 'nul', text.encode().replace(b'Suite', b'Su\x00ite')
+    # The account's own order fields (fuzz-batch-csv.c's list: Cost centre required text,
+    # Kostenplaats int, Manager email address, Copies to email list, Notes without a type; Old
+    # code inactive): columns named by their labels, values good and bad.
+    fields = ['Cost centre', 'Kostenplaats', 'Manager', 'Copies to', 'Notes']
+    yield 'fields-valid', csv_text([BATCH_EN + fields,
+                                    BATCH_JOHN + ['CC-1', '4711', 'boss@example.com',
+                                                  'a@example.com, b@example.com', 'note'],
+                                    BATCH_ZOE + [' CC-2 ', '', '', '', ''],
+                                    BATCH_ANN + ['CC-3', '-12', '', 'c@example.org', '']]).encode()
+    yield 'fields-bad', csv_text([BATCH_EN + fields,
+                                  BATCH_JOHN + ['', '47a', 'not-an-address', 'a@example.com,,b',
+                                                'tab\there'],
+                                  BATCH_ZOE + ['CC\x01', '99999999999999999999', 'a@b@c',
+                                               ' , ', 'line\nbreak'],
+                                  BATCH_ANN + ['CC-3', '+', '', '', '\u202e']]).encode()
+    yield 'fields-dutch', b'\xef\xbb\xbf' + csv_text(
+        [BATCH_NL + ['cost-Centre (verplicht)', 'KOSTENPLAATS', 'manager', 'Copies  to'],
+         BATCH_ZOE + ['Afdeling 7', '0042', 'baas@example.nl', 'x@example.nl;y@example.nl']],
+        ';').encode()
+    yield 'fields-missing-required', csv_text([BATCH_EN + fields[1:] + ['Old code'],
+                                               BATCH_JOHN + ['1', '', '', '', 'old']]).encode()
+    yield 'fields-twice', csv_text([BATCH_EN + fields + ['Cost Centre'],
+                                    BATCH_JOHN + ['A', '1', '', '', '', 'B']]).encode()
+    yield 'fields-repeats', csv_text([BATCH_EN + fields,
+                                      BATCH_JOHN + ['CC-1', '', '', '', ''],
+                                      BATCH_JOHN + ['CC-2', '', '', '', ''],
+                                      BATCH_JOHN + [' CC-1', '', '', '', '']]).encode()
+    yield 'fields-results', b'\xef\xbb\xbf' + csv_text(
+        [BATCH_EN + fields + ['Order', 'Status', 'Message'],
+         BATCH_JOHN + ["'=CC", "'+1", '', '', "'@note", '843668399', 'placed', ''],
+         BATCH_ANN + ['CC-3', '', '', '', '', '', 'rejected', "'-Cost centre: fill in"]]).encode()
+    yield 'fields-utf16', b'\xff\xfe' + csv_text(
+        [BATCH_EN + fields, BATCH_ZOE + ['Kamer €5', '7', '', '', 'Zoë']], '\t').encode('utf-16-le')
 
 
 HARNESSES = {
