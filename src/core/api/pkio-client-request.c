@@ -4,34 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "pkio-api-error.h"
-#include "pkio-client-private.h"
+#include "pkio-client-request-private.h"
 #include "pkio-json-guard.h"
 
+/* Sending one CertCentral exchange and reading its answer's bytes: the attempts through the rate
+ * limiter, the timeout, the cancel, the retries, and what a failed transport means for a request
+ * that may have taken effect. What a complete answer means is pkio-client-answer.c's. */
+
 #define READ_CHUNK 65536
-/* From this size a 2xx answer is parsed in a thread (parse_in_thread ()). */
-#define PARSE_IN_THREAD_BYTES (128 * 1024)
-
-typedef struct
-{
-  char         *method;
-  char         *path;           /* for g_debug only: never the query (it may hold an email) */
-  GUri         *uri;
-  GBytes       *body;
-  PkioRequestFlags flags;
-  guint         attempt;
-
-  SoupMessage  *msg;
-  GCancellable *attempt_cancellable;
-  gulong        cancel_id;
-  GSource      *timeout_source;
-  GSource      *retry_source;
-  GSource      *retry_cancel_source;
-  gboolean      timed_out;
-  gboolean      request_sent;   /* headers went out: the server may act on it */
-  gboolean      change_done;    /* REVOKES: a 2xx came; only its body is still being read */
-  GInputStream *stream;
-  GByteArray   *buffer;
-} Request;
 
 static void start_attempt (GTask *task);
 
@@ -46,7 +26,7 @@ destroy_source (GSource **source)
 }
 
 static void
-request_end_attempt (Request *req,
+request_end_attempt (PkioClientRequest *req,
                      GTask   *task)
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
@@ -66,7 +46,7 @@ request_end_attempt (Request *req,
 }
 
 static void
-request_free (Request *req)
+request_free (PkioClientRequest *req)
 {
   destroy_source (&req->timeout_source);
   destroy_source (&req->retry_source);
@@ -87,8 +67,8 @@ request_free (Request *req)
 /* What a request that may have taken effect failed with: the order POST or the cancel PUT
  * (@req->flags), sent and then timed out or cut off. */
 static GError *
-outcome_unknown_error (Request  *req,
-                       gboolean  timed_out)
+outcome_unknown_error (PkioClientRequest *req,
+                       gboolean           timed_out)
 {
   const char *text;
 
@@ -109,38 +89,6 @@ outcome_unknown_error (Request  *req,
   return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN, text, NULL);
 }
 
-static GError *
-change_server_error (Request *req)
-{
-  if (req->flags & PKIO_REQUEST_REVOKES)
-    return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
-                                       _("CertCentral had a problem while taking the request to revoke the certificate, so it is not known whether it took it. Check it before you ask again."),
-                                       NULL);
-  return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
-                                     _("CertCentral had a problem while canceling the order, so it may or may not have been canceled. Check its status in a minute before you cancel it again."),
-                                     NULL);
-}
-
-/* A revocation CertCentral answered with a 2xx whose body could not be read to the end: it was
- * taken, only its request id is not known. */
-static void
-succeed_without_answer (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-
-  request_end_attempt (req, task);
-  g_task_return_pointer (task, NULL, NULL);
-  g_object_unref (task);
-}
-
-static GError *
-unreadable_order_answer_error (void)
-{
-  return pkio_api_error_new_literal (PKIO_API_ERROR_OUTCOME_UNKNOWN,
-                                     _("CertCentral’s answer to the order could not be read. Your order may or may not have been placed: check the order list before ordering again."),
-                                     NULL);
-}
-
 /* The body may hold card data: wipe the serialized copy when libsoup is done with it. */
 static void
 wipe_text (gpointer data)
@@ -151,14 +99,32 @@ wipe_text (gpointer data)
   g_free (text);
 }
 
-static void
-fail (GTask  *task,
-      GError *error)
+static GError *
+stopped_error (void)
 {
-  Request *req = g_task_get_task_data (task);
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The request was stopped."));
+}
+
+void
+_pkio_client_request_return (GTask    *task,
+                             JsonNode *root_owned)
+{
+  PkioClientRequest *req = g_task_get_task_data (task);
 
   request_end_attempt (req, task);
-  g_task_return_error (task, error);
+  g_task_return_pointer (task, root_owned,
+                         root_owned != NULL ? (GDestroyNotify) json_node_unref : NULL);
+  g_object_unref (task);
+}
+
+void
+_pkio_client_request_fail (GTask  *task,
+                           GError *error_owned)
+{
+  PkioClientRequest *req = g_task_get_task_data (task);
+
+  request_end_attempt (req, task);
+  g_task_return_error (task, error_owned);
   g_object_unref (task);
 }
 
@@ -167,11 +133,11 @@ retry_cancelled_cb (GCancellable *cancellable,
                     gpointer      user_data)
 {
   GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
 
   destroy_source (&req->retry_source);
   g_clear_pointer (&req->retry_cancel_source, g_source_unref);
-  fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The request was stopped.")));
+  _pkio_client_request_fail (task, stopped_error ());
   return G_SOURCE_REMOVE;
 }
 
@@ -179,7 +145,7 @@ static gboolean
 retry_cb (gpointer user_data)
 {
   GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
 
   g_clear_pointer (&req->retry_source, g_source_unref);
   destroy_source (&req->retry_cancel_source);
@@ -187,12 +153,11 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Keeps @task's reference for the next attempt. */
-static void
-schedule_retry (GTask *task,
-                guint  retry_after_s)
+void
+_pkio_client_request_schedule_retry (GTask *task,
+                                     guint  retry_after_s)
 {
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
   PkioClient *self = g_task_get_source_object (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   guint64 delay_ms = (guint64) self->retry_base_ms << (req->attempt - 1);
@@ -215,8 +180,8 @@ schedule_retry (GTask *task,
     }
 }
 
-static gboolean
-can_retry (Request *req)
+gboolean
+_pkio_client_request_can_retry (PkioClientRequest *req)
 {
   return (req->flags & PKIO_REQUEST_RETRY) && req->attempt < PKIO_CLIENT_MAX_ATTEMPTS;
 }
@@ -225,7 +190,7 @@ static void
 handle_transport_error (GTask  *task,
                         GError *error)
 {
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   g_debug ("%s %s: transport error (%s)", req->method, req->path,
@@ -234,7 +199,7 @@ handle_transport_error (GTask  *task,
   if (req->change_done)
     {
       g_error_free (error);
-      succeed_without_answer (task);
+      _pkio_client_request_return (task, NULL);
       return;
     }
 
@@ -243,243 +208,51 @@ handle_transport_error (GTask  *task,
     {
       /* Sent, then cancelled, timed out, reset or closed: CertCentral may have acted on it. */
       g_error_free (error);
-      fail (task, outcome_unknown_error (req, req->timed_out));
+      _pkio_client_request_fail (task, outcome_unknown_error (req, req->timed_out));
       return;
     }
 
   if (req->timed_out)
     {
       g_error_free (error);
-      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_TIMEOUT,
-                                              _("CertCentral did not answer in time. Check your internet connection and try again."),
-                                              NULL));
+      _pkio_client_request_fail (task,
+                                 pkio_api_error_new_literal (PKIO_API_ERROR_TIMEOUT,
+                                                             _("CertCentral did not answer in time. Check your internet connection and try again."),
+                                                             NULL));
       return;
     }
 
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_clear_error (&error);
-      fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The request was stopped.")));
+      _pkio_client_request_fail (task, stopped_error ());
       return;
     }
 
   if (error->domain == G_TLS_ERROR)
     {
       g_error_free (error);
-      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
-                                              _("The connection to CertCentral is not secure: its certificate could not be verified. Nothing was sent. Check the network (a proxy may be in the way) or ask your administrator."),
-                                              NULL));
+      _pkio_client_request_fail (task,
+                                 pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
+                                                             _("The connection to CertCentral is not secure: its certificate could not be verified. Nothing was sent. Check the network (a proxy may be in the way) or ask your administrator."),
+                                                             NULL));
       return;
     }
 
-  if (can_retry (req))
+  if (_pkio_client_request_can_retry (req))
     {
       g_error_free (error);
-      schedule_retry (task, 0);
+      _pkio_client_request_schedule_retry (task, 0);
       return;
     }
 
   g_error_free (error);
-  fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
-                                          (req->flags & PKIO_REQUEST_PLACES_ORDER)
-                                          ? _("Could not reach CertCentral; the order was not sent. Check your internet connection and try again.")
-                                          : _("Could not reach CertCentral. Check your internet connection and try again."),
-                                          NULL));
-}
-
-static guint
-parse_retry_after (SoupMessage *msg)
-{
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                    "Retry-After");
-  guint64 seconds = 0;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &seconds, NULL))
-    return 0;
-  return (guint) MIN (seconds, PKIO_CLIENT_MAX_RETRY_AFTER_S);
-}
-
-/* A 2xx answer, read: @root (owned) is what it says, or NULL and @error (owned) why not. */
-static void
-return_parsed (GTask    *task,
-               JsonNode *root_owned,
-               GError   *error_owned)
-{
-  Request *req = g_task_get_task_data (task);
-  g_autoptr(JsonNode) root = root_owned;
-  g_autoptr(GError) error = error_owned;
-
-  if (root == NULL && req->change_done)
-    {
-      succeed_without_answer (task);
-      return;
-    }
-  if (root == NULL)
-    {
-      if ((req->flags & PKIO_REQUEST_PLACES_ORDER))
-        fail (task, unreadable_order_answer_error ());
-      else
-        fail (task, g_steal_pointer (&error));
-      return;
-    }
-  request_end_attempt (req, task);
-  g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
-  g_object_unref (task);
-}
-
-/* A page of hundreds of orders is parsed in a thread: on the main loop it held the window
- * 10-20 ms per page while a first sync filled History (bench-sync, README "Performance"). The
- * answer is all read by then; nothing else touches the request until the parse is done. */
-typedef struct
-{
-  char   *content_type;
-  GBytes *body;
-} ParseData;
-
-static void
-parse_data_free (ParseData *data)
-{
-  g_free (data->content_type);
-  g_bytes_unref (data->body);
-  g_free (data);
-}
-
-static void
-parse_thread (GTask        *parse,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ParseData *data = task_data;
-  GError *error = NULL;
-  JsonNode *root = pkio_json_guard_parse (data->content_type, data->body, &error);
-
-  if (root == NULL)
-    g_task_return_error (parse, error);
-  else
-    g_task_return_pointer (parse, root, (GDestroyNotify) json_node_unref);
-}
-
-static void
-parsed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-  JsonNode *root = g_task_propagate_pointer (G_TASK (result), &error);
-
-  return_parsed (task, root, error);
-}
-
-static void
-parse_in_thread (GTask      *task,
-                 const char *content_type,
-                 GBytes     *body)
-{
-  ParseData *data = g_new0 (ParseData, 1);
-  g_autoptr(GTask) parse = g_task_new (NULL, NULL, parsed_cb, task);
-
-  data->content_type = g_strdup (content_type);
-  data->body = g_bytes_ref (body);
-  g_task_set_source_tag (parse, parse_in_thread);
-  g_task_set_task_data (parse, data, (GDestroyNotify) parse_data_free);
-  g_task_run_in_thread (parse, parse_thread);
-}
-
-static void
-handle_answer (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  guint status = soup_message_get_status (req->msg);
-  const char *content_type;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  content_type = soup_message_headers_get_one (soup_message_get_response_headers (req->msg),
-                                               "Content-Type");
-  body = g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer));
-  g_debug ("%s %s -> %u", req->method, req->path, status);
-
-  if (status >= 200 && status < 300)
-    {
-      _pkio_client_key_answered (g_task_get_source_object (task), TRUE);
-      /* Only a change may answer nothing (204); a read or the order must carry data. */
-      if (g_bytes_get_size (body) == 0
-          && !(req->flags & (PKIO_REQUEST_PLACES_ORDER | PKIO_REQUEST_RETRY)))
-        {
-          request_end_attempt (req, task);
-          g_task_return_pointer (task, NULL, NULL);
-          g_object_unref (task);
-          return;
-        }
-      if (g_bytes_get_size (body) >= PARSE_IN_THREAD_BYTES)
-        {
-          parse_in_thread (task, content_type, body);
-          return;
-        }
-      root = pkio_json_guard_parse (content_type, body, &error);
-      return_parsed (task, g_steal_pointer (&root), g_steal_pointer (&error));
-      return;
-    }
-
-  if (status < 400)
-    {
-      /* 1xx/3xx: a redirect we refuse to follow, or something stranger. */
-      if ((req->flags & PKIO_REQUEST_PLACES_ORDER))
-        fail (task, unreadable_order_answer_error ());
-      else
-        fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_BAD_ANSWER,
-                                                _("CertCentral’s address sent the app elsewhere, which it does not follow. Check the CertCentral address in the preferences, or ask your administrator whether a proxy is in the way."),
-                                                NULL));
-      return;
-    }
-
-  if ((status == 429 || status >= 500) && can_retry (req))
-    {
-      schedule_retry (task, status == 429 ? parse_retry_after (req->msg) : 0);
-      return;
-    }
-
-  if ((req->flags & PKIO_REQUEST_CHANGES_ORDER) && (status >= 500 || status == 408))
-    {
-      fail (task, change_server_error (req));
-      return;
-    }
-
-  root = pkio_json_guard_parse (content_type, body, &error);
-  if (root == NULL && status >= 500 && !(req->flags & PKIO_REQUEST_PLACES_ORDER)
-      && !pkio_json_guard_looks_like_json (content_type, g_bytes_get_data (body, NULL),
-                                           g_bytes_get_size (body))
-      && g_bytes_get_size (body) > 0)
-    {
-      /* A proxy's or load balancer's HTML page: say so rather than blame CertCentral. It is
-       * still a server error (try again later), not an answer the app misunderstood. */
-      fail (task, pkio_api_error_new_literal (PKIO_API_ERROR_SERVER_ERROR, error->message,
-                                              NULL));
-      return;
-    }
-
-  {
-    g_autoptr(GPtrArray) entries = pkio_api_error_parse_entries (root);
-
-    /* CertCentral's codes are for the debug log: people get the words of the error class. */
-    for (guint i = 0; i < entries->len; i++)
-      {
-        const PkioApiErrorEntry *entry = g_ptr_array_index (entries, i);
-
-        g_debug ("%s %s -> %u: %s%s%s", req->method, req->path, status,
-                 entry->code != NULL ? entry->code : "(no code)",
-                 entry->code_detail != NULL ? "|" : "",
-                 entry->code_detail != NULL ? entry->code_detail : "");
-      }
-    if (status == 401)
-      _pkio_client_key_answered (g_task_get_source_object (task), FALSE);
-    fail (task, pkio_api_error_new_for_status (status,
-                                                (req->flags & PKIO_REQUEST_PLACES_ORDER) != 0,
-                                                entries));
-  }
+  _pkio_client_request_fail (task,
+                             pkio_api_error_new_literal (PKIO_API_ERROR_NETWORK,
+                                                         (req->flags & PKIO_REQUEST_PLACES_ORDER)
+                                                         ? _("Could not reach CertCentral; the order was not sent. Check your internet connection and try again.")
+                                                         : _("Could not reach CertCentral. Check your internet connection and try again."),
+                                                         NULL));
 }
 
 static void
@@ -488,7 +261,7 @@ read_cb (GObject      *source,
          gpointer      user_data)
 {
   GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -501,21 +274,13 @@ read_cb (GObject      *source,
 
   if (g_bytes_get_size (chunk) == 0)
     {
-      handle_answer (task);
+      _pkio_client_answer_handle (task);
       return;
     }
 
   if (!pkio_json_guard_check_size ((goffset) req->buffer->len + g_bytes_get_size (chunk), &error))
     {
-      if (req->change_done)
-        {
-          succeed_without_answer (task);
-          return;
-        }
-      if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && soup_message_get_status (req->msg) < 300)
-        fail (task, unreadable_order_answer_error ());
-      else
-        fail (task, g_steal_pointer (&error));
+      _pkio_client_answer_unreadable (task, g_steal_pointer (&error));
       return;
     }
   g_byte_array_append (req->buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
@@ -529,7 +294,7 @@ send_cb (GObject      *source,
          gpointer      user_data)
 {
   GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
   g_autoptr(GError) error = NULL;
 
@@ -555,25 +320,15 @@ send_cb (GObject      *source,
        * must not turn a change that happened into a failure. */
       g_debug ("%s %s -> %u", req->method, req->path, soup_message_get_status (req->msg));
       _pkio_client_key_answered (g_task_get_source_object (task), TRUE);
-      request_end_attempt (req, task);
-      g_task_return_pointer (task, NULL, NULL);
-      g_object_unref (task);
+      _pkio_client_request_return (task, NULL);
       return;
     }
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && !pkio_json_guard_check_size (soup_message_headers_get_content_length (headers), &error))
     {
-      if (req->change_done)
-        {
-          succeed_without_answer (task);
-          return;
-        }
       g_debug ("%s %s -> %u (answer too large)", req->method, req->path,
                soup_message_get_status (req->msg));
-      if ((req->flags & PKIO_REQUEST_PLACES_ORDER) && soup_message_get_status (req->msg) < 300)
-        fail (task, unreadable_order_answer_error ());
-      else
-        fail (task, g_steal_pointer (&error));
+      _pkio_client_answer_unreadable (task, g_steal_pointer (&error));
       return;
     }
 
@@ -586,7 +341,7 @@ static void
 wrote_headers_cb (SoupMessage *msg,
                   gpointer     user_data)
 {
-  Request *req = user_data;
+  PkioClientRequest *req = user_data;
 
   req->request_sent = TRUE;
 }
@@ -599,7 +354,7 @@ static void
 restarted_cb (SoupMessage *msg,
               gpointer     user_data)
 {
-  Request *req = user_data;
+  PkioClientRequest *req = user_data;
 
   g_debug ("%s %s: libsoup would send it again", req->method, req->path);
   g_cancellable_cancel (req->attempt_cancellable);
@@ -608,7 +363,7 @@ restarted_cb (SoupMessage *msg,
 static gboolean
 timeout_cb (gpointer user_data)
 {
-  Request *req = user_data;
+  PkioClientRequest *req = user_data;
 
   req->timed_out = TRUE;
   g_clear_pointer (&req->timeout_source, g_source_unref);
@@ -630,14 +385,14 @@ limiter_cb (GObject      *source,
 {
   GTask *task = user_data;
   PkioClient *self = g_task_get_source_object (task);
-  Request *req = g_task_get_task_data (task);
+  PkioClientRequest *req = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   SoupMessageHeaders *headers;
   g_autoptr(GError) error = NULL;
 
   if (!pkio_rate_limiter_acquire_finish (PKIO_RATE_LIMITER (source), result, &error))
     {
-      fail (task, g_steal_pointer (&error));
+      _pkio_client_request_fail (task, g_steal_pointer (&error));
       return;
     }
 
@@ -694,7 +449,7 @@ _pkio_client_request_async (PkioClient          *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Request *req;
+  PkioClientRequest *req;
   g_autoptr(GError) error = NULL;
   const char *question;
 
@@ -703,7 +458,7 @@ _pkio_client_request_async (PkioClient          *self,
   /* An order POST cancelled after sending must still report OUTCOME_UNKNOWN. */
   g_task_set_check_cancellable (task, FALSE);
 
-  req = g_new0 (Request, 1);
+  req = g_new0 (PkioClientRequest, 1);
   req->method = g_strdup (method);
   question = strchr (path_and_query, '?');
   req->path = question ? g_strndup (path_and_query, question - path_and_query)
@@ -720,8 +475,9 @@ _pkio_client_request_async (PkioClient          *self,
   req->uri = g_uri_parse_relative (self->base_uri, path_and_query, SOUP_HTTP_URI_FLAGS, &error);
   if (req->uri == NULL)
     {
-      fail (g_steal_pointer (&task),
-            pkio_api_error_new_literal (PKIO_API_ERROR_INVALID_INPUT, error->message, NULL));
+      _pkio_client_request_fail (g_steal_pointer (&task),
+                                 pkio_api_error_new_literal (PKIO_API_ERROR_INVALID_INPUT,
+                                                             error->message, NULL));
       return;
     }
 
