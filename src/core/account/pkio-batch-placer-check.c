@@ -103,15 +103,12 @@ history_read_cb (GObject      *source,
   PkioBatchPlacer *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  /* The history names a known individual's email, the orders placed here, and what earlier
-   * runs of this batch left. */
-  if (!pkio_workspace_read_history_finish (self->workspace, result, &error))
+  if (!_pkio_batch_placer_read_history_finish (self, result, &error))
     {
       self->checking = FALSE;
       g_task_return_error (task, error);
       return;
     }
-  _pkio_batch_placer_find_earlier_runs (self);
   check_next (g_steal_pointer (&task));
 }
 
@@ -133,8 +130,7 @@ pkio_batch_placer_check_async (PkioBatchPlacer     *self,
   self->next_check = 0;
   for (guint i = 0; i < self->n_rows; i++)
     g_clear_pointer (&self->duplicates[i], pkio_duplicate_free);
-  pkio_workspace_read_history_async (self->workspace, NULL, history_read_cb,
-                                     g_steal_pointer (&task));
+  _pkio_batch_placer_read_history_async (self, history_read_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -37,9 +37,15 @@ struct _PkioBatchPlacer
 /* Of two records of one row, the one that says most: 3 placed, 2 undecided (sending or
  * unknown), 1 refused, 0 nothing. */
 int      _pkio_batch_placer_record_rank      (PkioHistoryRecord *record);
-/* Reads the history (every record is in the store's model, which must be read) for what
- * earlier runs of this batch left: the journal key of this run, and self->earlier. */
-void     _pkio_batch_placer_find_earlier_runs (PkioBatchPlacer  *self);
+/* Reads the history, which the check and the run both need: it names a known individual's
+ * email and the orders placed here, and says what earlier runs of this batch left (the journal
+ * key of this run, and self->earlier, set by _finish). */
+void     _pkio_batch_placer_read_history_async  (PkioBatchPlacer     *self,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean _pkio_batch_placer_read_history_finish (PkioBatchPlacer     *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 /* TRUE for a row the check found an order for and that the person did not include. */
 gboolean _pkio_batch_placer_leaves_out        (PkioBatchPlacer  *self,
                                                guint             index);

@@ -257,8 +257,9 @@ _pkio_batch_placer_record_rank (PkioHistoryRecord *record)
     }
 }
 
-void
-_pkio_batch_placer_find_earlier_runs (PkioBatchPlacer *self)
+/* Every record is in the store's model, which must be read. */
+static void
+find_earlier_runs (PkioBatchPlacer *self)
 {
   GListModel *model = G_LIST_MODEL (pkio_workspace_get_store (self->workspace));
   const char *key = pkio_batch_get_key (self->batch);
@@ -299,6 +300,25 @@ _pkio_batch_placer_find_earlier_runs (PkioBatchPlacer *self)
              > _pkio_batch_placer_record_rank (self->earlier[index]))
         g_set_object (&self->earlier[index], record);
     }
+}
+
+void
+_pkio_batch_placer_read_history_async (PkioBatchPlacer     *self,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  pkio_workspace_read_history_async (self->workspace, NULL, callback, user_data);
+}
+
+gboolean
+_pkio_batch_placer_read_history_finish (PkioBatchPlacer  *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
+{
+  if (!pkio_workspace_read_history_finish (self->workspace, result, error))
+    return FALSE;
+  find_earlier_runs (self);
+  return TRUE;
 }
 
 /* ---- placing ---- */
@@ -566,12 +586,11 @@ history_read_cb (GObject      *source,
   PkioBatchPlacer *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (!pkio_workspace_read_history_finish (self->workspace, result, &error))
+  if (!_pkio_batch_placer_read_history_finish (self, result, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  _pkio_batch_placer_find_earlier_runs (self);
   /* Every row is checked before anything is sent, unless a check was made (and shown) or the
    * person allowed existing orders. */
   if (!self->checked && !self->allow_existing)
@@ -609,8 +628,7 @@ pkio_batch_placer_run_async (PkioBatchPlacer     *self,
                                  "then try again."));
       return;
     }
-  pkio_workspace_read_history_async (self->workspace, NULL, history_read_cb,
-                                     g_steal_pointer (&task));
+  _pkio_batch_placer_read_history_async (self, history_read_cb, g_steal_pointer (&task));
 }
 
 gboolean
