@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-batch-file.h"
+#include "pkio-csv-file.h"
 
 typedef struct
 {
@@ -86,68 +87,12 @@ GtkFileChooserNative *
 pkio_batch_file_chooser_new (GtkWindow  *parent,
                              const char *save_name)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  /* Spreadsheets save "CSV" or "text" files; Windows names them in capitals too. */
+  static const char * const patterns[] = { "*.csv", "*.CSV", "*.txt", NULL };
 
   if (save_name != NULL)
-    chooser = gtk_file_chooser_native_new (_("Save As"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                           _("_Save"), _("_Cancel"));
-  else
-    chooser = gtk_file_chooser_native_new (_("Open a Spreadsheet"), parent,
-                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                           _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (save_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), save_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  return chooser;
-}
-
-static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-pkio_batch_file_write_async (GFile               *file,
-                             GString             *text,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (text != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_batch_file_write_async);
-  bytes = g_bytes_new (text->str, text->len);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                                       written_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pkio_batch_file_write_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+    return pkio_csv_file_chooser_new (parent, _("Save As"), _("_Save"),
+                                      _("Spreadsheets saved as CSV"), patterns, save_name);
+  return pkio_csv_file_chooser_new (parent, _("Open a Spreadsheet"), _("_Open"),
+                                    _("Spreadsheets saved as CSV"), patterns, NULL);
 }

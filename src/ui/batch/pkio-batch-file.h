@@ -7,9 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The files of "Order from a spreadsheet…": reading a batch file off the main thread, the
- * file choosers (the portal's when there is one: GtkFileChooserNative), and writing a
- * template or a results file. What is read and written is the core's (pkio-batch.h). */
+/* The files of "Order from a spreadsheet…": reading a batch file off the main thread and the
+ * file choosers; a template or a results file is written with pkio_csv_file_write_async ().
+ * What is read and written is the core's (pkio-batch.h). */
 
 /* Reads @file and checks every row (pkio_batch_read_for_fields (), with the account's own
  * order fields @custom_fields or NULL) in a thread, so that a big file does not hold up the
@@ -28,13 +28,5 @@ PkioBatch *pkio_batch_file_read_finish   (GAsyncResult        *result,
 GtkFileChooserNative *pkio_batch_file_chooser_new (GtkWindow  *parent,
                                                    const char *save_name);
 
-/* Writes @text to @file (replacing it). */
-void       pkio_batch_file_write_async   (GFile               *file,
-                                          GString             *text,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-gboolean   pkio_batch_file_write_finish  (GAsyncResult        *result,
-                                          GError             **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "pkio-batch-file.h"
 #include "pkio-batch-window-private.h"
+#include "pkio-csv-file.h"
 
 /* The files of the batch window: another batch file, the same one again, a template, and
  * the results. */
@@ -68,7 +69,7 @@ saved_cb (GObject      *source,
   PkioBatchWindow *self;
   g_autoptr(GError) error = NULL;
 
-  if (pkio_batch_file_write_finish (result, &error))
+  if (pkio_csv_file_write_finish (result, &error))
     {
       self = PKIO_BATCH_WINDOW (user_data);
       _pkio_batch_window_add_toast (self, _("Saved"));
@@ -91,6 +92,7 @@ save_chosen_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
     {
@@ -115,7 +117,8 @@ save_chosen_cb (GtkNativeDialog *chooser,
         pkio_batch_write_template (text, pkio_batch_language_current (),
                                    self->workspace != NULL
                                    ? pkio_workspace_get_custom_fields (self->workspace) : NULL);
-      pkio_batch_file_write_async (file, text, self->cancellable, saved_cb, self);
+      bytes = g_bytes_new (text->str, text->len);
+      pkio_csv_file_write_async (file, bytes, self->cancellable, saved_cb, self);
     }
   g_object_unref (chooser);
 }
