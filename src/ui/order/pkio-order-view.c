@@ -117,6 +117,24 @@ _pkio_order_view_scroll_to_top (PkioOrderView *self)
 
 /* ---- what the account offers ---- */
 
+/* One of the reads the view asks for came back. NULL when it was cancelled: a view disposed
+ * meanwhile cancelled it, and is not touched. Else the view, with one ask fewer in flight;
+ * when the read failed, the debug log says that @what is not available, and why. */
+static PkioOrderView *
+view_for_answer (gpointer      user_data,
+                 const GError *error,
+                 const char   *what)
+{
+  PkioOrderView *self = user_data;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  self->asks_in_flight--;
+  if (error != NULL)
+    g_debug ("%s: not available (%s)", what, error->message);
+  return self;
+}
+
 static void
 product_cb (GObject      *source,
             GAsyncResult *result,
@@ -125,18 +143,10 @@ product_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(PkioProductInfo) info = pkio_workspace_get_product_finish (PKIO_WORKSPACE (source),
                                                                        result, &error);
-  PkioOrderView *self;
-
-  /* A read: a view disposed meanwhile cancelled it, and is not touched. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = user_data;
-  self->asks_in_flight--;
+  PkioOrderView *self = view_for_answer (user_data, error, "product information");
 
   /* Without an answer all of 1, 2 and 3 years stay offered; CertCentral checks anyway. */
-  if (info == NULL)
-    g_debug ("product information not available: %s", error->message);
-  else
+  if (self != NULL && info != NULL)
     pkio_order_form_set_allowed_years (_pkio_order_view_ensure_form (self),
                                        info->allowed_validity_years);
 }
@@ -149,17 +159,12 @@ balance_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(PkioBalance) balance = pkio_workspace_get_balance_finish (PKIO_WORKSPACE (source),
                                                                      result, &error);
-  PkioOrderView *self;
+  PkioOrderView *self = view_for_answer (user_data, error, "balance");
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL)
     return;
-  self = user_data;
-  self->asks_in_flight--;
-
   g_clear_pointer (&self->balance_text, g_free);
-  if (balance == NULL)
-    g_debug ("balance not available: %s", error->message);
-  else
+  if (balance != NULL)
     self->balance_text = pkio_money_format (balance);
   pkio_order_form_set_balance_text (_pkio_order_view_ensure_form (self), self->balance_text);
 }
@@ -182,16 +187,10 @@ custom_fields_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fields = pkio_workspace_get_custom_fields_finish (PKIO_WORKSPACE (source),
                                                                          result, &error);
-  PkioOrderView *self;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = user_data;
-  self->asks_in_flight--;
   /* Without the list the form asks for no field of the account's own; CertCentral checks
    * them anyway, and its refusal is shown. */
-  if (fields == NULL)
-    g_debug ("the account's own order fields are not available: %s", error->message);
+  view_for_answer (user_data, error, "the account's own order fields");
 }
 
 static void
