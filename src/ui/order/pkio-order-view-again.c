@@ -103,49 +103,45 @@ fill_or_ask (PkioOrderView *self,
   return TRUE;
 }
 
-static PkioHistoryRecord *
-find_record (PkioOrderView *self,
-             gint64         local_id)
+/* History's record @local_id ordered again: the same order (@renewal FALSE), or the renewal of
+ * its certificate. FALSE when there is no such record, or the view is busy placing. */
+static gboolean
+fill_from_record (PkioOrderView *self,
+                  gint64         local_id,
+                  gboolean       renewal)
 {
-  if (self->workspace == NULL || self->sending || self->checking)
-    return NULL;
-  return pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
-                                              local_id);
+  PkioHistoryRecord *record = NULL;
+  PkioOrder *order = NULL;
+
+  if (self->workspace != NULL && !self->sending && !self->checking)
+    record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
+                                                  local_id);
+  if (record != NULL)
+    order = renewal ? pkio_history_record_dup_renewal (record)
+                    : pkio_history_record_dup_request (record);
+  if (order == NULL)
+    return FALSE;
+  if (!renewal)
+    order->replaces_order_id = 0;
+  return fill_or_ask (self, order);
 }
 
 gboolean
 pkio_order_view_order_again (PkioOrderView *self,
                              gint64         local_id)
 {
-  PkioHistoryRecord *record;
-  PkioOrder *order = NULL;
-
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
 
-  record = find_record (self, local_id);
-  if (record != NULL)
-    order = pkio_history_record_dup_request (record);
-  if (order == NULL)
-    return FALSE;
-  order->replaces_order_id = 0;
-  return fill_or_ask (self, order);
+  return fill_from_record (self, local_id, FALSE);
 }
 
 gboolean
 pkio_order_view_renew (PkioOrderView *self,
                        gint64         local_id)
 {
-  PkioHistoryRecord *record;
-  PkioOrder *order = NULL;
-
   g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
 
-  record = find_record (self, local_id);
-  if (record != NULL)
-    order = pkio_history_record_dup_renewal (record);
-  if (order == NULL)
-    return FALSE;
-  return fill_or_ask (self, order);
+  return fill_from_record (self, local_id, TRUE);
 }
 
 char *
