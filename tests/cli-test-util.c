@@ -381,6 +381,12 @@ sim_number (const char *format,
   return g_ascii_strtoll (answer, NULL, 10);
 }
 
+gint64
+sim_count_order_posts (void)
+{
+  return sim_number ("count POST order/certificate/pkio_burger");
+}
+
 void
 cli_test_set_up (void)
 {
@@ -458,4 +464,21 @@ cli_test_tear_down (void)
       g_clear_object (&cli.simulator);
     }
   rm_rf (cli.tmpdir);
+}
+
+void
+cli_test_init (int    *argc,
+               char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  cli_test_set_up ();
+}
+
+int
+cli_test_run (void)
+{
+  int result = g_test_run ();
+
+  cli_test_tear_down ();
+  return result;
 }

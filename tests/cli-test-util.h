@@ -65,7 +65,15 @@ char     *sim_command               (const char  *format,
 gint64    sim_number                (const char  *format,
                                      ...) G_GNUC_PRINTF (1, 2);
 
+/* The order POSTs (POST order/certificate/pkio_burger) the simulator has had so far. */
+gint64    sim_count_order_posts     (void);
+
 void      cli_test_set_up           (void);
 void      cli_test_tear_down        (void);
+/* A test program's main (): g_test_init () and cli_test_set_up (), then the cases are added,
+ * then cli_test_run () runs them, tears down and returns the exit status. */
+void      cli_test_init             (int         *argc,
+                                     char      ***argv);
+int       cli_test_run              (void);
 
 G_END_DECLS

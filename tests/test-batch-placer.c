@@ -51,6 +51,37 @@ load_practice_workspace (void)
   return g_steal_pointer (&workspace);
 }
 
+typedef gboolean (*PlacerFinish) (PkioBatchPlacer  *placer,
+                                  GAsyncResult     *result,
+                                  GError          **error);
+
+/* Waits for the check or the run of @placer (@finish says which), which must succeed. */
+static void
+wait_for_success (PkioBatchPlacer *placer,
+                  PlacerFinish     finish)
+{
+  g_autoptr(GAsyncResult) result = test_wait ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (finish (placer, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+check (PkioBatchPlacer *placer)
+{
+  pkio_batch_placer_check_async (placer, NULL, test_result_cb, NULL);
+  wait_for_success (placer, pkio_batch_placer_check_finish);
+}
+
+static void
+run (PkioBatchPlacer *placer,
+     GCancellable    *cancellable)
+{
+  pkio_batch_placer_run_async (placer, cancellable, test_result_cb, NULL);
+  wait_for_success (placer, pkio_batch_placer_run_finish);
+}
+
 static void
 inject_for (PkioSimulator *sim,
             guint          index)
@@ -82,31 +113,26 @@ place (PkioWorkspace *workspace,
 {
   g_autoptr(PkioBatchPlacer) placer = pkio_batch_placer_new (workspace, batch, "people.csv",
                                                              new_batch);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  Run run = { pkio_workspace_get_simulator (workspace), g_string_new (NULL) };
+  Run seen = { pkio_workspace_get_simulator (workspace), g_string_new (NULL) };
   g_autoptr(GString) expected = g_string_new (NULL);
 
-  pkio_simulator_clear_faults (run.sim);
+  pkio_simulator_clear_faults (seen.sim);
   pkio_batch_placer_set_allow_existing (placer, new_batch);
   if (with_faults)
     {
-      g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &run);
-      inject_for (run.sim, 0);
+      g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &seen);
+      inject_for (seen.sim, 0);
     }
-  pkio_batch_placer_run_async (placer, cancellable, test_result_cb, NULL);
-  result = test_wait ();
-  g_assert_true (pkio_batch_placer_run_finish (placer, result, &error));
-  g_assert_no_error (error);
+  run (placer, cancellable);
   if (with_faults)
     {
       /* Every row once, in file order. */
       for (guint i = 0; i < N_PEOPLE; i++)
         g_string_append_printf (expected, "%u ", i);
-      g_assert_cmpstr (run.done->str, ==, expected->str);
+      g_assert_cmpstr (seen.done->str, ==, expected->str);
     }
-  g_string_free (run.done, TRUE);
-  pkio_simulator_clear_faults (run.sim);
+  g_string_free (seen.done, TRUE);
+  pkio_simulator_clear_faults (seen.sim);
   return g_steal_pointer (&placer);
 }
 
@@ -232,8 +258,6 @@ test_cancel (void)
   g_autoptr(PkioBatch) batch = NULL;
   g_autoptr(PkioBatchPlacer) placer = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   guint before = posts (workspace);
 
   batch = batch_test_read (text, -1);
@@ -242,11 +266,8 @@ test_cancel (void)
    * is about stopping, not about the duplicate check. */
   pkio_batch_placer_set_allow_existing (placer, TRUE);
   g_signal_connect (placer, "row-done", G_CALLBACK (cancel_after_third), cancellable);
-  pkio_batch_placer_run_async (placer, cancellable, test_result_cb, NULL);
   /* Cancelled while the third order is on its way: it is still placed. */
-  result = test_wait ();
-  g_assert_true (pkio_batch_placer_run_finish (placer, result, &error));
-  g_assert_no_error (error);
+  run (placer, cancellable);
   g_assert_cmpuint (posts (workspace) - before, ==, 3);
   g_assert_cmpuint (pkio_batch_placer_count_placed (placer), ==, 3);
   for (guint i = 3; i < 6; i++)
@@ -327,30 +348,6 @@ count_checked_cb (PkioBatchPlacer *placer,
   g_string_append_printf (checked, "%u ", index);
 }
 
-static void
-check (PkioBatchPlacer *placer)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pkio_batch_placer_check_async (placer, NULL, test_result_cb, NULL);
-  result = test_wait ();
-  g_assert_true (pkio_batch_placer_check_finish (placer, result, &error));
-  g_assert_no_error (error);
-}
-
-static void
-run (PkioBatchPlacer *placer)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pkio_batch_placer_run_async (placer, NULL, test_result_cb, NULL);
-  result = test_wait ();
-  g_assert_true (pkio_batch_placer_run_finish (placer, result, &error));
-  g_assert_no_error (error);
-}
-
 /* Five people: the second and the fourth already have an encryption certificate on its way
  * (ordered elsewhere), the third an authentication one (another kind: does not count). The
  * check marks rows 1 and 3; the person includes row 3; row 1 is left out, the rest placed. */
@@ -394,7 +391,7 @@ test_duplicates_left_out (void)
   pkio_batch_placer_set_included (placer, 3, TRUE);
   g_assert_true (pkio_batch_placer_get_included (placer, 3));
 
-  run (placer);
+  run (placer, NULL);
   /* Four POSTs: row 1 is left out, row 3 was included. */
   g_assert_cmpuint (posts (workspace) - before, ==, 4);
   outcome = pkio_batch_placer_get_outcome (placer, 1);
@@ -411,7 +408,7 @@ test_duplicates_left_out (void)
   /* The same file again: the placed rows are not checked (their own orders are no
    * duplicates) and not sent; the row left out is checked again and left out again. */
   again = pkio_batch_placer_new (workspace, batch, "five.csv", FALSE);
-  run (again);
+  run (again, NULL);
   g_assert_cmpuint (posts (workspace) - before, ==, 4);
   g_assert_cmpuint (count_state_of (again, 5, PKIO_BATCH_ROW_ALREADY_PLACED), ==, 4);
   g_assert_null (pkio_batch_placer_get_duplicate (again, 0));
@@ -436,7 +433,7 @@ test_run_checks_first (void)
   guint before = posts (workspace);
 
   add_elsewhere (workspace, 1, domain, "encryption");
-  run (placer);
+  run (placer, NULL);
   g_assert_cmpuint (posts (workspace) - before, ==, 2);
   g_assert_cmpint (pkio_batch_placer_get_outcome (placer, 0)->state, ==,
                    PKIO_BATCH_ROW_LEFT_OUT);
@@ -447,7 +444,7 @@ test_run_checks_first (void)
   pkio_batch_placer_set_allow_existing (allowed, TRUE);
   g_assert_true (pkio_batch_placer_get_included (allowed, 0));
   pkio_simulator_clear_requests (sim);
-  run (allowed);
+  run (allowed, NULL);
   g_assert_cmpuint (pkio_simulator_count_requests (sim, "GET", "order/certificate"), ==, 0);
   g_assert_cmpuint (posts (workspace), ==, 3);
   g_assert_cmpuint (pkio_batch_placer_count_placed (allowed), ==, 3);

@@ -504,10 +504,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli-batch/template", test_template);
   g_test_add_func ("/cli-batch/valid-file", test_valid_file);
@@ -522,7 +519,5 @@ main (int   argc,
   g_test_add_func ("/cli-batch/exit-codes", test_exit_codes);
   g_test_add_func ("/cli-batch/place-needs-yes-and-dutch", test_place_needs_yes_and_dutch);
 
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

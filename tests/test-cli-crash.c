@@ -31,7 +31,7 @@ static char *mounts_reason;
 static gint64
 posts (void)
 {
-  return sim_number ("count POST %s", POST_PATH);
+  return sim_count_order_posts ();
 }
 
 /* ---- a killed order ---- */

@@ -50,11 +50,11 @@ test_required_missing (void)
   if (!require_stored_key ())
     return;
   set_fields (FIELD_ID " required active int Cost centre");
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
   g_assert_cmpint (run_cli (NULL, NULL, &err, "order", seed), ==, 2);
   g_assert_nonnull (strstr (err, "custom_fields." FIELD_ID ": Fill in “Cost centre”."));
   g_assert_nonnull (strstr (err, "nothing was sent"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   set_fields (NULL);
 }
 
@@ -73,16 +73,16 @@ test_placed_with_value (void)
   if (!require_stored_key ())
     return;
   set_fields (FIELD_ID " required active int Cost centre");
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
   g_assert_cmpint (run_cli (NULL, NULL, &err, "order", wrong), ==, 2);
   g_assert_nonnull (strstr (err, "custom_fields." FIELD_ID ": Enter a whole number in "
                                  "“Cost centre”"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
 
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
   g_assert_true (g_str_has_prefix (out, "order_id: "));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   set_fields (NULL);
 }
 
@@ -188,7 +188,7 @@ test_batch_columns (void)
   g_assert_cmpuint (g_string_replace (john, "john.doe@example.com", "john.batch@example.com",
                                       1), ==, 1);
   set_fields (FIELD_ID " required active int Cost centre");
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   wrong = g_strdup_printf ("%s,Cost centre\r\n%s,4711\r\n%s,47a\r\n", header, john->str,
                            ann->str);
@@ -202,7 +202,7 @@ test_batch_columns (void)
   g_assert_cmpint (run_cli (NULL, NULL, &err, "order", "--batch", "fields-wrong.csv", "--yes"),
                    ==, 2);
   g_assert_nonnull (strstr (err, "fields-wrong.csv:3: Cost centre: "));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
 
   unknown = g_strdup_printf ("%s,Cost centre,Department\r\n%s,4711,HR\r\n", header, john->str);
   g_free (write_file ("fields-unknown.csv", unknown));
@@ -219,7 +219,7 @@ test_batch_columns (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "fields-right.csv", "--yes"),
                    ==, 0);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 2);
   bodies = sim_command ("bodies POST %s", POST_PATH);
   g_assert_nonnull (strstr (bodies, "\"custom_fields\":[{\"metadata_id\":" FIELD_ID
                                     ",\"value\":\"4711\"}]"));
@@ -283,7 +283,7 @@ test_batch_template (void)
   g_clear_pointer (&ok, g_free);
   ok = sim_command ("custom-field 33 required inactive text Old code");
   g_assert_cmpstr (ok, ==, "ok");
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   check_template (NULL, ",Agreement,Cost centre,Afdeling (optioneel)", ",yes,4711,\r\n");
   check_template (dutch, ";Overeenkomst;Cost centre;Afdeling (optioneel)", ";ja;4711;\r\n");
@@ -298,7 +298,7 @@ test_batch_template (void)
   cleared = sim_command ("clear-faults");
   g_assert_cmpstr (cleared, ==, "ok");
 
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   set_fields (NULL);
 }
 
@@ -306,10 +306,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli-custom-fields/required-missing", test_required_missing);
   g_test_add_func ("/cli-custom-fields/placed-with-value", test_placed_with_value);
@@ -320,7 +317,5 @@ main (int   argc,
   g_test_add_func ("/cli-custom-fields/batch-columns", test_batch_columns);
   g_test_add_func ("/cli-custom-fields/batch-template", test_batch_template);
 
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

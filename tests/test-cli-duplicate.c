@@ -15,7 +15,6 @@
  * --dry-run says what the check found and keeps its exit code. English and Dutch. A batch
  * checks every row the same way, and two desktops (two histories) share one CertCentral. */
 
-#define POST_PATH "order/certificate/pkio_burger"
 
 static const char *dutch[] = { "LANGUAGE=nl", NULL };
 
@@ -68,13 +67,13 @@ test_order_twice (void)
 
   if (!require_stored_key ())
     return;
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
   first = parse_order_id (out);
   g_assert_cmpint (first, >, 0);
   g_assert_null (strstr (err, "already-ordered"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   /* Asked by email: list rows carry none, CertCentral filters. */
   g_assert_cmpint (sim_number ("count GET order/certificate"), >, 0);
   g_clear_pointer (&out, g_free);
@@ -99,7 +98,7 @@ test_order_twice (void)
   g_assert_nonnull (strstr (err, ", placed on this computer."));
   g_assert_nonnull (strstr (err, "--allow-existing"));
   g_assert_null (strstr (out, "order_id"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -110,14 +109,14 @@ test_order_twice (void)
                                  "bestelling "));
   g_assert_nonnull (strstr (err, "--allow-existing"));
   g_assert_null (strstr (err, "already has"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Wanted anyway: the second goes through. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", path), ==, 0);
   g_assert_cmpint (parse_order_id (out), >, first);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 2);
 }
 
 /* Ordered elsewhere (a colleague, the portal): pending blocks the same profile only. */
@@ -138,21 +137,21 @@ test_ordered_elsewhere (void)
     return;
   /* Two days ago, authentication (the simulator's default), pending. */
   elsewhere = sim_number ("add-remote els.visser@example.nl Els Visser 172800");
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", auth), ==, 2);
   line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", authentication, pending "
                           "since ", elsewhere);
   g_assert_true (g_str_has_prefix (err, line));
   g_assert_nonnull (strstr (err, ", placed on another computer."));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A signing certificate for the same person is another thing: placed. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", signing), ==, 0);
   g_assert_cmpint (parse_order_id (out), >, 0);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
 }
 
 /* CertCentral answers the check with an error: exit 1 and nothing sent, unless
@@ -170,7 +169,7 @@ test_check_fails_and_dry_run (void)
 
   if (!require_stored_key ())
     return;
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   /* Every attempt of the two checks below answers 500 (the client makes 4 of a GET). */
   ok = sim_command ("fault GET order/certificate server-error 8");
@@ -180,7 +179,7 @@ test_check_fails_and_dry_run (void)
                                  "certificate of this kind: "));
   g_assert_nonnull (strstr (err, "--allow-existing"));
   g_assert_null (strstr (out, "order_id"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -194,7 +193,7 @@ test_check_fails_and_dry_run (void)
   /* --allow-existing: no check, placed. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--allow-existing", path), ==, 0);
   g_assert_cmpint (parse_order_id (out), >, 0);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -209,7 +208,7 @@ test_check_fails_and_dry_run (void)
 
     g_assert_nonnull (strstr (err, line));
   }
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
 }
 
 
@@ -245,7 +244,7 @@ test_batch_rows (void)
     return;
   g_free (write_file ("batch.csv", text));
   elsewhere = add_elsewhere ("person02@batch.example.org", "encryption");
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
   line = g_strdup_printf ("batch.csv:3: John Doe <person02@batch.example.org>: already-ordered: "
                           "order %" G_GINT64_FORMAT ", encryption, pending since %s\n",
                           elsewhere, today);
@@ -257,13 +256,13 @@ test_batch_rows (void)
   g_assert_null (strstr (out, "person01@batch.example.org>: already-ordered"));
   g_assert_nonnull (strstr (err, "batch.csv:3: John Doe already has an encryption certificate "
                                  "on order "));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Placed: rows 2 and 4 go, row 3 is left out, said with how to include it; exit 2. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "batch.csv"), ==, 2);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 2);
   g_assert_nonnull (strstr (out, line));
   left_out = g_strdup_printf ("batch.csv:3: John Doe <person02@batch.example.org>: left out: "
                               "John Doe already has an encryption certificate on order %"
@@ -284,7 +283,7 @@ test_batch_rows (void)
    * sent; row 3 is left out again. */
   g_assert_cmpint (run_cli_full (NULL, dutch, &out, &err, "order", "--batch", "--yes",
                                  "batch.csv", NULL), ==, 2);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 2);
   g_assert_nonnull (strstr (out, line));
   g_assert_null (strstr (out, "person01@batch.example.org>: already-ordered"));
   g_assert_nonnull (strstr (out, "person02@batch.example.org>: weggelaten: John Doe heeft al "
@@ -297,7 +296,7 @@ test_batch_rows (void)
   /* Wanted anyway: only row 3 is sent. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "--allow-existing",
                             "batch.csv"), ==, 0);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 3);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 3);
   g_assert_nonnull (strstr (out, "batch.csv:3: John Doe <person02@batch.example.org>: placed as "
                                  "order "));
   g_assert_null (strstr (out, "already-ordered"));
@@ -319,7 +318,7 @@ test_batch_check_fails (void)
   if (!require_stored_key ())
     return;
   g_free (write_file ("unchecked.csv", text));
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   /* Every attempt of the checks below answers 500 (4 attempts of a GET, a row each). */
   ok = sim_command ("fault GET order/certificate server-error 16");
@@ -331,7 +330,7 @@ test_batch_check_fails (void)
   g_assert_nonnull (strstr (err, "unchecked.csv: 2 rows could not be checked. Nothing was sent. "
                                  "Try again later, or add --allow-existing"));
   g_assert_null (strstr (out, "placed as order"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -350,7 +349,7 @@ test_batch_check_fails (void)
   g_assert_cmpstr (ok, ==, "ok");
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "--allow-existing",
                             "unchecked.csv"), ==, 0);
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 2);
   g_clear_pointer (&cleared, g_free);
   cleared = sim_command ("clear-faults");
   g_assert_cmpstr (cleared, ==, "ok");
@@ -393,7 +392,7 @@ test_batch_interrupted_during_check (void)
   if (!require_stored_key ())
     return;
   g_free (write_file ("interrupted.csv", text));
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
   lists = sim_number ("count GET order/certificate");
   /* Each question of the check is held 2 s (the simulator's fault delay): time to press
    * Ctrl+C while one is in flight. */
@@ -435,7 +434,7 @@ test_batch_interrupted_during_check (void)
                                  "Nothing was sent.\n"));
   g_assert_null (strstr (err, "could not be checked"));
   g_assert_null (strstr (out, "placed as order"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   cleared = sim_command ("clear-faults");
   g_assert_cmpstr (cleared, ==, "ok");
 
@@ -445,7 +444,7 @@ test_batch_interrupted_during_check (void)
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--yes", "interrupted.csv"),
                    ==, 0);
   g_assert_nonnull (strstr (err, "interrupted.csv: 3 of 3 placed.\n"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 3);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 3);
 }
 
 /* Two desktops of one organisation, each with its own history, and one CertCentral: what one
@@ -468,7 +467,7 @@ test_two_desktops (void)
   if (!require_stored_key ())
     return;
   g_assert_cmpint (g_mkdir_with_parents (other_home, 0700), ==, 0);
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
 
   /* The first desktop orders. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 0);
@@ -484,7 +483,7 @@ test_two_desktops (void)
   g_assert_true (g_str_has_prefix (err, line));
   g_assert_nonnull (strstr (err, "Bram de Jong already has a signing certificate on order "));
   g_assert_nonnull (strstr (err, ", placed on another computer."));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* The second desktop's history is its own: nothing of the first's is in it. */
@@ -502,7 +501,7 @@ test_two_desktops (void)
   line = g_strdup_printf ("already-ordered: order %" G_GINT64_FORMAT ", ", again);
   g_assert_true (g_str_has_prefix (err, line));
   g_assert_nonnull (strstr (err, ", placed on another computer."));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 2);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 2);
 }
 
 /* A known individual (CertCentral's id, no email in the file) whom no earlier order on this
@@ -520,7 +519,7 @@ test_known_individual (void)
 
   if (!require_stored_key ())
     return;
-  posts = sim_number ("count POST %s", POST_PATH);
+  posts = sim_count_order_posts ();
   lists = sim_number ("count GET order/certificate");
 
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--dry-run", path), ==, 0);
@@ -534,7 +533,7 @@ test_known_individual (void)
   g_assert_cmpint (parse_order_id (out), >, 0);
   g_assert_nonnull (strstr (err, "No earlier order of individual 21 on this computer"));
   g_assert_null (strstr (err, "already-ordered"));
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
   /* Nothing to ask CertCentral with: no list was asked for. */
   g_assert_cmpint (sim_number ("count GET order/certificate"), ==, lists);
 }
@@ -543,10 +542,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
   g_test_add_func ("/cli-duplicate/order-twice", test_order_twice);
   g_test_add_func ("/cli-duplicate/ordered-elsewhere", test_ordered_elsewhere);
   g_test_add_func ("/cli-duplicate/check-fails-and-dry-run", test_check_fails_and_dry_run);
@@ -556,7 +552,5 @@ main (int   argc,
                    test_batch_interrupted_during_check);
   g_test_add_func ("/cli-duplicate/two-desktops", test_two_desktops);
   g_test_add_func ("/cli-duplicate/known-individual", test_known_individual);
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

@@ -223,10 +223,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli-files/binary-garbage", test_binary_garbage);
   g_test_add_func ("/cli-files/huge-sparse-file", test_huge_sparse_file);
@@ -236,7 +233,5 @@ main (int   argc,
   g_test_add_func ("/cli-files/two-orders", test_two_orders_in_one_file);
   g_test_add_func ("/cli-files/leading-bom-accepted", test_leading_bom_accepted);
 
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

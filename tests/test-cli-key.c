@@ -12,7 +12,6 @@
  * `history`, `status` and `expiring` still show what the history on this computer holds, say
  * how old it is, and exit 1. Once the key is replaced, orders go through again. */
 
-#define ORDER_PATH "order/certificate/pkio_burger"
 
 static gint64 placed_order_id;
 
@@ -78,7 +77,7 @@ test_order_key_rejected (void)
   if (!require_stored_key ())
     return;
   store_key_directly (WRONG_KEY);
-  posts = sim_number ("count POST %s", ORDER_PATH);
+  posts = sim_count_order_posts ();
 
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", path), ==, 1);
   g_assert_cmpstr (out, ==, "");
@@ -86,7 +85,7 @@ test_order_key_rejected (void)
   g_assert_nonnull (strstr (err, "Nothing was placed."));
   assert_plain_words (err);
   /* The order went out once (that is how CertCentral said no), and was not placed. */
-  g_assert_cmpint (sim_number ("count POST %s", ORDER_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
 }
 
 /* A batch: the first row goes out once and is refused for the key; no other row is sent, and
@@ -103,7 +102,7 @@ test_batch_key_rejected (void)
 
   if (!require_stored_key ())
     return;
-  posts = sim_number ("count POST %s", ORDER_PATH);
+  posts = sim_count_order_posts ();
   /* The duplicate check (issue 20) meets the refusal first: asked once, said once, and
    * nothing is sent. */
   gets = sim_number ("count GET order/certificate");
@@ -112,7 +111,7 @@ test_batch_key_rejected (void)
   assert_plain_words (err);
   assert_plain_words (out);
   g_assert_null (strstr (err, "Could not check whether"));
-  g_assert_cmpint (sim_number ("count POST %s", ORDER_PATH), ==, posts);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts);
   g_assert_cmpint (sim_number ("count GET order/certificate"), <=, gets + 4);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -125,7 +124,7 @@ test_batch_key_rejected (void)
   assert_plain_words (out);
   g_assert_nonnull (strstr (out, "CertCentral did not accept the API key"));
   g_assert_nonnull (strstr (err, "0 of 3 placed"));
-  g_assert_cmpint (sim_number ("count POST %s", ORDER_PATH), ==, posts + 1);
+  g_assert_cmpint (sim_count_order_posts (), ==, posts + 1);
 }
 
 static void
@@ -218,10 +217,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
   /* In this order: each case builds on the one before. */
   g_test_add_func ("/cli-key/order-with-good-key", test_order_with_good_key);
   g_test_add_func ("/cli-key/order-key-rejected", test_order_key_rejected);
@@ -229,7 +225,5 @@ main (int   argc,
   g_test_add_func ("/cli-key/reads-key-rejected", test_reads_key_rejected);
   g_test_add_func ("/cli-key/reads-without-key", test_reads_without_key);
   g_test_add_func ("/cli-key/replaced-key", test_replaced_key);
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

@@ -335,10 +335,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli-lifecycle/expiring-practice", test_expiring_practice);
   g_test_add_func ("/cli-lifecycle/expiring-practice-dutch", test_expiring_practice_dutch);
@@ -350,7 +347,5 @@ main (int   argc,
   g_test_add_func ("/cli-lifecycle/revoke-practice", test_revoke_practice);
   g_test_add_func ("/cli-lifecycle/revoke-account", test_revoke_account);
 
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

@@ -90,7 +90,7 @@ order_then_kill (const char *path)
     G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 posts = sim_number ("count POST %s", POST_PATH);
+  gint64 posts = sim_count_order_posts ();
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   expect_ok (sim_command ("fault POST %s delay 1", POST_PATH));
@@ -100,7 +100,7 @@ order_then_kill (const char *path)
   g_assert_no_error (error);
 
   /* The POST has arrived and is being held. */
-  while (sim_number ("count POST %s", POST_PATH) == posts)
+  while (sim_count_order_posts () == posts)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_assert_false (process_exited (process));
@@ -224,7 +224,7 @@ test_five_orders (void)
                         ==, 0);
     }
   /* One POST per attempt, the four here and the one elsewhere; history sent none. */
-  g_assert_cmpint (sim_number ("count POST %s", POST_PATH), ==, 5);
+  g_assert_cmpint (sim_count_order_posts (), ==, 5);
 
   g_assert_cmpint (run_cli (NULL, &csv, NULL, "history", "--csv"), ==, 0);
   {
@@ -325,15 +325,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli-reconcile/five-orders", test_five_orders);
   g_test_add_func ("/cli-reconcile/candidates-named", test_candidates_named);
 
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }

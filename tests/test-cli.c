@@ -689,12 +689,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, NULL);
   /* The cases build on each other (key, then order, then status and history), so they all
    * sit at one level, where GTest keeps the order they were added in. */
-  cli_test_set_up ();
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
@@ -721,7 +718,5 @@ main (int   argc,
   g_test_add_func ("/cli/no-secret-leaks", test_no_secret_leaks);
   g_test_add_func ("/cli/language-setting", test_language_setting);
 
-  result = g_test_run ();
-  cli_test_tear_down ();
-  return result;
+  return cli_test_run ();
 }
