@@ -456,6 +456,37 @@ test_unchecked_nothing_placed (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* CertCentral answers the order with a 500 and does not show it afterwards: the row's outcome
+ * is unknown, and the window says what to do in its own words, not the command line's. */
+static void
+test_unknown_outcome_wording (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *table = batch_test_people_table (1, ',');
+  g_autofree char *path = write_csv ("unknown.csv", table);
+  PkioBatchWindow *window = open_batch (f, path);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *text;
+
+  spin_until (read_done, window);
+  spin_until (checked, window);
+  pkio_simulator_inject_fault (f->simulator, "POST", ORDER_PATH,
+                               PKIO_SIMULATOR_FAULT_SERVER_ERROR, 1);
+  place (window);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 1);
+  rows = list_rows (window, "people_list");
+  g_assert_cmpuint (rows->len, ==, 1);
+  text = adw_action_row_get_subtitle (g_ptr_array_index (rows, 0));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, expected ("History shows the order once CertCentral does",
+                                            "Geschiedenis toont de bestelling zodra "
+                                            "CertCentral dat doet")));
+  /* Nothing of the command line: no command to run, no option. */
+  g_assert_null (strstr (text, "pkio-orders"));
+  g_assert_null (strstr (text, "--"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 first_post_answered (gpointer data)
 {
@@ -578,6 +609,7 @@ main (int   argc,
   ADD ("duplicate-left-out", test_duplicate_left_out);
   ADD ("unchecked-nothing-placed", test_unchecked_nothing_placed);
   ADD ("close-while-placing", test_close_while_placing);
+  ADD ("unknown-outcome-wording", test_unknown_outcome_wording);
   ADD ("own-field-column", test_own_field_column);
 #undef ADD
 

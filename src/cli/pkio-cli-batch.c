@@ -665,6 +665,9 @@ pkio_cli_batch_place (const char *file,
   switch (pkio_batch_placer_get_worst (placer))
     {
     case PKIO_BATCH_ROW_UNKNOWN:
+      g_printerr ("%s\n", _("Run “pkio-orders history” later to see whether the orders whose "
+                             "outcome is unknown went through. Running this batch again asks "
+                             "CertCentral first and never sends them twice."));
       return PKIO_CLI_EXIT_UNKNOWN;
     case PKIO_BATCH_ROW_REJECTED:
       return PKIO_CLI_EXIT_REJECTED;

@@ -363,8 +363,7 @@ sent_checked_cb (GObject      *source,
   else
     finish_row (self, index, PKIO_BATCH_ROW_UNKNOWN, 0,
                 g_strdup (_("Sent, but CertCentral gave no usable answer and does not show the "
-                            "order yet. It was not sent again. Run “pkio-orders history” later "
-                            "to see whether it went through.")));
+                            "order yet. It was not sent again.")));
   place_next (g_steal_pointer (&task));
 }
 
@@ -516,8 +515,7 @@ resolved_cb (GObject      *source,
                           ? error->message
                           : _("An earlier run of this batch sent this order without a usable "
                               "answer, and CertCentral does not show it yet: it was not sent "
-                              "again. Run “pkio-orders history” later to see whether it went "
-                              "through.")));
+                              "again.")));
   resolve_next (g_steal_pointer (&task));
 }
 

@@ -28,7 +28,9 @@ typedef struct
 {
   PkioBatchRowState state;
   gint64            order_id;  /* PLACED, ALREADY_PLACED */
-  char             *message;   /* translated, one line; NULL for PLACED */
+  char             *message;   /* translated, one line; NULL for PLACED. What happened, never
+                                * what to do next in one front end (the CLI and the window
+                                * each say that in their own words) */
 } PkioBatchRowOutcome;
 
 #define PKIO_TYPE_BATCH_PLACER (pkio_batch_placer_get_type ())

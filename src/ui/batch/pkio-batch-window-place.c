@@ -30,6 +30,12 @@ show_outcome (PkioBatchWindow *self,
       /* TRANSLATORS: what became of a row of a batch: %s is the order number */
       detail = g_strdup_printf (_("Placed as order %s"), number);
     }
+  else if (outcome->state == PKIO_BATCH_ROW_UNKNOWN)
+    /* The core says what happened; what to do next is the window's to say (the command line
+     * says it in its own words). */
+    detail = g_strdup_printf ("%s %s", outcome->message != NULL ? outcome->message : "",
+                              _("History shows the order once CertCentral does. Opening the "
+                                "file again asks CertCentral first and never sends it twice."));
   else
     detail = g_strdup (outcome->message != NULL ? outcome->message : "");
   gtk_label_set_text (state, pkio_batch_row_state_label (outcome->state));
