@@ -456,6 +456,278 @@ test_unchecked_nothing_placed (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_fields (gpointer data)
+{
+  return pkio_workspace_get_custom_fields (((Fixture *) data)->workspace) != NULL;
+}
+
+/* ---- files through the window's own ways in and out: a .csv dropped on the main window, and
+ * GTK's own file chooser as the window shows it without a portal (outside Flatpak) ---- */
+
+/* The main window's drop target: the handler a file manager's drop reaches. */
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);  /* the widget keeps it */
+    }
+  return NULL;
+}
+
+/* @files dropped on the main window, as GTK hands a drop of files to it; whether it took them. */
+static gboolean
+drop_files (Fixture *f,
+            GSList  *files)
+{
+  GtkDropTarget *target = drop_target_of (GTK_WIDGET (f->window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target),
+                                                    GDK_TYPE_FILE_LIST));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+/* The shown toplevel of @type, or NULL. */
+static GtkWindow *
+shown_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+batch_window_shown (gpointer data)
+{
+  return shown_window_of_type (PKIO_TYPE_BATCH_WINDOW) != NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return shown_window_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static GFile *chooser_target;  /* what chooser_has_target () waits for */
+
+static gboolean
+chooser_has_target (gpointer dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  return file != NULL && g_file_equal (file, chooser_target);
+}
+
+/* A weak pointer to a widget: gone, or no longer shown. */
+static gboolean
+widget_is_gone (gpointer pointer)
+{
+  GtkWidget *widget = *(GtkWidget **) pointer;
+
+  return widget == NULL || !gtk_widget_get_visible (widget);
+}
+
+/* The file chooser the window opened: the path of sheets/@name typed into its name field, as a
+ * person may type it, and its Save pressed (the dialog's accept response, as its button gives
+ * it). (A folder chosen with gtk_file_chooser_set_current_folder () is not what GTK 4.8's
+ * fallback dialog answers with once it has hidden itself: the name alone is taken relative to
+ * the working folder.) */
+static void
+save_in_file_chooser (const char *name)
+{
+  g_autofree char *dir = g_build_filename (data_home, "sheets", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GtkWindow *dialog;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  spin_until (file_chooser_shown, NULL);
+  dialog = shown_window_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SAVE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), path);
+  chooser_target = g_file_new_for_path (path);
+  spin_until (chooser_has_target, dialog);
+  g_clear_object (&chooser_target);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  /* It asks whether the file exists first, then answers and goes (the window lets go of it). */
+  spin_until (widget_is_gone, &dialog);
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+static char *saved_path;  /* what saved_file_exists () waits for */
+
+static gboolean
+saved_file_exists (gpointer data)
+{
+  return g_file_test (saved_path, G_FILE_TEST_EXISTS);
+}
+
+/* The contents of sheets/@name once the window has written it. */
+static char *
+wait_for_saved (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_free (saved_path);
+  saved_path = g_build_filename (data_home, "sheets", name, NULL);
+  spin_until (saved_file_exists, NULL);
+  spin_for (200);  /* written through a temporary file and renamed: complete once it exists */
+  g_file_get_contents (saved_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&saved_path, g_free);
+  return contents;
+}
+
+/* A .csv dropped on the main window opens it in a batch window, at its review; two files at
+ * once are refused rather than mixed into one batch. */
+static void
+test_drop_on_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *table = batch_test_base_table (';', "\r\n");
+  g_autofree char *path = write_csv ("dropped.csv", table);
+  g_autofree char *other_path = write_csv ("other.csv", table);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GSList) two = g_slist_prepend (g_slist_prepend (NULL, other), file);
+  g_autoptr(GSList) one = g_slist_prepend (NULL, file);
+  PkioBatchWindow *window;
+
+  g_assert_false (drop_files (f, two));
+  spin_for (200);
+  g_assert_null (shown_window_of_type (PKIO_TYPE_BATCH_WINDOW));
+
+  g_assert_true (drop_files (f, one));
+  spin_until (batch_window_shown, NULL);
+  window = PKIO_BATCH_WINDOW (shown_window_of_type (PKIO_TYPE_BATCH_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == f->window);
+  spin_until (read_done, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "orders");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "orders_title"))), ==,
+                   expected ("Place 3 orders from dropped.csv?",
+                             "3 bestellingen uit dropped.csv plaatsen?"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window,
+                                                                          "window_title"))),
+                   ==, "dropped.csv");
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Save a Template…" on the start page: the file chosen in the file chooser gets the column
+ * names of the window's language, one for the account's own order field, and the seed's
+ * example, which reads back as one good order. */
+static void
+test_save_template (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *cost_centre = expected ("Cost centre", "Kostenplaats");
+  const char * const labels[] = { cost_centre, NULL };
+  PkioBatchWindow *window;
+  g_autofree char *contents = NULL;
+  g_autoptr(PkioBatch) batch = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* The account's fields are known (New order asks for them when the window starts). */
+  spin_until (has_fields, f);
+  window = pkio_batch_window_new (f->window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "start");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "batch.save-template", NULL));
+  save_in_file_chooser ("my-template.csv");
+  contents = wait_for_saved ("my-template.csv");
+  g_test_message ("%s", contents);
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);  /* header, example, "" after the last */
+  g_assert_cmpstr (lines[2], ==, "");
+  /* A BOM first, so that Excel reads it as UTF-8; Dutch Excel separates with ";". */
+  g_assert_true (g_str_has_prefix (lines[0], expected ("\xef\xbb\xbfProfile,",
+                                                       "\xef\xbb\xbfProfiel;")));
+  g_assert_nonnull (strstr (lines[0], expected ("First name", "Voornaam")));
+  g_assert_true (g_str_has_suffix (lines[0], cost_centre));
+  g_assert_nonnull (strstr (lines[1], "john.doe@example.com"));
+  batch = batch_test_read_custom (contents, -1, labels);
+  g_assert_cmpuint (pkio_batch_get_n_rows (batch), ==, 1);
+  g_assert_cmpuint (pkio_batch_count_problems (batch), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Save Results…" after placing: the input with Order, Status and Message added, each row's
+ * order number and state; a cell that a spreadsheet would run as a formula gets a leading '
+ * (CSV injection), and the results file reads back as the same orders. */
+static void
+test_save_results (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *table = batch_test_base_table (',', "\r\n");
+  g_autoptr(GString) text = g_string_new (table);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(PkioBatch) read_back = NULL;
+  g_autoptr(PkioHistoryRecord) record = NULL;
+  g_auto(GStrv) lines = NULL;
+  PkioBatchWindow *window;
+
+  /* Row 2's second address line begins with "=": a formula to a spreadsheet. */
+  g_assert_cmpuint (g_string_replace (text, ",Suite 20,", ",=1+2,", 1), ==, 1);
+  path = write_csv ("team.csv", text->str);
+  window = open_batch (f, path);
+  spin_until (read_done, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "orders");
+  place (window);
+  g_assert_cmpuint (pkio_simulator_count_requests (f->simulator, "POST", ORDER_PATH), ==, 3);
+  g_assert_true (gtk_widget_get_visible (child (window, "results_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "batch.save-results", NULL));
+  save_in_file_chooser ("team-results.csv");
+  contents = wait_for_saved ("team-results.csv");
+  g_test_message ("%s", contents);
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);  /* header, 3 rows, "" after the last */
+  /* The result columns are named in the file's language (English here). */
+  g_assert_true (g_str_has_suffix (lines[0], ",Order,Status,Message"));
+  for (guint r = 1; r <= 3; r++)
+    {
+      /* The order number each row got, then its state. */
+      g_autofree char *placed = g_strdup_printf (",%s,", expected ("placed", "geplaatst"));
+
+      g_assert_nonnull (strstr (lines[r], placed));
+    }
+  /* The formula and the telephone number start with a ', so no spreadsheet runs them. */
+  g_assert_nonnull (strstr (lines[1], ",\"'=1+2\","));
+  g_assert_nonnull (strstr (lines[1], ",\"'+31(0)20 254 7999\","));
+  g_assert_null (strstr (contents, ",="));
+  g_assert_null (strstr (contents, ",+"));
+  /* Read back, the ' is gone again: the same three orders. */
+  read_back = batch_test_read (contents, -1);
+  g_assert_cmpuint (pkio_batch_get_n_rows (read_back), ==, 3);
+  g_assert_cmpstr (pkio_batch_get_row (read_back, 0)->order->ship_info.addr2, ==, "=1+2");
+  g_assert_cmpstr (pkio_batch_get_row (read_back, 0)->order->individual.telephone, ==,
+                   "+31(0)20 254 7999");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* CertCentral answers the order with a 500 and does not show it afterwards: the row's outcome
  * is unknown, and the window says what to do in its own words, not the command line's. */
 static void
@@ -554,12 +826,6 @@ test_close_while_placing (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-has_fields (gpointer data)
-{
-  return pkio_workspace_get_custom_fields (((Fixture *) data)->workspace) != NULL;
-}
-
 /* Practice mode's account has its own order field "Cost centre" (issue 23): a column of that
  * name (the UI's language's) is read into each order and sent in custom_fields; a row without
  * a value sends none. */
@@ -610,6 +876,9 @@ main (int   argc,
   ADD ("unchecked-nothing-placed", test_unchecked_nothing_placed);
   ADD ("close-while-placing", test_close_while_placing);
   ADD ("unknown-outcome-wording", test_unknown_outcome_wording);
+  ADD ("drop-on-window", test_drop_on_window);
+  ADD ("save-template", test_save_template);
+  ADD ("save-results", test_save_results);
   ADD ("own-field-column", test_own_field_column);
 #undef ADD
 
