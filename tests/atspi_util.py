@@ -65,14 +65,15 @@ class Tap:
 
 # ---- the catalogue the app uses ----
 
-def translator():
-    """gettext for the app's own catalogue, in the language the app runs in (LANGUAGE), so a
-    test finds "Geschiedenis" in Dutch without a second copy of the translations."""
+def translator(plural=False):
+    """gettext (ngettext when PLURAL) for the app's own catalogue, in the language the app runs
+    in (LANGUAGE), so a test finds "Geschiedenis" in Dutch without a second copy of the
+    translations."""
     localedir = os.environ.get('PKIO_ORDERS_LOCALEDIR')
     languages = [l for l in os.environ.get('LANGUAGE', '').split(':') if l]
     translation = gettext.translation('pkio-orders', localedir=localedir,
                                       languages=languages or None, fallback=True)
-    return translation.gettext
+    return translation.ngettext if plural else translation.gettext
 
 
 def plain(label):
