@@ -5,7 +5,7 @@
 
 #include "batch-test-util.h"
 #include "history-test-util.h"
-#include "pkio-batch-placer.h"
+#include "pkio-batch-placer-private.h"
 
 /* PkioBatchPlacer against the practice simulator (in this process, so that a fault can be put
  * on one row: it is injected when the row before it is done): one POST per row, and what
@@ -489,6 +489,48 @@ test_check_unreachable (void)
                    PKIO_DUPLICATE_NONE);
 }
 
+/* A check made and shown, then the window left open while an order is placed elsewhere for a
+ * row that was clear. Placing within a few minutes of the check trusts it (nothing is asked
+ * again); placing later checks every row again before the first POST, and that row is left
+ * out. Fails without the check's freshness: the stale check let the row be sent. */
+static void
+test_stale_check_made_again (void)
+{
+  g_autoptr(PkioWorkspace) workspace = load_practice_workspace ();
+  g_autoptr(PkioBatch) batch = read_people (3, "fresh-check.example.org");
+  g_autoptr(PkioBatch) later_batch = read_people (3, "stale-check.example.org");
+  g_autoptr(PkioBatchPlacer) fresh = pkio_batch_placer_new (workspace, batch, "fresh.csv", FALSE);
+  g_autoptr(PkioBatchPlacer) later = pkio_batch_placer_new (workspace, later_batch, "later.csv",
+                                                            FALSE);
+  PkioSimulator *sim = pkio_workspace_get_simulator (workspace);
+  gint64 elsewhere;
+  guint before;
+
+  check (fresh);
+  g_assert_cmpuint (pkio_batch_placer_count_duplicates (fresh, PKIO_DUPLICATE_NONE), ==, 3);
+  pkio_simulator_clear_requests (sim);
+  before = posts (workspace);
+  run (fresh, NULL);
+  g_assert_cmpuint (pkio_simulator_count_requests (sim, "GET", "order/certificate"), ==, 0);
+  g_assert_cmpuint (posts (workspace) - before, ==, 3);
+
+  check (later);
+  g_assert_cmpuint (pkio_batch_placer_count_duplicates (later, PKIO_DUPLICATE_NONE), ==, 3);
+  /* Person 2 of the file is its row 1. */
+  elsewhere = add_elsewhere (workspace, 2, "stale-check.example.org", "encryption");
+  /* The window stayed open past the check's freshness. */
+  later->checked_at -= (gint64) (PKIO_BATCH_CHECK_FRESH_SECONDS + 1) * G_USEC_PER_SEC;
+  pkio_simulator_clear_requests (sim);
+  before = posts (workspace);
+  run (later, NULL);
+  g_assert_cmpuint (pkio_simulator_count_requests (sim, "GET", "order/certificate"), >=, 3);
+  g_assert_cmpuint (posts (workspace) - before, ==, 2);
+  g_assert_cmpint (pkio_batch_placer_get_outcome (later, 1)->state, ==, PKIO_BATCH_ROW_LEFT_OUT);
+  g_assert_cmpint (pkio_batch_placer_get_duplicate (later, 1)->existing->order_id, ==,
+                   elsewhere);
+  g_assert_cmpint (pkio_batch_placer_get_outcome (later, 0)->state, ==, PKIO_BATCH_ROW_PLACED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/batch-placer/invalid-sends-nothing", test_invalid_sends_nothing);
   g_test_add_func ("/batch-placer/duplicates-left-out", test_duplicates_left_out);
   g_test_add_func ("/batch-placer/run-checks-first", test_run_checks_first);
+  g_test_add_func ("/batch-placer/stale-check-made-again", test_stale_check_made_again);
   g_test_add_func ("/batch-placer/check-unreachable", test_check_unreachable);
   return g_test_run ();
 }

@@ -91,6 +91,7 @@ check_next (GTask *task_owned)
     }
   self->checking = FALSE;
   self->checked = TRUE;
+  self->checked_at = g_get_monotonic_time ();
   g_task_return_boolean (task, TRUE);
 }
 
@@ -191,6 +192,14 @@ pkio_batch_placer_set_allow_existing (PkioBatchPlacer *self,
 {
   g_return_if_fail (PKIO_IS_BATCH_PLACER (self));
   self->allow_existing = !!allow;
+}
+
+gboolean
+_pkio_batch_placer_check_is_fresh (PkioBatchPlacer *self)
+{
+  return self->checked
+         && g_get_monotonic_time () - self->checked_at
+            < (gint64) PKIO_BATCH_CHECK_FRESH_SECONDS * G_USEC_PER_SEC;
 }
 
 gboolean

@@ -30,9 +30,15 @@ struct _PkioBatchPlacer
   gboolean            *included;      /* per row: placed even when the check found an order */
   gboolean             allow_existing;  /* every row included, no check before the run */
   gboolean             checked;       /* a check of every row is done */
+  gint64               checked_at;    /* when it was done (monotonic, µs) */
   gboolean             checking;      /* a check is under way */
   guint                next_check;    /* the row to check next */
 };
+
+/* How long a check stays good for placing: a window left open longer than this (an order
+ * placed meanwhile elsewhere, or from this computer) has its rows checked again, before anything
+ * is sent. */
+#define PKIO_BATCH_CHECK_FRESH_SECONDS (5 * 60)
 
 /* Of two records of one row, the one that says most: 3 placed, 2 undecided (sending or
  * unknown), 1 refused, 0 nothing. */
@@ -51,5 +57,7 @@ gboolean _pkio_batch_placer_leaves_out        (PkioBatchPlacer  *self,
                                                guint             index);
 void     _pkio_batch_placer_emit_row_checked  (PkioBatchPlacer  *self,
                                                guint             index);
+/* TRUE when a check of every row was done less than PKIO_BATCH_CHECK_FRESH_SECONDS ago. */
+gboolean _pkio_batch_placer_check_is_fresh    (PkioBatchPlacer  *self);
 
 G_END_DECLS

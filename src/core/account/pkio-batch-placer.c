@@ -589,9 +589,10 @@ history_read_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  /* Every row is checked before anything is sent, unless a check was made (and shown) or the
-   * person allowed existing orders. */
-  if (!self->checked && !self->allow_existing)
+  /* Every row is checked before anything is sent, unless a check was made (and shown) a few
+   * minutes ago or the person allowed existing orders. An older check is made again: a window
+   * left open for an hour would otherwise place against what CertCentral said an hour ago. */
+  if (!_pkio_batch_placer_check_is_fresh (self) && !self->allow_existing)
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
 

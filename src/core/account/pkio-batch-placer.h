@@ -92,11 +92,11 @@ gboolean                   pkio_batch_placer_get_included (PkioBatchPlacer *self
 void                       pkio_batch_placer_set_allow_existing (PkioBatchPlacer *self,
                                                                  gboolean         allow);
 /* Cancelling stops after the order in flight, never in the middle of one: the rows not sent
- * end NOT_PLACED. Unless the check was made (pkio_batch_placer_check_async ()) or existing
- * orders are allowed, every row is checked first, before anything is sent; a row whose check
- * found an order and that is not included ends LEFT_OUT. Fails (and sends nothing) only when
- * the batch has problems or the history cannot be read; then every row stays WAITING. Call
- * once. */
+ * end NOT_PLACED. Unless the check was made (pkio_batch_placer_check_async ()) less than
+ * five minutes before or existing orders are allowed, every row is checked (again) first,
+ * before anything is sent; a row whose check found an order and that is not included ends
+ * LEFT_OUT. Fails (and sends nothing) only when the batch has problems or the history cannot
+ * be read; then every row stays WAITING. Call once. */
 void                       pkio_batch_placer_run_async    (PkioBatchPlacer     *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,

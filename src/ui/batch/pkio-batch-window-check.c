@@ -39,12 +39,16 @@ row_checked_cb (PkioBatchWindow *self,
   text = pkio_duplicate_dup_text (duplicate);
   subtitle = g_strdup_printf ("%s\n%s", summary, text);
   adw_action_row_set_subtitle (row, subtitle);
-  if (duplicate->outcome != PKIO_DUPLICATE_FOUND)
+  /* A check made again when placing (the first was more than a few minutes old) finds the
+   * same order again: the row offers the choice once. */
+  if (duplicate->outcome != PKIO_DUPLICATE_FOUND || self->include_buttons[index] != NULL)
     return;
 
   /* Left out unless ticked: a second certificate for one person is a choice, never a slip. */
   include = gtk_check_button_new_with_mnemonic (_("Order a _second one"));
   gtk_widget_set_valign (include, GTK_ALIGN_CENTER);
+  /* Found by the check made again while placing: too late to choose for this run. */
+  gtk_widget_set_sensitive (include, !self->placing);
   g_object_set_data (G_OBJECT (include), "row-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (include, "toggled", G_CALLBACK (included_toggled_cb), self, 0);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (include),
