@@ -7,6 +7,7 @@
  *
  * SCENARIO: empty, errors, review, result, card, duplicate (the review of an authentication
  * certificate for practice mode's Anna de Vries, who already has one: issue 20),
+ * renewal (History's "Order a new certificate" for practice mode's Lars Visser),
  * batch-start, batch-problems, batch-review, batch-placed (Order from a spreadsheet…: the new
  * window, a file's problems, the review of four orders, and the four placed: issue 22). */
 #include "config.h"
@@ -264,6 +265,28 @@ activate_cb (GApplication *app)
           spin_for (300);
           scroll_to (view, form, "custom_fields.4001");
         }
+    }
+  else if (g_str_equal (scenario, "renewal"))
+    {
+      /* History's "Order a new certificate" for practice mode's Lars Visser, whose certificate
+       * ends soon: the form says it is a renewal, of which order, and what becomes of the old
+       * certificate. */
+      GListModel *records = G_LIST_MODEL (pkio_workspace_get_store (pkio_application_get_workspace (PKIO_APPLICATION (app))));
+      gint64 local_id = 0;
+
+      deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (local_id == 0 && g_get_monotonic_time () < deadline)
+        {
+          for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+            {
+              g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (records, i);
+
+              if (g_strcmp0 (pkio_history_record_get_holder_name (record), "Lars Visser") == 0)
+                local_id = pkio_history_record_get_local_id (record);
+            }
+          g_main_context_iteration (NULL, TRUE);
+        }
+      pkio_order_view_renew (view, local_id);
     }
   else if (g_str_equal (scenario, "card"))
     {

@@ -207,6 +207,7 @@ test_renew_placed_here (Fixture       *f,
   g_signal_emit_by_name (details_button (f, "again_button"), "clicked");
   spin_idle ();
   g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (f->window)), ==, "new-order");
+  g_assert_false (pkio_order_form_get_renewal_shown (f->form));
   check (f, "csa_check", TRUE);
   activate (f, "order.review");
   wait_duplicate_checked (f);
@@ -227,6 +228,7 @@ test_renew_placed_here (Fixture       *f,
   spin_idle ();
   g_assert_cmpstr (pkio_window_get_visible_view (PKIO_WINDOW (f->window)), ==, "new-order");
   g_assert_true (page_is (f, "form"));
+  g_assert_true (pkio_order_form_get_renewal_shown (f->form));
   /* The same holder, profile, signature and shipping; the agreement is asked for again. */
   g_assert_cmpstr (field_text (f, "certificate.individual.first_name"), ==, "John");
   g_assert_cmpstr (field_text (f, "certificate.individual.email"), ==, "john.doe@example.com");
@@ -336,6 +338,77 @@ test_renew_placed_elsewhere (Fixture       *f,
   activate (f, "order.back");
 }
 
+/* The renewal's banner at the top of the form, and its text. */
+static GtkWidget *
+renewal_banner (Fixture *f)
+{
+  return GTK_WIDGET (form_child (f, "renewal_banner"));
+}
+
+/* The form says at its top that it renews an order: which one, for whom, until when, and what
+ * becomes of the old certificate; as an alert a screen reader can find. Starting a new order
+ * takes it away ("Another order" not being a renewal never shows it: placed-here). */
+static void
+test_renewal_said_on_form (Fixture       *f,
+                           gconstpointer  data)
+{
+  PkioHistoryRecord *ending = find_by_name (f, "Lars Visser");
+  PkioHistoryRecord *ended = find_by_name (f, "Emma Smit");
+  g_autofree char *ending_number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    pkio_history_record_get_order_id (ending));
+  g_autofree char *ended_number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   pkio_history_record_get_order_id (ended));
+  g_autofree char *start = NULL;
+  const char *text;
+  GtkWidget *label;
+
+  g_assert_false (pkio_order_form_get_renewal_shown (f->form));
+  g_assert_false (gtk_widget_get_visible (renewal_banner (f)));
+
+  show_in_details (f, pkio_history_record_get_order_id (ending));
+  g_signal_emit_by_name (details_button (f, "renew_button"), "clicked");
+  spin_idle ();
+  g_assert_true (page_is (f, "form"));
+  g_assert_true (pkio_order_form_get_renewal_shown (f->form));
+  g_assert_true (gtk_widget_get_mapped (renewal_banner (f)));
+  text = pkio_order_form_get_renewal_text (f->form);
+  start = g_strconcat (expected ("Renewal: this order replaces order ",
+                                 "Vernieuwing: deze bestelling vervangt bestelling "),
+                       ending_number,
+                       expected (" (Lars Visser, valid until ", " (Lars Visser, geldig tot "),
+                       NULL);
+  g_assert_true (g_str_has_prefix (text, start));
+  g_assert_nonnull (strstr (text, expected ("The old certificate is not revoked",
+                                            "Het oude certificaat wordt niet ingetrokken")));
+  /* What a screen reader finds: the text, as an alert (PkioBanner's title). */
+  label = gtk_widget_get_first_child (gtk_widget_get_first_child (
+    gtk_widget_get_first_child (renewal_banner (f))));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
+
+  /* It stays while the person fills the form in. */
+  set_field (f, "certificate.individual.city", "Utrecht");
+  g_assert_true (pkio_order_form_get_renewal_shown (f->form));
+
+  /* A new order: no renewal any more. */
+  activate (f, "order.new");
+  g_assert_false (pkio_order_form_get_renewal_shown (f->form));
+  g_assert_false (gtk_widget_get_visible (renewal_banner (f)));
+
+  /* A certificate that has ended says so. */
+  show_in_details (f, pkio_history_record_get_order_id (ended));
+  g_signal_emit_by_name (details_button (f, "renew_button"), "clicked");
+  spin_idle ();
+  g_clear_pointer (&start, g_free);
+  start = g_strconcat (expected ("Renewal: this order replaces order ",
+                                 "Vernieuwing: deze bestelling vervangt bestelling "),
+                       ended_number,
+                       expected (" (Emma Smit, ended on ", " (Emma Smit, verlopen op "), NULL);
+  g_assert_true (g_str_has_prefix (pkio_order_form_get_renewal_text (f->form), start));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +419,8 @@ main (int   argc,
   ADD ("placed-here", test_renew_placed_here);
   g_test_add ("/order-renew/placed-elsewhere", Fixture, NULL, set_up_with_examples,
               test_renew_placed_elsewhere, fixture_tear_down);
+  g_test_add ("/order-renew/said-on-form", Fixture, NULL, set_up_with_examples,
+              test_renewal_said_on_form, fixture_tear_down);
 #undef ADD
 
   return order_test_run ();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pkio-agreement-section.h"
+#include "pkio-banner.h"
 #include "pkio-field-problem-row.h"
 #include "pkio-order-form.h"
 #include "pkio-payment-section.h"
@@ -36,6 +37,7 @@ struct _PkioOrderForm
 
   /* Template children */
   GtkBox                 *form_box;
+  PkioBanner             *renewal_banner;
   AdwPreferencesGroup    *server_group;
   PkioPersonSection      *person_section;
   PkioShippingSection    *shipping_section;
@@ -51,7 +53,9 @@ struct _PkioOrderForm
   gboolean                tried;
   gboolean                filling;          /* set_order/reset: no "changed" */
   gint64                  replaces_order_id; /* a renewal: the order it replaces (no field
-                                                shows it; the review says it), else 0 */
+                                                shows it; renewal_banner and the review say
+                                                it), else 0 */
+  PkioHistoryStore       *store;            /* to name what a renewal replaces, or NULL */
 };
 
 /* pkio-order-form.c */

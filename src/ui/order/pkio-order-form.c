@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pkio-certificate-section.h"
 #include "pkio-order-form-private.h"
 
@@ -47,6 +49,87 @@ collect (PkioOrderForm           *self,
   return order;
 }
 
+/* ---- a renewal ---- */
+
+char *
+pkio_order_form_describe_replaced (PkioOrderForm *self,
+                                   gint64         order_id)
+{
+  PkioHistoryRecord *record = NULL;
+  g_autofree char *holder = NULL;
+  g_autofree char *till = NULL;
+  PkioExpiryWindow window;
+
+  g_return_val_if_fail (PKIO_IS_ORDER_FORM (self), NULL);
+
+  if (self->store != NULL && order_id > 0)
+    record = pkio_history_store_find_by_order_id (self->store, order_id);
+  if (record == NULL)
+    return NULL;
+  holder = pkio_history_record_dup_holder_label (record);
+  till = pkio_history_day_dup_text (pkio_history_record_get_valid_till (record));
+  if (till == NULL)
+    return g_steal_pointer (&holder);
+  /* Whether it ended does not depend on the warning period. */
+  pkio_expiry_window_init (&window, PKIO_EXPIRY_WARNING_DAYS_DEFAULT);
+  if (pkio_history_record_get_expiry (record, &window) == PKIO_EXPIRY_ENDED)
+    /* Translators: the holder of a certificate, then the day it ended ("27 Dec 2026") */
+    return g_strdup_printf (_("%s, ended on %s"), holder != NULL ? holder : "", till);
+  /* Translators: the holder of a certificate, then the day it ends ("27 Dec 2026") */
+  return g_strdup_printf (_("%s, valid until %s"), holder != NULL ? holder : "", till);
+}
+
+/* The form holds a renewal from History ("Order a new certificate") until it is emptied: it says
+ * so at its top, with the order it replaces and what becomes of the old certificate (nothing:
+ * the app never revokes it on its own). */
+static void
+update_renewal_banner (PkioOrderForm *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *title = NULL;
+
+  /* Hidden, it takes no place (nor the form box's spacing). */
+  gtk_widget_set_visible (GTK_WIDGET (self->renewal_banner), self->replaces_order_id > 0);
+  if (self->replaces_order_id <= 0)
+    {
+      pkio_banner_set_revealed (self->renewal_banner, FALSE);
+      return;
+    }
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, self->replaces_order_id);
+  replaced = pkio_order_form_describe_replaced (self, self->replaces_order_id);
+  if (replaced != NULL)
+    /* Translators: an order number, then its holder and end date ("Anna de Vries, valid until
+     * 27 Dec 2026") */
+    first = g_strdup_printf (_("Renewal: this order replaces order %s (%s)."), number, replaced);
+  else
+    /* Translators: %s is an order number */
+    first = g_strdup_printf (_("Renewal: this order replaces order %s."), number);
+  title = g_strconcat (first, " ",
+                       _("The old certificate is not revoked: it works until its end date. "
+                         "Once this order is placed, History no longer warns that it ends."),
+                       NULL);
+  pkio_banner_set_title (self->renewal_banner, title);
+  pkio_banner_set_revealed (self->renewal_banner, TRUE);
+}
+
+gboolean
+pkio_order_form_get_renewal_shown (PkioOrderForm *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_FORM (self), FALSE);
+
+  return pkio_banner_get_revealed (self->renewal_banner);
+}
+
+const char *
+pkio_order_form_get_renewal_text (PkioOrderForm *self)
+{
+  g_return_val_if_fail (PKIO_IS_ORDER_FORM (self), NULL);
+
+  return pkio_banner_get_title (self->renewal_banner);
+}
+
 static void
 fill (PkioOrderForm        *self,
       const PkioOrder      *order,
@@ -59,6 +142,7 @@ fill (PkioOrderForm        *self,
   for (GList *l = sections; l != NULL; l = l->next)
     pkio_order_section_set_order (l->data, order, how);
   self->filling = FALSE;
+  update_renewal_banner (self);
   _pkio_order_form_revalidate (self);
 }
 
@@ -208,6 +292,9 @@ pkio_order_form_set_store (PkioOrderForm    *self,
   g_return_if_fail (PKIO_IS_ORDER_FORM (self));
 
   pkio_person_section_set_store (self->person_section, store);
+  g_set_object (&self->store, store);
+  /* A renewal restored from the draft names its holder once the history is known. */
+  update_renewal_banner (self);
 }
 
 void
@@ -258,6 +345,7 @@ pkio_order_form_dispose (GObject *object)
   PkioOrderForm *self = PKIO_ORDER_FORM (object);
 
   self->form_box = NULL;
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pkio_order_form_parent_class)->dispose (object);
 }
@@ -287,6 +375,7 @@ pkio_order_form_class_init (PkioOrderFormClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (PKIO_TYPE_BANNER);
   g_type_ensure (PKIO_TYPE_CERTIFICATE_SECTION);
   g_type_ensure (PKIO_TYPE_PERSON_SECTION);
   g_type_ensure (PKIO_TYPE_SHIPPING_SECTION);
@@ -296,6 +385,7 @@ pkio_order_form_class_init (PkioOrderFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/order/pkio-order-form.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioOrderForm, form_box);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderForm, renewal_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderForm, server_group);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderForm, person_section);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderForm, shipping_section);

@@ -39,6 +39,13 @@ void           pkio_order_form_set_store         (PkioOrderForm    *self,
 PkioOrder     *pkio_order_form_dup_order         (PkioOrderForm    *self);
 /* Everything typed except card data, with both holder choices (for the draft). */
 PkioOrder     *pkio_order_form_dup_draft         (PkioOrderForm    *self);
+/* What a renewal replaces, as History knows it: "Anna de Vries, valid until 27 Dec 2026" (or
+ * "…, ended on …", or the holder alone), NULL when the order is not in the history. */
+char          *pkio_order_form_describe_replaced (PkioOrderForm    *self,
+                                                  gint64            order_id);
+/* Whether the form says at its top that it holds a renewal, and what it says (tests). */
+gboolean       pkio_order_form_get_renewal_shown (PkioOrderForm    *self);
+const char    *pkio_order_form_get_renewal_text  (PkioOrderForm    *self);
 /* Fills the form from @order; card data is never taken from it. */
 void           pkio_order_form_set_order         (PkioOrderForm    *self,
                                                   const PkioOrder  *order);

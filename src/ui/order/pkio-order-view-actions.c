@@ -38,7 +38,7 @@ review_action_cb (GtkWidget  *widget,
   extras.balance_text = self->balance_text;
   extras.card_last4 = last4;
   extras.known_person = pkio_order_form_get_known_person_label (form);
-  replaced = _pkio_order_view_describe_replaced (self, order->replaces_order_id);
+  replaced = pkio_order_form_describe_replaced (form, order->replaces_order_id);
   extras.replaced_text = replaced;
   extras.custom_fields = pkio_custom_fields_section_get_fields (self->custom_section);
   extras.practice = self->workspace != NULL && pkio_workspace_get_practice (self->workspace);

@@ -144,28 +144,3 @@ pkio_order_view_renew (PkioOrderView *self,
   return fill_from_record (self, local_id, TRUE);
 }
 
-char *
-_pkio_order_view_describe_replaced (PkioOrderView *self,
-                                    gint64         order_id)
-{
-  PkioHistoryRecord *record = NULL;
-  g_autofree char *holder = NULL;
-  g_autofree char *till = NULL;
-  PkioExpiryWindow window;
-
-  if (self->workspace != NULL && order_id > 0)
-    record = pkio_history_store_find_by_order_id (pkio_workspace_get_store (self->workspace),
-                                                  order_id);
-  if (record == NULL)
-    return NULL;
-  holder = pkio_history_record_dup_holder_label (record);
-  till = pkio_history_day_dup_text (pkio_history_record_get_valid_till (record));
-  if (till == NULL)
-    return g_steal_pointer (&holder);
-  pkio_expiry_window_init (&window, pkio_workspace_get_expiry_warning_days (self->workspace));
-  if (pkio_history_record_get_expiry (record, &window) == PKIO_EXPIRY_ENDED)
-    /* Translators: the holder of a certificate, then the day it ended ("27 Dec 2026") */
-    return g_strdup_printf (_("%s, ended on %s"), holder != NULL ? holder : "", till);
-  /* Translators: the holder of a certificate, then the day it ends ("27 Dec 2026") */
-  return g_strdup_printf (_("%s, valid until %s"), holder != NULL ? holder : "", till);
-}

@@ -81,10 +81,6 @@ void     _pkio_order_view_class_add_actions (GtkWidgetClass *widget_class);
 
 /* pkio-order-view-again.c */
 void     _pkio_order_view_again_placed   (PkioOrderView *self);
-/* The certificate a renewal replaces, for the review: "Lars Visser, valid until 27 Dec 2026",
- * or NULL when History does not hold order @order_id. */
-char    *_pkio_order_view_describe_replaced (PkioOrderView *self,
-                                             gint64         order_id);
 
 /* pkio-order-view-duplicate.c: does the holder already have one (issue 20)? Asked as soon as
  * the form names the holder and the profile (form_changed, after a typing pause), without
