@@ -271,7 +271,8 @@ activate_cb (GApplication *app)
       /* History's "Order a new certificate" for practice mode's Lars Visser, whose certificate
        * ends soon: the form says it is a renewal, of which order, and what becomes of the old
        * certificate. */
-      GListModel *records = G_LIST_MODEL (pkio_workspace_get_store (pkio_application_get_workspace (PKIO_APPLICATION (app))));
+      PkioWorkspace *workspace = pkio_application_get_workspace (PKIO_APPLICATION (app));
+      GListModel *records = G_LIST_MODEL (pkio_workspace_get_store (workspace));
       gint64 local_id = 0;
 
       deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
