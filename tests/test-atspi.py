@@ -189,7 +189,7 @@ def type_into(app, name, text, index=0):
     fields = find_all(app, 'text', name)
     if len(fields) <= index:
         return False
-    # GTK 4.8 gives the field's text box (see pkio-accessible.c) no Text interface to read
+    # GTK 4.8 gives the field's text box (see pkio-accessible-fields.c) no Text interface to read
     # back: what was typed is checked in the order the simulator took.
     return bool(fields[index].get_editable_text_iface().set_text_contents(text))
 

@@ -6,7 +6,12 @@
 G_BEGIN_DECLS
 
 /* What GTK 4.8 and libadwaita 1.2 tell a screen reader wrongly, put right. Each function says
- * which widget and why; tests/test-a11y-audit.py finds them when they come back. */
+ * which widget and why; tests/test-a11y-audit.py finds them when they come back. One header for
+ * three files: what every widget gets without asking (pkio-accessible.c), what a view asks for
+ * its form's controls (pkio-accessible-fields.c) and for the rows it binds
+ * (pkio-accessible-list-rows.c). */
+
+/* ---- every widget (pkio-accessible.c) ---- */
 
 /* Once per process, before windows are shown. Each widget is put right when it is realized,
  * and with it everything inside it, shown or not (a hidden page's buttons included): buttons
@@ -25,6 +30,8 @@ void pkio_accessible_init               (void);
  * first needed): its hidden parts may be read before they are realized, and only then can
  * roles still change. */
 void pkio_accessible_prepare            (GtkWidget   *widget);
+
+/* ---- a form's controls (pkio-accessible-fields.c) ---- */
 
 /* Before @row is shown: libadwaita 1.2's entry rows give a screen reader no focus event (the
  * text inside has no accessible of its own), and their icon buttons are read as "GtkImage". */
@@ -56,6 +63,8 @@ void pkio_accessible_describe_field     (GtkWidget   *field,
  * Before @drop_down is shown (from the template's init). */
 void pkio_accessible_name_drop_down     (GtkDropDown *drop_down,
                                          const char  *label);
+
+/* ---- rows of list and column views (pkio-accessible-list-rows.c) ---- */
 
 /* The row of a list or column view that shows @item (or one of its cells) is called @label
  * (GTK 4.8 reads it as "GtkListItemWidget") and described as "Selected" while it is. Call it
