@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "history-test-util.h"
+#include "pkio-history-cancel.h"
 #include "pkio-history-migrations.h"
 #include "pkio-history-sync.h"
 #include "pkio-order-json.h"

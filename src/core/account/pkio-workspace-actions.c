@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-history-cancel.h"
 #include "pkio-history-sync.h"
 #include "pkio-workspace-private.h"
 

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pkio-history-match.h"
 #include "pkio-history-reconcile.h"
 #include "pkio-order.h"
+#include "pkio-task-chain.h"
 
 /* The asking part of reconciliation (pkio-history-reconcile.h has the rules): the lists and
- * order info it needs, then the decisions of pkio-history-match.c, written by the store. */
+ * order info it needs, then the decisions of pkio-history-match.c, written by the store. What
+ * the person chooses where it could not decide is pkio-history-reconcile-choice.c. */
 
 #define MAX_ORDER_INFO     10
 #define ALL_ORDERS_QUERY   ""
@@ -47,16 +47,6 @@ reconcile_run_free (ReconcileRun *run)
 }
 
 static gboolean
-fail_if_error (GTask  *task,
-               GError *error)
-{
-  if (error == NULL)
-    return FALSE;
-  g_task_return_error (task, error);
-  return TRUE;
-}
-
-static gboolean
 is_blank (const char *text)
 {
   return text == NULL || *text == '\0';
@@ -74,7 +64,7 @@ applied_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_apply_matches_finish (run->store, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   g_task_return_pointer (task, g_ptr_array_ref (run->results),
                          (GDestroyNotify) g_ptr_array_unref);
@@ -116,7 +106,7 @@ order_info_cb (GObject      *source,
   /* Gone since it was listed: what the list said stands. */
   if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_NOT_FOUND))
     g_clear_error (&error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   pkio_match_order_add_details (order, info);
   read_next (g_steal_pointer (&task));
@@ -231,7 +221,7 @@ listed_cb (GObject      *source,
   const char *email = g_ptr_array_index (run->queries, run->next_query - 1);
   g_autoptr(GPtrArray) orders = pkio_client_list_all_orders_finish (run->client, res, &error);
 
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   for (guint i = 0; i < orders->len; i++)
     {
@@ -333,7 +323,7 @@ unknown_listed_cb (GObject      *source,
   g_autofree char *day = NULL;
 
   run->records = pkio_history_store_list_unknown_finish (run->store, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
 
   for (guint i = 0; i < run->records->len; i++)
@@ -386,7 +376,7 @@ loaded_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_ensure_loaded_finish (run->store, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   pkio_history_store_list_unknown_async (run->store, run->cancellable,
                                          unknown_listed_cb, g_steal_pointer (&task));
@@ -521,91 +511,4 @@ pkio_history_reconcile_finish (PkioHistoryStore *store,
 {
   g_return_val_if_fail (g_task_is_valid (result, store), -1);
   return g_task_propagate_int (G_TASK (result), error);
-}
-
-/* ---- the person's choice ---- */
-
-static void
-linked_cb (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!pkio_history_store_link_order_finish (PKIO_HISTORY_STORE (source), res, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-chosen_fetched_cb (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PkioHistoryStore *store = g_task_get_source_object (task);
-  PkioHistoryRecord *record = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr(PkioRemoteOrder) order = pkio_client_get_order_finish (PKIO_CLIENT (source), res,
-                                                                   &error);
-
-  if (order == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  pkio_history_store_link_order_async (store, record, order, linked_cb, g_steal_pointer (&task));
-}
-
-static gboolean
-offers (PkioHistoryRecord *record,
-        gint64             order_id)
-{
-  GPtrArray *candidates = pkio_history_record_get_candidates (record);
-
-  for (guint i = 0; i < candidates->len; i++)
-    if (((PkioRemoteOrder *) g_ptr_array_index (candidates, i))->order_id == order_id)
-      return TRUE;
-  return FALSE;
-}
-
-void
-pkio_history_link_order_async (PkioHistoryStore    *store,
-                               PkioClient          *client,
-                               PkioHistoryRecord   *record,
-                               gint64               order_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
-  g_return_if_fail (PKIO_IS_CLIENT (client));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_history_link_order_async);
-  g_task_set_task_data (task, g_object_ref (record), g_object_unref);
-  if (pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN
-      || !offers (record, order_id))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
-                               _("This order is not one of those CertCentral has for this "
-                                 "attempt: nothing was changed."));
-      return;
-    }
-  pkio_client_get_order_async (client, order_id, cancellable, chosen_fetched_cb,
-                               g_steal_pointer (&task));
-}
-
-gboolean
-pkio_history_link_order_finish (PkioHistoryStore *store,
-                                GAsyncResult     *result,
-                                GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The sync (pkio-history-sync.h has the rules): unknown attempts reconciled first, then a full
+ * listing or the changes since the last sync, order info where they do not say enough, merged
+ * by the store. Cancelling an order, the other write to CertCentral from the history, is
+ * pkio-history-cancel.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "pkio-cancel-note.h"
 #include "pkio-history-sync.h"
 #include "pkio-order.h"
+#include "pkio-task-chain.h"
 
 #define MAX_WINDOW_MINUTES     10080
 
@@ -37,30 +41,6 @@ sync_data_free (SyncData *data)
   g_free (data);
 }
 
-/* Each step of a chain owns the task (g_autoptr) and hands it on with g_steal_pointer (). */
-
-static gboolean
-fail_if_error (GTask  *task,
-               GError *error)
-{
-  if (error == NULL)
-    return FALSE;
-  g_task_return_error (task, error);
-  return TRUE;
-}
-
-/* The last step of a chain: answers @task with @error, or TRUE when there is none. */
-static void
-finish_chain (GTask  *task,
-              GError *error)
-{
-  if (fail_if_error (task, error))
-    return;
-  g_task_return_boolean (task, TRUE);
-}
-
-/* ---- the sync ---- */
-
 /* Where the last catch-up stopped (an order id; 0: at the newest). The sync's own bookmark,
  * kept with the store it belongs to while the app runs: after a restart the catch-up begins
  * again at the newest orders, the ones most likely to change. */
@@ -87,7 +67,7 @@ last_sync_set_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_set_last_sync_finish (PKIO_HISTORY_STORE (source), res, &error);
-  finish_chain (task, error);
+  pkio_task_finish_chain (task, error);
 }
 
 static void
@@ -100,11 +80,11 @@ merged_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_merge_remote_finish (data->store, res, NULL, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   /* What could be read is in; the sync still says what could not. Last-sync stays, so the
    * next sync asks for the same changes again. */
-  if (fail_if_error (task, g_steal_pointer (&data->unreadable)))
+  if (pkio_task_fail_if_error (task, g_steal_pointer (&data->unreadable)))
     return;
   if (data->caught_up_to > 0)
     g_object_set_qdata_full (G_OBJECT (data->store), catch_up_quark (),
@@ -151,7 +131,7 @@ order_fetched_cb (GObject      *source,
         data->unreadable = g_steal_pointer (&error);
       g_clear_error (&error);
     }
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   if (order != NULL)
     g_ptr_array_add (data->fetched, order);
@@ -209,7 +189,7 @@ in_progress_listed_cb (GObject      *source,
   guint start = 0;
 
   in_progress = pkio_history_store_list_in_progress_finish (data->store, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
 
   /* status-changes covers every minute since the last sync, so this only guards against a
@@ -256,7 +236,7 @@ new_orders_listed_cb (GObject      *source,
   g_autoptr(GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   listed = pkio_client_list_all_orders_finish (data->client, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   for (guint i = 0; i < listed->len; i++)
     {
@@ -324,7 +304,7 @@ status_changes_cb (GObject      *source,
   g_autofree char *filter = NULL;
 
   data->changes = pkio_client_status_changes_finish (data->client, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
 
   /* The orders created since the day before the last sync, newest first, a page of up to
@@ -354,7 +334,7 @@ all_listed_cb (GObject      *source,
   g_autoptr(GPtrArray) orders = NULL;
 
   orders = pkio_client_list_all_orders_finish (data->client, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   g_ptr_array_extend_and_steal (data->fetched, g_steal_pointer (&orders));
   merge_fetched (g_steal_pointer (&task));
@@ -371,7 +351,7 @@ reconciled_cb (GObject      *source,
   gint64 last_sync;
 
   pkio_history_reconcile_all_finish (data->store, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
 
   last_sync = pkio_history_store_get_last_sync (data->store);
@@ -406,7 +386,7 @@ loaded_cb (GObject      *source,
   GError *error = NULL;
 
   pkio_history_store_ensure_loaded_finish (data->store, res, &error);
-  if (fail_if_error (task, error))
+  if (pkio_task_fail_if_error (task, error))
     return;
   /* Unknown attempts first: an order one of them turns out to be then merges into that
    * record, instead of arriving as "placed elsewhere" beside it. */
@@ -447,167 +427,6 @@ gboolean
 pkio_history_sync_finish (PkioHistoryStore *store,
                           GAsyncResult     *result,
                           GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---- cancel ---- */
-
-typedef struct
-{
-  PkioHistoryStore *store;
-  PkioClient       *client;
-  gint64            order_id;
-  char             *note;
-  GError           *unknown;   /* the cancel's OUTCOME_UNKNOWN, while its status is asked */
-} CancelData;
-
-static void
-cancel_data_free (CancelData *data)
-{
-  g_clear_object (&data->store);
-  g_clear_object (&data->client);
-  g_free (data->note);
-  g_clear_error (&data->unknown);
-  g_free (data);
-}
-
-static void
-status_recorded_cb (GObject      *source,
-                    GAsyncResult *res,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  pkio_history_store_update_status_finish (PKIO_HISTORY_STORE (source), res, &error);
-  finish_chain (task, error);
-}
-
-static void
-record_canceled (GTask *task_owned)
-{
-  g_autoptr(GTask) task = task_owned;
-  CancelData *data = g_task_get_task_data (task);
-
-  pkio_history_store_update_status_async (data->store, data->order_id, "canceled", data->note,
-                                          status_recorded_cb, g_steal_pointer (&task));
-}
-
-static void
-status_merged_cb (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CancelData *data = g_task_get_task_data (task);
-
-  /* The status is kept if it could be; the cancel's outcome stays unknown either way. */
-  pkio_history_store_merge_remote_finish (data->store, res, NULL, NULL);
-  g_task_return_error (task, g_steal_pointer (&data->unknown));
-}
-
-static void
-status_asked_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CancelData *data = g_task_get_task_data (task);
-  g_autoptr(PkioRemoteOrder) order = pkio_client_get_order_finish (data->client, res, NULL);
-  g_autoptr(GPtrArray) orders = NULL;
-
-  if (order != NULL && g_strcmp0 (order->status, "canceled") == 0)
-    {
-      /* It went through: recorded with its note, as if the answer had come. */
-      g_clear_error (&data->unknown);
-      record_canceled (g_steal_pointer (&task));
-      return;
-    }
-  if (order == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&data->unknown));
-      return;
-    }
-  orders = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
-  g_ptr_array_add (orders, g_steal_pointer (&order));
-  pkio_history_store_merge_remote_async (data->store, orders, NULL, status_merged_cb,
-                                         g_steal_pointer (&task));
-}
-
-static void
-canceled_cb (GObject      *source,
-             GAsyncResult *res,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CancelData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  pkio_client_cancel_order_finish (PKIO_CLIENT (source), res, &error);
-  if (g_error_matches (error, PKIO_API_ERROR, PKIO_API_ERROR_OUTCOME_UNKNOWN))
-    {
-      /* Sent, but no answer: ask what became of it (a read, safe to repeat) rather than
-       * leave the person to guess. */
-      data->unknown = error;
-      pkio_client_get_order_async (data->client, data->order_id, NULL, status_asked_cb,
-                                   g_steal_pointer (&task));
-      return;
-    }
-  if (fail_if_error (task, error))
-    return;
-  record_canceled (g_steal_pointer (&task));
-}
-
-void
-pkio_history_cancel_order_async (PkioHistoryStore    *store,
-                                 PkioClient          *client,
-                                 PkioHistoryRecord   *record,
-                                 const char          *note,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  CancelData *data;
-  GError *error = NULL;
-  g_autofree char *normalized = pkio_cancel_note_normalize (note, &error);
-
-  g_return_if_fail (PKIO_IS_HISTORY_STORE (store));
-  g_return_if_fail (PKIO_IS_CLIENT (client));
-  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pkio_history_cancel_order_async);
-
-  if (normalized == NULL)
-    {
-      fail_if_error (task, error);
-      return;
-    }
-  if (!pkio_history_record_can_cancel (record))
-    {
-      fail_if_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                _("Only an order that is pending or waiting "
-                                                  "for pickup can be canceled.")));
-      return;
-    }
-
-  data = g_new0 (CancelData, 1);
-  data->store = g_object_ref (store);
-  data->client = g_object_ref (client);
-  data->order_id = pkio_history_record_get_order_id (record);
-  data->note = g_steal_pointer (&normalized);
-  g_task_set_task_data (task, data, (GDestroyNotify) cancel_data_free);
-  pkio_client_cancel_order_async (client, data->order_id, data->note, cancellable,
-                                  canceled_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pkio_history_cancel_order_finish (PkioHistoryStore *store,
-                                  GAsyncResult     *result,
-                                  GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
