@@ -150,6 +150,8 @@ void        _pkio_simulator_handle_orders  (PkioSimulator     *sim,
                                             const char        *method,
                                             const char        *path,
                                             GHashTable        *query);
+
+/* pkio-simulator-order-record.c */
 gboolean    _pkio_simulator_refresh        (PkioSimulator     *sim);
 const PkioSimIndividual *_pkio_simulator_find_individual (gint64 id);
 PkioSimOrder *_pkio_sim_order_new          (void);
