@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A batch file before anything is sent: read, printed row by row with its problems, and put to
+ * the duplicate check, for `order --batch --dry-run` here and for `order --batch`
+ * (pkio-cli-batch-place.c, which places what this has checked: pkio-cli-batch-private.h); and
+ * `order --batch-template`. Nothing in this file sends an order. */
 #include "config.h"
 
 #include <errno.h>
@@ -6,16 +10,12 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
 
-#include "pkio-batch-placer.h"
 #include "pkio-batch-values.h"
-#include "pkio-batch.h"
+#include "pkio-cli-batch-private.h"
 #include "pkio-cli-batch.h"
 #include "pkio-cli-common.h"
-#include "pkio-cli-request.h"
 #include "pkio-cli-workspace.h"
-#include "pkio-field-rules.h"
 
 /* What a file may show of itself in a terminal: no control codes, not endless. */
 #define SHOWN_MAX_CHARS 64
@@ -30,8 +30,8 @@ print_problem (const char             *path,
     g_printerr ("%s:%u: %s\n", path, problem->row, problem->message);
 }
 
-static char *
-holder_text (const PkioOrder *order)
+char *
+pkio_cli_batch_holder_text (const PkioOrder *order)
 {
   return pkio_batch_row_dup_holder (order, SHOWN_MAX_CHARS);
 }
@@ -43,7 +43,7 @@ print_row (const char         *path,
 {
   PkioBatchLanguage language = pkio_batch_language_current ();
   const PkioOrder *order = row->order;
-  g_autofree char *holder = holder_text (order);
+  g_autofree char *holder = pkio_cli_batch_holder_text (order);
   g_autofree char *validity = NULL;
 
   if (row->problems->len > 0)
@@ -83,12 +83,9 @@ refuse_too_big (const char *path,
   return PKIO_CLI_EXIT_INVALID;
 }
 
-/* The account's own order fields (GET account/metadata), for the columns named by their
- * labels; NULL when there is no key to ask with (a file is then read without them), or when
- * CertCentral could not say (@why_not gets why, for people). */
-static GPtrArray *
-account_fields (PkioWorkspace  *workspace,
-                GError        **why_not)
+GPtrArray *
+pkio_cli_batch_account_fields (PkioWorkspace  *workspace,
+                               GError        **why_not)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -98,12 +95,10 @@ account_fields (PkioWorkspace  *workspace,
   return pkio_workspace_get_custom_fields_finish (workspace, pkio_cli_wait (&result), why_not);
 }
 
-/* A column the file names that is not known may be one of the account's own order fields,
- * which could not be read: say so once, after the column's own problem. */
-static void
-explain_unknown_columns (const char   *path,
-                         PkioBatch    *batch,
-                         const GError *why_not)
+void
+pkio_cli_batch_explain_unknown_columns (const char   *path,
+                                        PkioBatch    *batch,
+                                        const GError *why_not)
 {
   GPtrArray *problems = pkio_batch_get_header_problems (batch);
 
@@ -121,13 +116,10 @@ explain_unknown_columns (const char   *path,
       }
 }
 
-/* Reads @file (a batch file, "-": standard input) into *@out_batch, with the columns of the
- * account's own order fields @fields (NULL: none). Returns the exit code to give up with after
- * saying why, or PKIO_CLI_EXIT_OK. */
-static int
-read_batch (const char  *file,
-            GPtrArray   *fields,
-            PkioBatch  **out_batch)
+int
+pkio_cli_batch_read (const char  *file,
+                     GPtrArray   *fields,
+                     PkioBatch  **out_batch)
 {
   const char *path = pkio_cli_file_display_name (file);
   g_autoptr(GBytes) bytes = NULL;
@@ -155,12 +147,10 @@ read_batch (const char  *file,
   return PKIO_CLI_EXIT_OK;
 }
 
-/* Every problem, and every row (@valid_rows_too) or the rows with problems only; FALSE when
- * there are problems (said, with their count). */
-static gboolean
-print_checked_batch (const char *path,
-                     PkioBatch  *batch,
-                     gboolean    valid_rows_too)
+gboolean
+pkio_cli_batch_print_checked (const char *path,
+                              PkioBatch  *batch,
+                              gboolean    valid_rows_too)
 {
   GPtrArray *header_problems = pkio_batch_get_header_problems (batch);
   guint n_rows = pkio_batch_get_n_rows (batch);
@@ -194,17 +184,11 @@ print_checked_batch (const char *path,
 
 /* ---- does a row's holder already have one (issue 20) ---- */
 
-/* What the duplicate check found, row by row: a match as "FILE:ROW: holder: already-ordered:
- * order N, …" on standard output (for scripts) with the sentence on standard error; a row that
- * could not be checked on standard error. Returns the rows that could not be checked because
- * CertCentral could not be asked (not the known individuals without an email here, which are
- * said but do not stop anything: docs/decisions.md#duplicate-orders); *@out_error: the first
- * such row's reason. */
-static guint
-print_duplicates (const char       *path,
-                  PkioBatch        *batch,
-                  PkioBatchPlacer  *placer,
-                  const GError    **out_error)
+guint
+pkio_cli_batch_print_duplicates (const char       *path,
+                                 PkioBatch        *batch,
+                                 PkioBatchPlacer  *placer,
+                                 const GError    **out_error)
 {
   guint n_rows = pkio_batch_get_n_rows (batch);
   guint n_failed = 0;
@@ -229,7 +213,7 @@ print_duplicates (const char       *path,
           n_failed++;
           continue;
         }
-      holder = holder_text (row->order);
+      holder = pkio_cli_batch_holder_text (row->order);
       line = pkio_duplicate_dup_script_line (duplicate);
       text = pkio_duplicate_dup_text (duplicate);
       if (line != NULL)
@@ -248,13 +232,6 @@ print_duplicates (const char       *path,
   return n_failed;
 }
 
-typedef enum
-{
-  CHECK_DONE,
-  CHECK_FAILED,       /* the history could not be read: said */
-  CHECK_INTERRUPTED,  /* Ctrl+C: said */
-} CheckEnd;
-
 static gboolean
 check_interrupted_cb (gpointer user_data)
 {
@@ -262,11 +239,9 @@ check_interrupted_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the check of every row. It sends nothing, so Ctrl+C stops it at once (the question in
- * flight is cancelled), said, instead of killing the program without a word. */
-static CheckEnd
-check_rows (const char      *path,
-            PkioBatchPlacer *placer)
+PkioCliCheckEnd
+pkio_cli_batch_check_rows (const char      *path,
+                           PkioBatchPlacer *placer)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -285,14 +260,14 @@ check_rows (const char      *path,
     {
       g_printerr (_("%s: stopped (Ctrl+C) while checking whether these people already have a "
                     "certificate of this kind. Nothing was sent.\n"), path);
-      return CHECK_INTERRUPTED;
+      return PKIO_CLI_CHECK_INTERRUPTED;
     }
   if (checked)
-    return CHECK_DONE;
+    return PKIO_CLI_CHECK_DONE;
   g_printerr ("%s: %s %s\n", path,
               _("Could not check whether these people already have a certificate of this "
                 "kind:"), error->message);
-  return CHECK_FAILED;
+  return PKIO_CLI_CHECK_FAILED;
 }
 
 /* --dry-run: the duplicate check too, when it can be made; the exit code stays the file's
@@ -313,17 +288,17 @@ dry_run_check (const char    *path,
       return TRUE;
     }
   placer = pkio_batch_placer_new (workspace, batch, NULL, FALSE);
-  switch (check_rows (path, placer))
+  switch (pkio_cli_batch_check_rows (path, placer))
     {
-    case CHECK_INTERRUPTED:
+    case PKIO_CLI_CHECK_INTERRUPTED:
       return FALSE;
-    case CHECK_FAILED:
+    case PKIO_CLI_CHECK_FAILED:
       return TRUE;
-    case CHECK_DONE:
+    case PKIO_CLI_CHECK_DONE:
     default:
       break;
     }
-  print_duplicates (path, batch, placer, &failure);
+  pkio_cli_batch_print_duplicates (path, batch, placer, &failure);
   if (failure != NULL && pkio_api_error_get_meaning (failure) == PKIO_ERROR_MEANING_FIX_KEY)
     /* TRANSLATORS: %s says why, e.g. that there is no API key */
     g_printerr ("%s: %s %s\n", path,
@@ -351,13 +326,13 @@ pkio_cli_batch_check (const char *file,
   /* Neither a key nor the history is needed to check a file; with a key, the account's own
    * order fields are known too. */
   workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
-  fields = account_fields (workspace, &why_not);
-  exit_code = read_batch (file, fields, &batch);
+  fields = pkio_cli_batch_account_fields (workspace, &why_not);
+  exit_code = pkio_cli_batch_read (file, fields, &batch);
   if (exit_code != PKIO_CLI_EXIT_OK)
     return exit_code;
-  if (!print_checked_batch (path, batch, TRUE))
+  if (!pkio_cli_batch_print_checked (path, batch, TRUE))
     {
-      explain_unknown_columns (path, batch, why_not);
+      pkio_cli_batch_explain_unknown_columns (path, batch, why_not);
       return PKIO_CLI_EXIT_INVALID;
     }
 
@@ -384,7 +359,7 @@ pkio_cli_batch_template (gboolean practice)
 
   /* With a key (or in practice mode), the account's own order fields are columns too. */
   workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_LOADED, &exit_code);
-  fields = account_fields (workspace, &why_not);
+  fields = pkio_cli_batch_account_fields (workspace, &why_not);
   pkio_batch_write_template (out, pkio_batch_language_current (), fields);
   /* Bytes, not g_print (): the template is a file, in UTF-8 whatever the terminal's locale. */
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
@@ -402,284 +377,4 @@ pkio_cli_batch_template (gboolean practice)
       return PKIO_CLI_EXIT_FAILURE;
     }
   return PKIO_CLI_EXIT_OK;
-}
-
-/* ---- placing a batch ---- */
-
-typedef struct
-{
-  const char      *path;
-  PkioBatch       *batch;
-  PkioBatchPlacer *placer;
-} PlaceProgress;
-
-/* One line per row on standard output, "12 of 30 placed" on standard error. */
-static void
-row_done_cb (PkioBatchPlacer *placer,
-             guint            index,
-             gpointer         user_data)
-{
-  PlaceProgress *progress = user_data;
-  const PkioBatchRow *row = pkio_batch_get_row (progress->batch, index);
-  const PkioBatchRowOutcome *outcome = pkio_batch_placer_get_outcome (placer, index);
-  g_autofree char *holder = holder_text (row->order);
-  guint n_rows = pkio_batch_get_n_rows (progress->batch);
-
-  if (outcome->state == PKIO_BATCH_ROW_PLACED)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, outcome->order_id);
-
-      /* TRANSLATORS: file:row: holder: placed as order 1234 */
-      g_print (_("%s:%u: %s: placed as order %s\n"), progress->path, row->number, holder, number);
-    }
-  else if (outcome->state == PKIO_BATCH_ROW_ALREADY_PLACED)
-    /* The message says it: "already placed as order 1234". */
-    g_print ("%s:%u: %s: %s\n", progress->path, row->number, holder, outcome->message);
-  else
-    {
-      g_autofree char *message = pkio_field_printable (outcome->message != NULL
-                                                       ? outcome->message : "", 400);
-
-      /* TRANSLATORS: file:row: holder: what became of it (“rejected”): why */
-      g_print (_("%s:%u: %s: %s: %s\n"), progress->path, row->number, holder,
-               pkio_batch_row_state_label (outcome->state), message);
-    }
-  fflush (stdout);
-  /* TRANSLATORS: progress of a batch, as in "12 of 30 placed" */
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u of %u placed\n", "%u of %u placed\n", n_rows),
-              pkio_batch_placer_count_placed (placer), n_rows);
-}
-
-/* "Place 30 orders … ? [y/N]" on a terminal; FALSE when the person says no. */
-static gboolean
-confirm (const char *path,
-         guint       n_rows)
-{
-  char answer[16] = "";
-
-  g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                           "Place %u order from %s with CertCentral? Each order costs money. "
-                           "Type “yes” to place it: ",
-                           "Place %u orders from %s with CertCentral? Each order costs money. "
-                           "Type “yes” to place them: ", n_rows),
-              n_rows, path);
-  if (fgets (answer, sizeof answer, stdin) == NULL)
-    return FALSE;
-  g_strstrip (answer);
-  /* TRANSLATORS: what the person types to confirm; also accepted: "yes", "y" */
-  return g_ascii_strcasecmp (answer, "yes") == 0 || g_ascii_strcasecmp (answer, "y") == 0
-         || g_utf8_collate (answer, C_("confirm", "yes")) == 0;
-}
-
-static gboolean
-interrupted_cb (gpointer user_data)
-{
-  GCancellable *cancellable = user_data;
-
-  if (!g_cancellable_is_cancelled (cancellable))
-    g_printerr ("%s\n", _("Stopping after the order being sent now…"));
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-write_results (const char      *results_path,
-               PkioBatch       *batch,
-               PkioBatchPlacer *placer)
-{
-  guint n_rows = pkio_batch_get_n_rows (batch);
-  g_autofree PkioBatchResult *results = g_new0 (PkioBatchResult, MAX (n_rows, 1));
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      const PkioBatchRowOutcome *outcome = pkio_batch_placer_get_outcome (placer, r);
-
-      results[r].order_id = outcome->order_id;
-      results[r].status = pkio_batch_row_state_label (outcome->state);
-      results[r].message = outcome->message;
-    }
-  pkio_batch_write_results (batch, results, out);
-  if (!g_file_set_contents (results_path, out->str, out->len, &error))
-    {
-      g_printerr (_("The results could not be saved in %s: %s\n"), results_path,
-                  error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Before anything is sent: every row checked (PKIO_CLI_EXIT_OK to go on), else the exit code
- * after saying why, as for a single order (pkio-cli-order.c): a key CertCentral no longer
- * accepts, or a row CertCentral could not be asked about, sends nothing (1). Rows with a match
- * are left out (*@out_left_out), said with how to include them. */
-static int
-refuse_unchecked (const char      *path,
-                  PkioBatch       *batch,
-                  PkioBatchPlacer *placer,
-                  guint           *out_left_out)
-{
-  const GError *failure = NULL;
-  guint n_failed;
-
-  switch (check_rows (path, placer))
-    {
-    case CHECK_INTERRUPTED:
-      return PKIO_CLI_EXIT_FAILURE;
-    case CHECK_FAILED:
-      g_printerr ("%s\n", _("Nothing was sent. Try again later, or add --allow-existing to "
-                            "place the orders without this check."));
-      return PKIO_CLI_EXIT_FAILURE;
-    case CHECK_DONE:
-    default:
-      break;
-    }
-  n_failed = print_duplicates (path, batch, placer, &failure);
-  if (failure != NULL && pkio_cli_explain_key_rejected (failure, _("Nothing was sent.")))
-    return PKIO_CLI_EXIT_FAILURE;
-  if (n_failed > 0)
-    {
-      g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               "%s: %u row could not be checked. Nothing was sent. Try again "
-                               "later, or add --allow-existing to place the orders without "
-                               "this check.\n",
-                               "%s: %u rows could not be checked. Nothing was sent. Try again "
-                               "later, or add --allow-existing to place the orders without "
-                               "this check.\n", n_failed),
-                  path, n_failed);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-  *out_left_out = pkio_batch_placer_count_duplicates (placer, PKIO_DUPLICATE_FOUND);
-  if (*out_left_out > 0)
-    g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "%s: %u row is left out: its holder already has a certificate of "
-                             "this kind. To place it anyway, run the command again with "
-                             "--allow-existing.\n",
-                             "%s: %u rows are left out: their holders already have a "
-                             "certificate of this kind. To place them anyway, run the command "
-                             "again with --allow-existing.\n", *out_left_out),
-                path, *out_left_out);
-  return PKIO_CLI_EXIT_OK;
-}
-
-int
-pkio_cli_batch_place (const char *file,
-                      gboolean    practice,
-                      gboolean    yes,
-                      gboolean    new_batch,
-                      gboolean    allow_existing,
-                      const char *results_path)
-{
-  const char *path = pkio_cli_file_display_name (file);
-  g_autoptr(PkioBatch) batch = NULL;
-  g_autoptr(PkioWorkspace) workspace = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GError) why_not = NULL;
-  g_autoptr(PkioBatchPlacer) placer = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = NULL;
-  PlaceProgress progress = { path, NULL, NULL };
-  int exit_code;
-  guint interrupt_source;
-  guint n_rows;
-  guint n_left_out = 0;
-
-  /* Before anything is read: without a terminal there is no one to ask. */
-  if (!yes && (g_strcmp0 (file, "-") == 0 || !isatty (STDIN_FILENO)))
-    {
-      g_printerr ("%s\n", _("Placing orders costs money: add --yes to place them without "
-                             "a question (there is no terminal to ask on)."));
-      return PKIO_CLI_EXIT_INVALID;
-    }
-  /* The account first: its own order fields decide which columns the file may have. */
-  workspace = pkio_cli_open_workspace (practice, PKIO_CLI_NEED_KEY | PKIO_CLI_NEED_HISTORY,
-                                       &exit_code);
-  if (workspace == NULL)
-    {
-      g_printerr ("%s\n", _("Nothing was sent."));
-      return exit_code;
-    }
-  fields = account_fields (workspace, &why_not);
-  exit_code = read_batch (file, fields, &batch);
-  if (exit_code != PKIO_CLI_EXIT_OK)
-    return exit_code;
-  /* One line per row is what became of it: the rows are listed while they are placed. */
-  if (!print_checked_batch (path, batch, FALSE))
-    {
-      explain_unknown_columns (path, batch, why_not);
-      return PKIO_CLI_EXIT_INVALID;
-    }
-  n_rows = pkio_batch_get_n_rows (batch);
-  if (n_rows == 0)
-    {
-      g_printerr (_("%s: there are no orders in the file: nothing was sent.\n"), path);
-      return PKIO_CLI_EXIT_INVALID;
-    }
-
-  file_name = g_strcmp0 (file, "-") == 0 ? NULL : g_path_get_basename (file);
-  placer = pkio_batch_placer_new (workspace, batch, file_name, new_batch);
-  /* --allow-existing: every row would go whatever the check found; so it is not asked. */
-  pkio_batch_placer_set_allow_existing (placer, allow_existing);
-  if (!allow_existing)
-    {
-      exit_code = refuse_unchecked (path, batch, placer, &n_left_out);
-      if (exit_code != PKIO_CLI_EXIT_OK)
-        return exit_code;
-    }
-
-  if (!yes && n_rows > n_left_out && !confirm (path, n_rows - n_left_out))
-    {
-      g_printerr ("%s\n", _("Nothing was sent."));
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-  progress.batch = batch;
-  progress.placer = placer;
-  g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &progress);
-  interrupt_source = g_unix_signal_add (SIGINT, interrupted_cb, cancellable);
-  pkio_batch_placer_run_async (placer, cancellable, pkio_cli_async_cb, &result);
-  pkio_batch_placer_run_finish (placer, pkio_cli_wait (&result), &error);
-  g_source_remove (interrupt_source);
-  if (error != NULL)
-    {
-      g_printerr ("%s: %s\n", path, error->message);
-      return PKIO_CLI_EXIT_FAILURE;
-    }
-
-  /* A key CertCentral no longer accepts: said as such, with how to replace it (exit 1, as the
-   * rows are not placed). */
-  if (pkio_batch_placer_get_key_rejection (placer) != NULL)
-    pkio_cli_explain_key_rejected (pkio_batch_placer_get_key_rejection (placer), NULL);
-  /* TRANSLATORS: the end of a batch, as in "people.csv: 28 of 30 placed." */
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u placed.\n", "%s: %u of %u placed.\n",
-                           n_rows),
-              path, pkio_batch_placer_count_placed (placer), n_rows);
-
-  if (results_path != NULL && !write_results (results_path, batch, placer))
-    exit_code = PKIO_CLI_EXIT_FAILURE;
-  else
-    exit_code = PKIO_CLI_EXIT_OK;
-
-  switch (pkio_batch_placer_get_worst (placer))
-    {
-    case PKIO_BATCH_ROW_UNKNOWN:
-      g_printerr ("%s\n", _("Run “pkio-orders history” later to see whether the orders whose "
-                             "outcome is unknown went through. Running this batch again asks "
-                             "CertCentral first and never sends them twice."));
-      return PKIO_CLI_EXIT_UNKNOWN;
-    case PKIO_BATCH_ROW_REJECTED:
-      return PKIO_CLI_EXIT_REJECTED;
-    case PKIO_BATCH_ROW_NOT_PLACED:
-    case PKIO_BATCH_ROW_WAITING:
-      return PKIO_CLI_EXIT_FAILURE;
-    case PKIO_BATCH_ROW_LEFT_OUT:
-      /* As a single order the holder already has (already-ordered: exit 2). */
-      return exit_code != PKIO_CLI_EXIT_OK ? exit_code : PKIO_CLI_EXIT_INVALID;
-    case PKIO_BATCH_ROW_PLACED:
-    case PKIO_BATCH_ROW_ALREADY_PLACED:
-    default:
-      return exit_code;
-    }
 }

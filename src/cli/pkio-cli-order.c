@@ -359,7 +359,8 @@ place_order (gboolean    practice,
   return pkio_cli_exit_for_send_result (sent);
 }
 
-/* --batch and --batch-template: many orders from a spreadsheet (pkio-cli-batch.c). */
+/* --batch and --batch-template: many orders from a spreadsheet (pkio-cli-batch.c, placing them
+ * pkio-cli-batch-place.c). */
 static int
 run_batch (gboolean     practice,
            gboolean     batch,
