@@ -902,6 +902,30 @@ assert_each_order_once (Fixture *fixture,
     }
 }
 
+/* A sync through CertCentral's rate limit: it lets two requests through, then says 429 until
+ * the first refusal, when the limit lifts (another program using the same key stopped, say).
+ * The sync succeeds, refused once. */
+static void
+sync_through_rate_limit (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pkio_simulator_set_rate_limits_full (fixture->sim, 2, 60 * 1000, 0, 0);
+  pkio_client_set_retry_base_delay (fixture->client, 200);
+  pkio_history_sync_async (fixture->store, fixture->client, NULL, test_result_cb, NULL);
+  while (!sync_done ())
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (pkio_simulator_get_n_rate_limited (fixture->sim) == 1)
+        pkio_simulator_set_rate_limits (fixture->sim, FALSE);
+    }
+  result = test_wait ();
+  g_assert_true (pkio_history_sync_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pkio_simulator_get_n_rate_limited (fixture->sim), ==, 1);
+}
+
 /* The pages asked for (their offsets), in order, with what CertCentral answered. */
 static GString *
 pages_asked (Fixture *fixture)
@@ -927,32 +951,17 @@ static void
 test_rate_limited_while_paging (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) pages = NULL;
 
   /* Three pages of 1000; CertCentral lets two requests through, then says 429 until told
    * otherwise (another program using the same key, say). */
   pkio_simulator_add_remote_orders_bulk (fixture->sim, 2500);
-  pkio_simulator_set_rate_limits_full (fixture->sim, 2, 60 * 1000, 0, 0);
-  pkio_client_set_retry_base_delay (fixture->client, 200);
-
   /* The limit lifts while the third page is retried: it comes, once. */
-  pkio_history_sync_async (fixture->store, fixture->client, NULL, test_result_cb, NULL);
-  while (!sync_done ())
-    {
-      g_main_context_iteration (NULL, TRUE);
-      if (pkio_simulator_get_n_rate_limited (fixture->sim) == 1)
-        pkio_simulator_set_rate_limits (fixture->sim, FALSE);
-    }
-  result = test_wait ();
-  g_assert_true (pkio_history_sync_finish (fixture->store, result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pkio_simulator_get_n_rate_limited (fixture->sim), ==, 1);
+  sync_through_rate_limit (fixture);
   pages = pages_asked (fixture);
   g_assert_cmpstr (pages->str, ==, "0,1000,2000,2000");
   assert_each_order_once (fixture, 2500);
-  g_clear_object (&result);
 
   /* This time the limit outlasts the retries, on a fresh history: the sync fails and says
    * why, and leaves no time of a last sync, so the next one lists every page again. */
@@ -1110,7 +1119,6 @@ static void
 test_rate_limited_while_paging_new_orders (Fixture       *fixture,
                                            gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) pages = NULL;
   g_autoptr(GArray) infos = NULL;
@@ -1128,20 +1136,7 @@ test_rate_limited_while_paging_new_orders (Fixture       *fixture,
   pkio_simulator_clear_requests (fixture->sim);
   /* status-changes and the first page go through, the second page is refused until the
    * limit lifts. */
-  pkio_simulator_set_rate_limits_full (fixture->sim, 2, 60 * 1000, 0, 0);
-  pkio_client_set_retry_base_delay (fixture->client, 200);
-
-  pkio_history_sync_async (fixture->store, fixture->client, NULL, test_result_cb, NULL);
-  while (!sync_done ())
-    {
-      g_main_context_iteration (NULL, TRUE);
-      if (pkio_simulator_get_n_rate_limited (fixture->sim) == 1)
-        pkio_simulator_set_rate_limits (fixture->sim, FALSE);
-    }
-  result = test_wait ();
-  g_assert_true (pkio_history_sync_finish (fixture->store, result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pkio_simulator_get_n_rate_limited (fixture->sim), ==, 1);
+  sync_through_rate_limit (fixture);
   pages = pages_asked (fixture);
   g_assert_cmpstr (pages->str, ==, "0,1000,1000");
   infos = infos_asked (fixture);
