@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "bench-history-fill.h"
+#include "bench-util.h"
 #include "pkio-cell-text.h"
 #include "pkio-history-view.h"
 #include "pkio-paths.h"
@@ -289,15 +290,7 @@ main (int   argc,
 
   /* Never the real history: everything lives in a temp folder. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
-    {
-      /* The schema compiled in the build tree, next to bench/. */
-      g_autofree char *bench_dir = g_path_get_dirname (argv[0]);
-      g_autofree char *schema_dir = g_build_filename (bench_dir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
-    }
+  bench_use_own_settings (argv[0]);
   gtk_init ();
   adw_init ();
   data_dir = pkio_paths_data_dir ();

@@ -10,9 +10,9 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "bench-history-fill.h"
+#include "bench-util.h"
 #include "pkio-history-index.h"
 #include "pkio-history-results.h"
 #include "pkio-history-store-private.h"
@@ -30,59 +30,11 @@ static const char request_json[] =
   "\"zip\":\"1013 AA\",\"country\":\"nl\",\"method\":\"STANDARD\"},\"order_validity\":"
   "{\"years\":1},\"payment_method\":\"card\",\"card_last4\":\"1234\"}";
 
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (void)
-{
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (&last_result);
-}
-
-/* ---- main-loop stall watchdog ---- */
-
-/* The longest time between two of its ticks: in wall time, and in CPU time of this thread
- * (what the main loop itself spent, which a busy machine's other processes do not stretch). */
 typedef struct
 {
-  gint64 last;
-  gint64 worst;
-  gint64 last_cpu;
-  gint64 worst_cpu;
-} Watchdog;
-
-static gint64 cpu_us (void);
-
-static gboolean
-watchdog_cb (gpointer data)
-{
-  Watchdog *dog = data;
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = cpu_us ();
-
-  if (dog->last > 0)
-    {
-      dog->worst = MAX (dog->worst, now - dog->last);
-      dog->worst_cpu = MAX (dog->worst_cpu, cpu - dog->last_cpu);
-    }
-  dog->last = now;
-  dog->last_cpu = cpu;
-  return G_SOURCE_CONTINUE;
-}
-
-typedef struct
-{
-  PkioHistoryStore *store;
-  guint             n;
+  PkioHistoryStore  *store;
+  guint              n;
+  GAsyncResult     **result;
 } MergeStart;
 
 static gboolean
@@ -107,7 +59,8 @@ start_merge_cb (gpointer data)
       order->date_created = g_date_time_new_from_unix_utc (now - (gint64) g_random_int_range (0, MAX (start->n, 1)) * 600);
       g_ptr_array_add (remote, order);
     }
-  pkio_history_store_merge_remote_async (start->store, remote, NULL, result_cb, NULL);
+  pkio_history_store_merge_remote_async (start->store, remote, NULL, bench_async_cb,
+                                         start->result);
   return G_SOURCE_REMOVE;
 }
 
@@ -115,15 +68,6 @@ static double
 ms (gint64 us)
 {
   return us / 1000.0;
-}
-
-static gint64
-cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static void
@@ -139,7 +83,7 @@ run (guint n)
   GStatBuf st;
   gint64 t0, c0, first_rows, all_rows, all_rows_cpu, search_worst = 0, search_total = 0;
   gint64 merge_cpu, posted;
-  Watchdog dog = { 0 };
+  BenchWatchdog dog = { 0 };
   MergeStart start;
   guint watchdog_id;
   guint changed = 0;
@@ -150,19 +94,18 @@ run (guint n)
   db_bytes = (double) st.st_size;
 
   t0 = g_get_monotonic_time ();
-  c0 = cpu_us ();
+  c0 = bench_thread_cpu_us ();
   store = pkio_history_store_new (path);
-  pkio_history_store_open_async (store, NULL, result_cb, NULL);
-  while (g_list_model_get_n_items (G_LIST_MODEL (store)) < MIN (50, n) || last_result == NULL)
+  pkio_history_store_open_async (store, NULL, bench_async_cb, &result);
+  while (g_list_model_get_n_items (G_LIST_MODEL (store)) < MIN (50, n) || result == NULL)
     g_main_context_iteration (NULL, TRUE);
   first_rows = g_get_monotonic_time () - t0;
-  result = g_steal_pointer (&last_result);
   g_assert (pkio_history_store_open_finish (store, result, NULL));
   g_clear_object (&result);
   while (!pkio_history_store_is_loaded (store))
     g_main_context_iteration (NULL, TRUE);
   all_rows = g_get_monotonic_time () - t0;
-  all_rows_cpu = cpu_us () - c0;
+  all_rows_cpu = bench_thread_cpu_us () - c0;
   g_assert (g_list_model_get_n_items (G_LIST_MODEL (store)) == n);
   /* The index's postings are made in a thread; until they are in, a search reads the keys.
    * The searches below are measured once they are in. */
@@ -172,25 +115,26 @@ run (guint n)
   results = pkio_history_results_new (store, G_LIST_MODEL (store));
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      gint64 s0 = cpu_us ();
+      gint64 s0 = bench_thread_cpu_us ();
       gint64 took;
 
       pkio_history_results_set_search (results, queries[q]);
-      took = cpu_us () - s0;
+      took = bench_thread_cpu_us () - s0;
       search_worst = MAX (search_worst, took);
       search_total += took;
     }
 
   start.store = store;
   start.n = n;
-  watchdog_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, watchdog_cb, &dog, NULL);
+  start.result = &result;
+  watchdog_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_watchdog_cb, &dog, NULL);
   g_idle_add (start_merge_cb, &start);
   t0 = g_get_monotonic_time ();
-  c0 = cpu_us ();
-  result = wait_result ();
+  c0 = bench_thread_cpu_us ();
+  bench_wait (&result);
   g_assert (pkio_history_store_merge_remote_finish (store, result, &changed, NULL));
   t0 = g_get_monotonic_time () - t0;
-  merge_cpu = cpu_us () - c0;
+  merge_cpu = bench_thread_cpu_us () - c0;
   g_source_remove (watchdog_id);
 
   g_print ("| %u | %.1f | %.1f / %.0f | %.0f | %.2f | %.2f | %.0f / %.0f | %.1f / %.1f | %u | %.0f |\n",
@@ -200,11 +144,7 @@ run (guint n)
 
   g_clear_object (&result);
   g_clear_object (&store);
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", dir);
-  }
+  bench_remove_dir (dir);
 }
 
 int

@@ -21,9 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench-util.h"
 #include "pkio-history-sync.h"
 #include "pkio-simulator.h"
 
@@ -125,51 +125,11 @@ ask (Simulator *sim,
 
 /* ---- measuring ---- */
 
-static gint64
-cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-typedef struct
-{
-  gint64 last;
-  gint64 worst;
-  gint64 last_cpu;
-  gint64 worst_cpu;
-} Watchdog;
-
-static gboolean
-watchdog_cb (gpointer data)
-{
-  Watchdog *dog = data;
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = cpu_us ();
-
-  if (dog->last > 0)
-    {
-      dog->worst = MAX (dog->worst, now - dog->last);
-      dog->worst_cpu = MAX (dog->worst_cpu, cpu - dog->last_cpu);
-    }
-  dog->last = now;
-  dog->last_cpu = cpu;
-  return G_SOURCE_CONTINUE;
-}
-
 /* VmRSS or VmHWM of this process, in MiB. */
 static double
 status_mib (const char *field)
 {
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      || (line = strstr (status, field)) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
+  return bench_status_kib (field) / 1024.0;
 }
 
 static double
@@ -178,16 +138,6 @@ heap_mib (void)
   struct mallinfo2 info = mallinfo2 ();
 
   return (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
-}
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  last_result = g_object_ref (result);
 }
 
 static void
@@ -200,24 +150,22 @@ sync_once (const char       *name,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *counts = NULL;
-  Watchdog dog = { 0 };
+  BenchWatchdog dog = { 0 };
   guint64 granted = pkio_rate_limiter_get_n_granted (limiter);
   double rss = status_mib ("VmRSS:"), heap = heap_mib ();
   gint64 t0, c0;
   guint watchdog_id;
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
 
-  watchdog_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, watchdog_cb, &dog, NULL);
+  watchdog_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_watchdog_cb, &dog, NULL);
   t0 = g_get_monotonic_time ();
-  c0 = cpu_us ();
-  pkio_history_sync_async (store, client, NULL, result_cb, NULL);
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  result = g_steal_pointer (&last_result);
+  c0 = bench_thread_cpu_us ();
+  pkio_history_sync_async (store, client, NULL, bench_async_cb, &result);
+  bench_wait (&result);
   if (!pkio_history_sync_finish (store, result, &error))
     g_error ("%s: %s", name, error->message);
   t0 = g_get_monotonic_time () - t0;
-  c0 = cpu_us () - c0;
+  c0 = bench_thread_cpu_us () - c0;
   g_source_remove (watchdog_id);
 
   g_print ("| %s | %" G_GUINT64_FORMAT " | %.0f / %.0f | %.1f / %.1f | %u | %.1f (%+.1f), peak %.1f | %.1f (%+.1f) |\n",
@@ -265,10 +213,8 @@ main (int   argc,
   base_url = ask (&sim, 0);
 
   store = pkio_history_store_new (path);
-  pkio_history_store_open_async (store, NULL, result_cb, NULL);
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  result = g_steal_pointer (&last_result);
+  pkio_history_store_open_async (store, NULL, bench_async_cb, &result);
+  bench_wait (&result);
   if (!pkio_history_store_open_finish (store, result, &error))
     g_error ("%s", error->message);
   client = pkio_client_new (base_url, KEY, &error);
@@ -289,11 +235,6 @@ main (int   argc,
 
   waitpid (sim.pid, &status, 0);
   g_clear_object (&store);
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", dir);
-  }
+  bench_remove_dir (dir);
   return 0;
 }
