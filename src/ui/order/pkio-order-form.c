@@ -292,8 +292,13 @@ pkio_order_form_set_store (PkioOrderForm    *self,
   g_return_if_fail (PKIO_IS_ORDER_FORM (self));
 
   pkio_person_section_set_store (self->person_section, store);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  /* A renewal restored from the draft names its holder once the history is known. */
+  /* A renewal restored from the draft at start names its holder once the history is read. */
+  if (store != NULL)
+    g_signal_connect_object (store, "notify::loaded", G_CALLBACK (update_renewal_banner), self,
+                             G_CONNECT_SWAPPED);
   update_renewal_banner (self);
 }
 
@@ -345,6 +350,8 @@ pkio_order_form_dispose (GObject *object)
   PkioOrderForm *self = PKIO_ORDER_FORM (object);
 
   self->form_box = NULL;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pkio_order_form_parent_class)->dispose (object);
