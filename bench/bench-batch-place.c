@@ -6,7 +6,9 @@
  * Printed: start (the batch read and the workspace loaded, before the first row), peak, end,
  * every 100th row, and the growth per row as the least-squares slope over rows 101..N (the
  * first hundred warm up caches: SQLite's page cache, libsoup's connection, the journal's
- * prepared statements).
+ * prepared statements); the sockets open at the start and the end; then what freeing the
+ * placer, the workspace (history, client) and the simulator gives back, one after the other,
+ * and what is left after all of them (kept by nobody: a leak).
  *
  * The practice simulator runs in this process: what it keeps per order (the order itself, for
  * its lists) is counted in too, so the growth per row is an upper bound for the app's own. Its
@@ -73,6 +75,25 @@ status_kib (const char *field)
       || (line = strstr (status, field)) == NULL)
     return 0;
   return g_ascii_strtod (line + strlen (field) + 1, NULL);
+}
+
+/* Open sockets of this process (the simulator's ends and the client's). */
+static guint
+count_sockets (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, "socket:"))
+        n++;
+    }
+  return n;
 }
 
 static double
@@ -164,6 +185,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   Samples samples = { 0 };
   double start_rss, start_heap, end_rss, end_heap;
+  guint start_sockets;
   gint64 t0;
 
   for (int i = 1; i < argc; i++)
@@ -214,11 +236,14 @@ main (int   argc,
 
   start_rss = status_kib ("VmRSS:");
   start_heap = heap_kib ();
+  start_sockets = count_sockets ();
   t0 = g_get_monotonic_time ();
   pkio_batch_placer_run_async (placer, NULL, result_cb, NULL);
   result = wait_for_result ();
   if (!pkio_batch_placer_run_finish (placer, result, &error))
     g_error ("placing: %s", error->message);
+  /* The task holds its source object, the placer, which holds the workspace. */
+  g_clear_object (&result);
   t0 = g_get_monotonic_time () - t0;
   end_rss = status_kib ("VmRSS:");
   end_heap = heap_kib ();
@@ -235,31 +260,47 @@ main (int   argc,
            status_kib ("VmHWM:"), samples.peak_heap);
   g_print ("growth over the run: resident %+.0f KiB, malloc %+.0f KiB\n", end_rss - start_rss,
            end_heap - start_heap);
+  g_print ("open sockets: %u at the start, %u at the end\n", start_sockets, count_sockets ());
   g_print ("growth per row (slope over rows 101..%u): resident %.2f KiB, malloc %.2f KiB\n",
            samples.n_done, slope (samples.rss, MIN (100, samples.n_done), samples.n_done),
            slope (samples.heap, MIN (100, samples.n_done), samples.n_done));
 
-  /* Where the growth is: what the history keeps (a record per order, shown in History), and
-   * what is left once the placer and then the workspace (history, client, simulator) go. */
+  /* Where the growth is, freed part by part: the placer (its outcome per row), then the
+   * workspace with its history (a record per order, with its place in History's search index,
+   * and SQLite's page cache) and client, while the simulator is held here, then the simulator
+   * (the practice account's copy of every order). What is left after all of them is kept by
+   * nobody: a leak. */
   g_print ("history records: %u\n",
            g_list_model_get_n_items (G_LIST_MODEL (pkio_workspace_get_store (workspace))));
-  g_clear_object (&placer);
-  g_print ("after the placer is freed: malloc %.0f KiB (%+.0f against the start)\n",
-           heap_kib (), heap_kib () - start_heap);
   {
-    gpointer alive = workspace;
-    gpointer store_alive = pkio_workspace_get_store (workspace);
+    gpointer alive[] = { placer, workspace, pkio_workspace_get_store (workspace),
+                         pkio_workspace_get_client (workspace), samples.sim };
+    PkioSimulator *sim = g_object_ref (samples.sim);
+    double before;
 
-    g_object_add_weak_pointer (alive, &alive);
-    g_object_add_weak_pointer (store_alive, &store_alive);
+    for (guint i = 0; i < G_N_ELEMENTS (alive); i++)
+      g_object_add_weak_pointer (alive[i], &alive[i]);
+    before = heap_kib ();
+    g_clear_object (&placer);
+    g_print ("the placer freed: malloc %+.0f KiB\n", heap_kib () - before);
+    before = heap_kib ();
+    g_clear_object (&limiter);
     g_clear_object (&workspace);
-    g_print ("workspace %s, history store %s\n", alive ? "still alive" : "finalized",
-             store_alive ? "still alive" : "finalized");
+    for (guint i = 0; i < 50; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_print ("the workspace freed (history, client): malloc %+.0f KiB\n", heap_kib () - before);
+    before = heap_kib ();
+    g_object_unref (sim);
+    for (guint i = 0; i < 50; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_print ("the simulator freed: malloc %+.0f KiB\n", heap_kib () - before);
+    g_print ("placer, workspace, history store, client, simulator: %s %s %s %s %s\n",
+             alive[0] ? "alive" : "finalized", alive[1] ? "alive" : "finalized",
+             alive[2] ? "alive" : "finalized", alive[3] ? "alive" : "finalized",
+             alive[4] ? "alive" : "finalized");
   }
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_print ("after the workspace is freed: malloc %.0f KiB (%+.0f against the start)\n",
-           heap_kib (), heap_kib () - start_heap);
+  g_print ("left after all of them: malloc %+.0f KiB against the start, %u open sockets\n",
+           heap_kib () - start_heap, count_sockets ());
   g_free (samples.rss);
   g_free (samples.heap);
   {

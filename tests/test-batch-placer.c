@@ -531,6 +531,65 @@ test_stale_check_made_again (void)
   g_assert_cmpint (pkio_batch_placer_get_outcome (later, 0)->state, ==, PKIO_BATCH_ROW_PLACED);
 }
 
+/* The number of sockets this process has open (the simulator's and the client's ends). */
+static guint
+count_open_sockets (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, "socket:"))
+        n++;
+    }
+  return n;
+}
+
+/* "Memory stays flat while placing" (issue 22): a batch keeps nothing per row but what it must
+ * (the order in History, the practice account's copy of it). Each order's POST goes on a
+ * connection of its own (never a pooled one); libsoup 3.2's server kept every such connection
+ * the client had closed, with its socket and file descriptor, for as long as the practice
+ * simulator ran (a socket per order: 1,000 rows, 1,000 descriptors). Also: once the placer and
+ * the workspace go, so do the history, the client and the simulator. */
+static void
+test_nothing_kept_per_row (void)
+{
+  PkioWorkspace *workspace = load_practice_workspace ();
+  g_autofree char *text = batch_test_people_table (N_PEOPLE, ',');
+  g_autoptr(PkioBatch) batch = batch_test_read (text, -1);
+  PkioBatchPlacer *placer = pkio_batch_placer_new (workspace, batch, "kept.csv", TRUE);
+  gpointer alive[] = { placer, workspace, pkio_workspace_get_store (workspace),
+                       pkio_workspace_get_client (workspace),
+                       pkio_workspace_get_simulator (workspace) };
+  guint before, after;
+
+  /* A warm connection first, as a placing batch has after its first order. */
+  pkio_batch_placer_set_allow_existing (placer, TRUE);
+  before = count_open_sockets ();
+  run (placer, NULL);
+  g_assert_cmpuint (pkio_batch_placer_count_placed (placer), ==, N_PEOPLE);
+  after = count_open_sockets ();
+  /* At most the connections one order uses: not one per row. */
+  g_test_message ("sockets open: %u before the batch, %u after %u orders", before, after,
+                  N_PEOPLE);
+  g_assert_cmpuint (after, <=, before + 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (alive); i++)
+    g_object_add_weak_pointer (alive[i], &alive[i]);
+  g_object_unref (placer);
+  g_object_unref (workspace);
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  for (guint i = 0; i < G_N_ELEMENTS (alive); i++)
+    g_assert_null (alive[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,5 +609,6 @@ main (int   argc,
   g_test_add_func ("/batch-placer/run-checks-first", test_run_checks_first);
   g_test_add_func ("/batch-placer/stale-check-made-again", test_stale_check_made_again);
   g_test_add_func ("/batch-placer/check-unreachable", test_check_unreachable);
+  g_test_add_func ("/batch-placer/nothing-kept-per-row", test_nothing_kept_per_row);
   return g_test_run ();
 }
