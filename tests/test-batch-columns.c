@@ -274,6 +274,111 @@ test_account_fields (void)
   g_assert_cmpstr (body, ==, seed_body);
 }
 
+/* A field whose label is also a fixed column's name ("Email", "Postcode"): the bare name stays
+ * the fixed column, and "<label> (own field)" ("(eigen veld)", "(custom field)") is the
+ * field's, so a required one can be given; without it the problem names the marked column. */
+static void
+test_field_named_as_column (void)
+{
+  g_autofree char *header = batch_test_english_header (',');
+  g_autofree char *john = batch_test_base_row (0, ',');
+  g_autoptr(GPtrArray) fields = pkio_custom_field_list_new ();
+  g_autoptr(GDateTime) now = batch_test_now ();
+  const char *marks[][2] = {
+    { "Email (own field)", "Postcode (own field)" },
+    { "E-mail (eigen veld)", " postcode ( Eigen veld ) " },
+    { "EMAIL (custom field)", "Postcode (custom field)" },
+  };
+
+  g_ptr_array_add (fields, pkio_custom_field_new (21, "Email", TRUE, TRUE, "email_address"));
+  g_ptr_array_add (fields, pkio_custom_field_new (22, "Postcode", FALSE, TRUE, "text"));
+  g_ptr_array_add (fields, pkio_custom_field_new (23, "Cost centre", FALSE, TRUE, "text"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s,%s,%s,Cost centre (own field)\r\n"
+                                               "%s,boss@example.com,PC-7,CC-1\r\n",
+                                               header, marks[i][0], marks[i][1], john);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PkioBatch) batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+      g_autofree char *problems = NULL;
+      g_autofree char *body = NULL;
+      const PkioBatchRow *row;
+
+      g_assert_no_error (error);
+      problems = batch_test_problems (batch);
+      g_assert_cmpstr (problems, ==, "");
+      row = pkio_batch_get_row (batch, 0);
+      /* The holder's email and postal code are the fixed columns'. */
+      g_assert_cmpstr (row->order->individual.email, ==, "john.doe@example.com");
+      body = batch_test_body (row->order);
+      g_assert_nonnull (strstr (body, "\"custom_fields\":[{\"metadata_id\":21,\"value\":"
+                                      "\"boss@example.com\"},{\"metadata_id\":22,\"value\":"
+                                      "\"PC-7\"},{\"metadata_id\":23,\"value\":\"CC-1\"}]"));
+    }
+
+  /* Without the marked column, the required field is missing, named as the template names
+   * it; the bare "Email" stays the holder's. An unknown field marked is unknown. */
+  for (guint language = 0; language < PKIO_BATCH_N_LANGUAGES; language++)
+    {
+      g_autoptr(GString) dutch = g_string_new (NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PkioBatch) batch = NULL;
+      GPtrArray *header_problems;
+
+      for (guint c = 0; c < PKIO_BATCH_N_ORDER_COLUMNS; c++)
+        g_string_append_printf (dutch, "%s%s", c > 0 ? ";" : "",
+                                pkio_batch_column_name (c, PKIO_BATCH_DUTCH));
+      /* Only the column names matter here: the row's words are English. */
+      text = g_strdup_printf ("%s%sOther (own field)\r\n%s,x\r\n",
+                              language == PKIO_BATCH_DUTCH ? dutch->str : header,
+                              language == PKIO_BATCH_DUTCH ? ";" : ",", john);
+      bytes = g_bytes_new (text, strlen (text));
+      batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
+
+      g_assert_no_error (error);
+      header_problems = pkio_batch_get_header_problems (batch);
+      g_assert_cmpuint (header_problems->len, ==, 2);
+      g_assert_cmpstr (((PkioBatchProblem *) g_ptr_array_index (header_problems, 0))->code, ==,
+                       "unknown_column");
+      g_assert_cmpstr (((PkioBatchProblem *) g_ptr_array_index (header_problems, 1))->code, ==,
+                       "missing_column");
+      g_assert_nonnull (strstr (((PkioBatchProblem *) g_ptr_array_index (header_problems, 1))
+                                  ->message,
+                                language == PKIO_BATCH_DUTCH ? "“Email (eigen veld)”"
+                                                             : "“Email (own field)”"));
+    }
+
+  /* The names themselves. */
+  {
+    const struct { const char *in; PkioBatchLanguage language; const char *name; } names[] = {
+      { "Email", PKIO_BATCH_ENGLISH, "Email (own field)" },
+      { "Postcode", PKIO_BATCH_DUTCH, "Postcode (eigen veld)" },
+      { "Cost centre", PKIO_BATCH_DUTCH, "Cost centre" },
+    };
+    const struct { const char *header; const char *label; } labels[] = {
+      { "Email (Own Field)", "Email" }, { "Kosten (plaats) (eigen veld)", "Kosten (plaats)" },
+      { "Email (optional)", NULL }, { "Email", NULL }, { "(own field)", "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *name = pkio_batch_custom_column_name (names[i].in, names[i].language);
+
+        g_assert_cmpstr (name, ==, names[i].name);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        g_autofree char *label = pkio_batch_custom_column_label (labels[i].header);
+
+        g_assert_cmpstr (label, ==, labels[i].label);
+      }
+  }
+}
+
 /* A name from the file is shown without its terminal codes and invisible characters. */
 static void
 test_column_names_shown_safely (void)
@@ -475,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/batch-columns/missing-holder", test_missing_holder);
   g_test_add_func ("/batch-columns/unknown-columns", test_unknown_columns);
   g_test_add_func ("/batch-columns/account-fields", test_account_fields);
+  g_test_add_func ("/batch-columns/field-named-as-column", test_field_named_as_column);
   g_test_add_func ("/batch-columns/column-names-shown-safely", test_column_names_shown_safely);
   g_test_add_func ("/batch-columns/row-problems", test_row_problems);
   g_test_add_func ("/batch-columns/repeats", test_repeats);

@@ -78,8 +78,9 @@ check_template_fields (PkioBatchLanguage  language,
   g_ptr_array_add (fields, pkio_custom_field_new (14, "Manager", TRUE, TRUE, "email_address"));
   g_ptr_array_add (fields, pkio_custom_field_new (15, "Copies to", TRUE, TRUE, "email_list"));
   g_ptr_array_add (fields, pkio_custom_field_new (16, "Project", TRUE, TRUE, NULL));
-  /* Labels the reader would not take as the field's: no column of their own. */
+  /* A label that is a fixed column's name: its column is marked, "E-mail (own field)". */
   g_ptr_array_add (fields, pkio_custom_field_new (17, "E-mail", TRUE, TRUE, "text"));
+  /* Labels the reader could not tell from another's: no column of their own. */
   g_ptr_array_add (fields, pkio_custom_field_new (18, "cost-centre", TRUE, TRUE, "text"));
   g_ptr_array_add (fields, pkio_custom_field_new (19, "()", FALSE, TRUE, "text"));
 
@@ -94,11 +95,11 @@ check_template_fields (PkioBatchLanguage  language,
   bytes = g_bytes_new (out->str, out->len);
   batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
   g_assert_no_error (error);
-  /* 17 and 18 are required and have no column of their own: the reader says so. The
-   * fields the template gives columns to have none. */
+  /* 18 is required and has no column of its own: the reader says so. The fields the
+   * template gives columns to have none. */
   problems = batch_test_problems (batch);
-  g_assert_cmpstr (problems, ==, "1: missing_column\n1: missing_column\n");
-  g_ptr_array_remove_range (fields, 6, 3);
+  g_assert_cmpstr (problems, ==, "1: missing_column\n");
+  g_ptr_array_remove_range (fields, 7, 2);
   g_clear_object (&batch);
   batch = pkio_batch_read_for_fields (bytes, fields, now, &error);
   g_assert_no_error (error);
@@ -113,19 +114,22 @@ check_template_fields (PkioBatchLanguage  language,
                                   "{\"metadata_id\":14,\"value\":\"name@example.com\"},"
                                   "{\"metadata_id\":15,\"value\":\"anna@example.com, "
                                   "piet@example.com\"},{\"metadata_id\":16,\"value\":\""));
+  g_assert_nonnull (strstr (body, "{\"metadata_id\":17,\"value\":\""));
 }
 
 static void
 test_template_fields (void)
 {
   check_template_fields (PKIO_BATCH_ENGLISH,
-                         ",Agreement,Cost centre,\"Ticket; number\",Manager,Copies to,Project",
+                         ",Agreement,Cost centre,\"Ticket; number\",Manager,Copies to,Project,"
+                         "E-mail (own field)",
                          ",yes,,4711,name@example.com,\"anna@example.com, piet@example.com\","
-                         "Example\r\n");
+                         "Example,Example\r\n");
   check_template_fields (PKIO_BATCH_DUTCH,
-                         ";Overeenkomst;Cost centre;\"Ticket; number\";Manager;Copies to;Project",
+                         ";Overeenkomst;Cost centre;\"Ticket; number\";Manager;Copies to;Project;"
+                         "E-mail (eigen veld)",
                          ";ja;;4711;name@example.com;\"anna@example.com, piet@example.com\";"
-                         "Voorbeeld\r\n");
+                         "Voorbeeld;Voorbeeld\r\n");
 }
 
 /* Cells a spreadsheet would run as formulas, and some that only look alike. */

@@ -261,8 +261,9 @@ check_template (const char **env,
 }
 
 /* The template (`order --batch-template`) has a column for each of the account's active
- * fields, headed by its label, in English and in Dutch; the example row gives the required
- * field a whole number and leaves the optional one empty. When the fields cannot be asked,
+ * fields, headed by its label ("<label> (own field)" when the label is a fixed column's name),
+ * in English and in Dutch; the example row gives the required fields a value and leaves the
+ * optional one empty. When the fields cannot be asked,
  * the template comes without them, said, exit 1. Nothing is placed. */
 static void
 test_batch_template (void)
@@ -283,10 +284,17 @@ test_batch_template (void)
   g_clear_pointer (&ok, g_free);
   ok = sim_command ("custom-field 33 required inactive text Old code");
   g_assert_cmpstr (ok, ==, "ok");
+  g_clear_pointer (&ok, g_free);
+  /* A label that is a fixed column's name: its column is marked, and read back as the
+   * field's (the template is checked as valid). */
+  ok = sim_command ("custom-field 34 required active text Postcode");
+  g_assert_cmpstr (ok, ==, "ok");
   posts = sim_count_order_posts ();
 
-  check_template (NULL, ",Agreement,Cost centre,Afdeling (optioneel)", ",yes,4711,\r\n");
-  check_template (dutch, ";Overeenkomst;Cost centre;Afdeling (optioneel)", ";ja;4711;\r\n");
+  check_template (NULL, ",Agreement,Cost centre,Afdeling (optioneel),Postcode (own field)",
+                  ",yes,4711,,Example\r\n");
+  check_template (dutch, ";Overeenkomst;Cost centre;Afdeling (optioneel);Postcode (eigen veld)",
+                  ";ja;4711;;Voorbeeld\r\n");
 
   /* CertCentral cannot say: the template without those columns, and why. */
   fault = sim_command ("fault GET account/metadata server-error 20");

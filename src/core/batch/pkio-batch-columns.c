@@ -118,6 +118,13 @@ static const ColumnInfo columns[PKIO_BATCH_N_COLUMNS] = {
     { "Message", "Melding" }, "bericht", NULL, RESULT },
 };
 
+/* What marks a column as one of the account's own order fields, in the template's words
+ * (per language) and, folded, the words a person may also write. */
+static const char * const own_field_marks[PKIO_BATCH_N_LANGUAGES] = { "own field", "eigen veld" };
+static const char * const own_field_words[] = {
+  "ownfield", "eigenveld", "customfield", "ownorderfield", "eigenbestelveld",
+};
+
 /* Folded parts of headers that ask for card data. */
 static const char * const card_words[] = {
   "card", "kaart", "cvv", "cvc", "securitycode", "beveiligingscode", "expir", "verval",
@@ -288,4 +295,43 @@ pkio_batch_header_is_card_data (const char *header)
     if (strstr (folded, card_words[i]) != NULL)
       return TRUE;
   return FALSE;
+}
+
+char *
+pkio_batch_custom_column_name (const char        *label,
+                               PkioBatchLanguage  language)
+{
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail ((guint) language < PKIO_BATCH_N_LANGUAGES, NULL);
+
+  if (pkio_batch_column_find (label, NULL) < 0)
+    return g_strdup (label);
+  return g_strdup_printf ("%s (%s)", label, own_field_marks[language]);
+}
+
+char *
+pkio_batch_custom_column_label (const char *header)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *folded = NULL;
+  char *open;
+  gsize len;
+
+  g_return_val_if_fail (header != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (header));
+  len = strlen (trimmed);
+  if (len < 2 || trimmed[len - 1] != ')' || (open = strrchr (trimmed, '(')) == NULL)
+    return NULL;
+  /* Folding leaves out what is in parentheses: the mark is folded without them. */
+  mark = g_strndup (open + 1, (gsize) (trimmed + len - 1 - (open + 1)));
+  folded = pkio_batch_header_fold (mark);
+  for (guint i = 0; i < G_N_ELEMENTS (own_field_words); i++)
+    if (g_str_equal (folded, own_field_words[i]))
+      {
+        *open = '\0';
+        return g_strdup (g_strchomp (trimmed));
+      }
+  return NULL;
 }

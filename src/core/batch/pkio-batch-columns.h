@@ -84,4 +84,13 @@ gboolean             pkio_batch_header_is_card_data (const char      *header);
 /* The folded form headers are compared in; for custom field labels too. */
 char                *pkio_batch_header_fold        (const char       *header);
 
+/* The column of the account's own order field @label, as the template writes it: the label
+ * itself, or "<label> (own field)" ("(eigen veld)" in Dutch) when the label is also the name
+ * of a fixed column ("Email", "Postcode"), which that name keeps meaning. */
+char                *pkio_batch_custom_column_name (const char       *label,
+                                                    PkioBatchLanguage language);
+/* For a header marked as an own field ("Email (own field)", "E-mail (eigen veld)", also
+ * "(custom field)", in either language): the label part, trimmed; else NULL. */
+char                *pkio_batch_custom_column_label (const char      *header);
+
 G_END_DECLS

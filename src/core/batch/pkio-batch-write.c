@@ -109,16 +109,17 @@ custom_example (const PkioCustomField *field,
     }
 }
 
-/* Whether the reader takes a column named @label as the field's: not when the label is the
- * name of one of the fixed columns (the reader then reads that column), folds to nothing, or
- * folds as an earlier field's label does (in @folded_labels, which it is added to). */
+/* Whether the field labelled @label gets a column: not when its label folds to nothing, or
+ * folds as an earlier field's label does (in @folded_labels, which it is added to): the reader
+ * could not tell the two apart. A label that is also a fixed column's name gets a column all
+ * the same, under its marked name (pkio_batch_custom_column_name ()). */
 static gboolean
 is_own_column (const char *label,
                GPtrArray  *folded_labels)
 {
   g_autofree char *folded = pkio_batch_header_fold (label);
 
-  if (*folded == '\0' || pkio_batch_column_find (label, NULL) >= 0)
+  if (*folded == '\0')
     return FALSE;
   for (guint i = 0; i < folded_labels->len; i++)
     if (g_str_equal (g_ptr_array_index (folded_labels, i), folded))
@@ -137,6 +138,7 @@ pkio_batch_write_template (GString            *out,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GPtrArray) folded_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) owned_names = g_ptr_array_new_with_free_func (g_free);
   char separator = language == PKIO_BATCH_DUTCH ? ';' : ',';
 
   g_return_if_fail (out != NULL);
@@ -156,7 +158,8 @@ pkio_batch_write_template (GString            *out,
 
       if (!field->is_active || !is_own_column (field->label, folded_labels))
         continue;
-      g_ptr_array_add (names, field->label);
+      g_ptr_array_add (owned_names, pkio_batch_custom_column_name (field->label, language));
+      g_ptr_array_add (names, g_ptr_array_index (owned_names, owned_names->len - 1));
       g_ptr_array_add (values, (char *) custom_example (field, language));
     }
 

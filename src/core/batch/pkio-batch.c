@@ -126,6 +126,7 @@ map_columns (PkioBatch *self,
     {
       const char *name = pkio_csv_get_cell (self->csv, 0, c);
       const char *shown = g_ptr_array_index (header->shown, c);
+      g_autofree char *marked = NULL;
       int *slot = NULL;
       int language;
       int column;
@@ -148,8 +149,20 @@ map_columns (PkioBatch *self,
           continue;
         }
 
-      column = pkio_batch_column_find (name, &language);
-      custom = column < 0 ? find_custom (header, name) : -1;
+      /* "Email (own field)": the account's field labelled "Email", not the holder's email,
+       * which the bare name keeps (pkio_batch_custom_column_name ()). */
+      marked = pkio_batch_custom_column_label (name);
+      if (marked != NULL)
+        {
+          column = -1;
+          language = -1;
+          custom = find_custom (header, marked);
+        }
+      else
+        {
+          column = pkio_batch_column_find (name, &language);
+          custom = column < 0 ? find_custom (header, name) : -1;
+        }
       if (column >= 0)
         slot = &header->index[column];
       else if (custom >= 0)
@@ -236,11 +249,14 @@ check_missing_custom (PkioBatch *self)
   for (guint i = 0; header->custom_active != NULL && i < header->custom_active->len; i++)
     {
       const PkioCustomField *field = g_ptr_array_index (header->custom_active, i);
+      g_autofree char *printable = NULL;
       g_autofree char *label = NULL;
 
       if (!field->is_required || header->custom_index[i] >= 0)
         continue;
-      label = pkio_field_printable (field->label, 64);
+      printable = pkio_field_printable (field->label, 64);
+      /* As the template names it: "Email (own field)" when "Email" is a column of its own. */
+      label = pkio_batch_custom_column_name (printable, header->language);
       header_problem (self, NULL, "missing_column",
                       /* TRANSLATORS: %s is the label of one of the organisation's own order
                        * fields, such as “Cost centre” */
