@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pkio-batch-placer.c (placing) and pkio-batch-placer-check.c (the duplicate check
- * of every row before anything is sent, issue 20). */
+/* Shared by pkio-batch-placer.c (placing), pkio-batch-placer-check.c (the duplicate check
+ * of every row before anything is sent, issue 20) and pkio-batch-placer-runs.c (which run of
+ * the file this is, and what earlier runs left). */
 struct _PkioBatchPlacer
 {
   GObject              parent_instance;
