@@ -530,6 +530,14 @@ def batch_files():
         [BATCH_EN + fields + ['Order', 'Status', 'Message'],
          BATCH_JOHN + ["'=CC", "'+1", '', '', "'@note", '843668399', 'placed', ''],
          BATCH_ANN + ['CC-3', '', '', '', '', '', 'rejected', "'-Cost centre: fill in"]]).encode()
+    # Columns marked as own fields (as the template names a field whose label is a fixed
+    # column's name): each mark, spaced and cased, and a marked name no field has.
+    yield 'fields-marked', csv_text(
+        [BATCH_EN + ['Cost centre (own field)', 'kostenplaats (Eigen veld)',
+                     'Manager (custom field)', 'Notes ( own  Field )', 'Email (own field)',
+                     'Copies to (optional)'],
+         BATCH_JOHN + ['CC-1', '4711', 'boss@example.com', 'note', 'x@example.com',
+                       'a@example.com']]).encode()
     yield 'fields-utf16', b'\xff\xfe' + csv_text(
         [BATCH_EN + fields, BATCH_ZOE + ['Kamer €5', '7', '', '', 'Zoë']], '\t').encode('utf-16-le')
 
