@@ -54,6 +54,7 @@ struct _PkioSimulator
   GObject       parent_instance;
 
   SoupServer   *server;
+  GSocketService *listener;   /* accepts the connections the server serves */
   GMainContext *context;
   char         *base_url;
   guint         port;
