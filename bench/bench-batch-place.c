@@ -301,6 +301,18 @@ main (int   argc,
   }
   g_print ("left after all of them: malloc %+.0f KiB against the start, %u open sockets\n",
            heap_kib () - start_heap, count_sockets ());
+  /* The history's worker thread closes its database after the store is gone: a second look
+   * once it has had time to. */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_usleep (100 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_print ("left 3 s later: malloc %+.0f KiB against the start\n", heap_kib () - start_heap);
+  g_clear_object (&batch);
+  g_print ("and once the batch (read before the start) is freed: malloc %+.0f KiB\n",
+           heap_kib () - start_heap);
   g_free (samples.rss);
   g_free (samples.heap);
   {
