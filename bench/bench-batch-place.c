@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "pkio-batch-placer.h"
 #include "pkio-batch.h"
 #include "pkio-history-store.h"
@@ -62,19 +63,6 @@ make_file (guint n_rows)
       pkio_csv_append_record (text, cells, G_N_ELEMENTS (cells), ',');
     }
   return g_string_free_to_bytes (text);
-}
-
-/* VmRSS or VmHWM of this process, in KiB. */
-static double
-status_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      || (line = strstr (status, field)) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen (field) + 1, NULL);
 }
 
 /* Open sockets of this process (the simulator's ends and the client's). */
@@ -124,7 +112,7 @@ row_done_cb (PkioBatchPlacer *placer,
   /* The simulator's log of requests is a test aid that grows with every request; the app's
    * memory is what this measures. */
   pkio_simulator_clear_requests (samples->sim);
-  samples->rss[k] = status_kib ("VmRSS:");
+  samples->rss[k] = bench_status_kib ("VmRSS:");
   samples->heap[k] = heap_kib ();
   samples->peak_rss = MAX (samples->peak_rss, samples->rss[k]);
   samples->peak_heap = MAX (samples->peak_heap, samples->heap[k]);
@@ -148,24 +136,6 @@ slope (const double *y,
       sxy += i * y[i];
     }
   return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-}
-
-static GAsyncResult *last_result;
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  last_result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (void)
-{
-  while (last_result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (&last_result);
 }
 
 int
@@ -214,8 +184,8 @@ main (int   argc,
     g_error ("the batch: %s", error != NULL ? error->message : "has problems");
 
   workspace = pkio_workspace_new (NULL, TRUE);
-  pkio_workspace_load_async (workspace, NULL, result_cb, NULL);
-  result = wait_for_result ();
+  pkio_workspace_load_async (workspace, NULL, bench_async_cb, &result);
+  bench_wait (&result);
   if (!pkio_workspace_load_finish (workspace, result, &error))
     g_error ("practice workspace: %s", error->message);
   g_clear_object (&result);
@@ -234,18 +204,18 @@ main (int   argc,
   samples.heap = g_new0 (double, n);
   g_signal_connect (placer, "row-done", G_CALLBACK (row_done_cb), &samples);
 
-  start_rss = status_kib ("VmRSS:");
+  start_rss = bench_status_kib ("VmRSS:");
   start_heap = heap_kib ();
   start_sockets = count_sockets ();
   t0 = g_get_monotonic_time ();
-  pkio_batch_placer_run_async (placer, NULL, result_cb, NULL);
-  result = wait_for_result ();
+  pkio_batch_placer_run_async (placer, NULL, bench_async_cb, &result);
+  bench_wait (&result);
   if (!pkio_batch_placer_run_finish (placer, result, &error))
     g_error ("placing: %s", error->message);
   /* The task holds its source object, the placer, which holds the workspace. */
   g_clear_object (&result);
   t0 = g_get_monotonic_time () - t0;
-  end_rss = status_kib ("VmRSS:");
+  end_rss = bench_status_kib ("VmRSS:");
   end_heap = heap_kib ();
 
   g_print ("%u rows placed in practice mode in %.1f s (%u placed, %s rate limits)\n\n",
@@ -257,7 +227,7 @@ main (int   argc,
     g_print ("| %u | %.0f | %.0f |\n", k + 1, samples.rss[k], samples.heap[k]);
   g_print ("| end | %.0f | %.0f |\n", end_rss, end_heap);
   g_print ("\npeak: resident %.0f KiB (VmHWM %.0f), malloc %.0f KiB\n", samples.peak_rss,
-           status_kib ("VmHWM:"), samples.peak_heap);
+           bench_status_kib ("VmHWM:"), samples.peak_heap);
   g_print ("growth over the run: resident %+.0f KiB, malloc %+.0f KiB\n", end_rss - start_rss,
            end_heap - start_heap);
   g_print ("open sockets: %u at the start, %u at the end\n", start_sockets, count_sockets ());
@@ -315,11 +285,6 @@ main (int   argc,
            heap_kib () - start_heap);
   g_free (samples.rss);
   g_free (samples.heap);
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", dir);
-  }
+  bench_remove_dir (dir);
   return 0;
 }
