@@ -11,14 +11,14 @@
  * be placed until every row is checked, nor when a row could not be checked. */
 
 static void
-included_toggled_cb (GtkCheckButton  *button,
-                     PkioBatchWindow *self)
+included_cb (PkioBatchRowItem *item,
+             GParamSpec       *pspec,
+             PkioBatchWindow  *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "row-index"));
-
   if (self->placer == NULL || self->placing || self->done)
     return;
-  pkio_batch_placer_set_included (self->placer, index, gtk_check_button_get_active (button));
+  pkio_batch_placer_set_included (self->placer, pkio_batch_row_item_get_index (item),
+                                  pkio_batch_row_item_get_included (item));
   _pkio_batch_window_update_place_label (self);
 }
 
@@ -27,35 +27,28 @@ row_checked_cb (PkioBatchWindow *self,
                 guint            index)
 {
   const PkioDuplicate *duplicate = pkio_batch_placer_get_duplicate (self->placer, index);
-  AdwActionRow *row = g_ptr_array_index (self->people_rows, index);
+  g_autoptr(PkioBatchRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->people), index);
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *include;
 
-  if (duplicate == NULL || duplicate->outcome == PKIO_DUPLICATE_NONE)
+  if (duplicate == NULL || duplicate->outcome == PKIO_DUPLICATE_NONE || item == NULL)
     return;
   summary = _pkio_batch_window_row_summary (pkio_batch_get_row (self->batch, index));
   text = pkio_duplicate_dup_text (duplicate);
   subtitle = g_strdup_printf ("%s\n%s", summary, text);
-  adw_action_row_set_subtitle (row, subtitle);
+  pkio_batch_row_item_set_subtitle (item, subtitle);
   /* A check made again when placing (the first was more than a few minutes old) finds the
    * same order again: the row offers the choice once. */
-  if (duplicate->outcome != PKIO_DUPLICATE_FOUND || self->include_buttons[index] != NULL)
+  if (duplicate->outcome != PKIO_DUPLICATE_FOUND || pkio_batch_row_item_get_choice (item))
     return;
 
-  /* Left out unless ticked: a second certificate for one person is a choice, never a slip. */
-  include = gtk_check_button_new_with_mnemonic (_("Order a _second one"));
-  gtk_widget_set_valign (include, GTK_ALIGN_CENTER);
-  /* Found by the check made again while placing: too late to choose for this run. */
-  gtk_widget_set_sensitive (include, !self->placing);
-  g_object_set_data (G_OBJECT (include), "row-index", GUINT_TO_POINTER (index));
-  g_signal_connect_object (include, "toggled", G_CALLBACK (included_toggled_cb), self, 0);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (include),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, row, NULL, -1);
-  adw_action_row_add_suffix (row, include);
-  gtk_widget_add_css_class (GTK_WIDGET (row), "duplicate");
-  self->include_buttons[index] = GTK_CHECK_BUTTON (include);
+  /* Left out unless ticked ("Order a second one", pkio-batch-list.c): a second certificate
+   * for one person is a choice, never a slip. Found by the check made again while placing:
+   * too late to choose for this run. */
+  pkio_batch_row_item_set_choice_sensitive (item, !self->placing);
+  pkio_batch_row_item_set_choice (item, TRUE);
+  g_signal_connect_object (item, "notify::included", G_CALLBACK (included_cb), self, 0);
 }
 
 static void
@@ -137,10 +130,6 @@ _pkio_batch_window_count_unchecked (PkioBatchWindow *self)
 void
 _pkio_batch_window_start_check (PkioBatchWindow *self)
 {
-  guint n_rows = pkio_batch_get_n_rows (self->batch);
-
-  g_free (self->include_buttons);
-  self->include_buttons = g_new0 (GtkCheckButton *, MAX (n_rows, 1));
   self->checking = TRUE;
   g_signal_connect_object (self->placer, "row-checked", G_CALLBACK (row_checked_cb), self,
                            G_CONNECT_SWAPPED);

@@ -16,8 +16,7 @@ show_outcome (PkioBatchWindow *self,
               guint            index)
 {
   const PkioBatchRowOutcome *outcome = pkio_batch_placer_get_outcome (self->placer, index);
-  GtkLabel *state = self->state_labels[index];
-  AdwActionRow *row = g_ptr_array_index (self->people_rows, index);
+  g_autoptr(PkioBatchRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->people), index);
   g_autofree char *summary = _pkio_batch_window_row_summary (pkio_batch_get_row (self->batch, index));
   g_autofree char *detail = NULL;
   gboolean good = outcome->state == PKIO_BATCH_ROW_PLACED
@@ -38,19 +37,15 @@ show_outcome (PkioBatchWindow *self,
                                 "file again asks CertCentral first and never sends it twice."));
   else
     detail = g_strdup (outcome->message != NULL ? outcome->message : "");
-  gtk_label_set_text (state, pkio_batch_row_state_label (outcome->state));
-  gtk_widget_remove_css_class (GTK_WIDGET (state), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (state), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (state), "warning");
   /* Left out is what the person chose: a warning, not a failure. */
-  gtk_widget_add_css_class (GTK_WIDGET (state),
-                            good ? "success"
-                            : outcome->state == PKIO_BATCH_ROW_LEFT_OUT ? "warning" : "error");
-  gtk_widget_set_visible (GTK_WIDGET (state), TRUE);
+  pkio_batch_row_item_set_state (item, pkio_batch_row_state_label (outcome->state),
+                                 good ? "success"
+                                 : outcome->state == PKIO_BATCH_ROW_LEFT_OUT ? "warning"
+                                 : "error");
   {
     g_autofree char *subtitle = g_strdup_printf ("%s\n%s", summary, detail);
 
-    adw_action_row_set_subtitle (row, subtitle);
+    pkio_batch_row_item_set_subtitle (item, subtitle);
   }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pkio-batch-placer.h"
+#include "pkio-batch-row-item.h"
 #include "pkio-batch-window.h"
 
 G_BEGIN_DECLS
@@ -9,7 +10,8 @@ G_BEGIN_DECLS
 /* The insides of PkioBatchWindow, shared by its files: pkio-batch-window.c (reading, the
  * problems, the review, the class), pkio-batch-window-check.c (the duplicate check of each
  * row), pkio-batch-window-place.c (placing and its outcome) and pkio-batch-window-files.c
- * (the file choosers, the template and the results file). */
+ * (the file choosers, the template and the results file). Its lists are list views of
+ * PkioBatchRowItems (pkio-batch-list.c). */
 
 struct _PkioBatchWindow
 {
@@ -21,7 +23,7 @@ struct _PkioBatchWindow
   GtkStack            *pages;
   AdwStatusPage       *refused_page;
   GtkLabel            *problems_title;
-  GtkListBox          *problems_list;
+  GtkListView         *problems_list;
   GtkLabel            *orders_title;
   GtkLabel            *orders_note;
   GtkProgressBar      *progress_bar;
@@ -31,18 +33,17 @@ struct _PkioBatchWindow
   GtkButton           *place_button;
   GtkButton           *stop_button;
   GtkButton           *results_button;
-  GtkListBox          *people_list;
+  GtkListView         *people_list;
 
   PkioWorkspace       *workspace;
   GFile               *file;
   PkioBatch           *batch;
   PkioBatchPlacer     *placer;
-  GPtrArray           *people_rows;   /* AdwActionRow, one per row of the batch */
-  GtkLabel           **state_labels;  /* the suffix of each of them */
+  GListStore          *problems;      /* PkioBatchRowItem, one per problem */
+  GListStore          *people;        /* PkioBatchRowItem, one per row of the batch */
   GCancellable        *cancellable;   /* the window's life: reading, the balance, saving */
   GCancellable        *stop;          /* "Stop after this order" */
   char                *balance_text;
-  GtkCheckButton     **include_buttons; /* per row: "Order a second one", when it has a match */
   guint                n_to_place;      /* the rows not left out */
   gboolean             checking;        /* the duplicate check is under way */
   gboolean             check_failed;    /* it could not be made (the history unreadable) */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pkio-batch-file.h"
+#include "pkio-batch-list.h"
 #include "pkio-batch-placer.h"
 #include "pkio-batch-values.h"
 #include "pkio-batch-window-private.h"
@@ -50,19 +51,20 @@ _pkio_batch_window_update_actions (PkioBatchWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->place_button), idle);
   gtk_widget_set_visible (GTK_WIDGET (self->stop_button), self->placing);
   gtk_widget_set_visible (GTK_WIDGET (self->results_button), self->done);
-  for (guint r = 0; self->include_buttons != NULL && self->batch != NULL
-                    && r < pkio_batch_get_n_rows (self->batch); r++)
-    if (self->include_buttons[r] != NULL)
-      gtk_widget_set_sensitive (GTK_WIDGET (self->include_buttons[r]), idle);
+  for (guint r = 0; self->people != NULL && r < g_list_model_get_n_items (G_LIST_MODEL (self->people)); r++)
+    {
+      g_autoptr(PkioBatchRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->people), r);
+
+      pkio_batch_row_item_set_choice_sensitive (item, idle);
+    }
 }
 
 /* ---- the problems ---- */
 
 static void
-add_problem (PkioBatchWindow        *self,
+add_problem (GPtrArray              *items,
              const PkioBatchProblem *problem)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
 
   if (problem->column != NULL)
@@ -71,11 +73,7 @@ add_problem (PkioBatchWindow        *self,
   else
     /* TRANSLATORS: where a problem of a spreadsheet is: its row number */
     title = g_strdup_printf (_("Row %u"), problem->row);
-  /* A file's cells are text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
-  gtk_list_box_append (self->problems_list, row);
+  g_ptr_array_add (items, pkio_batch_row_item_new (items->len, title, problem->message));
 }
 
 static void
@@ -85,19 +83,20 @@ show_problems (PkioBatchWindow *self)
   guint n = pkio_batch_count_problems (self->batch);
   g_autofree char *name = _pkio_batch_window_dup_file_name (self);
   g_autofree char *title = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, child);
   for (guint i = 0; i < header->len; i++)
-    add_problem (self, g_ptr_array_index (header, i));
+    add_problem (items, g_ptr_array_index (header, i));
   for (guint r = 0; r < pkio_batch_get_n_rows (self->batch); r++)
     {
       const PkioBatchRow *row = pkio_batch_get_row (self->batch, r);
 
       for (guint i = 0; i < row->problems->len; i++)
-        add_problem (self, g_ptr_array_index (row->problems, i));
+        add_problem (items, g_ptr_array_index (row->problems, i));
     }
+  /* One change of the list, not one per problem. */
+  g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
+                       items->pdata, items->len);
   /* TRANSLATORS: the title over the problems of a spreadsheet, as in "3 problems in
    * people.csv" */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem in %s",
@@ -212,16 +211,6 @@ _pkio_batch_window_row_summary (const PkioBatchRow *row)
 }
 
 static void
-clear_people (PkioBatchWindow *self)
-{
-  for (guint i = 0; self->people_rows != NULL && i < self->people_rows->len; i++)
-    gtk_list_box_remove (self->people_list, g_ptr_array_index (self->people_rows, i));
-  g_clear_pointer (&self->people_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->state_labels, g_free);
-  g_clear_pointer (&self->include_buttons, g_free);
-}
-
-static void
 show_review (PkioBatchWindow *self)
 {
   guint n_rows = pkio_batch_get_n_rows (self->batch);
@@ -230,31 +219,20 @@ show_review (PkioBatchWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
   g_autofree char *shipping = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  clear_people (self);
-  self->people_rows = g_ptr_array_new ();
-  self->state_labels = g_new0 (GtkLabel *, MAX (n_rows, 1));
   for (guint r = 0; r < n_rows; r++)
     {
       const PkioBatchRow *row = pkio_batch_get_row (self->batch, r);
       g_autofree char *holder = row_title (row->order);
       g_autofree char *summary = _pkio_batch_window_row_summary (row);
-      GtkWidget *people_row = adw_action_row_new ();
-      GtkWidget *state = gtk_label_new (NULL);
 
       if (row->order->ship_info.method == PKIO_SHIP_EXPEDITED)
         expedited++;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (people_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (people_row), holder);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (people_row), summary);
-      gtk_widget_set_visible (state, FALSE);
-      gtk_label_set_wrap (GTK_LABEL (state), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (state), 1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (people_row), state);
-      gtk_list_box_append (self->people_list, people_row);
-      g_ptr_array_add (self->people_rows, people_row);
-      self->state_labels[r] = GTK_LABEL (state);
+      g_ptr_array_add (items, pkio_batch_row_item_new (r, holder, summary));
     }
+  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                       items->pdata, items->len);
 
   /* TRANSLATORS: the title of a batch's review, as in "Place 30 orders from people.csv?" */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Place %u order from %s?",
@@ -370,7 +348,6 @@ pkio_batch_window_dispose (GObject *object)
   PkioBatchWindow *self = PKIO_BATCH_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  clear_people (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PKIO_TYPE_BATCH_WINDOW);
   G_OBJECT_CLASS (pkio_batch_window_parent_class)->dispose (object);
 }
@@ -386,6 +363,8 @@ pkio_batch_window_finalize (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->stop);
+  g_clear_object (&self->problems);
+  g_clear_object (&self->people);
   g_free (self->balance_text);
   G_OBJECT_CLASS (pkio_batch_window_parent_class)->finalize (object);
 }
@@ -433,6 +412,10 @@ static void
 pkio_batch_window_init (PkioBatchWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->problems = g_list_store_new (PKIO_TYPE_BATCH_ROW_ITEM);
+  self->people = g_list_store_new (PKIO_TYPE_BATCH_ROW_ITEM);
+  pkio_batch_list_init (self->problems_list, G_LIST_MODEL (self->problems));
+  pkio_batch_list_init (self->people_list, G_LIST_MODEL (self->people));
   self->cancellable = g_cancellable_new ();
   self->stop = g_cancellable_new ();
   _pkio_batch_window_update_actions (self);
