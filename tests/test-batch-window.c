@@ -6,6 +6,8 @@
 
 #include "batch-test-util.h"
 #include "order-test-util.h"
+#include "pkio-application.h"
+#include "pkio-banner.h"
 #include "pkio-batch-window.h"
 #include "pkio-workspace.h"
 #include "ui-test-util.h"
@@ -900,6 +902,45 @@ test_own_field_column (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Practice orders are never mistaken for real ones: the window says practice mode, as the
+ * main window does (without its "Leave practice mode": leaving would not end this window's
+ * batch); a real account's window does not. Seen failing without the banner. */
+static void
+test_practice_banner (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *table = batch_test_base_table (',', "\r\n");
+  g_autofree char *path = write_csv ("people.csv", table);
+  PkioBatchWindow *window = open_batch (f, path);
+  PkioBanner *banner = PKIO_BANNER (child (window, "practice_banner"));
+
+  spin_until (read_done, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "orders");
+  g_assert_true (pkio_banner_get_revealed (banner));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (banner)));
+  g_assert_cmpstr (pkio_banner_get_title (banner), ==,
+                   expected ("Practice mode — no real orders",
+                             "Oefenmodus — geen echte bestellingen"));
+  g_assert_false (gtk_widget_get_visible (pkio_banner_get_button (banner)));
+  /* Over every page, the start page too. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = pkio_batch_window_new (f->window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+  g_assert_cmpstr (pkio_batch_window_get_page (window), ==, "start");
+  g_assert_true (pkio_banner_get_revealed (PKIO_BANNER (child (window, "practice_banner"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The account's own workspace: real orders, no banner. */
+  pkio_application_set_practice (app, FALSE);
+  g_assert_false (pkio_workspace_get_practice (pkio_application_get_workspace (app)));
+  window = pkio_batch_window_new (NULL, pkio_application_get_workspace (app));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+  g_assert_false (pkio_banner_get_revealed (PKIO_BANNER (child (window, "practice_banner"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -917,6 +958,7 @@ main (int   argc,
   ADD ("save-template", test_save_template);
   ADD ("save-results", test_save_results);
   ADD ("own-field-column", test_own_field_column);
+  ADD ("practice-banner", test_practice_banner);
 #undef ADD
 
   return order_test_run ();

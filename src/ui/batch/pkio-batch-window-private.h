@@ -3,6 +3,7 @@
 
 #include "pkio-batch-placer.h"
 #include "pkio-batch-row-item.h"
+#include "pkio-banner.h"
 #include "pkio-batch-window.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ struct _PkioBatchWindow
 
   /* Template children */
   AdwWindowTitle      *window_title;
+  PkioBanner          *practice_banner;
   AdwToastOverlay     *toast_overlay;
   GtkStack            *pages;
   AdwStatusPage       *refused_page;

@@ -378,9 +378,11 @@ pkio_batch_window_class_init (PkioBatchWindowClass *klass)
   object_class->dispose = pkio_batch_window_dispose;
   object_class->finalize = pkio_batch_window_finalize;
 
+  g_type_ensure (PKIO_TYPE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/batch/pkio-batch-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, practice_banner);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, refused_page);
@@ -435,6 +437,9 @@ pkio_batch_window_new (GtkWindow     *parent,
                                                      : NULL,
                        NULL);
   self->workspace = g_object_ref (workspace);
+  /* The orders of a practice workspace are practice orders, and this window says so. */
+  g_object_bind_property (workspace, "practice", self->practice_banner, "revealed",
+                          G_BINDING_SYNC_CREATE);
   return self;
 }
 
