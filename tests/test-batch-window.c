@@ -269,6 +269,14 @@ test_problems_listed (Fixture       *f,
           g_assert_cmpstr (row_title (g_ptr_array_index (rows, n)), ==, title);
           g_assert_cmpstr (row_subtitle (g_ptr_array_index (rows, n)), ==,
                            problem->message);
+          /* What a screen reader hears: the row's title and its message. */
+          {
+            g_autofree char *spoken = g_strdup_printf ("%s. %s", title, problem->message);
+
+            gtk_test_accessible_assert_property (gtk_widget_get_parent (g_ptr_array_index (rows,
+                                                                                         n)),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+          }
         }
     }
   g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==,
@@ -338,6 +346,18 @@ test_review_and_place (Fixture       *f,
       assert_json_equal (g_ptr_array_index (posts, r), body);
       g_assert_cmpstr (gtk_label_get_text (find_label (g_ptr_array_index (rows, r), "success")),
                        ==, expected ("placed", "geplaatst"));
+      /* A screen reader hears the whole row, its outcome too. */
+      {
+        g_auto(GStrv) lines = g_strsplit (row_subtitle (g_ptr_array_index (rows, r)), "\n", -1);
+        g_autofree char *joined = g_strjoinv (". ", lines);
+        g_autofree char *spoken = g_strdup_printf ("%s. %s. %s",
+                                                   row_title (g_ptr_array_index (rows, r)),
+                                                   expected ("placed", "geplaatst"), joined);
+
+        g_assert_nonnull (strstr (spoken, expected ("Placed as order", "Geplaatst als")));
+        gtk_test_accessible_assert_property (gtk_widget_get_parent (g_ptr_array_index (rows, r)),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+      }
     }
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "orders_title"))), ==,
                    expected ("All 3 orders are placed", "Alle 3 bestellingen zijn geplaatst"));

@@ -18,7 +18,6 @@ typedef struct
   GtkLabel *state;
   GtkCheckButton *choice;
   PkioBatchRowItem *item;  /* bound now, or NULL */
-  gboolean named;          /* the list view's row is labelled by title and subtitle */
   gboolean updating;       /* "toggled" is the row's own update, not the person */
 } RowWidgets;
 
@@ -32,11 +31,41 @@ set_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* Appends @part to @text as a sentence of its own (the subtitle's lines are). */
+static void
+append_sentence (GString    *text,
+                 const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, strchr (".!?:", text->str[text->len - 1]) != NULL ? " " : ". ");
+  g_string_append (text, part);
+}
+
+/* What a screen reader says of the row: its title, its state word and its subtitle, in the
+ * order the eye reads them ("Anna de Vries. placed. a.devries@example.nl. Row 2 · encryption,
+ * 1 year, shipping standard. Placed as order 8436006"). */
+static char *
+dup_spoken (PkioBatchRowItem *item)
+{
+  GString *text = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (pkio_batch_row_item_get_subtitle (item) != NULL
+                                    ? pkio_batch_row_item_get_subtitle (item) : "", "\n", -1);
+
+  append_sentence (text, pkio_batch_row_item_get_title (item));
+  append_sentence (text, pkio_batch_row_item_get_state (item));
+  for (guint i = 0; lines[i] != NULL; i++)
+    append_sentence (text, lines[i]);
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_row (RowWidgets *widgets)
 {
   PkioBatchRowItem *item = widgets->item;
   const char *style = pkio_batch_row_item_get_state_style (item);
+  GtkWidget *row = gtk_widget_get_parent (widgets->header);
 
   set_text (widgets->title, pkio_batch_row_item_get_title (item));
   set_text (widgets->subtitle, pkio_batch_row_item_get_subtitle (item));
@@ -46,6 +75,19 @@ update_row (RowWidgets *widgets)
       gtk_widget_add_css_class (GTK_WIDGET (widgets->state), state_styles[i]);
     else
       gtk_widget_remove_css_class (GTK_WIDGET (widgets->state), state_styles[i]);
+
+  /* GTK 4.8 calls the list view's row "GtkListItemWidget" and has no
+   * gtk_list_item_set_accessible_label () (GTK 4.12); the row is a GtkAccessible like any
+   * other widget. "Order a second one" is described by the row it is about. */
+  if (row != NULL)
+    {
+      g_autofree char *spoken = dup_spoken (item);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      spoken, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->choice),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
+    }
 
   widgets->updating = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (widgets->choice), pkio_batch_row_item_get_choice (item));
@@ -111,14 +153,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   widgets->state = new_label (suffixes, "state");
   gtk_label_set_xalign (widgets->state, 1);
   gtk_label_set_wrap_mode (widgets->state, PANGO_WRAP_WORD);
-  /* Left out unless ticked: a second certificate for one person is a choice, never a slip.
-   * What it is about is said by the row's title and subtitle. */
+  /* Left out unless ticked: a second certificate for one person is a choice, never a slip. */
   widgets->choice = GTK_CHECK_BUTTON (choice);
   gtk_widget_set_visible (choice, FALSE);
   gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (choice),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, widgets->title,
-                                  widgets->subtitle, NULL, -1);
   g_signal_connect (choice, "toggled", G_CALLBACK (choice_toggled_cb), widgets);
   gtk_box_append (GTK_BOX (suffixes), choice);
   gtk_box_append (GTK_BOX (widgets->header), suffixes);
@@ -134,19 +172,7 @@ bind_cb (GtkSignalListItemFactory *factory,
          gpointer                  user_data)
 {
   RowWidgets *widgets = g_object_get_data (G_OBJECT (list_item), "pkio-batch-row");
-  GtkWidget *row = gtk_widget_get_parent (widgets->header);
 
-  /* What a screen reader says of the row is what it said of the AdwActionRow: called by its
-   * title, described by its subtitle (GTK 4.8 calls the list view's row "GtkListItemWidget"
-   * otherwise). */
-  if (!widgets->named && row != NULL)
-    {
-      widgets->named = TRUE;
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, widgets->title, NULL,
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, widgets->subtitle,
-                                      NULL, -1);
-    }
   widgets->item = gtk_list_item_get_item (list_item);
   update_row (widgets);
   g_signal_connect (widgets->item, "notify", G_CALLBACK (item_notify_cb), widgets);

@@ -11,10 +11,11 @@ G_BEGIN_DECLS
  * near the screen (about 200 in GTK 4.8) and binds them to the model's items as it scrolls.
  *
  * pkio_batch_list_init () gives @view a factory that shows each PkioBatchRowItem of @model
- * (a GListModel of them) as an AdwActionRow looks and is heard: its title, its subtitle, its
- * state word at the end and, where offered, "Order a second one"; the row is called by its
- * title and described by its subtitle. Nothing can be selected or activated: the rows are
- * read, as the boxed list's were.
+ * (a GListModel of them) as an AdwActionRow looks: its title, its subtitle, its state word at
+ * the end and, where offered, "Order a second one". A screen reader hears the row called by
+ * all of it, title, state and subtitle (an AdwActionRow is called by its title alone: the
+ * outcome of a row would not be heard), and "Order a second one" described by it. Nothing
+ * can be selected or activated: the rows are read, as the boxed list's were.
  *
  * The keyboard as in a list box: Tab enters the list at the row last left (the first at
  * first), the arrow keys go from row to row, Tab goes on to the row's "Order a second one" (a
