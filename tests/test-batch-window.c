@@ -607,9 +607,9 @@ widget_is_gone (gpointer pointer)
 
 /* The file chooser the window opened: the path of sheets/@name typed into its name field, as a
  * person may type it, and its Save pressed (the dialog's accept response, as its button gives
- * it). (A folder chosen with gtk_file_chooser_set_current_folder () is not what GTK 4.8's
- * fallback dialog answers with once it has hidden itself: the name alone is taken relative to
- * the working folder.) */
+ * it). (The whole path: a folder set with gtk_file_chooser_set_current_folder () before the
+ * dialog has shown its first folder does not hold, and a bare name went to the working
+ * folder; see test_save_in_shown_folder () for what a person who browses meets.) */
 static void
 save_in_file_chooser (const char *name)
 {
@@ -730,6 +730,75 @@ test_save_template (Fixture       *f,
   batch = batch_test_read_custom (contents, -1, labels);
   g_assert_cmpuint (pkio_batch_get_n_rows (batch), ==, 1);
   g_assert_cmpuint (pkio_batch_count_problems (batch), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GFile *shown_folder;  /* what folder_shown () waits for */
+
+static gboolean
+folder_shown (gpointer dialog)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+
+  return folder != NULL && g_file_equal (folder, shown_folder);
+}
+
+static gboolean
+folder_known (gpointer dialog)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+
+  return folder != NULL;
+}
+
+/* What a person meets in the save dialog (GTK 4.8's own, which GtkFileChooserNative shows
+ * outside Flatpak; the same pkio_csv_file_chooser_new () is History's Export): the dialog on
+ * the screen, a folder browsed to (the dialog changes folder as when one is opened in its
+ * list) and shown, a bare name typed into Name, Save: the file is in the folder shown, not in
+ * the working folder. A folder set before the dialog has shown the folder it starts in does
+ * not hold: GTK's own start (the working folder) wins, and the bare name went there, which
+ * is what save_in_file_chooser () avoids by typing the whole path; a person browses only
+ * once the dialog is on the screen with its folder. */
+static void
+test_save_in_shown_folder (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (data_home, "browsed", NULL);
+  g_autofree char *path = g_build_filename (dir, "bare-name.csv", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *stray = g_build_filename (cwd, "bare-name.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  PkioBatchWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  window = pkio_batch_window_new (f->window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (widget_is_mapped, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "batch.save-template", NULL));
+  spin_until (file_chooser_shown, NULL);
+  dialog = shown_window_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* On the screen with the folder it starts in (GTK's startup folder, here the working
+   * folder) shown, as a person sees it before browsing. */
+  spin_until (widget_is_mapped, dialog);
+  spin_until (folder_known, dialog);
+  shown_folder = g_file_new_for_path (dir);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), shown_folder, &error);
+  g_assert_no_error (error);
+  spin_until (folder_shown, dialog);
+  g_clear_object (&shown_folder);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "bare-name.csv");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin_until (widget_is_gone, &dialog);
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  g_free (saved_path);
+  saved_path = g_strdup (path);
+  spin_until (saved_file_exists, NULL);
+  g_clear_pointer (&saved_path, g_free);
+  g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -979,6 +1048,7 @@ main (int   argc,
   ADD ("save-results", test_save_results);
   ADD ("own-field-column", test_own_field_column);
   ADD ("practice-banner", test_practice_banner);
+  ADD ("save-in-shown-folder", test_save_in_shown_folder);
 #undef ADD
 
   return order_test_run ();
