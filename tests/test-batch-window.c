@@ -605,11 +605,23 @@ widget_is_gone (gpointer pointer)
   return widget == NULL || !gtk_widget_get_visible (widget);
 }
 
+/* Save pressed in the file chooser @dialog (its accept response, as its button gives it). It
+ * asks whether the file exists first, then answers and goes (the window lets go of it). */
+static void
+press_save (GtkWindow *dialog)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin_until (widget_is_gone, &dialog);
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
 /* The file chooser the window opened: the path of sheets/@name typed into its name field, as a
- * person may type it, and its Save pressed (the dialog's accept response, as its button gives
- * it). (The whole path: a folder set with gtk_file_chooser_set_current_folder () before the
- * dialog has shown its first folder does not hold, and a bare name went to the working
- * folder; see test_save_in_shown_folder () for what a person who browses meets.) */
+ * person may type it, and its Save pressed. (The whole path: a folder set with
+ * gtk_file_chooser_set_current_folder () before the dialog has shown its first folder does
+ * not hold, and a bare name went to the working folder; see test_save_in_shown_folder () for
+ * what a person who browses meets.) */
 static void
 save_in_file_chooser (const char *name)
 {
@@ -626,12 +638,7 @@ save_in_file_chooser (const char *name)
   chooser_target = g_file_new_for_path (path);
   spin_until (chooser_has_target, dialog);
   g_clear_object (&chooser_target);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  /* It asks whether the file exists first, then answers and goes (the window lets go of it). */
-  spin_until (widget_is_gone, &dialog);
-  if (dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press_save (dialog);
 }
 
 static char *saved_path;  /* what saved_file_exists () waits for */
@@ -788,11 +795,7 @@ test_save_in_shown_folder (Fixture       *f,
   spin_until (folder_shown, dialog);
   g_clear_object (&shown_folder);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "bare-name.csv");
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin_until (widget_is_gone, &dialog);
-  if (dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  press_save (dialog);
 
   g_free (saved_path);
   saved_path = g_strdup (path);
