@@ -203,8 +203,8 @@ test_warning_stops (void)
   g_autoptr(PkioHistoryRecord) later = issued_record (window.today + WARNING_DAYS + 1, "issued");
 
   warned->expiry_warned = warned->valid_till;
-  replaced->replaced_by_order_id = 1002;
-  revoking->revoke_state = PKIO_REVOKE_REQUESTED;
+  _pkio_history_record_rare_mut (replaced)->replaced_by_order_id = 1002;
+  _pkio_history_record_rare_mut (revoking)->revoke_state = PKIO_REVOKE_REQUESTED;
   g_assert_true (pkio_history_record_needs_expiry_warning (plain, &window));
   g_assert_false (pkio_history_record_needs_expiry_warning (warned, &window));
   g_assert_false (pkio_history_record_needs_expiry_warning (replaced, &window));

@@ -50,14 +50,14 @@ sample_records (void)
                    NULL, 1714737600, "=HYPERLINK(\"http://x\")", "@evil.example");
   c->ship_method = _pkio_history_intern ("EXPEDITED");
   /* b replaces a (both ways), and a's revocation is requested. */
-  b->replaces_order_id = 1001;
-  a->replaced_by_order_id = 1002;
-  a->revoke_state = PKIO_REVOKE_REQUESTED;
-  a->revoke_request_id = 77;
+  _pkio_history_record_rare_mut (b)->replaces_order_id = 1001;
+  _pkio_history_record_rare_mut (a)->replaced_by_order_id = 1002;
+  _pkio_history_record_rare_mut (a)->revoke_state = PKIO_REVOKE_REQUESTED;
+  _pkio_history_record_rare_mut (a)->revoke_request_id = 77;
   /* a was a row of a batch file. */
-  a->batch_key = g_strdup ("batch");
-  a->batch_row = g_strdup ("row");
-  a->batch_file = g_strdup ("people.csv");
+  _pkio_history_record_rare_mut (a)->batch_key = g_strdup ("batch");
+  _pkio_history_record_rare_mut (a)->batch_row = g_strdup ("row");
+  _pkio_history_record_rare_mut (a)->batch_file = g_strdup ("people.csv");
   g_list_store_append (store, a);
   g_list_store_append (store, b);
   g_list_store_append (store, c);
@@ -281,6 +281,57 @@ test_update_notifies (void)
   g_assert_true (pkio_history_record_matches (record, "77"));
 }
 
+/* The fields few records have live in a block of their own, there only while one of them is
+ * set (issue 24: 100,000 records without any carry a NULL pointer, not 100 bytes each). */
+static void
+test_rare_fields (void)
+{
+  g_autoptr(PkioHistoryRecord) record = make_record (1, PKIO_RECORD_STATE_PLACED,
+                                                     PKIO_RECORD_ORIGIN_THIS_COMPUTER, 9, 0,
+                                                     "issued", 1, "A", "a@b.nl");
+  g_autoptr(PkioHistoryRecord) revoking = make_record (1, PKIO_RECORD_STATE_PLACED,
+                                                       PKIO_RECORD_ORIGIN_THIS_COMPUTER, 9, 0,
+                                                       "issued", 1, "A", "a@b.nl");
+  g_autoptr(PkioHistoryRecord) plain = make_record (1, PKIO_RECORD_STATE_PLACED,
+                                                    PKIO_RECORD_ORIGIN_THIS_COMPUTER, 9, 0,
+                                                    "issued", 1, "A", "a@b.nl");
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_assert_null (record->rare);
+  g_assert_cmpint (pkio_history_record_get_revoke_state (record), ==, PKIO_REVOKE_NONE);
+  g_assert_null (pkio_history_record_get_errors_json (record));
+  g_assert_cmpuint (pkio_history_record_get_candidates (record)->len, ==, 0);
+
+  /* Nothing rare in the update: still no block. */
+  _pkio_history_record_update_from (record, plain);
+  g_assert_null (record->rare);
+
+  _pkio_history_record_rare_mut (revoking)->revoke_state = PKIO_REVOKE_REQUESTED;
+  _pkio_history_record_rare_mut (revoking)->revoke_reason = g_strdup ("lost");
+  g_signal_connect (record, "notify", G_CALLBACK (notify_cb), log);
+  _pkio_history_record_update_from (record, revoking);
+  g_assert_nonnull (record->rare);
+  g_assert_cmpint (pkio_history_record_get_revoke_state (record), ==, PKIO_REVOKE_REQUESTED);
+  g_assert_cmpstr (pkio_history_record_get_revoke_reason (record), ==, "lost");
+  g_assert_cmpstr (pkio_history_record_get_status_label (record), ==, "Revocation requested");
+  g_assert_nonnull (strstr (log->str, "revoke-state;"));
+  g_assert_nonnull (strstr (log->str, "status-label;"));
+
+  /* Its revocation came to nothing: the block goes again, and the change is told. */
+  g_string_truncate (log, 0);
+  _pkio_history_record_update_from (record, plain);
+  g_assert_null (record->rare);
+  g_assert_cmpint (pkio_history_record_get_revoke_state (record), ==, PKIO_REVOKE_NONE);
+  g_assert_null (pkio_history_record_get_revoke_reason (record));
+  g_assert_nonnull (strstr (log->str, "revoke-state;"));
+  g_assert_nonnull (strstr (log->str, "revoke-reason;"));
+
+  /* Zeros written into a fresh block leave none once trimmed. */
+  _pkio_history_record_rare_mut (plain)->revoke_request_id = 0;
+  _pkio_history_record_trim (plain);
+  g_assert_null (plain->rare);
+}
+
 /* "Order a new certificate": the order that renews a record (issue 19). */
 static void
 test_renewal (void)
@@ -385,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/history-record/update-notifies", test_update_notifies);
   g_test_add_func ("/history-record/status-sentence", test_status_sentence);
   g_test_add_func ("/history-record/renewal", test_renewal);
+  g_test_add_func ("/history-record/rare-fields", test_rare_fields);
 
   return g_test_run ();
 }

@@ -90,6 +90,7 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
                                 GError                **error)
 {
   g_autoptr(PkioHistoryRecord) record = _pkio_history_record_new ();
+  PkioRecordRare *rare;
   gboolean ok;
 
   record->state = PKIO_RECORD_STATE_SENDING;
@@ -102,10 +103,12 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   record->ship_method = _pkio_history_intern (entry->ship_method);
   record->account = _pkio_history_intern (entry->account);
   record->request_json = g_strdup (entry->request_json);
-  record->replaces_order_id = entry->replaces_order_id;
-  record->batch_key = g_strdup (entry->batch_key);
-  record->batch_row = g_strdup (entry->batch_row);
-  record->batch_file = g_strdup (entry->batch_file);
+  rare = _pkio_history_record_rare_mut (record);
+  rare->replaces_order_id = entry->replaces_order_id;
+  rare->batch_key = g_strdup (entry->batch_key);
+  rare->batch_row = g_strdup (entry->batch_row);
+  rare->batch_file = g_strdup (entry->batch_file);
+  _pkio_history_record_trim (record);
   _pkio_history_record_refresh_key (record);
 
   if (!_pkio_hdb_begin (self, error))
@@ -113,9 +116,10 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   ok = _pkio_hdb_record_insert (self, record, getpid (), error)
        && _pkio_hdb_event_insert (self, record->local_id, record->created, "attempted", NULL,
                                   error);
-  if (ok && record->replaces_order_id > 0)
+  if (ok && _pkio_history_record_rare (record)->replaces_order_id > 0)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, record->replaces_order_id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  record->rare->replaces_order_id);
 
       ok = _pkio_hdb_event_insert (self, record->local_id, record->created, "renews", number,
                                    error);
@@ -232,7 +236,11 @@ _pkio_hdb_set_outcome (PkioHistoryDb  *self,
   record->updated = _pkio_hdb_now_s ();
   /* Candidates are for an outcome still unknown only. */
   if (state != PKIO_RECORD_STATE_UNKNOWN)
-    g_clear_pointer (&record->candidates_json, g_free);
+    {
+      if (record->rare != NULL)
+        g_clear_pointer (&record->rare->candidates_json, g_free);
+      _pkio_history_record_trim (record);
+    }
   if (order_id > 0)
     record->order_id = order_id;
   if (certificate_id > 0)
@@ -240,8 +248,10 @@ _pkio_hdb_set_outcome (PkioHistoryDb  *self,
   _pkio_hdb_set_status (record, remote_status, record->updated);
   if (errors_json != NULL)
     {
-      g_free (record->errors_json);
-      record->errors_json = g_strdup (errors_json);
+      PkioRecordRare *rare = _pkio_history_record_rare_mut (record);
+
+      g_free (rare->errors_json);
+      rare->errors_json = g_strdup (errors_json);
     }
   if (order_id > 0)
     order_text = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
@@ -328,7 +338,7 @@ merge_validity (PkioHistoryRecord     *record,
       && (!record->has_days_remaining || remote->days_remaining != record->days_remaining))
     {
       record->has_days_remaining = TRUE;
-      record->days_remaining = remote->days_remaining;
+      record->days_remaining = CLAMP (remote->days_remaining, G_MININT32, G_MAXINT32);
       dirty = TRUE;
     }
   return dirty;
@@ -367,7 +377,7 @@ merge_one (PkioHistoryDb         *self,
       record->valid_from = remote->valid_from;
       record->valid_till = remote->valid_till;
       record->has_days_remaining = remote->has_days_remaining;
-      record->days_remaining = remote->days_remaining;
+      record->days_remaining = CLAMP (remote->days_remaining, G_MININT32, G_MAXINT32);
       record->updated = record->last_synced = now;
       record->holder_name = g_strdup (remote->common_name);
       record->holder_email = g_strdup (remote->email);

@@ -55,9 +55,11 @@ _pkio_hdb_note_replacement (PkioHistoryDb     *self,
   g_autoptr(PkioHistoryRecord) replaced = NULL;
   g_autofree char *number = NULL;
 
-  if (record->replaces_order_id <= 0 || record->order_id <= 0)
+  if (_pkio_history_record_rare (record)->replaces_order_id <= 0 || record->order_id <= 0)
     return TRUE;
-  replaced = _pkio_hdb_record_get (self, "order_id", record->replaces_order_id, &local_error);
+  replaced = _pkio_hdb_record_get (self, "order_id",
+                                   _pkio_history_record_rare (record)->replaces_order_id,
+                                   &local_error);
   if (replaced == NULL)
     {
       /* The replaced order may not be in this history (another account's, or forgotten). */
@@ -66,9 +68,9 @@ _pkio_hdb_note_replacement (PkioHistoryDb     *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (replaced->replaced_by_order_id == record->order_id)
+  if (_pkio_history_record_rare (replaced)->replaced_by_order_id == record->order_id)
     return TRUE;
-  replaced->replaced_by_order_id = record->order_id;
+  _pkio_history_record_rare_mut (replaced)->replaced_by_order_id = record->order_id;
   replaced->updated = _pkio_hdb_now_s ();
   number = g_strdup_printf ("%" G_GINT64_FORMAT, record->order_id);
   if (!_pkio_hdb_record_update (self, replaced, error)
@@ -98,7 +100,7 @@ _pkio_history_db_revoke_begin (PkioHistoryDb *self,
     return NULL;
   record = _pkio_hdb_record_get (self, "id", local_id, error);
   ok = record != NULL;
-  if (ok && record->revoke_state != PKIO_REVOKE_NONE)
+  if (ok && _pkio_history_record_rare (record)->revoke_state != PKIO_REVOKE_NONE)
     {
       /* Read again under the lock: another process may have asked meanwhile. */
       g_set_error_literal (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_FAILED,
@@ -108,13 +110,15 @@ _pkio_history_db_revoke_begin (PkioHistoryDb *self,
     }
   if (ok)
     {
-      record->revoke_state = PKIO_REVOKE_SENDING;
-      record->revoke_request_id = 0;
-      g_free (record->revoke_reason);
-      record->revoke_reason = g_strdup (reason);
-      g_free (record->revoke_requester);
-      record->revoke_requester = g_strdup (requester);
-      record->revoke_time = record->updated = _pkio_hdb_now_s ();
+      PkioRecordRare *rare = _pkio_history_record_rare_mut (record);
+
+      rare->revoke_state = PKIO_REVOKE_SENDING;
+      rare->revoke_request_id = 0;
+      g_free (rare->revoke_reason);
+      rare->revoke_reason = g_strdup (reason);
+      g_free (rare->revoke_requester);
+      rare->revoke_requester = g_strdup (requester);
+      rare->revoke_time = record->updated = _pkio_hdb_now_s ();
       owner = _pkio_hdb_cached (self, "UPDATE records SET revoke_owner_pid = ? WHERE id = ?",
                                 error);
       ok = owner != NULL && _pkio_hdb_record_update (self, record, error);
@@ -151,9 +155,9 @@ _pkio_history_db_revoke_set (PkioHistoryDb   *self,
   ok = record != NULL;
   if (ok)
     {
-      record->revoke_state = state;
+      _pkio_history_record_rare_mut (record)->revoke_state = state;
       if (request_id > 0)
-        record->revoke_request_id = request_id;
+        _pkio_history_record_rare_mut (record)->revoke_request_id = request_id;
       record->updated = _pkio_hdb_now_s ();
       ok = _pkio_hdb_record_update (self, record, error)
            && (event_kind == NULL

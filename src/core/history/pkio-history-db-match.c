@@ -75,10 +75,12 @@ store_candidates (PkioHistoryDb     *self,
                   GError           **error)
 {
   g_autofree char *json = pkio_history_candidates_to_json (candidates);
-  g_autoptr(GPtrArray) before = pkio_history_candidates_from_json (record->candidates_json);
+  g_autoptr(GPtrArray) before = pkio_history_candidates_from_json (
+    _pkio_history_record_rare (record)->candidates_json);
   g_autofree char *ids_before = order_ids_text (before);
   g_autofree char *ids = order_ids_text (candidates);
   gint64 now = _pkio_hdb_now_s ();
+  PkioRecordRare *rare;
 
   /* "not-found" is said after every look, as before; "candidates" only when the set changes,
    * so a sync every few minutes does not fill the timeline. */
@@ -88,10 +90,11 @@ store_candidates (PkioHistoryDb     *self,
                                    *ids != '\0' ? ids : NULL, error))
         return FALSE;
     }
-  if (g_strcmp0 (json, record->candidates_json) == 0)
+  if (g_strcmp0 (json, _pkio_history_record_rare (record)->candidates_json) == 0)
     return TRUE;
-  g_free (record->candidates_json);
-  record->candidates_json = g_steal_pointer (&json);
+  rare = _pkio_history_record_rare_mut (record);
+  g_free (rare->candidates_json);
+  rare->candidates_json = g_steal_pointer (&json);
   record->updated = now;
   if (!_pkio_hdb_record_update (self, record, error))
     return FALSE;
@@ -169,7 +172,8 @@ static gboolean
 is_candidate (PkioHistoryRecord *record,
               gint64             order_id)
 {
-  g_autoptr(GPtrArray) candidates = pkio_history_candidates_from_json (record->candidates_json);
+  g_autoptr(GPtrArray) candidates = pkio_history_candidates_from_json (
+    _pkio_history_record_rare (record)->candidates_json);
 
   for (guint i = 0; i < candidates->len; i++)
     if (((PkioRemoteOrder *) g_ptr_array_index (candidates, i))->order_id == order_id)

@@ -46,6 +46,7 @@ PkioHistoryRecord *
 _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
 {
   PkioHistoryRecord *record = _pkio_history_record_new ();
+  PkioRecordRare *rare = _pkio_history_record_rare_mut (record);
 
   record->local_id = sqlite3_column_int64 (stmt, 0);
   record->state = CLAMP (sqlite3_column_int (stmt, 1), PKIO_RECORD_STATE_SENDING,
@@ -65,27 +66,28 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->ship_method = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 13));
   record->account = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 14));
   record->request_json = _pkio_hdb_column_text (stmt, 15);
-  record->errors_json = _pkio_hdb_column_text (stmt, 16);
-  record->candidates_json = _pkio_hdb_column_text (stmt, 17);
+  rare->errors_json = _pkio_hdb_column_text (stmt, 16);
+  rare->candidates_json = _pkio_hdb_column_text (stmt, 17);
   record->valid_from = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt, 18));
   record->valid_till = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt, 19));
   record->has_days_remaining = sqlite3_column_type (stmt, 20) == SQLITE_INTEGER;
-  record->days_remaining = sqlite3_column_int64 (stmt, 20);
+  record->days_remaining = CLAMP (sqlite3_column_int64 (stmt, 20), G_MININT32, G_MAXINT32);
   record->status_changed = sqlite3_column_int64 (stmt, 21);
   record->expiry_warned = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt,
                                                                                           22));
   record->placed_by = _pkio_hdb_column_text (stmt, 23);
-  record->replaces_order_id = sqlite3_column_int64 (stmt, 24);
-  record->replaced_by_order_id = sqlite3_column_int64 (stmt, 25);
-  record->revoke_state = CLAMP (sqlite3_column_int (stmt, 26), PKIO_REVOKE_NONE,
-                                PKIO_REVOKE_UNKNOWN);
-  record->revoke_request_id = sqlite3_column_int64 (stmt, 27);
-  record->revoke_reason = _pkio_hdb_column_text (stmt, 28);
-  record->revoke_requester = _pkio_hdb_column_text (stmt, 29);
-  record->revoke_time = sqlite3_column_int64 (stmt, 30);
-  record->batch_key = _pkio_hdb_column_text (stmt, 31);
-  record->batch_row = _pkio_hdb_column_text (stmt, 32);
-  record->batch_file = _pkio_hdb_column_text (stmt, 33);
+  rare->replaces_order_id = sqlite3_column_int64 (stmt, 24);
+  rare->replaced_by_order_id = sqlite3_column_int64 (stmt, 25);
+  rare->revoke_state = CLAMP (sqlite3_column_int (stmt, 26), PKIO_REVOKE_NONE,
+                              PKIO_REVOKE_UNKNOWN);
+  rare->revoke_request_id = sqlite3_column_int64 (stmt, 27);
+  rare->revoke_reason = _pkio_hdb_column_text (stmt, 28);
+  rare->revoke_requester = _pkio_hdb_column_text (stmt, 29);
+  rare->revoke_time = sqlite3_column_int64 (stmt, 30);
+  rare->batch_key = _pkio_hdb_column_text (stmt, 31);
+  rare->batch_row = _pkio_hdb_column_text (stmt, 32);
+  rare->batch_file = _pkio_hdb_column_text (stmt, 33);
+  _pkio_history_record_trim (record);
   _pkio_history_record_refresh_key (record);
   return record;
 }
@@ -105,6 +107,8 @@ int
 _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
                        PkioHistoryRecord *record)
 {
+  const PkioRecordRare *rare = _pkio_history_record_rare (record);
+
   sqlite3_bind_int (stmt, 1, record->state);
   sqlite3_bind_int (stmt, 2, (int) record->origin);
   _pkio_hdb_bind_id_or_null (stmt, 3, record->order_id);
@@ -120,8 +124,8 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_text_or_null (stmt, 13, record->ship_method);
   _pkio_hdb_bind_text_or_null (stmt, 14, record->account);
   _pkio_hdb_bind_text_or_null (stmt, 15, record->request_json);
-  _pkio_hdb_bind_text_or_null (stmt, 16, record->errors_json);
-  _pkio_hdb_bind_text_or_null (stmt, 17, record->candidates_json);
+  _pkio_hdb_bind_text_or_null (stmt, 16, rare->errors_json);
+  _pkio_hdb_bind_text_or_null (stmt, 17, rare->candidates_json);
   bind_day (stmt, 18, record->valid_from);
   bind_day (stmt, 19, record->valid_till);
   if (record->has_days_remaining)
@@ -131,16 +135,16 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_id_or_null (stmt, 21, record->status_changed);
   bind_day (stmt, 22, record->expiry_warned);
   _pkio_hdb_bind_text_or_null (stmt, 23, record->placed_by);
-  _pkio_hdb_bind_id_or_null (stmt, 24, record->replaces_order_id);
-  _pkio_hdb_bind_id_or_null (stmt, 25, record->replaced_by_order_id);
-  sqlite3_bind_int (stmt, 26, (int) record->revoke_state);
-  _pkio_hdb_bind_id_or_null (stmt, 27, record->revoke_request_id);
-  _pkio_hdb_bind_text_or_null (stmt, 28, record->revoke_reason);
-  _pkio_hdb_bind_text_or_null (stmt, 29, record->revoke_requester);
-  _pkio_hdb_bind_id_or_null (stmt, 30, record->revoke_time);
-  _pkio_hdb_bind_text_or_null (stmt, 31, record->batch_key);
-  _pkio_hdb_bind_text_or_null (stmt, 32, record->batch_row);
-  _pkio_hdb_bind_text_or_null (stmt, 33, record->batch_file);
+  _pkio_hdb_bind_id_or_null (stmt, 24, rare->replaces_order_id);
+  _pkio_hdb_bind_id_or_null (stmt, 25, rare->replaced_by_order_id);
+  sqlite3_bind_int (stmt, 26, (int) rare->revoke_state);
+  _pkio_hdb_bind_id_or_null (stmt, 27, rare->revoke_request_id);
+  _pkio_hdb_bind_text_or_null (stmt, 28, rare->revoke_reason);
+  _pkio_hdb_bind_text_or_null (stmt, 29, rare->revoke_requester);
+  _pkio_hdb_bind_id_or_null (stmt, 30, rare->revoke_time);
+  _pkio_hdb_bind_text_or_null (stmt, 31, rare->batch_key);
+  _pkio_hdb_bind_text_or_null (stmt, 32, rare->batch_row);
+  _pkio_hdb_bind_text_or_null (stmt, 33, rare->batch_file);
   return 34;
 }
 

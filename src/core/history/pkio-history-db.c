@@ -400,7 +400,7 @@ _pkio_history_db_mark_interrupted (PkioHistoryDb *self,
     {
       PkioHistoryRecord *record = g_ptr_array_index (revokes, i);
 
-      record->revoke_state = PKIO_REVOKE_UNKNOWN;
+      _pkio_history_record_rare_mut (record)->revoke_state = PKIO_REVOKE_UNKNOWN;
       record->updated = now;
       ok = _pkio_hdb_record_update (self, record, error)
            && _pkio_hdb_event_insert (self, record->local_id, now, "revoke-interrupted", NULL,

@@ -83,12 +83,15 @@ gboolean
 pkio_history_record_needs_expiry_warning (PkioHistoryRecord      *self,
                                           const PkioExpiryWindow *window)
 {
+  const PkioRecordRare *rare;
+
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
   g_return_val_if_fail (window != NULL, FALSE);
 
   /* Not when an order replaces it already, nor when its revocation is asked for. */
-  return self->expiry_warned != self->valid_till && self->replaced_by_order_id == 0
-         && self->revoke_state == PKIO_REVOKE_NONE
+  rare = _pkio_history_record_rare (self);
+  return self->expiry_warned != self->valid_till && rare->replaced_by_order_id == 0
+         && rare->revoke_state == PKIO_REVOKE_NONE
          && pkio_history_record_get_expiry (self, window) == PKIO_EXPIRY_ENDS_SOON;
 }
 
@@ -102,7 +105,7 @@ pkio_history_record_can_renew (PkioHistoryRecord      *self,
   g_return_val_if_fail (window != NULL, FALSE);
 
   expiry = pkio_history_record_get_expiry (self, window);
-  return self->replaced_by_order_id == 0
+  return _pkio_history_record_rare (self)->replaced_by_order_id == 0
          && (expiry == PKIO_EXPIRY_ENDS_SOON || expiry == PKIO_EXPIRY_ENDED);
 }
 

@@ -12,49 +12,49 @@ gint64
 pkio_history_record_get_replaces_order_id (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->replaces_order_id;
+  return _pkio_history_record_rare (self)->replaces_order_id;
 }
 
 gint64
 pkio_history_record_get_replaced_by_order_id (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->replaced_by_order_id;
+  return _pkio_history_record_rare (self)->replaced_by_order_id;
 }
 
 PkioRevokeState
 pkio_history_record_get_revoke_state (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_REVOKE_NONE);
-  return self->revoke_state;
+  return _pkio_history_record_rare (self)->revoke_state;
 }
 
 gint64
 pkio_history_record_get_revoke_request_id (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->revoke_request_id;
+  return _pkio_history_record_rare (self)->revoke_request_id;
 }
 
 const char *
 pkio_history_record_get_revoke_reason (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->revoke_reason;
+  return _pkio_history_record_rare (self)->revoke_reason;
 }
 
 const char *
 pkio_history_record_get_revoke_requester (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->revoke_requester;
+  return _pkio_history_record_rare (self)->revoke_requester;
 }
 
 gint64
 pkio_history_record_get_revoke_time (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->revoke_time;
+  return _pkio_history_record_rare (self)->revoke_time;
 }
 
 gboolean
@@ -64,7 +64,7 @@ pkio_history_record_can_revoke (PkioHistoryRecord *self)
 
   return (self->state == PKIO_RECORD_STATE_PLACED || self->state == PKIO_RECORD_STATE_REMOTE)
          && g_strcmp0 (self->remote_status, "issued") == 0 && self->certificate_id > 0
-         && self->revoke_state == PKIO_REVOKE_NONE;
+         && _pkio_history_record_rare (self)->revoke_state == PKIO_REVOKE_NONE;
 }
 
 PkioDay
@@ -78,21 +78,21 @@ const char *
 pkio_history_record_get_batch_file (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->batch_file;
+  return _pkio_history_record_rare (self)->batch_file;
 }
 
 const char *
 pkio_history_record_get_batch_key (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->batch_key;
+  return _pkio_history_record_rare (self)->batch_key;
 }
 
 const char *
 pkio_history_record_get_batch_row (PkioHistoryRecord *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->batch_row;
+  return _pkio_history_record_rare (self)->batch_row;
 }
 
 const char *

@@ -8,55 +8,76 @@ G_BEGIN_DECLS
 /* The store's worker thread fills a fresh record from a database row, then hands it to the
  * main thread, which either adds it to the model or copies it into the record already there.
  * After the hand-over only the main thread touches a record. */
+/* What few records have (a rejection's errors, the candidates of an unknown outcome, a renewal,
+ * a revocation, a batch): kept apart, so that the 100,000 records of a large history that have
+ * none of it carry one NULL pointer instead of about 100 bytes each (issue 24). */
+typedef struct
+{
+  char            *errors_json;
+  char            *candidates_json;  /* UNKNOWN only: orders that may be it (see match.h) */
+  GPtrArray       *candidates;       /* parsed from candidates_json on first use */
+  gint64           replaces_order_id;     /* a renewal: the order it replaces */
+  gint64           replaced_by_order_id;  /* the order placed to replace this one */
+  gint64           revoke_request_id;     /* CertCentral's request, 0 when not known */
+  gint64           revoke_time;           /* when it was asked */
+  char            *revoke_reason;         /* PkioRevokeReason's name */
+  char            *revoke_requester;      /* who asked: user/me of the key, "Name <email>" */
+  char            *batch_key;        /* placed from a batch file: the batch's content key, */
+  char            *batch_row;        /* the row's content key (pkio-batch.h) */
+  char            *batch_file;       /* and the file's name; all NULL for a single order */
+  PkioRevokeState  revoke_state;
+} PkioRecordRare;
+
 struct _PkioHistoryRecord
 {
   GObject          parent_instance;
 
   gint64           local_id;
-  PkioRecordState  state;
-  PkioRecordOrigin origin;
   gint64           order_id;
   gint64           certificate_id;
-  /* Values many records share (a status, a profile, a shipping method, the account's address):
-   * one copy for the whole process (_pkio_history_intern ()), never freed. */
-  const char      *remote_status;
+  gint64           individual_id;
   gint64           created;
   gint64           updated;
   gint64           last_synced;
-  char            *holder_name;
-  char            *holder_email;
-  gint64           individual_id;
+  gint64           status_changed;   /* when remote_status last changed, as seen here */
+  /* Values many records share (a status, a profile, a shipping method, the account's address):
+   * one copy for the whole process (_pkio_history_intern ()), never freed. */
+  const char      *remote_status;
   const char      *profile;         /* interned, as remote_status */
   const char      *ship_method;     /* interned */
   const char      *account;         /* interned */
+  char            *holder_name;
+  char            *holder_email;
   char            *request_json;
-  char            *errors_json;
-  char            *candidates_json;  /* UNKNOWN only: orders that may be it (see match.h) */
-  PkioDay          valid_from;       /* the certificate's validity, 0 when not known */
-  PkioDay          valid_till;
-  gboolean         has_days_remaining;
-  gint64           days_remaining;   /* CertCentral's count when it was last read */
-  gint64           status_changed;   /* when remote_status last changed, as seen here */
-  PkioDay          expiry_warned;    /* the valid_till the person was warned about, or 0 */
   char            *placed_by;        /* who placed it, as CertCentral's order info says */
-  gint64           replaces_order_id;     /* a renewal: the order it replaces */
-  gint64           replaced_by_order_id;  /* the order placed to replace this one */
-  PkioRevokeState  revoke_state;
-  gint64           revoke_request_id;     /* CertCentral's request, 0 when not known */
-  char            *revoke_reason;         /* PkioRevokeReason's name */
-  char            *revoke_requester;      /* who asked: user/me of the key, "Name <email>" */
-  gint64           revoke_time;           /* when it was asked */
-  char            *batch_key;        /* placed from a batch file: the batch's content key, */
-  char            *batch_row;        /* the row's content key (pkio-batch.h) */
-  char            *batch_file;       /* and the file's name; all NULL for a single order */
-
-  GPtrArray       *candidates;    /* parsed from candidates_json on first use */
+  PkioRecordRare  *rare;             /* NULL: none of it (_pkio_history_record_rare ()) */
   /* The folded search key ("name\nemail\norder id\ncertificate id\n\n", see
    * _pkio_history_record_append_key ()), made on the worker thread; the store's index takes
    * it over when the record enters the model, and frees it here. */
   char            *search_key;
+  PkioDay          valid_from;       /* the certificate's validity, 0 when not known */
+  PkioDay          valid_till;
+  PkioDay          expiry_warned;    /* the valid_till the person was warned about, or 0 */
+  gint32           days_remaining;   /* CertCentral's count when it was last read */
   guint32          slot;          /* in the store's index; PKIO_HISTORY_NO_SLOT outside it */
+  guint8           state;            /* PkioRecordState */
+  guint8           origin;           /* PkioRecordOrigin */
+  guint            has_days_remaining : 1;
 };
+
+/* A record's rare fields, to read: all zero and NULL when it has none. */
+static inline const PkioRecordRare *
+_pkio_history_record_rare (const PkioHistoryRecord *self)
+{
+  static const PkioRecordRare none;
+
+  return self->rare != NULL ? self->rare : &none;
+}
+
+/* A record's rare fields, to write: made when it had none. A record filled field by field
+ * calls _pkio_history_record_trim () afterwards, so that writing zeros leaves none. */
+PkioRecordRare    *_pkio_history_record_rare_mut    (PkioHistoryRecord *self);
+void               _pkio_history_record_trim        (PkioHistoryRecord *self);
 
 /* @text kept once for the whole process (g_intern_string (); thread-safe), or NULL. */
 static inline const char *

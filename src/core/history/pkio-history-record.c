@@ -69,6 +69,48 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+rare_clear (PkioRecordRare *rare)
+{
+  g_free (rare->errors_json);
+  g_free (rare->candidates_json);
+  g_clear_pointer (&rare->candidates, g_ptr_array_unref);
+  g_free (rare->revoke_reason);
+  g_free (rare->revoke_requester);
+  g_free (rare->batch_key);
+  g_free (rare->batch_row);
+  g_free (rare->batch_file);
+}
+
+static void
+rare_free (PkioRecordRare *rare)
+{
+  rare_clear (rare);
+  g_free (rare);
+}
+
+PkioRecordRare *
+_pkio_history_record_rare_mut (PkioHistoryRecord *self)
+{
+  if (self->rare == NULL)
+    self->rare = g_new0 (PkioRecordRare, 1);
+  return self->rare;
+}
+
+void
+_pkio_history_record_trim (PkioHistoryRecord *self)
+{
+  const PkioRecordRare *rare = self->rare;
+
+  if (rare != NULL && rare->errors_json == NULL && rare->candidates_json == NULL
+      && rare->candidates == NULL && rare->replaces_order_id == 0
+      && rare->replaced_by_order_id == 0 && rare->revoke_request_id == 0
+      && rare->revoke_time == 0 && rare->revoke_reason == NULL && rare->revoke_requester == NULL
+      && rare->batch_key == NULL && rare->batch_row == NULL && rare->batch_file == NULL
+      && rare->revoke_state == PKIO_REVOKE_NONE)
+    g_clear_pointer (&self->rare, g_free);
+}
+
+static void
 pkio_history_record_finalize (GObject *object)
 {
   PkioHistoryRecord *self = PKIO_HISTORY_RECORD (object);
@@ -76,15 +118,8 @@ pkio_history_record_finalize (GObject *object)
   g_free (self->holder_name);
   g_free (self->holder_email);
   g_free (self->request_json);
-  g_free (self->errors_json);
-  g_free (self->candidates_json);
   g_free (self->placed_by);
-  g_free (self->revoke_reason);
-  g_free (self->revoke_requester);
-  g_free (self->batch_key);
-  g_free (self->batch_row);
-  g_free (self->batch_file);
-  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->rare, rare_free);
   g_free (self->search_key);
 
   G_OBJECT_CLASS (pkio_history_record_parent_class)->finalize (object);
@@ -97,6 +132,7 @@ pkio_history_record_get_property (GObject    *object,
                                   GParamSpec *pspec)
 {
   PkioHistoryRecord *self = PKIO_HISTORY_RECORD (object);
+  const PkioRecordRare *rare = _pkio_history_record_rare (self);
 
   switch (prop_id)
     {
@@ -116,7 +152,7 @@ pkio_history_record_get_property (GObject    *object,
     case PROP_SHIP_METHOD: g_value_set_string (value, self->ship_method); break;
     case PROP_ACCOUNT: g_value_set_string (value, self->account); break;
     case PROP_REQUEST_JSON: g_value_set_string (value, self->request_json); break;
-    case PROP_ERRORS_JSON: g_value_set_string (value, self->errors_json); break;
+    case PROP_ERRORS_JSON: g_value_set_string (value, rare->errors_json); break;
     case PROP_CANDIDATES:
       g_value_set_boxed (value, pkio_history_record_get_candidates (self));
       break;
@@ -128,13 +164,13 @@ pkio_history_record_get_property (GObject    *object,
     case PROP_STATUS_CHANGED: g_value_set_int64 (value, self->status_changed); break;
     case PROP_EXPIRY_WARNED: g_value_set_uint (value, self->expiry_warned); break;
     case PROP_PLACED_BY: g_value_set_string (value, self->placed_by); break;
-    case PROP_REPLACES_ORDER_ID: g_value_set_int64 (value, self->replaces_order_id); break;
-    case PROP_REPLACED_BY_ORDER_ID: g_value_set_int64 (value, self->replaced_by_order_id); break;
-    case PROP_REVOKE_STATE: g_value_set_int64 (value, self->revoke_state); break;
-    case PROP_REVOKE_REQUEST_ID: g_value_set_int64 (value, self->revoke_request_id); break;
-    case PROP_REVOKE_REASON: g_value_set_string (value, self->revoke_reason); break;
-    case PROP_REVOKE_REQUESTER: g_value_set_string (value, self->revoke_requester); break;
-    case PROP_REVOKE_TIME: g_value_set_int64 (value, self->revoke_time); break;
+    case PROP_REPLACES_ORDER_ID: g_value_set_int64 (value, rare->replaces_order_id); break;
+    case PROP_REPLACED_BY_ORDER_ID: g_value_set_int64 (value, rare->replaced_by_order_id); break;
+    case PROP_REVOKE_STATE: g_value_set_int64 (value, rare->revoke_state); break;
+    case PROP_REVOKE_REQUEST_ID: g_value_set_int64 (value, rare->revoke_request_id); break;
+    case PROP_REVOKE_REASON: g_value_set_string (value, rare->revoke_reason); break;
+    case PROP_REVOKE_REQUESTER: g_value_set_string (value, rare->revoke_requester); break;
+    case PROP_REVOKE_TIME: g_value_set_int64 (value, rare->revoke_time); break;
     case PROP_STATUS_CATEGORY:
       g_value_set_enum (value, pkio_history_record_get_status_category (self));
       break;
@@ -266,6 +302,45 @@ update_int (PkioHistoryRecord *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* The rare fields of @from into @self, notifying what changed. */
+static void
+update_rare (PkioHistoryRecord *self,
+             PkioHistoryRecord *from)
+{
+  const PkioRecordRare *theirs = _pkio_history_record_rare (from);
+  PkioRecordRare *ours = _pkio_history_record_rare_mut (self);
+
+  update_string (self, &ours->errors_json, theirs->errors_json, PROP_ERRORS_JSON);
+  /* Written once, by the journal, before the order leaves: no property to notify. */
+  g_free (ours->batch_key);
+  ours->batch_key = g_strdup (theirs->batch_key);
+  g_free (ours->batch_row);
+  ours->batch_row = g_strdup (theirs->batch_row);
+  g_free (ours->batch_file);
+  ours->batch_file = g_strdup (theirs->batch_file);
+  update_int (self, &ours->replaces_order_id, theirs->replaces_order_id,
+              PROP_REPLACES_ORDER_ID);
+  update_int (self, &ours->replaced_by_order_id, theirs->replaced_by_order_id,
+              PROP_REPLACED_BY_ORDER_ID);
+  if (ours->revoke_state != theirs->revoke_state)
+    {
+      ours->revoke_state = theirs->revoke_state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVOKE_STATE]);
+    }
+  update_int (self, &ours->revoke_request_id, theirs->revoke_request_id,
+              PROP_REVOKE_REQUEST_ID);
+  update_string (self, &ours->revoke_reason, theirs->revoke_reason, PROP_REVOKE_REASON);
+  update_string (self, &ours->revoke_requester, theirs->revoke_requester,
+                 PROP_REVOKE_REQUESTER);
+  update_int (self, &ours->revoke_time, theirs->revoke_time, PROP_REVOKE_TIME);
+  if (g_strcmp0 (ours->candidates_json, theirs->candidates_json) != 0)
+    {
+      g_clear_pointer (&ours->candidates, g_ptr_array_unref);
+      update_string (self, &ours->candidates_json, theirs->candidates_json, PROP_CANDIDATES);
+    }
+  _pkio_history_record_trim (self);
+}
+
 void
 _pkio_history_record_update_from (PkioHistoryRecord *self,
                                   PkioHistoryRecord *from)
@@ -298,7 +373,6 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
   update_interned (self, &self->ship_method, from->ship_method, PROP_SHIP_METHOD);
   update_interned (self, &self->account, from->account, PROP_ACCOUNT);
   update_string (self, &self->request_json, from->request_json, PROP_REQUEST_JSON);
-  update_string (self, &self->errors_json, from->errors_json, PROP_ERRORS_JSON);
   if (self->valid_from != from->valid_from)
     {
       self->valid_from = from->valid_from;
@@ -318,36 +392,12 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
     }
   update_int (self, &self->status_changed, from->status_changed, PROP_STATUS_CHANGED);
   update_string (self, &self->placed_by, from->placed_by, PROP_PLACED_BY);
-  /* Written once, by the journal, before the order leaves: no property to notify. */
-  g_free (self->batch_key);
-  self->batch_key = g_strdup (from->batch_key);
-  g_free (self->batch_row);
-  self->batch_row = g_strdup (from->batch_row);
-  g_free (self->batch_file);
-  self->batch_file = g_strdup (from->batch_file);
   if (self->expiry_warned != from->expiry_warned)
     {
       self->expiry_warned = from->expiry_warned;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_WARNED]);
     }
-  update_int (self, &self->replaces_order_id, from->replaces_order_id, PROP_REPLACES_ORDER_ID);
-  update_int (self, &self->replaced_by_order_id, from->replaced_by_order_id,
-              PROP_REPLACED_BY_ORDER_ID);
-  if (self->revoke_state != from->revoke_state)
-    {
-      self->revoke_state = from->revoke_state;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVOKE_STATE]);
-    }
-  update_int (self, &self->revoke_request_id, from->revoke_request_id, PROP_REVOKE_REQUEST_ID);
-  update_string (self, &self->revoke_reason, from->revoke_reason, PROP_REVOKE_REASON);
-  update_string (self, &self->revoke_requester, from->revoke_requester, PROP_REVOKE_REQUESTER);
-  update_int (self, &self->revoke_time, from->revoke_time, PROP_REVOKE_TIME);
-  if (g_strcmp0 (self->candidates_json, from->candidates_json) != 0)
-    {
-      g_clear_pointer (&self->candidates, g_ptr_array_unref);
-      update_string (self, &self->candidates_json, from->candidates_json, PROP_CANDIDATES);
-    }
-
+  update_rare (self, from);
   if (old_category != pkio_history_record_get_status_category (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_CATEGORY]);
   if (g_strcmp0 (old_label, pkio_history_record_get_status_label (self)) != 0)
@@ -379,183 +429,6 @@ _pkio_history_record_compare (PkioHistoryRecord *a,
   if (a->local_id != b->local_id)
     return a->local_id > b->local_id ? -1 : 1;
   return 0;
-}
-
-gint64
-pkio_history_record_get_local_id (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->local_id;
-}
-
-PkioRecordState
-pkio_history_record_get_state (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_RECORD_STATE_UNKNOWN);
-  return self->state;
-}
-
-PkioRecordOrigin
-pkio_history_record_get_origin (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), PKIO_RECORD_ORIGIN_THIS_COMPUTER);
-  return self->origin;
-}
-
-gint64
-pkio_history_record_get_order_id (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->order_id;
-}
-
-gint64
-pkio_history_record_get_certificate_id (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->certificate_id;
-}
-
-const char *
-pkio_history_record_get_remote_status (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->remote_status;
-}
-
-gint64
-pkio_history_record_get_created (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->created;
-}
-
-gint64
-pkio_history_record_get_updated (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->updated;
-}
-
-gint64
-pkio_history_record_get_last_synced (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->last_synced;
-}
-
-GDateTime *
-pkio_history_record_dup_created (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->created > 0 ? g_date_time_new_from_unix_utc (self->created) : NULL;
-}
-
-const char *
-pkio_history_record_get_holder_name (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->holder_name;
-}
-
-const char *
-pkio_history_record_get_holder_email (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->holder_email;
-}
-
-gint64
-pkio_history_record_get_individual_id (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->individual_id;
-}
-
-const char *
-pkio_history_record_get_profile (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->profile;
-}
-
-const char *
-pkio_history_record_get_ship_method (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->ship_method;
-}
-
-const char *
-pkio_history_record_get_account (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->account;
-}
-
-const char *
-pkio_history_record_get_request_json (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->request_json;
-}
-
-const char *
-pkio_history_record_get_errors_json (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->errors_json;
-}
-
-PkioDay
-pkio_history_record_get_valid_from (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->valid_from;
-}
-
-PkioDay
-pkio_history_record_get_valid_till (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->valid_till;
-}
-
-gboolean
-pkio_history_record_get_days_remaining (PkioHistoryRecord *self,
-                                        gint64            *out_days)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
-  if (self->has_days_remaining && out_days != NULL)
-    *out_days = self->days_remaining;
-  return self->has_days_remaining;
-}
-
-gint64
-pkio_history_record_get_status_changed (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), 0);
-  return self->status_changed;
-}
-
-GPtrArray *
-pkio_history_record_get_candidates (PkioHistoryRecord *self)
-{
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-
-  /* Nearly every record has none: they share one empty array (the view and exports ask all
-   * 100,000). */
-  if (self->candidates_json == NULL)
-    {
-      static GPtrArray *none;
-
-      if (g_once_init_enter (&none))
-        g_once_init_leave (&none, g_ptr_array_new ());
-      return none;
-    }
-  if (self->candidates == NULL)
-    self->candidates = pkio_history_candidates_from_json (self->candidates_json);
-  return self->candidates;
 }
 
 PkioStatusCategory
@@ -598,7 +471,7 @@ pkio_history_record_get_status_label (PkioHistoryRecord *self)
         return _("Placed");
       /* Until CertCentral says "revoked", what this computer asked for. */
       if (g_str_equal (self->remote_status, "issued"))
-        switch (self->revoke_state)
+        switch (_pkio_history_record_rare (self)->revoke_state)
           {
           case PKIO_REVOKE_SENDING: return _("Revoking");
           case PKIO_REVOKE_REQUESTED: return _("Revocation requested");
