@@ -14,8 +14,11 @@ struct _PkioHistoryStore
   char              *path;
   PkioHistoryWorker *worker;
   GPtrArray         *items;        /* PkioHistoryRecord, in model order */
-  GHashTable        *by_local_id;  /* gint64* -> record (borrowed) */
-  GHashTable        *by_order_id;  /* gint64* -> record (borrowed) */
+  /* Sets of &record->local_id and &record->order_id (borrowed): the key is in the record, so
+   * the record is found from it (lookup_local_id ()) and the tables keep no values array, 2 MiB
+   * less each at 100,000 records (issue 24). */
+  GHashTable        *by_local_id;
+  GHashTable        *by_order_id;
   PkioHistoryIndex  *index;        /* search: every record in items */
   int                append_start; /* first not-yet-announced appended position, or -1 */
   char              *recovered_path;
@@ -139,19 +142,37 @@ find_position (PkioHistoryStore  *self,
   return low;
 }
 
+static PkioHistoryRecord *
+lookup_local_id (PkioHistoryStore *self,
+                 gint64            local_id)
+{
+  char *key = g_hash_table_lookup (self->by_local_id, &local_id);
+
+  return key ? (PkioHistoryRecord *) (key - G_STRUCT_OFFSET (PkioHistoryRecord, local_id)) : NULL;
+}
+
+static PkioHistoryRecord *
+lookup_order_id (PkioHistoryStore *self,
+                 gint64            order_id)
+{
+  char *key = g_hash_table_lookup (self->by_order_id, &order_id);
+
+  return key ? (PkioHistoryRecord *) (key - G_STRUCT_OFFSET (PkioHistoryRecord, order_id)) : NULL;
+}
+
 static void
 index_order_id (PkioHistoryStore  *self,
                 PkioHistoryRecord *record)
 {
   if (record->order_id > 0)
-    g_hash_table_insert (self->by_order_id, &record->order_id, record);
+    g_hash_table_add (self->by_order_id, &record->order_id);
 }
 
 static void
 unindex_order_id (PkioHistoryStore  *self,
                   PkioHistoryRecord *record)
 {
-  if (record->order_id > 0 && g_hash_table_lookup (self->by_order_id, &record->order_id) == record)
+  if (record->order_id > 0 && lookup_order_id (self, record->order_id) == record)
     g_hash_table_remove (self->by_order_id, &record->order_id);
 }
 
@@ -174,7 +195,7 @@ insert_record (PkioHistoryStore  *self,
       flush_appends (self);
       g_ptr_array_insert (self->items, position, g_object_ref (record));
     }
-  g_hash_table_insert (self->by_local_id, &record->local_id, record);
+  g_hash_table_add (self->by_local_id, &record->local_id);
   index_order_id (self, record);
   /* A record put back in another place keeps its slot (apply_record ()). */
   if (record->slot == PKIO_HISTORY_NO_SLOT)
@@ -205,7 +226,7 @@ static void
 apply_record (PkioHistoryStore  *self,
               PkioHistoryRecord *fresh)
 {
-  PkioHistoryRecord *existing = g_hash_table_lookup (self->by_local_id, &fresh->local_id);
+  PkioHistoryRecord *existing = lookup_local_id (self, fresh->local_id);
   g_autoptr(PkioHistoryRecord) keep = NULL;
   g_autofree char *old_status = NULL;
   gboolean found;
@@ -250,7 +271,7 @@ static void
 apply_deleted (PkioHistoryStore *self,
                gint64            local_id)
 {
-  PkioHistoryRecord *existing = g_hash_table_lookup (self->by_local_id, &local_id);
+  PkioHistoryRecord *existing = lookup_local_id (self, local_id);
   gboolean found;
   guint position;
 
@@ -338,7 +359,7 @@ finish_job (PkioHistoryStore *self,
       {
       case PKIO_HISTORY_RESULT_RECORD:
         {
-          PkioHistoryRecord *record = g_hash_table_lookup (self->by_local_id, &job->result_int);
+          PkioHistoryRecord *record = lookup_local_id (self, job->result_int);
 
           if (record != NULL)
             g_task_return_pointer (task, g_object_ref (record), g_object_unref);
@@ -362,8 +383,7 @@ finish_job (PkioHistoryStore *self,
           for (guint i = 0; i < fresh->len; i++)
             {
               PkioHistoryRecord *record = g_ptr_array_index (fresh, i);
-              PkioHistoryRecord *in_model = g_hash_table_lookup (self->by_local_id,
-                                                                 &record->local_id);
+              PkioHistoryRecord *in_model = lookup_local_id (self, record->local_id);
 
               g_ptr_array_add (mapped, g_object_ref (in_model ? in_model : record));
             }
@@ -545,7 +565,7 @@ pkio_history_store_find_by_order_id (PkioHistoryStore *self,
                                      gint64            order_id)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_STORE (self), NULL);
-  return g_hash_table_lookup (self->by_order_id, &order_id);
+  return lookup_order_id (self, order_id);
 }
 
 PkioHistoryRecord *
@@ -553,7 +573,7 @@ pkio_history_store_find_by_local_id (PkioHistoryStore *self,
                                      gint64            local_id)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_STORE (self), NULL);
-  return g_hash_table_lookup (self->by_local_id, &local_id);
+  return lookup_local_id (self, local_id);
 }
 
 guint
