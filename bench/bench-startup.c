@@ -18,7 +18,8 @@
  * window.
  *
  * BENCH_STARTUP_HISTORY=N adds pkio-orders once more, in a home whose History holds N orders
- * (issue 24: the window's memory with 100,000 orders against an empty History), and
+ * (issue 24: the window's memory with 100,000 orders against an empty History; with another
+ * build given, that one too, in the same home, interleaved with this one), and
  * BENCH_STARTUP_SETTLE_MS the time after the first frame at which the memory is read (2000 by
  * default; loading 100,000 orders takes longer than that on a busy machine). */
 #include "config.h"
@@ -227,7 +228,9 @@ main (int   argc,
   const char *history = g_getenv ("BENCH_STARTUP_HISTORY");
   g_autofree char *history_home = NULL;
   g_autofree char *history_label = NULL;
-  Subject subjects[4] = {
+  g_autofree char *other_history_label = NULL;
+  int first_history = -1;
+  Subject subjects[5] = {
     { .label = "pkio-orders", .program = app },
     { .label = "bare AdwAppWindow", .program = bare },
   };
@@ -252,7 +255,6 @@ main (int   argc,
 
   if (history != NULL && atoi (history) > 0)
     {
-      Subject *s = &subjects[n_subjects++];
       g_autofree char *path = NULL;
       g_autofree char *folder = NULL;
 
@@ -264,11 +266,20 @@ main (int   argc,
       g_mkdir_with_parents (folder, 0700);
       bench_history_fill (path, (guint) atoi (history), request_json, FALSE);
       history_label = g_strdup_printf ("pkio-orders, %s orders", history);
-      s->label = history_label;
-      s->program = app;
-      s->envp = g_environ_setenv (g_strdupv (envp), "XDG_DATA_HOME", history_home, TRUE);
-      s->settled_envp = g_environ_setenv (g_strdupv (settled_envp), "XDG_DATA_HOME",
-                                          history_home, TRUE);
+      other_history_label = g_strdup_printf ("other pkio-orders, %s orders", history);
+      /* This build in that home, and the other build (when given) in the same one, so that
+       * the two are measured side by side, each against its own empty History. */
+      first_history = n_subjects;
+      for (int b = 0; b < (argc > 2 ? 2 : 1); b++)
+        {
+          Subject *s = &subjects[n_subjects++];
+
+          s->label = b == 0 ? history_label : other_history_label;
+          s->program = b == 0 ? app : argv[2];
+          s->envp = g_environ_setenv (g_strdupv (envp), "XDG_DATA_HOME", history_home, TRUE);
+          s->settled_envp = g_environ_setenv (g_strdupv (settled_envp), "XDG_DATA_HOME",
+                                              history_home, TRUE);
+        }
     }
 
   /* One warm-up each, so all start with the same disk cache. */
@@ -288,10 +299,12 @@ main (int   argc,
   for (int s = 0; s < n_subjects; s++)
     print_subject (&subjects[s], &subjects[1], runs, settled);
   if (history_home != NULL && settled)
-    g_print ("the window's peak RSS with %s orders against an empty History: %.2fx "
-             "(goal: at most 1.5x)\n", history,
-             median (subjects[n_subjects - 1].settled_mib, runs, NULL, NULL)
-             / median (subjects[0].settled_mib, runs, NULL, NULL));
+    for (int s = first_history; s < n_subjects; s++)
+      g_print ("%s: the window's peak RSS with %s orders against an empty History: %.2fx "
+               "(goal: at most 1.5x)\n", s == first_history ? "this build" : "the other",
+               history,
+               median (subjects[s].settled_mib, runs, NULL, NULL)
+               / median (subjects[s == first_history ? 0 : 2].settled_mib, runs, NULL, NULL));
   g_print ("(median of %d interleaved runs; goals of issue 24: CPU <= 1.15x, start <= 1.2x, "
            "memory <= 1.15x)\n", runs);
 
@@ -301,8 +314,11 @@ main (int   argc,
 
       if (system (cmd) != 0)
         g_warning ("could not remove %s", history_home);
-      g_strfreev (subjects[n_subjects - 1].envp);
-      g_strfreev (subjects[n_subjects - 1].settled_envp);
+      for (int s = first_history; s < n_subjects; s++)
+        {
+          g_strfreev (subjects[s].envp);
+          g_strfreev (subjects[s].settled_envp);
+        }
     }
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmp);
