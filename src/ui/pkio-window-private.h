@@ -32,6 +32,7 @@ struct _PkioWindow
   PkioReplaceKeyDialog *replace_key_dialog; /* while open (a weak pointer) */
   guint                 history_idle;
   gboolean              load_after_first_frame; /* set_workspace (), first_frame_cb () */
+  gboolean              first_frame_painted;
 
   GSettings            *settings;
   PkioWorkspace        *workspace;          /* the application's, followed */

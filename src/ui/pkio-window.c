@@ -72,18 +72,35 @@ build_history_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The history view keeps the account's history up to date (it syncs when the account becomes
+ * usable, and every few minutes), so it is built right after the first frame even when the
+ * window opens on "New order". Not before the account's state is known, though, nor while the
+ * welcome page stands in for the views: without a key there is nothing to sync, and a first
+ * start would hold the whole view (2-3 MiB) behind the welcome page (README, Performance). It
+ * is built when the views are shown, or at once when asked for. */
+static void
+schedule_history_view (PkioWindow *self)
+{
+  if (self->history_view != NULL || self->history_idle != 0 || !self->first_frame_painted
+      || self->workspace == NULL
+      || pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_LOADING
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    return;
+  self->history_idle = g_idle_add_full (G_PRIORITY_LOW, build_history_idle_cb, self, NULL);
+}
+
 static void
 first_frame_cb (GdkFrameClock *clock,
                 PkioWindow    *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  self->first_frame_painted = TRUE;
   if (self->load_after_first_frame)
     {
       self->load_after_first_frame = FALSE;
       pkio_workspace_load_async (self->workspace, NULL, NULL, NULL);
     }
-  if (self->history_view == NULL && self->history_idle == 0)
-    self->history_idle = g_idle_add_full (G_PRIORITY_LOW, build_history_idle_cb, self, NULL);
+  schedule_history_view (self);
 }
 
 static void
@@ -146,6 +163,7 @@ update_content (PkioWindow *self)
     _pkio_window_show_welcome_page (self);
   else
     gtk_stack_set_visible_child_name (self->content_stack, "main");
+  schedule_history_view (self);
 }
 
 static void

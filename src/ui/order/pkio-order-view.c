@@ -287,13 +287,38 @@ _pkio_order_view_ensure_form (PkioOrderView *self)
   return self->form;
 }
 
+static gboolean build_form_idle_cb (gpointer user_data);
+
+/* The account's state is known: the form follows if the view is still shown. */
+static void
+form_state_known_cb (PkioOrderView *self)
+{
+  if (pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_LOADING)
+    return;
+  g_signal_handlers_disconnect_by_func (self->workspace, form_state_known_cb, self);
+  if (self->form == NULL && self->form_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->form_idle = g_idle_add_full (G_PRIORITY_DEFAULT, build_form_idle_cb, self, NULL);
+}
+
+/* Not before the account's state is known: in a first start (no key) the welcome page stands
+ * in for the views, and a form built behind it (6-10 MiB, README, Performance) would wait
+ * there unseen. Once the view is shown (mapped_cb ()), it follows on the next frame. */
 static gboolean
 build_form_idle_cb (gpointer user_data)
 {
   PkioOrderView *self = user_data;
 
   self->form_idle = 0;
-  _pkio_order_view_ensure_form (self);
+  if (self->workspace != NULL
+      && pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_LOADING)
+    {
+      g_signal_handlers_disconnect_by_func (self->workspace, form_state_known_cb, self);
+      g_signal_connect_object (self->workspace, "notify::state",
+                               G_CALLBACK (form_state_known_cb), self, G_CONNECT_SWAPPED);
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _pkio_order_view_ensure_form (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -440,6 +465,9 @@ pkio_order_view_set_workspace (PkioOrderView *self,
       _pkio_order_view_flush_draft (self);
       g_signal_group_set_target (self->workspace_signals, NULL);
       g_signal_handlers_disconnect_by_func (self->workspace, key_rejected_changed_cb, self);
+      /* A form waiting for this account's state waits for the other one's instead. */
+      if (g_signal_handlers_disconnect_by_func (self->workspace, form_state_known_cb, self) > 0)
+        self->form_idle = g_idle_add_full (G_PRIORITY_DEFAULT, build_form_idle_cb, self, NULL);
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
