@@ -151,9 +151,7 @@ static void
 update_content (PkioWindow *self)
 {
   PkioWorkspaceState state = pkio_workspace_get_state (self->workspace);
-  gboolean welcome = !pkio_workspace_get_practice (self->workspace)
-                     && (state == PKIO_WORKSPACE_STATE_NO_KEY
-                         || state == PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE);
+  gboolean welcome = pkio_workspace_get_needs_key (self->workspace);
 
   /* Only removing the key (Preferences) turns a connected account into one without. */
   if (state == PKIO_WORKSPACE_STATE_NO_KEY && self->shown_state == PKIO_WORKSPACE_STATE_READY)

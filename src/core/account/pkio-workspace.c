@@ -329,6 +329,18 @@ pkio_workspace_get_practice (PkioWorkspace *self)
   return self->practice;
 }
 
+gboolean
+pkio_workspace_get_needs_key (PkioWorkspace *self)
+{
+  PkioWorkspaceState state;
+
+  g_return_val_if_fail (PKIO_IS_WORKSPACE (self), FALSE);
+  state = pkio_workspace_get_state (self);
+  return !self->practice
+         && (state == PKIO_WORKSPACE_STATE_NO_KEY
+             || state == PKIO_WORKSPACE_STATE_KEYRING_UNAVAILABLE);
+}
+
 guint
 pkio_workspace_get_expiry_warning_days (PkioWorkspace *self)
 {

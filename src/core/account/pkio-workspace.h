@@ -80,6 +80,9 @@ gboolean          pkio_workspace_is_loaded           (PkioWorkspace *self);
  * (30, 60 or 90), or PKIO_EXPIRY_WARNING_DAYS_DEFAULT without settings. */
 guint             pkio_workspace_get_expiry_warning_days (PkioWorkspace *self);
 PkioWorkspaceState pkio_workspace_get_state          (PkioWorkspace *self);
+/* A real account (not practice) without a usable key: no key stored, or the keyring could not
+ * be asked. The window shows its welcome page instead of the views. */
+gboolean          pkio_workspace_get_needs_key       (PkioWorkspace *self);
 /* Translated, for people: why the keyring or the history cannot be used; NULL otherwise. */
 const char       *pkio_workspace_get_state_message   (PkioWorkspace *self);
 /* TRUE when CertCentral no longer accepts the key: the last answer of any call with it was a

@@ -414,7 +414,14 @@ pkio_welcome_page_class_init (PkioWelcomePageClass *klass)
 static void
 pkio_welcome_page_init (PkioWelcomePage *self)
 {
+  g_autoptr(GdkTexture) icon = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The application's icon, rendered from its SVG (build-aux/render-welcome-icon.py): GTK
+   * draws an SVG through librsvg, which a first start would load for this icon alone, 6-7 MiB
+   * (README, Performance). 256 px, so that it stays sharp at scale 2. */
+  icon = gdk_texture_new_from_resource (RESOURCE_PREFIX "/account/pkio-welcome-icon.png");
+  adw_status_page_set_paintable (self->status_page, GDK_PAINTABLE (icon));
   pkio_accessible_fix_entry_row (ADW_ENTRY_ROW (self->key_row));
   self->cancellable = g_cancellable_new ();
   self->practice_allowed = TRUE;

@@ -289,14 +289,17 @@ _pkio_order_view_ensure_form (PkioOrderView *self)
 
 static gboolean build_form_idle_cb (gpointer user_data);
 
-/* The account's state is known: the form follows if the view is still shown. */
+/* The account's state is known: the form follows unless the welcome page stands in for the
+ * views (still mapped while the window cross-fades to it). Then it waits until this view is
+ * shown again (mapped_cb ()). */
 static void
 form_state_known_cb (PkioOrderView *self)
 {
   if (pkio_workspace_get_state (self->workspace) == PKIO_WORKSPACE_STATE_LOADING)
     return;
   g_signal_handlers_disconnect_by_func (self->workspace, form_state_known_cb, self);
-  if (self->form == NULL && self->form_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->form == NULL && self->form_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && !pkio_workspace_get_needs_key (self->workspace))
     self->form_idle = g_idle_add_full (G_PRIORITY_DEFAULT, build_form_idle_cb, self, NULL);
 }
 
@@ -317,7 +320,8 @@ build_form_idle_cb (gpointer user_data)
                                G_CALLBACK (form_state_known_cb), self, G_CONNECT_SWAPPED);
       return G_SOURCE_REMOVE;
     }
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self))
+      && (self->workspace == NULL || !pkio_workspace_get_needs_key (self->workspace)))
     _pkio_order_view_ensure_form (self);
   return G_SOURCE_REMOVE;
 }
