@@ -37,12 +37,12 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import atspi_util as U  # noqa: E402
 import a11y_world as W  # noqa: E402
+import batch_steps as B  # noqa: E402
 from a11y_rules import (ROLES, check_rules, name_exception, name_problem,  # noqa: E402
                         naming_problems, reached_as_its_row, tab_exception)
 
 Atspi = U.require_atspi()
 _ = U.translator()
-ngettext = U.translator(plural=True)
 plain = U.plain
 
 if __name__ == '__main__':
@@ -619,73 +619,15 @@ view('review-key-rejected', _('Check the order') + ' (' + KEY_REJECTED + ')',
      open_review_key_rejected)
 view('replace-key', _('Replace API key'), open_replace_key_dialog)
 # Order from a spreadsheet (phase_practice, issue 22): the main menu's item opens the batch
-# window on its start page; a file chosen there shows its problems, or the review of its
-# orders, and placing them the result of each. The file is chosen as a person without a portal
-# (the Debian package, a build from source) chooses it: in GTK's own file chooser, with Ctrl+L
-# and the file's path typed into its location field. (In Flatpak the portal's chooser is
-# another program; the batch window gets the same GFile from it.)
-BATCH_TITLE = _('Order from a Spreadsheet')
+# window on its start page; a file chosen there (in GTK's own file chooser, tests/batch_steps.py)
+# shows its problems, or the review of its orders, and placing them the result of each.
+BATCH_TITLE = B.TITLE
 BATCH_FILES = {}  # 'problems', 'good': paths of the files phase_practice writes
 
 
 def open_batch_start(session):
     """The main menu's "Order from a Spreadsheet…": the batch window's start page."""
-    window = open_menu_item(_('_Order from a Spreadsheet…'))(session)
-    choose = window and U.wait_for(lambda: button(window, _('_Choose a Spreadsheet…')), 10)
-    U.pump(0.5)
-    return window if choose is not None else None
-
-
-def file_chooser(session, title):
-    """GTK 4.8's file chooser dialog, titled TITLE: on the accessibility bus a "filler" that is
-    visible but never "showing", so RunningApp.windows () does not list it."""
-    def match():
-        app = session.app.app
-        for i in range(app.get_child_count()):
-            child = app.get_child_at_index(i)
-            if (child is not None and U.name(child) == title
-                    and U.has_state(child, Atspi.StateType.VISIBLE)):
-                return child
-        return None
-    return U.wait_for(match, 10)
-
-
-def choose_file(session, window, path):
-    """The batch window's "Choose a Spreadsheet…" pressed, and PATH chosen in the file
-    chooser with the keyboard: Ctrl+L, the path in the location field, Return."""
-    choose = button(window, _('_Choose a Spreadsheet…'))
-    if choose is None or not U.click(choose):
-        return False
-    title = _('Open a Spreadsheet')
-    chooser = file_chooser(session, title)
-    if chooser is None:
-        tap.diag('%s: no file chooser %r' % (session.label, title))
-        return False
-    # Keys go to the window with the input focus: the chooser, once it is mapped.
-    x_window = U.wait_for(lambda: U._x_window(session.app, chooser), 5)
-    if x_window is not None:
-        U._xdotool('windowfocus', '--sync', x_window)
-    U.pump(0.5)
-    location = session.focus.press('l', 'ctrl', timeout=3.0)
-    if location is None or U.role(location) != 'text' or not U.set_text(location, path):
-        tap.diag('%s: the file chooser\'s location field: %s' % (
-            session.label, U.describe(location) if location is not None else 'not focused'))
-        return False
-    U.pump(0.3)
-    # The location field may be showing its completions: then Return takes the one shown (the
-    # path as typed) and closes them, and a second Return opens the file, as for a person.
-    for _i in range(2):
-        U.press('Return')
-        if U.wait_for(lambda: not U.has_state(chooser, Atspi.StateType.VISIBLE), 4):
-            break
-    else:
-        return False
-    # A window manager gives the input focus back to the batch window; Xvfb has none.
-    x_window = U._x_window(session.app, window)
-    if x_window is not None:
-        U._xdotool('windowfocus', '--sync', x_window)
-    U.wait_for(lambda: U.has_state(window, Atspi.StateType.ACTIVE), 5)
-    return True
+    return B.open_window(session)
 
 
 def open_batch_file(name, shown):
@@ -693,7 +635,9 @@ def open_batch_file(name, shown):
     what its page says."""
     def open_fn(session):
         window = open_batch_start(session)
-        if window is None or not choose_file(session, window, BATCH_FILES[name]):
+        if window is None or not B.choose_file(
+                session, window, BATCH_FILES[name],
+                diag=lambda text: tap.diag('%s: %s' % (session.label, text))):
             return None
         found = U.wait_for(lambda: shown(window), 20)
         if found is None:
@@ -704,59 +648,29 @@ def open_batch_file(name, shown):
     return open_fn
 
 
-def sensitive(node):
-    return node if node is not None and U.has_state(node, Atspi.StateType.SENSITIVE) else None
-
-
-def place_button(window):
-    """"Place N Orders" (the file's two rows, or one when the other is left out), once the
-    duplicate check let it be pressed."""
-    names = {plain(ngettext('_Place %u Order', '_Place %u Orders', n) % n) for n in (1, 2)}
-    return next((b for b in U.find_all(window, 'push button')
-                 if U.name(b) in names and sensitive(b)), None)
-
-
-def batch_problems_shown(window):
-    """The problems page: "Open Again" (once the file is corrected) is on it."""
-    return button(window, _('_Open Again'))
-
-
 def batch_placed(session):
     """The review's Place pressed: every row ends, and "Save Results…" is there."""
-    window = open_batch_file('good', place_button)(session)
-    place = window and place_button(window)
+    window = open_batch_file('good', B.place_button)(session)
+    place = window and B.place_button(window)
     if place is None or not U.click(place):
         return None
-    done = U.wait_for(lambda: button(window, _('Save _Results…')), 30)
+    done = U.wait_for(lambda: B.results_button(window), 30)
     U.pump(0.5)
     return window if done is not None else None
 
 
 def write_batch_files(env, folder):
-    """The template as the CLI writes it (this language's column names, the seed's example),
-    made into two files: two orders, and the same two with a problem each."""
-    template = run_cli(env, '--practice', 'order', '--batch-template')
-    lines = template.stdout.splitlines()
-    ok = template.returncode == 0 and len(lines) == 2 and 'john.doe@example.com' in lines[1]
-    tap.check(ok, 'practice: the CLI writes the batch template', [template.stderr])
-    header, example = (lines + ['', ''])[:2]
-    second = example.replace('john.doe@example.com', 'jan.jansen@example.nl')
-    third = example.replace('john.doe@example.com', 'kim.smit@example.nl')
-    files = {'good': [header, second, third],
-             'problems': [header, second.replace('1013 AA', '10'),
-                          third.replace('kim.smit@example.nl', 'kim.smit@')]}
-    for name, rows in files.items():
-        BATCH_FILES[name] = os.path.join(folder, name + '.csv')
-        with open(BATCH_FILES[name], 'w', encoding='utf-8') as f:
-            f.write('\r\n'.join(rows) + '\r\n')
+    files, problem = B.write_files(BINARY, env, folder)
+    tap.check(problem is None, 'practice: the CLI writes the batch template', [problem or ''])
+    BATCH_FILES.update(files)
 
 
 view('batch-start', BATCH_TITLE + ' (' + _('Many Orders at Once') + ')', open_batch_start,
      close_with_escape)
 view('batch-problems', BATCH_TITLE + ' (' + _('Problems') + ')',
-     open_batch_file('problems', batch_problems_shown), close_with_escape)
+     open_batch_file('problems', B.problems_shown), close_with_escape)
 view('batch-review', BATCH_TITLE + ' (' + _('For whom') + ')',
-     open_batch_file('good', place_button), close_with_escape)
+     open_batch_file('good', B.place_button), close_with_escape)
 view('batch-placed', BATCH_TITLE + ' (' + plain(_('Save _Results…')) + ')', batch_placed,
      close_with_escape)
 
