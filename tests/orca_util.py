@@ -25,6 +25,9 @@ import atspi_util as U
 
 READY = 'ORCA: Startup complete notification made'
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*?)' ?\{'", re.S)
+# A description of an object changed, as Orca takes it from its queue: ROLE, NAME, the new text.
+DESCRIPTION_CHANGED = re.compile(r'Dequeued object:property-change:accessible-description '
+                                 r'\[(.*?) \| (.*?)\] \(\d+,\d+,(.*?)\) from \[', re.S)
 LOCUS = re.compile(r'ORCA: Changing locusOfFocus from \[.*?\] to \[(.*?) \| (.*?)\]\. Notify', re.S)
 # Key echo, in case it is on after all (English; Orca speaks key names in its own language).
 KEY_ECHO = re.compile(r'^(tab|left shift|shift|space|return|down|up|left|right|home|escape)\s*$',
@@ -153,6 +156,13 @@ class Orca:
                     return '^^^^^ PROCESS' in text[match.end():]
             return False
         return bool(U.wait_for(done, timeout, interval=0.1))
+
+    def descriptions_told(self, since):
+        """(role, name, text) of each new description Orca was told of since the offset SINCE.
+        Of its focus it says one at once, as a message (a batch's progress on the button that
+        has the focus): with speech off a message leaves no `SPEECH OUTPUT:` line, so this is
+        what there is to see of it."""
+        return DESCRIPTION_CHANGED.findall(self.text(since))
 
     def said(self, since, until=None):
         """What Orca would have said between the two offsets, one utterance an item."""

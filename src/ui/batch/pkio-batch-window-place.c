@@ -69,6 +69,7 @@ row_done_cb (PkioBatchWindow *self,
 {
   show_outcome (self, index);
   update_progress (self);
+  _pkio_batch_window_announce_progress (self);
 }
 
 /* The outcome as it is: how many were placed, and what to do about the others. */
@@ -156,7 +157,8 @@ placed_cb (GObject      *source,
   else
     update_progress (self);
   _pkio_batch_window_update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->orders_title));
+  /* The summary's list is called by the title and the note: how it ended is read there. */
+  _pkio_batch_window_focus_first_row (self);
 
   if (self->close_when_done)
     {

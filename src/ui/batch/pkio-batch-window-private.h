@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 /* The insides of PkioBatchWindow, shared by its files: pkio-batch-window.c (reading, the
  * problems, the review, the class), pkio-batch-window-check.c (the duplicate check of each
  * row), pkio-batch-window-place.c (placing and its outcome) and pkio-batch-window-files.c
- * (the file choosers, the template and the results file). Its lists are list views of
- * PkioBatchRowItems (pkio-batch-list.c). */
+ * (the file choosers, the template and the results file), pkio-batch-window-speech.c (what
+ * a screen reader says). Its lists are list views of PkioBatchRowItems (pkio-batch-list.c). */
 
 struct _PkioBatchWindow
 {
@@ -85,5 +85,10 @@ void  _pkio_batch_window_reload_action      (GtkWidget  *widget,
 void  _pkio_batch_window_save_action        (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
+
+/* pkio-batch-window-speech.c */
+void  _pkio_batch_window_init_speech        (PkioBatchWindow *self);
+void  _pkio_batch_window_focus_first_row    (PkioBatchWindow *self);
+void  _pkio_batch_window_announce_progress  (PkioBatchWindow *self);
 
 G_END_DECLS

@@ -103,6 +103,7 @@ show_problems (PkioBatchWindow *self)
                                         "%u problems in %s", n), n, name);
   gtk_label_set_text (self->problems_title, title);
   gtk_stack_set_visible_child_name (self->pages, "problems");
+  _pkio_batch_window_focus_first_row (self);
 }
 
 /* ---- the review ---- */
@@ -252,7 +253,8 @@ show_review (PkioBatchWindow *self)
   _pkio_batch_window_update_place_label (self);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   gtk_stack_set_visible_child_name (self->pages, "orders");
-  gtk_widget_grab_focus (GTK_WIDGET (self->place_button));
+  /* Not Place: it waits for the duplicate check, and cannot take the focus until then. */
+  _pkio_batch_window_focus_first_row (self);
 
   /* The placer that will place these rows asks first who already has one (issue 20). */
   self->placer = pkio_batch_placer_new (self->workspace, self->batch, name, FALSE);
@@ -418,6 +420,7 @@ pkio_batch_window_init (PkioBatchWindow *self)
   self->people = g_list_store_new (PKIO_TYPE_BATCH_ROW_ITEM);
   pkio_batch_list_init (self->problems_list, G_LIST_MODEL (self->problems));
   pkio_batch_list_init (self->people_list, G_LIST_MODEL (self->people));
+  _pkio_batch_window_init_speech (self);
   self->cancellable = g_cancellable_new ();
   self->stop = g_cancellable_new ();
   _pkio_batch_window_update_actions (self);
