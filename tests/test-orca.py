@@ -627,7 +627,9 @@ def spreadsheet(session, files, env):
     session.listen()
     heard_since(session, 'the outcome is read where the focus goes: how it ended, what next',
                 since, [ngettext('The order is placed', 'All %u orders are placed', 2) % 2,
-                        _('Every order is in History, marked with the file’s name.')])
+                        # Its msgid ends in a space (more
+                        # follows it in the note).
+                        _('Every order is in History, marked with the file’s name. ').strip()])
     # Each row placed is told as the description of Stop, which has the focus meanwhile: Orca
     # says it at once (a message, which leaves no speech line with speech off). In practice
     # mode the rows end before Orca has reached Stop, so it says the outcome alone.
