@@ -544,6 +544,22 @@ def heard_at_a_stop(session, label, stops, expected):
                      + [stop.line() for stop in stops])
 
 
+def read_list(session, view, title, first, count):
+    """Tab to the list's row that FIRST (node -> bool) accepts, then Down through the rest
+    of its COUNT rows, as a person reads a list view (Tab leaves it after one row): the stops
+    after each Down, with what Orca said, also in VIEW's transcript."""
+    if session.tab_to(first) is None:
+        return []
+    session.listen()
+    stops = [session.key('Down') for _i in range(count - 1)]
+    write_transcript(view, title, ('Down',), stops)
+    return stops
+
+
+def list_item_with(text):
+    return lambda node: U.role(node) == 'list item' and text in U.name(node)
+
+
 def file_problems(path, env):
     """The problems of the file at PATH as the command line lists them: (row, column,
     message), from its lines "PATH:row: column: message"."""
@@ -592,6 +608,8 @@ def spreadsheet(session, files, env):
                  % (len(problems), 'problems.csv'),
                  _('Row %u, %s') % first[:2], first[2]])
     stops = lap(session, 'batch-problems', _('Problems'))
+    stops += read_list(session, 'batch-problems', _('Problems'),
+                       list_item_with(_('Row %u, %s') % first[:2]), len(problems))
     for row, column, message in problems:
         heard_at_a_stop(session, 'Orca reads row %d\'s problem: its row, column and message'
                         % row, stops, [_('Row %u, %s') % (row, column), message])
@@ -609,6 +627,8 @@ def spreadsheet(session, files, env):
                 [ngettext('Place %u order from %s?', 'Place %u orders from %s?', 2)
                  % (2, 'good.csv')])
     stops = lap(session, 'batch-review', _('For whom'))
+    stops += read_list(session, 'batch-review', _('For whom'),
+                       list_item_with('jan.jansen@example.nl'), 2)
     for email in ('jan.jansen@example.nl', 'kim.smit@example.nl'):
         heard_at_a_stop(session, 'Orca reads for whom: %s' % email, stops,
                         ['John Doe', email])
@@ -640,6 +660,8 @@ def spreadsheet(session, files, env):
     tap.check(told == progress, '%s: each row placed is told on %r, which has the focus: %s'
               % (session.label, stop, ', '.join(progress)), ['told: %r' % told])
     stops = lap(session, 'batch-placed', plain(_('Save _Results…')))
+    stops += read_list(session, 'batch-placed', _('For whom'),
+                       list_item_with('jan.jansen@example.nl'), 2)
     heard_at_a_stop(session, 'Orca reads each row\'s outcome', stops,
                     ['kim.smit@example.nl', (_('Placed as order %s') % '').strip()])
     U.press('Escape')
