@@ -152,8 +152,16 @@ def choose_file(session, window, path, keyboard=False, diag=print):
     else:
         diag('the file chooser stays open with %r' % U.text_of(location))
         return False
-    focus_window(session, window)
-    U.wait_for(lambda: U.has_state(window, Atspi.StateType.ACTIVE), 5)
+    # The chooser's X window may still be going away when the focus is given, and X then hands
+    # the focus on again (once, the main window took the audit's keys): give it until WINDOW
+    # is the active one.
+    for _i in range(3):
+        focus_window(session, window)
+        if U.wait_for(lambda: U.has_state(window, Atspi.StateType.ACTIVE), 3):
+            return True
+        U.pump(0.5)
+    # What follows fails on its own if the keys go elsewhere; this says why.
+    diag('the batch window did not become active after the file chooser closed')
     return True
 
 
