@@ -52,6 +52,17 @@ today_text (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* The local day of SECONDS ago: an order the simulator made an hour ago, in the first hour after
+ * midnight, was placed yesterday. */
+static char *
+day_text_ago (guint seconds)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, -(gdouble) seconds);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
 /* The same person and profile twice: one POST; then --allow-existing: two. */
 static void
 test_order_twice (void)
@@ -213,11 +224,13 @@ test_check_fails_and_dry_run (void)
 
 
 /* An order placed elsewhere for @email, of @profile, pending since an hour ago. */
+#define ELSEWHERE_AGO 3600u
+
 static gint64
 add_elsewhere (const char *email,
                const char *profile)
 {
-  gint64 id = sim_number ("add-remote %s John Doe 3600", email);
+  gint64 id = sim_number ("add-remote %s John Doe %u", email, ELSEWHERE_AGO);
   g_autofree char *ok = sim_command ("profile %" G_GINT64_FORMAT " %s", id, profile);
 
   g_assert_cmpint (id, >, 0);
@@ -236,7 +249,7 @@ test_batch_rows (void)
   g_autofree char *err = NULL;
   g_autofree char *line = NULL;
   g_autofree char *left_out = NULL;
-  g_autofree char *today = today_text ();
+  g_autofree char *placed_day = day_text_ago (ELSEWHERE_AGO);
   gint64 posts;
   gint64 elsewhere;
 
@@ -247,7 +260,7 @@ test_batch_rows (void)
   posts = sim_count_order_posts ();
   line = g_strdup_printf ("batch.csv:3: John Doe <person02@batch.example.org>: already-ordered: "
                           "order %" G_GINT64_FORMAT ", encryption, pending since %s\n",
-                          elsewhere, today);
+                          elsewhere, placed_day);
 
   /* --dry-run: the match is named; the file is valid, so exit 0. */
   g_assert_cmpint (run_cli (NULL, &out, &err, "order", "--batch", "--dry-run", "batch.csv"), ==,
