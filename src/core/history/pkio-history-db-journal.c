@@ -8,7 +8,9 @@
 
 #include "pkio-history-db-private.h"
 
-/* The journal and the sync writes of PkioHistoryDb (worker thread only). */
+/* The journal of PkioHistoryDb (worker thread only): an order attempt written before it is sent,
+ * its outcome after, and the attempts whose outcome is unknown. What a sync writes is in
+ * pkio-history-db-sync.c. */
 
 static char *
 json_member_string (JsonObject *object,
@@ -130,19 +132,6 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   return g_steal_pointer (&record);
 }
 
-static gboolean
-fill_blank (char      **field,
-            const char *value)
-{
-  if ((*field == NULL || **field == '\0') && value != NULL && *value != '\0')
-    {
-      g_free (*field);
-      *field = g_strdup (value);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* Folds a REMOTE copy of @order_id (brought in by a sync) into @record. */
 static gboolean
 absorb_remote_copy (PkioHistoryDb     *self,
@@ -193,9 +182,9 @@ absorb_remote_copy (PkioHistoryDb     *self,
   if (record->certificate_id <= 0)
     record->certificate_id = other->certificate_id;
   record->last_synced = MAX (record->last_synced, other->last_synced);
-  fill_blank (&record->holder_name, other->holder_name);
-  fill_blank (&record->holder_email, other->holder_email);
-  fill_blank (&record->placed_by, other->placed_by);
+  _pkio_hdb_fill_blank (&record->holder_name, other->holder_name);
+  _pkio_hdb_fill_blank (&record->holder_email, other->holder_email);
+  _pkio_hdb_fill_blank (&record->placed_by, other->placed_by);
 
   move_events = _pkio_hdb_prepare (self, "UPDATE events SET record_id = ? WHERE record_id = ?",
                                    error);
@@ -293,261 +282,6 @@ _pkio_history_db_set_outcome (PkioHistoryDb  *self,
   return g_steal_pointer (&record);
 }
 
-/* ---- sync ---- */
-
-static gboolean
-set_text (char      **field,
-          const char *value)
-{
-  if (value == NULL || g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_interned (const char **field,
-              const char  *value)
-{
-  if (value == NULL || *field == _pkio_history_intern (value))
-    return FALSE;
-  *field = _pkio_history_intern (value);
-  return TRUE;
-}
-
-/* What CertCentral says of the certificate's validity; an answer without it (status-changes)
- * leaves what is known. */
-static gboolean
-merge_validity (PkioHistoryRecord     *record,
-                const PkioRemoteOrder *remote)
-{
-  gboolean dirty = FALSE;
-
-  if (remote->valid_from != 0 && remote->valid_from != record->valid_from)
-    {
-      record->valid_from = remote->valid_from;
-      dirty = TRUE;
-    }
-  if (remote->valid_till != 0 && remote->valid_till != record->valid_till)
-    {
-      record->valid_till = remote->valid_till;
-      dirty = TRUE;
-    }
-  if (remote->has_days_remaining
-      && (!record->has_days_remaining || remote->days_remaining != record->days_remaining))
-    {
-      record->has_days_remaining = TRUE;
-      record->days_remaining = CLAMP (remote->days_remaining, G_MININT32, G_MAXINT32);
-      dirty = TRUE;
-    }
-  return dirty;
-}
-
-static gboolean
-merge_one (PkioHistoryDb         *self,
-           const PkioRemoteOrder *remote,
-           PkioRecordOrigin       origin,
-           gint64                 now,
-           GPtrArray             *changed,
-           GError               **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(PkioHistoryRecord) record = _pkio_hdb_record_get (self, "order_id", remote->order_id,
-                                                              &local_error);
-  g_autofree char *old_status = NULL;
-  gboolean dirty = FALSE;
-
-  if (record == NULL)
-    {
-      if (!g_error_matches (local_error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      record = _pkio_history_record_new ();
-      record->state = PKIO_RECORD_STATE_REMOTE;
-      record->origin = origin;
-      record->order_id = remote->order_id;
-      record->certificate_id = remote->certificate_id;
-      record->remote_status = _pkio_history_intern (remote->status);
-      record->created = remote->date_created ? g_date_time_to_unix (remote->date_created) : now;
-      /* First seen in this status: since when, CertCentral does not say. */
-      record->status_changed = record->created;
-      record->valid_from = remote->valid_from;
-      record->valid_till = remote->valid_till;
-      record->has_days_remaining = remote->has_days_remaining;
-      record->days_remaining = CLAMP (remote->days_remaining, G_MININT32, G_MAXINT32);
-      record->updated = record->last_synced = now;
-      record->holder_name = g_strdup (remote->common_name);
-      record->holder_email = g_strdup (remote->email);
-      record->individual_id = remote->individual_id;
-      record->profile = _pkio_history_intern (remote->profile_option);
-      record->ship_method = _pkio_history_intern (remote->ship_method);
-      record->placed_by = g_strdup (remote->placed_by);
-      if (!_pkio_hdb_record_insert (self, record, 0, error))
-        return FALSE;
-      _pkio_history_record_refresh_key (record);
-      g_ptr_array_add (changed, g_steal_pointer (&record));
-      return TRUE;
-    }
-
-  old_status = g_strdup (record->remote_status);
-  dirty |= _pkio_hdb_set_status (record, remote->status, now);
-  dirty |= merge_validity (record, remote);
-  if (remote->certificate_id > 0 && remote->certificate_id != record->certificate_id)
-    {
-      record->certificate_id = remote->certificate_id;
-      dirty = TRUE;
-    }
-  /* Who placed it is CertCentral's to say, for an order placed here too (the key's user); an
-   * answer that does not say leaves what an earlier one said. */
-  dirty |= set_text (&record->placed_by, remote->placed_by);
-  /* CertCentral is the source of truth for its own fields; the request we sent stays ours. */
-  if (record->origin != PKIO_RECORD_ORIGIN_THIS_COMPUTER)
-    {
-      dirty |= set_text (&record->holder_name, remote->common_name);
-      dirty |= set_text (&record->holder_email, remote->email);
-      dirty |= set_interned (&record->profile, remote->profile_option);
-      dirty |= set_interned (&record->ship_method, remote->ship_method);
-      if (remote->individual_id > 0 && remote->individual_id != record->individual_id)
-        {
-          record->individual_id = remote->individual_id;
-          dirty = TRUE;
-        }
-      if (remote->date_created != NULL
-          && g_date_time_to_unix (remote->date_created) != record->created)
-        {
-          record->created = g_date_time_to_unix (remote->date_created);
-          dirty = TRUE;
-        }
-    }
-  else
-    {
-      /* An order placed here for an existing individual (by id) has no name in the request:
-       * CertCentral's answer supplies it. */
-      dirty |= fill_blank (&record->holder_name, remote->common_name);
-      dirty |= fill_blank (&record->holder_email, remote->email);
-    }
-  if (!dirty)
-    return TRUE;
-
-  record->updated = record->last_synced = now;
-  if (!_pkio_hdb_record_update (self, record, error))
-    return FALSE;
-  if (g_strcmp0 (old_status, record->remote_status) != 0
-      && !_pkio_hdb_event_insert (self, record->local_id, now, "status", record->remote_status,
-                                  error))
-    return FALSE;
-  _pkio_history_record_refresh_key (record);
-  g_ptr_array_add (changed, g_steal_pointer (&record));
-  return TRUE;
-}
-
-gboolean
-_pkio_history_db_merge_remote (PkioHistoryDb    *self,
-                               GPtrArray        *remote_orders,
-                               PkioRecordOrigin  origin,
-                               GPtrArray        *changed,
-                               GError          **error)
-{
-  gint64 now = _pkio_hdb_now_s ();
-  guint first_changed = changed->len;
-  gboolean ok = TRUE;
-
-  if (!_pkio_hdb_begin (self, error))
-    return FALSE;
-  for (guint i = 0; ok && i < remote_orders->len; i++)
-    {
-      const PkioRemoteOrder *remote = g_ptr_array_index (remote_orders, i);
-
-      if (remote != NULL && remote->order_id > 0)
-        ok = merge_one (self, remote, origin, now, changed, error);
-    }
-  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
-    {
-      g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-PkioHistoryRecord *
-_pkio_history_db_update_status (PkioHistoryDb *self,
-                                gint64         order_id,
-                                const char    *status,
-                                const char    *cancel_note,
-                                GError       **error)
-{
-  g_autoptr(PkioHistoryRecord) record = NULL;
-  gboolean ok;
-
-  if (!_pkio_hdb_begin (self, error))
-    return NULL;
-  record = _pkio_hdb_record_get (self, "order_id", order_id, error);
-  ok = record != NULL;
-  if (ok)
-    {
-      gboolean status_changed;
-
-      record->updated = record->last_synced = _pkio_hdb_now_s ();
-      status_changed = _pkio_hdb_set_status (record, status, record->updated);
-      ok = _pkio_hdb_record_update (self, record, error)
-           && (!status_changed
-               || _pkio_hdb_event_insert (self, record->local_id, record->updated, "status",
-                                          status, error))
-           && (cancel_note == NULL
-               || _pkio_hdb_event_insert (self, record->local_id, record->updated, "canceled",
-                                          cancel_note, error));
-    }
-  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
-    return NULL;
-  return g_steal_pointer (&record);
-}
-
-gboolean
-_pkio_history_db_add_event (PkioHistoryDb *self,
-                            gint64         local_id,
-                            const char    *kind,
-                            const char    *detail,
-                            GError       **error)
-{
-  return _pkio_hdb_event_insert (self, local_id, _pkio_hdb_now_s (), kind, detail, error);
-}
-
-GPtrArray *
-_pkio_history_db_get_events (PkioHistoryDb *self,
-                             gint64         local_id,
-                             GError       **error)
-{
-  g_autoptr(GPtrArray) events =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_history_event_free);
-  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT time, kind, detail FROM events "
-                                               "WHERE record_id = ? ORDER BY time, id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, local_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
-
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
-      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
-
-      g_ptr_array_add (events, pkio_history_event_new (time,
-                                                       pkio_history_event_kind_from_string (kind),
-                                                       detail));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&events);
-}
-
 GPtrArray *
 _pkio_history_db_list_unknown (PkioHistoryDb *self,
                                GError       **error)
@@ -567,74 +301,4 @@ _pkio_history_db_list_unknown (PkioHistoryDb *self,
       return NULL;
     }
   return g_steal_pointer (&records);
-}
-
-GArray *
-_pkio_history_db_list_in_progress (PkioHistoryDb *self,
-                                   GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _pkio_hdb_cached (self,
-    "SELECT order_id FROM records WHERE order_id IS NOT NULL AND (remote_status IS NULL OR "
-    "remote_status NOT IN ('issued', 'rejected', 'canceled', 'revoked', 'expired')) "
-    "ORDER BY created DESC", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
-char *
-_pkio_history_db_meta_get (PkioHistoryDb *self,
-                           const char    *key)
-{
-  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT value FROM meta WHERE key = ?", NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = _pkio_hdb_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-gboolean
-_pkio_history_db_meta_set (PkioHistoryDb *self,
-                           const char    *key,
-                           const char    *value,
-                           GError       **error)
-{
-  sqlite3_stmt *stmt = _pkio_hdb_cached (self,
-                                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                         error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  _pkio_hdb_bind_text_or_null (stmt, 2, value);
-  return _pkio_hdb_step_done (self, stmt, error);
-}
-
-gboolean
-_pkio_history_db_cap_size (PkioHistoryDb *self,
-                           gboolean       cap,
-                           GError       **error)
-{
-  /* max_page_count never goes below the current size, so "1" means "as it is now". */
-  return _pkio_hdb_exec (self,
-                         cap ? "PRAGMA max_page_count = 1" : "PRAGMA max_page_count = 1073741823",
-                         error);
 }

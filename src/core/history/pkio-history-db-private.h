@@ -8,8 +8,9 @@
 G_BEGIN_DECLS
 
 /* Shared by pkio-history-db.c (connection, statements, opening), pkio-history-db-rows.c
- * (reading and writing rows, loading) and pkio-history-db-journal.c (journal and sync
- * writes). Worker thread only. */
+ * (reading and writing rows, events, loading), pkio-history-db-journal.c (an order's attempt
+ * and outcome), pkio-history-db-sync.c (what a sync writes), pkio-history-db-lifecycle.c and
+ * pkio-history-db-match.c. Worker thread only. */
 struct _PkioHistoryDb
 {
   sqlite3    *db;
@@ -67,6 +68,9 @@ int                _pkio_hdb_bind_record        (sqlite3_stmt      *stmt,
 gboolean           _pkio_hdb_set_status         (PkioHistoryRecord *record,
                                                  const char        *status,
                                                  gint64             now);
+/* Sets *@field to @value when it is empty and @value is not; TRUE when it did. */
+gboolean           _pkio_hdb_fill_blank         (char              **field,
+                                                 const char         *value);
 gboolean           _pkio_hdb_step_done          (PkioHistoryDb *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);

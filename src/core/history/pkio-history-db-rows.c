@@ -6,8 +6,8 @@
 
 #include "pkio-history-db-private.h"
 
-/* Rows of PkioHistoryDb: binding and reading records, inserting and updating them, and
- * loading them all in model order (worker thread only). */
+/* Rows of PkioHistoryDb: binding and reading records, inserting and updating them, a record's
+ * events, and loading them all in model order (worker thread only). */
 
 /* ---- one row ---- */
 
@@ -161,6 +161,19 @@ _pkio_hdb_set_status (PkioHistoryRecord *record,
 }
 
 gboolean
+_pkio_hdb_fill_blank (char      **field,
+                      const char *value)
+{
+  if ((*field == NULL || **field == '\0') && value != NULL && *value != '\0')
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 _pkio_hdb_step_done (PkioHistoryDb *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
@@ -268,6 +281,49 @@ _pkio_hdb_event_insert (PkioHistoryDb *self,
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
   _pkio_hdb_bind_text_or_null (stmt, 4, detail);
   return _pkio_hdb_step_done (self, stmt, error);
+}
+
+gboolean
+_pkio_history_db_add_event (PkioHistoryDb *self,
+                            gint64         local_id,
+                            const char    *kind,
+                            const char    *detail,
+                            GError       **error)
+{
+  return _pkio_hdb_event_insert (self, local_id, _pkio_hdb_now_s (), kind, detail, error);
+}
+
+GPtrArray *
+_pkio_history_db_get_events (PkioHistoryDb *self,
+                             gint64         local_id,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) events =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_history_event_free);
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT time, kind, detail FROM events "
+                                               "WHERE record_id = ? ORDER BY time, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
+
+      g_ptr_array_add (events, pkio_history_event_new (time,
+                                                       pkio_history_event_kind_from_string (kind),
+                                                       detail));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
 }
 
 /* ---- loading ---- */

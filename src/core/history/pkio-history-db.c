@@ -414,3 +414,14 @@ _pkio_history_db_mark_interrupted (PkioHistoryDb *self,
     g_ptr_array_add (changed, g_object_ref (g_ptr_array_index (revokes, i)));
   return TRUE;
 }
+
+gboolean
+_pkio_history_db_cap_size (PkioHistoryDb *self,
+                           gboolean       cap,
+                           GError       **error)
+{
+  /* max_page_count never goes below the current size, so "1" means "as it is now". */
+  return _pkio_hdb_exec (self,
+                         cap ? "PRAGMA max_page_count = 1" : "PRAGMA max_page_count = 1073741823",
+                         error);
+}
