@@ -8,6 +8,7 @@
 #include "pkio-order.h"
 #include "pkio-paths.h"
 #include "pkio-practice.h"
+#include "pkio-task-chain.h"
 
 #define PRACTICE_STATE_FILE "practice-simulator.json"
 
@@ -76,10 +77,8 @@ examples_added_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_store_add_examples_finish (PKIO_HISTORY_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_store_add_examples_finish (PKIO_HISTORY_STORE (source), result, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 static void

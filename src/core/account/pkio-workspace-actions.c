@@ -5,6 +5,7 @@
 
 #include "pkio-history-cancel.h"
 #include "pkio-history-sync.h"
+#include "pkio-task-chain.h"
 #include "pkio-workspace-private.h"
 
 /* What a workspace does with its account: sync the history, and refresh, cancel or check
@@ -103,10 +104,8 @@ order_merged_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_store_merge_remote_finish (PKIO_HISTORY_STORE (source), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_store_merge_remote_finish (PKIO_HISTORY_STORE (source), result, NULL, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 static void
@@ -172,10 +171,8 @@ canceled_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_cancel_order_finish (PKIO_HISTORY_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_cancel_order_finish (PKIO_HISTORY_STORE (source), result, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 void
@@ -290,10 +287,8 @@ history_read_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_store_ensure_loaded_finish (PKIO_HISTORY_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_store_ensure_loaded_finish (PKIO_HISTORY_STORE (source), result, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 void
@@ -431,10 +426,8 @@ order_linked_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_link_order_finish (PKIO_HISTORY_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_link_order_finish (PKIO_HISTORY_STORE (source), result, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 void

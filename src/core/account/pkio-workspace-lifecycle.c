@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pkio-task-chain.h"
 #include "pkio-workspace-private.h"
 
 /* What the workspace does with a certificate after its order: revoke it (through the revoke
@@ -60,10 +61,8 @@ check_marked_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_store_revoke_mark_finish (PKIO_HISTORY_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_store_revoke_mark_finish (PKIO_HISTORY_STORE (source), result, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 static void

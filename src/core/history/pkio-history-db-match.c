@@ -37,33 +37,41 @@ owned_by_other (PkioHistoryDb *self,
          && owner->local_id != local_id;
 }
 
-/* An attempt for an existing individual (by id) names nobody: the order tells who it is for. */
+/* The holder @order names, where the attempt named nobody (_pkio_hdb_fill_holder ()), written
+ * with the record's new search key. */
 static gboolean
 fill_holder (PkioHistoryDb         *self,
              PkioHistoryRecord     *record,
              const PkioRemoteOrder *order,
              GError               **error)
 {
-  gboolean dirty = FALSE;
-
-  if ((record->holder_name == NULL || *record->holder_name == '\0')
-      && order->common_name != NULL && *order->common_name != '\0')
-    {
-      g_free (record->holder_name);
-      record->holder_name = g_strdup (order->common_name);
-      dirty = TRUE;
-    }
-  if ((record->holder_email == NULL || *record->holder_email == '\0')
-      && order->email != NULL && *order->email != '\0')
-    {
-      g_free (record->holder_email);
-      record->holder_email = g_strdup (order->email);
-      dirty = TRUE;
-    }
-  if (!dirty)
+  if (!_pkio_hdb_fill_holder (record, order))
     return TRUE;
   _pkio_history_record_refresh_key (record);
   return _pkio_hdb_record_update (self, record, error);
+}
+
+/* Within a transaction: attempt @local_id gets @order, the one way an unknown attempt becomes an
+ * order, whether a reconciliation found it (event "found") or the person chose it ("linked"). */
+static PkioHistoryRecord *
+link_order (PkioHistoryDb         *self,
+            gint64                 local_id,
+            const PkioRemoteOrder *order,
+            const char            *event_kind,
+            GArray                *deleted,
+            GPtrArray             *also_changed,
+            GError               **error)
+{
+  g_autoptr(PkioHistoryRecord) placed = _pkio_hdb_set_outcome (self, local_id,
+                                                               PKIO_RECORD_STATE_PLACED,
+                                                               order->order_id,
+                                                               order->certificate_id,
+                                                               order->status, NULL, event_kind,
+                                                               deleted, also_changed, error);
+
+  if (placed == NULL || !fill_holder (self, placed, order, error))
+    return NULL;
+  return g_steal_pointer (&placed);
 }
 
 static gboolean
@@ -129,14 +137,12 @@ apply_one (PkioHistoryDb         *self,
     case PKIO_MATCH_LINKED:
       if (owned_by_other (self, result->order->order_id, record->local_id))
         return TRUE;
-      placed = _pkio_hdb_set_outcome (self, record->local_id, PKIO_RECORD_STATE_PLACED,
-                                      result->order->order_id, result->order->certificate_id,
-                                      result->order->status, NULL, "found", deleted, changed,
-                                      error);
+      placed = link_order (self, record->local_id, result->order, "found", deleted, changed,
+                           error);
       if (placed == NULL)
         return FALSE;
       g_ptr_array_add (changed, placed);
-      return fill_holder (self, placed, result->order, error);
+      return TRUE;
     case PKIO_MATCH_AMBIGUOUS:
       return store_candidates (self, record, result->candidates, "candidates", changed, error);
     case PKIO_MATCH_NOT_FOUND:
@@ -172,13 +178,11 @@ static gboolean
 is_candidate (PkioHistoryRecord *record,
               gint64             order_id)
 {
+  /* Read from the row, not the record's lazily parsed copy: this one is the worker's. */
   g_autoptr(GPtrArray) candidates = pkio_history_candidates_from_json (
     _pkio_history_record_rare (record)->candidates_json);
 
-  for (guint i = 0; i < candidates->len; i++)
-    if (((PkioRemoteOrder *) g_ptr_array_index (candidates, i))->order_id == order_id)
-      return TRUE;
-  return FALSE;
+  return pkio_history_candidates_have (candidates, order_id);
 }
 
 PkioHistoryRecord *
@@ -206,11 +210,7 @@ _pkio_history_db_link_order (PkioHistoryDb         *self,
                  _("Order %s is not one of the orders CertCentral has for this attempt."),
                  number);
   else if (record != NULL)
-    placed = _pkio_hdb_set_outcome (self, local_id, PKIO_RECORD_STATE_PLACED, order->order_id,
-                                    order->certificate_id, order->status, NULL, "linked",
-                                    deleted, also_changed, error);
-  if (placed != NULL && !fill_holder (self, placed, order, error))
-    g_clear_object (&placed);
+    placed = link_order (self, local_id, order, "linked", deleted, also_changed, error);
   if (!_pkio_hdb_commit_or_rollback (self, placed != NULL, error))
     {
       g_array_set_size (deleted, 0);

@@ -71,6 +71,10 @@ gboolean           _pkio_hdb_set_status         (PkioHistoryRecord *record,
 /* Sets *@field to @value when it is empty and @value is not; TRUE when it did. */
 gboolean           _pkio_hdb_fill_blank         (char              **field,
                                                  const char         *value);
+/* An attempt for an existing individual (by id) names nobody: CertCentral's @order fills the
+ * holder's name and email where the record has none; TRUE when it did. */
+gboolean           _pkio_hdb_fill_holder        (PkioHistoryRecord     *record,
+                                                 const PkioRemoteOrder *order);
 gboolean           _pkio_hdb_step_done          (PkioHistoryDb *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);

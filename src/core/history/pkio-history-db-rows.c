@@ -174,6 +174,16 @@ _pkio_hdb_fill_blank (char      **field,
 }
 
 gboolean
+_pkio_hdb_fill_holder (PkioHistoryRecord     *record,
+                       const PkioRemoteOrder *order)
+{
+  gboolean dirty = _pkio_hdb_fill_blank (&record->holder_name, order->common_name);
+
+  dirty |= _pkio_hdb_fill_blank (&record->holder_email, order->email);
+  return dirty;
+}
+
+gboolean
 _pkio_hdb_step_done (PkioHistoryDb *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)

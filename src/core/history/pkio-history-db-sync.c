@@ -140,8 +140,7 @@ merge_one (PkioHistoryDb         *self,
     {
       /* An order placed here for an existing individual (by id) has no name in the request:
        * CertCentral's answer supplies it. */
-      dirty |= _pkio_hdb_fill_blank (&record->holder_name, remote->common_name);
-      dirty |= _pkio_hdb_fill_blank (&record->holder_email, remote->email);
+      dirty |= _pkio_hdb_fill_holder (record, remote);
     }
   if (!dirty)
     return TRUE;

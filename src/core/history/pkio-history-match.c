@@ -493,3 +493,13 @@ pkio_history_candidates_from_json (const char *json)
     }
   return candidates;
 }
+
+gboolean
+pkio_history_candidates_have (GPtrArray *candidates,
+                              gint64     order_id)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    if (((PkioRemoteOrder *) g_ptr_array_index (candidates, i))->order_id == order_id)
+      return TRUE;
+  return FALSE;
+}

@@ -81,6 +81,11 @@ GPtrArray *pkio_history_match_attempts      (const PkioMatchAttempt *attempts,
 char      *pkio_history_candidates_to_json  (GPtrArray              *candidates);
 /* Never NULL; PkioRemoteOrder, oldest first. Unreadable text gives an empty array. */
 GPtrArray *pkio_history_candidates_from_json (const char            *json);
+/* Whether @order_id is one of @candidates (PkioRemoteOrder): the one check, before the
+ * person's choice is read from CertCentral and again when the journal links it, that an
+ * unknown attempt becomes only an order CertCentral offered for it. */
+gboolean   pkio_history_candidates_have     (GPtrArray              *candidates,
+                                             gint64                  order_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioMatchOrder, pkio_match_order_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PkioMatchResult, pkio_match_result_free)

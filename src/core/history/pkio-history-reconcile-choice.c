@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pkio-history-match.h"
 #include "pkio-history-reconcile.h"
 #include "pkio-order.h"
+#include "pkio-task-chain.h"
 
 static void
 linked_cb (GObject      *source,
@@ -18,10 +20,8 @@ linked_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!pkio_history_store_link_order_finish (PKIO_HISTORY_STORE (source), res, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_history_store_link_order_finish (PKIO_HISTORY_STORE (source), res, &error);
+  pkio_task_finish_chain (task, error);
 }
 
 static void
@@ -44,18 +44,6 @@ chosen_fetched_cb (GObject      *source,
   pkio_history_store_link_order_async (store, record, order, linked_cb, g_steal_pointer (&task));
 }
 
-static gboolean
-offers (PkioHistoryRecord *record,
-        gint64             order_id)
-{
-  GPtrArray *candidates = pkio_history_record_get_candidates (record);
-
-  for (guint i = 0; i < candidates->len; i++)
-    if (((PkioRemoteOrder *) g_ptr_array_index (candidates, i))->order_id == order_id)
-      return TRUE;
-  return FALSE;
-}
-
 void
 pkio_history_link_order_async (PkioHistoryStore    *store,
                                PkioClient          *client,
@@ -75,7 +63,8 @@ pkio_history_link_order_async (PkioHistoryStore    *store,
   g_task_set_source_tag (task, pkio_history_link_order_async);
   g_task_set_task_data (task, g_object_ref (record), g_object_unref);
   if (pkio_history_record_get_state (record) != PKIO_RECORD_STATE_UNKNOWN
-      || !offers (record, order_id))
+      || !pkio_history_candidates_have (pkio_history_record_get_candidates (record),
+                                        order_id))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
                                _("This order is not one of those CertCentral has for this "

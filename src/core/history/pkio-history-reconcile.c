@@ -420,10 +420,7 @@ all_done_cb (GObject      *source,
   GError *error = NULL;
   g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (res), &error);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  pkio_task_finish_chain (task, error);
 }
 
 void

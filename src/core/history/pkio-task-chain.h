@@ -5,9 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* The two steps every chain of async calls in the history ends its GTask with. Each step of a
- * chain owns the task (g_autoptr) and hands it on with g_steal_pointer (); these take an error
- * it owns. */
+/* The two steps every chain of async calls in the history (and the workspace's calls into it)
+ * ends its GTask with. Each step of a chain owns the task (g_autoptr) and hands it on with
+ * g_steal_pointer (); these take an error it owns. */
 
 /* With an @error: answers @task with it and says TRUE (the chain stops here). */
 static inline gboolean
