@@ -273,12 +273,9 @@ _pkio_history_db_set_outcome (PkioHistoryDb  *self,
     return NULL;
   record = _pkio_hdb_set_outcome (self, local_id, state, order_id, certificate_id, NULL,
                                   errors_json, event_kind, deleted, also_changed, error);
-  if (!_pkio_hdb_commit_or_rollback (self, record != NULL, error))
-    {
-      g_array_set_size (deleted, 0);
-      g_ptr_array_remove_range (also_changed, first_changed, also_changed->len - first_changed);
-      return NULL;
-    }
+  if (!_pkio_hdb_commit_or_take_back (self, record != NULL, also_changed, first_changed, deleted,
+                                      error))
+    return NULL;
   return g_steal_pointer (&record);
 }
 

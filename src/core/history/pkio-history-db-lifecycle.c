@@ -37,12 +37,7 @@ _pkio_history_db_mark_warned (PkioHistoryDb *self,
       if (ok)
         g_ptr_array_add (changed, g_steal_pointer (&record));
     }
-  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
-    {
-      g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
-      return FALSE;
-    }
-  return TRUE;
+  return _pkio_hdb_commit_or_take_back (self, ok, changed, first_changed, NULL, error);
 }
 
 gboolean

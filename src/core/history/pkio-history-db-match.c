@@ -165,13 +165,7 @@ _pkio_history_db_apply_matches (PkioHistoryDb *self,
     return FALSE;
   for (guint i = 0; ok && i < results->len; i++)
     ok = apply_one (self, g_ptr_array_index (results, i), changed, deleted, error);
-  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
-    {
-      g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
-      g_array_set_size (deleted, 0);
-      return FALSE;
-    }
-  return TRUE;
+  return _pkio_hdb_commit_or_take_back (self, ok, changed, first_changed, deleted, error);
 }
 
 static gboolean
@@ -211,11 +205,8 @@ _pkio_history_db_link_order (PkioHistoryDb         *self,
                  number);
   else if (record != NULL)
     placed = link_order (self, local_id, order, "linked", deleted, also_changed, error);
-  if (!_pkio_hdb_commit_or_rollback (self, placed != NULL, error))
-    {
-      g_array_set_size (deleted, 0);
-      g_ptr_array_remove_range (also_changed, first_changed, also_changed->len - first_changed);
-      return NULL;
-    }
+  if (!_pkio_hdb_commit_or_take_back (self, placed != NULL, also_changed, first_changed, deleted,
+                                      error))
+    return NULL;
   return g_steal_pointer (&placed);
 }

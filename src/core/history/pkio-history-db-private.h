@@ -51,6 +51,15 @@ gboolean           _pkio_hdb_begin              (PkioHistoryDb *self,
 gboolean           _pkio_hdb_commit_or_rollback (PkioHistoryDb *self,
                                                  gboolean       ok,
                                                  GError       **error);
+/* The same for a transaction that told its caller which records it changed (@changed from
+ * @first_changed on) and removed (@deleted, may be NULL): when it did not commit, none of that
+ * happened, so they are taken back. */
+gboolean           _pkio_hdb_commit_or_take_back (PkioHistoryDb *self,
+                                                  gboolean       ok,
+                                                  GPtrArray     *changed,
+                                                  guint          first_changed,
+                                                  GArray        *deleted,
+                                                  GError       **error);
 void               _pkio_hdb_bind_text_or_null  (sqlite3_stmt  *stmt,
                                                  int            index,
                                                  const char    *text);

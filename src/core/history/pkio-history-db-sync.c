@@ -177,12 +177,7 @@ _pkio_history_db_merge_remote (PkioHistoryDb    *self,
       if (remote != NULL && remote->order_id > 0)
         ok = merge_one (self, remote, origin, now, changed, error);
     }
-  if (!_pkio_hdb_commit_or_rollback (self, ok, error))
-    {
-      g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
-      return FALSE;
-    }
-  return TRUE;
+  return _pkio_hdb_commit_or_take_back (self, ok, changed, first_changed, NULL, error);
 }
 
 PkioHistoryRecord *

@@ -145,6 +145,22 @@ _pkio_hdb_commit_or_rollback (PkioHistoryDb *self,
   return FALSE;
 }
 
+gboolean
+_pkio_hdb_commit_or_take_back (PkioHistoryDb *self,
+                               gboolean       ok,
+                               GPtrArray     *changed,
+                               guint          first_changed,
+                               GArray        *deleted,
+                               GError       **error)
+{
+  if (_pkio_hdb_commit_or_rollback (self, ok, error))
+    return TRUE;
+  g_ptr_array_remove_range (changed, first_changed, changed->len - first_changed);
+  if (deleted != NULL)
+    g_array_set_size (deleted, 0);
+  return FALSE;
+}
+
 /* ---- opening, corruption ---- */
 
 static char *
