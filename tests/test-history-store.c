@@ -332,6 +332,39 @@ test_disk_full (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
 }
 
+/* A merge the disk cannot hold is rolled back: the orders written before the one that did not
+ * fit are not shown either (the store shows only what is on the disk). The first order is small
+ * enough for the pages the database has; the second needs new ones. */
+static void
+test_disk_full_merge (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PkioHistoryStore) store = test_open_store (fixture->path);
+  g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func ((GDestroyNotify) pkio_remote_order_free);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint changed = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (big, 'x');
+  g_ptr_array_add (remote, test_remote_order (1001, "issued", "Jan Jansen", "jan@example.nl", now));
+  g_ptr_array_add (remote, test_remote_order (1002, "pending", big->str, "els@example.nl", now));
+
+  _pkio_history_store_simulate_full_disk_async (store, TRUE, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_true (_pkio_history_store_simulate_full_disk_finish (store, result, NULL));
+  g_clear_object (&result);
+
+  pkio_history_store_merge_remote_async (store, remote, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  g_assert_false (pkio_history_store_merge_remote_finish (store, result, &changed, &error));
+  g_assert_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_DISK_FULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_null (pkio_history_store_find_by_order_id (store, 1001));
+}
+
 static void
 test_model_order (Fixture       *fixture,
                   gconstpointer  data)
@@ -629,6 +662,7 @@ main (int   argc,
   ADD ("corrupt-moved-aside", test_corrupt_moved_aside);
   ADD ("read-only-dir", test_read_only_dir);
   ADD ("disk-full", test_disk_full);
+  ADD ("disk-full-merge", test_disk_full_merge);
   ADD ("model-order-1000", test_model_order);
   ADD ("update-status-and-cancel", test_update_status_and_cancel);
   ADD ("last-sync", test_last_sync);
