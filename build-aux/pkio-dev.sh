@@ -38,6 +38,8 @@ packages=(
   # orca: the screen reader that tests/test-orca.py runs (speech off) to hear every view
   at-spi2-core python3 python3-gi gir1.2-atspi-2.0 xdotool orca
   flatpak-builder sqlite3 imagemagick libglib2.0-bin x11-utils dconf-cli
+  # libgtk-4-bin: gtk4-encode-symbolic-svg, for build-aux/render-symbolic-icons.sh
+  libgtk-4-bin
   valgrind clang llvm
   debhelper dpkg-dev fakeroot lintian
 )

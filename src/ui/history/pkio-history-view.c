@@ -420,6 +420,17 @@ pkio_history_view_class_init (PkioHistoryViewClass *klass)
   _pkio_history_view_class_actions_init (klass);
 }
 
+/* The empty History's icon, given when the view is first shown. libadwaita 1.2's view stack
+ * measures every view, shown or not, and measuring an image loads its icon: this one is drawn
+ * at 128 px, above the largest PNG of the icon theme, so it is the theme's SVG, which loads
+ * librsvg (6 MiB) into a start with a key and no orders yet (README, Performance). */
+static void
+first_mapped_cb (PkioHistoryView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_mapped_cb, NULL);
+  adw_status_page_set_icon_name (self->empty_page, "document-open-recent-symbolic");
+}
+
 static void
 pkio_history_view_init (PkioHistoryView *self)
 {
@@ -471,6 +482,7 @@ pkio_history_view_init (PkioHistoryView *self)
 
   _pkio_history_view_actions_init (self);
   update_counts (self);
+  g_signal_connect (self, "map", G_CALLBACK (first_mapped_cb), NULL);
 }
 
 PkioHistoryView *
