@@ -152,15 +152,26 @@ update_content (PkioWindow *self)
 {
   PkioWorkspaceState state = pkio_workspace_get_state (self->workspace);
   gboolean welcome = pkio_workspace_get_needs_key (self->workspace);
+  /* The account's state first known (at the start, or in the other account after practice
+   * mode came or went): the page comes at once, not in a cross-fade. A cross-fade renders
+   * both pages into window-sized textures for its 200 ms; at a first start, the welcome page
+   * fading in over the form's heading raised the window's peak memory by several MiB with
+   * software rendering (README, Performance), for a change nobody had looked at yet. */
+  GtkStackTransitionType transition = self->shown_state == PKIO_WORKSPACE_STATE_LOADING
+                                        ? GTK_STACK_TRANSITION_TYPE_NONE
+                                        : GTK_STACK_TRANSITION_TYPE_CROSSFADE;
 
   /* Only removing the key (Preferences) turns a connected account into one without. */
   if (state == PKIO_WORKSPACE_STATE_NO_KEY && self->shown_state == PKIO_WORKSPACE_STATE_READY)
     pkio_window_add_toast (self, adw_toast_new (_("The API key was removed from the keyring")));
   self->shown_state = state;
   if (welcome)
-    _pkio_window_show_welcome_page (self);
+    {
+      ensure_welcome_page (self);
+      gtk_stack_set_visible_child_full (self->content_stack, "welcome", transition);
+    }
   else
-    gtk_stack_set_visible_child_name (self->content_stack, "main");
+    gtk_stack_set_visible_child_full (self->content_stack, "main", transition);
   schedule_history_view (self);
 }
 
