@@ -9,7 +9,15 @@
 /* The widgets of one row, made once by setup_cb () and bound to item after item: the parts
  * of an AdwActionRow, which is a GtkListBoxRow and cannot take the focus outside a list box.
  * The list view's own row (GtkListItemWidget, CSS name "row") holds them, so libadwaita's
- * style for an action row's "box.header" applies as it is. */
+ * style for an action row's "box.header" applies as it is.
+ *
+ * The header, not the list view's row, is what takes the focus and what a screen reader
+ * reads (a list item with the row's words): Orca 43 says "not selected" after any item whose
+ * parent offers AT-SPI's Selection interface, and GTK 4.8 gives it to every GtkListView,
+ * also over a GtkNoSelection, in which nothing can be selected. The header's parent is the
+ * list view's row, which does not offer it; Orca says nothing of that row (a list item that
+ * is not focused says only whether it expands). GTK 4.8's row gives the focus to the first
+ * child that takes it, so the arrow keys and a click land on the header too. */
 typedef struct
 {
   GtkWidget *header;
@@ -65,7 +73,7 @@ update_row (RowWidgets *widgets)
 {
   PkioBatchRowItem *item = widgets->item;
   const char *style = pkio_batch_row_item_get_state_style (item);
-  GtkWidget *row = gtk_widget_get_parent (widgets->header);
+  g_autofree char *spoken = dup_spoken (item);
 
   set_text (widgets->title, pkio_batch_row_item_get_title (item));
   set_text (widgets->subtitle, pkio_batch_row_item_get_subtitle (item));
@@ -76,18 +84,13 @@ update_row (RowWidgets *widgets)
     else
       gtk_widget_remove_css_class (GTK_WIDGET (widgets->state), state_styles[i]);
 
-  /* GTK 4.8 calls the list view's row "GtkListItemWidget" and has no
-   * gtk_list_item_set_accessible_label () (GTK 4.12); the row is a GtkAccessible like any
-   * other widget. "Order a second one" is described by the row it is about. */
-  if (row != NULL)
-    {
-      g_autofree char *spoken = dup_spoken (item);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      spoken, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->choice),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
-    }
+  /* GTK 4.8 has no gtk_list_item_set_accessible_label () (GTK 4.12): the header is the
+   * list item a screen reader reads (above). "Order a second one" is described by the row it
+   * is about. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->header),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->choice),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
 
   widgets->updating = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (widgets->choice), pkio_batch_row_item_get_choice (item));
@@ -139,7 +142,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *choice = gtk_check_button_new_with_mnemonic (_("Order a _second one"));
 
-  widgets->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* The role is fixed once GTK has made the header's accessible: given at construction. */
+  widgets->header = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                  "focusable", TRUE, NULL);
   gtk_widget_set_valign (widgets->header, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (widgets->header, "header");
   gtk_widget_set_valign (title_box, GTK_ALIGN_CENTER);
