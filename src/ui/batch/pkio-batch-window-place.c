@@ -158,7 +158,7 @@ placed_cb (GObject      *source,
     update_progress (self);
   _pkio_batch_window_update_actions (self);
   /* The summary's list is called by the title and the note: how it ended is read there. */
-  _pkio_batch_window_focus_first_row (self);
+  _pkio_batch_window_focus_page (self);
 
   if (self->close_when_done)
     {

@@ -24,6 +24,7 @@ struct _PkioBatchWindow
   AdwToastOverlay     *toast_overlay;
   GtkStack            *pages;
   AdwStatusPage       *refused_page;
+  GtkButton           *refused_button;
   GtkLabel            *problems_title;
   GtkListView         *problems_list;
   GtkLabel            *orders_title;
@@ -52,6 +53,7 @@ struct _PkioBatchWindow
   gboolean             placing;
   gboolean             done;
   gboolean             close_when_done;
+  guint                refocus_id;      /* the focus given again, once idle */
 };
 
 /* pkio-batch-window.c */
@@ -88,7 +90,7 @@ void  _pkio_batch_window_save_action        (GtkWidget  *widget,
 
 /* pkio-batch-window-speech.c */
 void  _pkio_batch_window_init_speech        (PkioBatchWindow *self);
-void  _pkio_batch_window_focus_first_row    (PkioBatchWindow *self);
+void  _pkio_batch_window_focus_page         (PkioBatchWindow *self);
 void  _pkio_batch_window_announce_progress  (PkioBatchWindow *self);
 
 G_END_DECLS

@@ -18,19 +18,24 @@
  *  - When the problems or the orders show, the focus goes to the list's first row. It was on
  *    the button of the page that went, and GTK left it nowhere or on whatever came first; once
  *    placed, it went to the title, which cannot take it, so the outcome was not said at all.
- *  - A page that shows while the window is not active (the file chooser still closing) has its
- *    focus given again once the window is: GTK 4.8 says what has the focus before it says the
- *    window became active, and Orca 43 read the row alone, without its list's name (its last
- *    focus, in the file chooser, was gone).
+ *  - Each time the window becomes active, its focus is given again: GTK 4.8 says what has the
+ *    focus before it says the window became active, and Orca 43 then read the window's title
+ *    alone on opening (where the focus was, only after Tab), and a page that showed while the
+ *    file chooser was still closing as its row alone, without its list's name.
  *  - Each row placed is said ("12 of 30 placed") while the focus stays on "Stop After This
- *    Order": the title changed, and nothing else was said until the end. */
+ *    Order": the title changed, and nothing else was said until the end.
+ *  - A file that cannot be used ("This file cannot be used", and why): the focus goes to
+ *    "Choose Another File…", described by the page's title and message. It stayed on the
+ *    start page's button, gone with its page, and nothing of the page was said. */
 
 static char *
-title_and_note (GtkLabel *title,
+title_and_note (const char *text,
                 const char *note)
 {
-  const char *text = gtk_label_get_text (title);
-  gsize length = strlen (text);
+  gsize length;
+
+  text = text != NULL ? text : "";
+  length = strlen (text);
 
   if (note == NULL || *note == '\0')
     return g_strdup (text);
@@ -54,7 +59,7 @@ name_list (GtkWidget  *list,
 static void
 name_problems_list (PkioBatchWindow *self)
 {
-  g_autofree char *name = title_and_note (self->problems_title,
+  g_autofree char *name = title_and_note (gtk_label_get_text (self->problems_title),
                                           _("Nothing was sent. Correct these rows in the "
                                             "spreadsheet, save it as CSV, then open it again."));
 
@@ -64,36 +69,46 @@ name_problems_list (PkioBatchWindow *self)
 static void
 name_summary_list (PkioBatchWindow *self)
 {
-  g_autofree char *name = title_and_note (self->orders_title,
+  g_autofree char *name = title_and_note (gtk_label_get_text (self->orders_title),
                                           gtk_label_get_text (self->orders_note));
 
   name_list (gtk_widget_get_parent (GTK_WIDGET (self->count_row)), name);
 }
 
-static void
-focus_again_when_active (PkioBatchWindow *self,
-                         GParamSpec      *pspec,
-                         gpointer         user_data)
+static gboolean
+focus_again (gpointer user_data)
 {
+  PkioBatchWindow *self = user_data;
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
 
+  self->refocus_id = 0;
   if (!gtk_window_is_active (GTK_WINDOW (self)))
-    return;
-  g_signal_handlers_disconnect_by_func (self, focus_again_when_active, NULL);
+    return G_SOURCE_REMOVE;
   if (focus == NULL)
-    return;
+    {
+      /* Nothing had it: the first control, as Tab would. */
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+      return G_SOURCE_REMOVE;
+    }
   /* GTK tells AT-SPI of a focus change only: away, and back. */
   g_object_ref (focus);
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_grab_focus (focus);
   g_object_unref (focus);
+  return G_SOURCE_REMOVE;
 }
 
+/* Each time, not only the first: the window may become active, lose it and become active
+ * again while it opens. Once idle: the main window's menu that opened this window gives its
+ * focus back to its button just after this window became active, and Orca 43 skips a focus
+ * event that another one, anywhere, follows. */
 static void
-focus_again_once_active (PkioBatchWindow *self)
+focus_again_when_active (PkioBatchWindow *self,
+                         GParamSpec      *pspec,
+                         gpointer         user_data)
 {
-  g_signal_handlers_disconnect_by_func (self, focus_again_when_active, NULL);
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (focus_again_when_active), NULL);
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->refocus_id == 0)
+    self->refocus_id = g_idle_add (focus_again, self);
 }
 
 void
@@ -105,10 +120,21 @@ _pkio_batch_window_init_speech (PkioBatchWindow *self)
                            G_CALLBACK (name_summary_list), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders_note, "notify::label",
                            G_CALLBACK (name_summary_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (focus_again_when_active), NULL);
+}
+
+static void
+describe_refused (PkioBatchWindow *self)
+{
+  g_autofree char *text = title_and_note (adw_status_page_get_title (self->refused_page),
+                                          adw_status_page_get_description (self->refused_page));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refused_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 void
-_pkio_batch_window_focus_first_row (PkioBatchWindow *self)
+_pkio_batch_window_focus_page (PkioBatchWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->pages);
   GtkWidget *row = NULL;
@@ -118,8 +144,14 @@ _pkio_batch_window_focus_first_row (PkioBatchWindow *self)
     row = GTK_WIDGET (self->problems_list);
   else if (g_strcmp0 (page, "orders") == 0)
     row = GTK_WIDGET (self->count_row);
-  if (row != NULL && gtk_widget_grab_focus (row) && !gtk_window_is_active (GTK_WINDOW (self)))
-    focus_again_once_active (self);
+  else if (g_strcmp0 (page, "refused") == 0)
+    {
+      describe_refused (self);
+      row = GTK_WIDGET (self->refused_button);
+    }
+  /* Said at once when the window is active, else when it becomes so (above). */
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 void

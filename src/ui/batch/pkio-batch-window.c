@@ -103,7 +103,7 @@ show_problems (PkioBatchWindow *self)
                                         "%u problems in %s", n), n, name);
   gtk_label_set_text (self->problems_title, title);
   gtk_stack_set_visible_child_name (self->pages, "problems");
-  _pkio_batch_window_focus_first_row (self);
+  _pkio_batch_window_focus_page (self);
 }
 
 /* ---- the review ---- */
@@ -254,7 +254,7 @@ show_review (PkioBatchWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   gtk_stack_set_visible_child_name (self->pages, "orders");
   /* Not Place: it waits for the duplicate check, and cannot take the focus until then. */
-  _pkio_batch_window_focus_first_row (self);
+  _pkio_batch_window_focus_page (self);
 
   /* The placer that will place these rows asks first who already has one (issue 20). */
   self->placer = pkio_batch_placer_new (self->workspace, self->batch, name, FALSE);
@@ -287,6 +287,7 @@ read_cb (GObject      *source,
     {
       adw_status_page_set_description (self->refused_page, error->message);
       gtk_stack_set_visible_child_name (self->pages, "refused");
+      _pkio_batch_window_focus_page (self);
     }
   else if (pkio_batch_count_problems (batch) > 0)
     show_problems (self);
@@ -296,6 +297,7 @@ read_cb (GObject      *source,
                                        _("There are no orders in the file: only its column "
                                          "names. Add a row for each order."));
       gtk_stack_set_visible_child_name (self->pages, "refused");
+      _pkio_batch_window_focus_page (self);
     }
   else
     show_review (self);
@@ -350,6 +352,7 @@ pkio_batch_window_dispose (GObject *object)
   PkioBatchWindow *self = PKIO_BATCH_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refocus_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PKIO_TYPE_BATCH_WINDOW);
   G_OBJECT_CLASS (pkio_batch_window_parent_class)->dispose (object);
 }
@@ -388,6 +391,7 @@ pkio_batch_window_class_init (PkioBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, refused_page);
+  gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, refused_button);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, problems_title);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, problems_list);
   gtk_widget_class_bind_template_child (widget_class, PkioBatchWindow, orders_title);
