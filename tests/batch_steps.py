@@ -4,7 +4,8 @@ accessibility audit (tests/test-a11y-audit.py) and the Orca test (tests/test-orc
 
 The two files a test orders from, written from the template the CLI writes (this language's
 column names, the seed's example): "good" (two orders) and "problems" (the same two with a
-problem each). The main menu's "Order from a Spreadsheet…" opens the batch window; a file is
+problem each); and "unusable", a workbook where its CSV copy is meant. The main menu's "Order
+from a Spreadsheet…" opens the batch window; a file is
 chosen as a person without a portal (the Debian package, a build from source) chooses it: in
 GTK's own file chooser, with Ctrl+L and the file's path in its location field, Return. (In
 Flatpak the portal's chooser is another program; the batch window gets the same GFile from
@@ -51,6 +52,11 @@ def write_files(binary, env, folder):
         files[name] = os.path.join(folder, name + '.csv')
         with open(files[name], 'w', encoding='utf-8') as f:
             f.write('\r\n'.join(rows) + '\r\n')
+    # "unusable": a file that cannot be read as a batch at all, the commonest one: the workbook
+    # itself (a zip, as .xlsx is) where its CSV copy was meant.
+    files['unusable'] = os.path.join(folder, 'workbook.xlsx')
+    with open(files['unusable'], 'wb') as f:
+        f.write(b'PK\x03\x04' + bytes(60))
     return files, None
 
 
@@ -171,6 +177,11 @@ def place_button(window):
     names = {plain(ngettext('_Place %u Order', '_Place %u Orders', n) % n) for n in (1, 2)}
     return next((b for b in U.find_all(window, 'push button')
                  if U.name(b) in names and sensitive(b)), None)
+
+
+def refused_shown(window):
+    """The page of a file that cannot be used: its title is on it."""
+    return U.find(window, 'label', _('This file cannot be used'))
 
 
 def problems_shown(window):

@@ -28,7 +28,9 @@ The orders: seed example 1 (a new person) and then an order for the known person
 reviewed and placed against pkio-simulator-tool, each one POST whose body is the seed's
 (fixtures/seed-*.json); then the second one found in History by searching, read by Orca, its
 details opened and the order cancelled. A third order, whose answer is lost, shows the page of
-an unknown outcome."""
+an unknown outcome. In practice mode: ordering from a spreadsheet (opening its window, a file
+that cannot be used, a file's problems, a good file's review and its orders placed).
+PKIO_ORCA_ONLY=spreadsheet runs the practice session alone."""
 import json
 import os
 import re
@@ -556,6 +558,20 @@ def read_list(session, view, title, first, count):
     return stops
 
 
+def heard_from_focus(session, key, since, role, name):
+    """A Stop for what Orca said from the moment it last moved its focus to ROLE NAME (since
+    the offset SINCE) to now: what a page that took the focus by itself had said, without what
+    came before it (the menu, the file chooser)."""
+    text = session.orca.text(since)
+    # Also "from None": Orca's focus was nowhere before a window it reads.
+    locus = re.compile(r'ORCA: Changing locusOfFocus from [^\n]*? to \[([^\n]*?) \| ([^\n]*?)\]\. '
+                       r'Notify')
+    matches = [m for m in locus.finditer(text) if m.groups() == (role, name)]
+    start = since + len(text[:matches[-1].start()].encode('utf-8')) if matches else None
+    node = session.focus.focused
+    return Stop(key, node, session.orca.said(start) if start is not None else [])
+
+
 def list_item_with(text):
     return lambda node: U.role(node) == 'list item' and text in U.name(node)
 
@@ -584,10 +600,39 @@ def spreadsheet(session, files, env):
         return
     B.focus_window(session, window)
     session.listen()
-    # Its title; what has the focus only with Tab: GTK 4.8 says what has the focus before it
-    # says that the window is active, and Orca 43 then reads the window alone (README, Known
-    # not to work).
-    heard_since(session, 'the batch window is read: its title', since, [B.TITLE])
+    # Its title, and where the focus is: GTK 4.8 says what has the focus before it says that
+    # the window is active, and Orca 43 then read the window alone; the window gives its
+    # focus again once it is active (pkio-batch-window-speech.c).
+    choose = plain(_('_Choose a Spreadsheet…'))
+    heard_since(session, 'the batch window is read: its title, then the button that has the '
+                'focus', since, [B.TITLE, choose])
+    opened = heard_from_focus(session, 'open', since, 'frame', B.TITLE)
+    tap.check(U.name(opened.node) == choose and not opened.problems(),
+              '%s: on opening, the focus is on %r and Orca says it once' % (session.label, choose),
+              [opened.line()] + opened.problems())
+    write_transcript('batch-start', B.TITLE, ('open',), [opened])
+
+    # A file that cannot be used at all (a workbook, not its CSV copy): why, and what next.
+    since = session.orca.offset()
+    chosen = B.choose_file(session, window, files['unusable'], keyboard=True,
+                           diag=lambda text: tap.diag('%s: %s' % (session.label, text)))
+    refused = chosen and U.wait_for(lambda: B.refused_shown(window), 20)
+    if not tap.check(refused, '%s: a workbook chosen with the keyboard: "This file cannot be '
+                     'used"' % session.label):
+        return
+    session.listen()
+    again = plain(_('Choose _Another File…'))
+    why = _('This is a spreadsheet workbook (such as .xlsx or .ods), not a CSV file. In the '
+            'spreadsheet, save a copy as “CSV UTF-8 (Comma delimited)” (Excel) or '
+            '“Text CSV” (LibreOffice Calc), and use that file.')
+    heard_since(session, 'the page of a file that cannot be used is read at once: its title, '
+                'why, and the button that has the focus', since,
+                [_('This file cannot be used'), why, again])
+    shown = heard_from_focus(session, 'shown', since, 'push button', again)
+    tap.check(U.name(shown.node) == again and not shown.problems(),
+              '%s: the focus is on %r and Orca says it once' % (session.label, again),
+              [shown.line()] + shown.problems())
+    write_transcript('batch-refused', _('This file cannot be used'), ('shown',), [shown])
 
     # A file with problems: how many, and each at its row.
     problems = file_problems(files['problems'], env)
@@ -716,17 +761,20 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
     try:
         W.clear_key(sim.url)
-        session = Session([], env, orca, 'Orca, %s' % LANG)
-        if welcome(session, sim):
-            new_order(session)
-            order_new_person(session, sim)
-            order_id = order_known_person(session, sim)
-            order_lost(session, sim)
-            if order_id:
-                history(session, order_id, _('Individual %s') % '21')
-            preferences(session)
-        session.stop()
-        session = None
+        # PKIO_ORCA_ONLY=spreadsheet: the practice session alone (a few minutes, not 17), while
+        # working on what Orca says in the spreadsheet window.
+        if os.environ.get('PKIO_ORCA_ONLY') != 'spreadsheet':
+            session = Session([], env, orca, 'Orca, %s' % LANG)
+            if welcome(session, sim):
+                new_order(session)
+                order_new_person(session, sim)
+                order_id = order_known_person(session, sim)
+                order_lost(session, sim)
+                if order_id:
+                    history(session, order_id, _('Individual %s') % '21')
+                preferences(session)
+            session.stop()
+            session = None
         practice_session(orca, env)
     finally:
         if session is not None:
