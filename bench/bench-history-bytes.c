@@ -64,7 +64,7 @@ main (int    argc,
   double rss_before, peak_after;
   FILE *clear;
   Count fields[] = {
-    { "holder_name" }, { "holder_email" }, { "request_json" }, { "errors_json" },
+    { "holder_name" }, { "holder_email" }, { "errors_json" },
     { "candidates_json" }, { "placed_by" }, { "revoke_reason" }, { "revoke_requester" },
     { "batch_key" }, { "batch_row" }, { "batch_file" }, { "search_key (still held)" },
     { "the rare fields' block (PkioRecordRare)" },
@@ -102,17 +102,16 @@ main (int    argc,
 
       add (&fields[0], r->holder_name);
       add (&fields[1], r->holder_email);
-      add (&fields[2], r->request_json);
-      add (&fields[3], _pkio_history_record_rare (r)->errors_json);
-      add (&fields[4], _pkio_history_record_rare (r)->candidates_json);
-      add (&fields[5], r->placed_by);
-      add (&fields[6], _pkio_history_record_rare (r)->revoke_reason);
-      add (&fields[7], _pkio_history_record_rare (r)->revoke_requester);
-      add (&fields[8], _pkio_history_record_rare (r)->batch_key);
-      add (&fields[9], _pkio_history_record_rare (r)->batch_row);
-      add (&fields[10], _pkio_history_record_rare (r)->batch_file);
-      add (&fields[11], r->search_key);
-      add (&fields[12], r->rare);
+      add (&fields[2], _pkio_history_record_rare (r)->errors_json);
+      add (&fields[3], _pkio_history_record_rare (r)->candidates_json);
+      add (&fields[4], r->placed_by);
+      add (&fields[5], _pkio_history_record_rare (r)->revoke_reason);
+      add (&fields[6], _pkio_history_record_rare (r)->revoke_requester);
+      add (&fields[7], _pkio_history_record_rare (r)->batch_key);
+      add (&fields[8], _pkio_history_record_rare (r)->batch_row);
+      add (&fields[9], _pkio_history_record_rare (r)->batch_file);
+      add (&fields[10], r->search_key);
+      add (&fields[11], r->rare);
     }
 
   g_type_query (PKIO_TYPE_HISTORY_RECORD, &query);

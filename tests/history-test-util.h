@@ -70,6 +70,19 @@ test_journal (PkioHistoryStore *store,
   return pkio_history_store_journal_begin_finish (store, result, error);
 }
 
+/* The request @record was placed with, read from the database as the details pane reads it. */
+static inline char *
+test_read_request (PkioHistoryStore  *store,
+                   PkioHistoryRecord *record,
+                   GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pkio_history_store_read_request_async (store, record, NULL, test_result_cb, NULL);
+  result = test_wait ();
+  return pkio_history_store_read_request_finish (store, result, error);
+}
+
 static inline void
 test_mark_placed (PkioHistoryStore  *store,
                   PkioHistoryRecord *record,

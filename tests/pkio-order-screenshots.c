@@ -287,7 +287,7 @@ activate_cb (GApplication *app)
             }
           g_main_context_iteration (NULL, TRUE);
         }
-      pkio_order_view_renew (view, local_id);
+      pkio_order_view_renew_async (view, local_id, NULL, NULL, NULL);
     }
   else if (g_str_equal (scenario, "card"))
     {

@@ -344,6 +344,7 @@ test_renewal (void)
   g_autoptr(PkioOrder) placed = pkio_order_new ();
   g_autoptr(JsonNode) storage = NULL;
   g_autoptr(PkioOrder) renewal = NULL;
+  g_autofree char *request = NULL;
 
   /* Placed here: the stored request (never card data) with a card payment and a fixed end
    * date that has passed by now. */
@@ -362,8 +363,10 @@ test_renewal (void)
   storage = pkio_order_to_storage_json (placed);
   here = make_record (1, PKIO_RECORD_STATE_PLACED, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 1001, 5001,
                       "issued", 1714557600, "Jan Jansen", "jan@example.nl");
-  here->request_json = json_to_string (storage, FALSE);
-  renewal = pkio_history_record_dup_renewal (here);
+  request = json_to_string (storage, FALSE);
+  here->has_request = TRUE;
+  g_assert_true (pkio_history_record_has_renewal_holder (here));
+  renewal = pkio_history_record_dup_renewal (here, request);
   g_assert_nonnull (renewal);
   g_assert_cmpint (renewal->replaces_order_id, ==, 1001);
   g_assert_cmpint (renewal->profile, ==, PKIO_PROFILE_NONREPUDIATION);
@@ -381,7 +384,7 @@ test_renewal (void)
 
   /* The CertCentral individual id, when known, is who it is for. */
   here->individual_id = 21;
-  renewal = pkio_history_record_dup_renewal (here);
+  renewal = pkio_history_record_dup_renewal (here, request);
   g_assert_true (renewal->individual.use_id);
   g_assert_cmpint (renewal->individual.id, ==, 21);
   g_clear_pointer (&renewal, pkio_order_free);
@@ -391,7 +394,8 @@ test_renewal (void)
                            "expired", 1714638600, "Els de Vries", "els@example.nl");
   elsewhere->profile = _pkio_history_intern ("encryption");
   elsewhere->ship_method = _pkio_history_intern ("EXPEDITED");
-  renewal = pkio_history_record_dup_renewal (elsewhere);
+  g_assert_true (pkio_history_record_has_renewal_holder (elsewhere));
+  renewal = pkio_history_record_dup_renewal (elsewhere, NULL);
   g_assert_nonnull (renewal);
   g_assert_cmpint (renewal->replaces_order_id, ==, 1002);
   g_assert_false (renewal->individual.use_id);
@@ -407,7 +411,7 @@ test_renewal (void)
   known = make_record (3, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1003, 0,
                        "issued", 1714638600, NULL, NULL);
   known->individual_id = 34;
-  renewal = pkio_history_record_dup_renewal (known);
+  renewal = pkio_history_record_dup_renewal (known, NULL);
   g_assert_nonnull (renewal);
   g_assert_true (renewal->individual.use_id);
   g_assert_cmpint (renewal->individual.id, ==, 34);
@@ -416,10 +420,12 @@ test_renewal (void)
   /* Nobody to order for, or no order at all: nothing. */
   nobody = make_record (4, PKIO_RECORD_STATE_REMOTE, PKIO_RECORD_ORIGIN_ELSEWHERE, 1004, 0,
                         "issued", 1714638600, "Someone", NULL);
-  g_assert_null (pkio_history_record_dup_renewal (nobody));
+  g_assert_false (pkio_history_record_has_renewal_holder (nobody));
+  g_assert_null (pkio_history_record_dup_renewal (nobody, NULL));
   unplaced = make_record (5, PKIO_RECORD_STATE_UNKNOWN, PKIO_RECORD_ORIGIN_THIS_COMPUTER, 0, 0,
                           NULL, 1714638600, "Jan Jansen", "jan@example.nl");
-  g_assert_null (pkio_history_record_dup_renewal (unplaced));
+  g_assert_false (pkio_history_record_has_renewal_holder (unplaced));
+  g_assert_null (pkio_history_record_dup_renewal (unplaced, request));
 }
 
 int

@@ -16,6 +16,26 @@ show_view_action_cb (GtkWidget  *widget,
   pkio_window_show_view (PKIO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The form is filled (the request read from the history's database): show it. */
+static void
+filled_from_record_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(PkioWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (pkio_order_view_fill_from_record_finish (PKIO_ORDER_VIEW (source), result, &error))
+    pkio_window_show_view (self, "new-order");
+  else if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The order could not be read from the "
+                                                 "history: %s"), error->message);
+
+      pkio_window_add_toast (self, adw_toast_new (text));
+    }
+}
+
 /* "Another order for this person" (the history's details): the record's local id. */
 static void
 order_again_action_cb (GtkWidget  *widget,
@@ -24,8 +44,8 @@ order_again_action_cb (GtkWidget  *widget,
 {
   PkioWindow *self = PKIO_WINDOW (widget);
 
-  if (pkio_order_view_order_again (self->order_view, g_variant_get_int64 (parameter)))
-    pkio_window_show_view (self, "new-order");
+  pkio_order_view_order_again_async (self->order_view, g_variant_get_int64 (parameter), NULL,
+                                     filled_from_record_cb, g_object_ref (self));
 }
 
 /* "Order a new certificate" (the history's details, a certificate that ends soon or has
@@ -37,8 +57,8 @@ renew_action_cb (GtkWidget  *widget,
 {
   PkioWindow *self = PKIO_WINDOW (widget);
 
-  if (pkio_order_view_renew (self->order_view, g_variant_get_int64 (parameter)))
-    pkio_window_show_view (self, "new-order");
+  pkio_order_view_renew_async (self->order_view, g_variant_get_int64 (parameter), NULL,
+                               filled_from_record_cb, g_object_ref (self));
 }
 
 /* "Show that order in History" (the review's duplicate finding): CertCentral's order id. An

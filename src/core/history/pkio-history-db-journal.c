@@ -104,7 +104,7 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
   record->profile = _pkio_history_intern (entry->profile);
   record->ship_method = _pkio_history_intern (entry->ship_method);
   record->account = _pkio_history_intern (entry->account);
-  record->request_json = g_strdup (entry->request_json);
+  record->has_request = entry->request_json != NULL;
   rare = _pkio_history_record_rare_mut (record);
   rare->replaces_order_id = entry->replaces_order_id;
   rare->batch_key = g_strdup (entry->batch_key);
@@ -115,7 +115,7 @@ _pkio_history_db_journal_begin (PkioHistoryDb          *self,
 
   if (!_pkio_hdb_begin (self, error))
     return NULL;
-  ok = _pkio_hdb_record_insert (self, record, getpid (), error)
+  ok = _pkio_hdb_record_insert (self, record, entry->request_json, getpid (), error)
        && _pkio_hdb_event_insert (self, record->local_id, record->created, "attempted", NULL,
                                   error);
   if (ok && _pkio_history_record_rare (record)->replaces_order_id > 0)

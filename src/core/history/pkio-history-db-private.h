@@ -21,7 +21,7 @@ struct _PkioHistoryDb
 #define RECORD_COLUMNS \
   "id, state, origin, order_id, certificate_id, remote_status, created, updated, " \
   "last_synced, holder_name, holder_email, individual_id, profile, ship_method, account, " \
-  "request_json, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
+  "request_json IS NOT NULL, errors_json, candidates_json, valid_from, valid_till, days_remaining, " \
   "status_changed, expiry_warned, placed_by, replaces_order_id, replaced_by_order_id, " \
   "revoke_state, revoke_request_id, revoke_reason, revoke_requester, revoke_time, " \
   "batch_key, batch_row, batch_file"
@@ -69,7 +69,8 @@ void               _pkio_hdb_bind_id_or_null    (sqlite3_stmt  *stmt,
 char              *_pkio_hdb_column_text        (sqlite3_stmt  *stmt,
                                                  int            column);
 PkioHistoryRecord *_pkio_hdb_record_from_stmt   (sqlite3_stmt  *stmt);
-/* Binds every column but id, in RECORD_COLUMNS order, from index 1; returns the next index. */
+/* Binds every column but id and request_json (never from a record), in RECORD_COLUMNS order,
+ * from index 1; returns the next index. */
 int                _pkio_hdb_bind_record        (sqlite3_stmt      *stmt,
                                                  PkioHistoryRecord *record);
 /* Sets CertCentral's status of @record (NULL: left as it is); TRUE when it changed, and then
@@ -89,6 +90,7 @@ gboolean           _pkio_hdb_step_done          (PkioHistoryDb *self,
                                                  GError       **error);
 gboolean           _pkio_hdb_record_insert      (PkioHistoryDb     *self,
                                                  PkioHistoryRecord *record,
+                                                 const char        *request_json,
                                                  gint64             owner_pid,
                                                  GError           **error);
 gboolean           _pkio_hdb_record_update      (PkioHistoryDb     *self,

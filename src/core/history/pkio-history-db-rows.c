@@ -65,7 +65,8 @@ _pkio_hdb_record_from_stmt (sqlite3_stmt *stmt)
   record->profile = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 12));
   record->ship_method = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 13));
   record->account = _pkio_history_intern ((const char *) sqlite3_column_text (stmt, 14));
-  record->request_json = _pkio_hdb_column_text (stmt, 15);
+  /* Not the request itself: the database keeps it until it is needed (issue 24). */
+  record->has_request = sqlite3_column_int (stmt, 15) != 0;
   rare->errors_json = _pkio_hdb_column_text (stmt, 16);
   rare->candidates_json = _pkio_hdb_column_text (stmt, 17);
   record->valid_from = pkio_calendar_day_from_iso ((const char *) sqlite3_column_text (stmt, 18));
@@ -102,7 +103,9 @@ bind_day (sqlite3_stmt *stmt,
   _pkio_hdb_bind_text_or_null (stmt, index, text);
 }
 
-/* Binds every column but id, in RECORD_COLUMNS order, from index 1. */
+/* Binds every column but id and request_json (written once, by the journal: never from a
+ * record, which does not keep it), in RECORD_COLUMNS order, from index 1; returns the next
+ * index. */
 int
 _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
                        PkioHistoryRecord *record)
@@ -123,29 +126,28 @@ _pkio_hdb_bind_record (sqlite3_stmt      *stmt,
   _pkio_hdb_bind_text_or_null (stmt, 12, record->profile);
   _pkio_hdb_bind_text_or_null (stmt, 13, record->ship_method);
   _pkio_hdb_bind_text_or_null (stmt, 14, record->account);
-  _pkio_hdb_bind_text_or_null (stmt, 15, record->request_json);
-  _pkio_hdb_bind_text_or_null (stmt, 16, rare->errors_json);
-  _pkio_hdb_bind_text_or_null (stmt, 17, rare->candidates_json);
-  bind_day (stmt, 18, record->valid_from);
-  bind_day (stmt, 19, record->valid_till);
+  _pkio_hdb_bind_text_or_null (stmt, 15, rare->errors_json);
+  _pkio_hdb_bind_text_or_null (stmt, 16, rare->candidates_json);
+  bind_day (stmt, 17, record->valid_from);
+  bind_day (stmt, 18, record->valid_till);
   if (record->has_days_remaining)
-    sqlite3_bind_int64 (stmt, 20, record->days_remaining);
+    sqlite3_bind_int64 (stmt, 19, record->days_remaining);
   else
-    sqlite3_bind_null (stmt, 20);
-  _pkio_hdb_bind_id_or_null (stmt, 21, record->status_changed);
-  bind_day (stmt, 22, record->expiry_warned);
-  _pkio_hdb_bind_text_or_null (stmt, 23, record->placed_by);
-  _pkio_hdb_bind_id_or_null (stmt, 24, rare->replaces_order_id);
-  _pkio_hdb_bind_id_or_null (stmt, 25, rare->replaced_by_order_id);
-  sqlite3_bind_int (stmt, 26, (int) rare->revoke_state);
-  _pkio_hdb_bind_id_or_null (stmt, 27, rare->revoke_request_id);
-  _pkio_hdb_bind_text_or_null (stmt, 28, rare->revoke_reason);
-  _pkio_hdb_bind_text_or_null (stmt, 29, rare->revoke_requester);
-  _pkio_hdb_bind_id_or_null (stmt, 30, rare->revoke_time);
-  _pkio_hdb_bind_text_or_null (stmt, 31, rare->batch_key);
-  _pkio_hdb_bind_text_or_null (stmt, 32, rare->batch_row);
-  _pkio_hdb_bind_text_or_null (stmt, 33, rare->batch_file);
-  return 34;
+    sqlite3_bind_null (stmt, 19);
+  _pkio_hdb_bind_id_or_null (stmt, 20, record->status_changed);
+  bind_day (stmt, 21, record->expiry_warned);
+  _pkio_hdb_bind_text_or_null (stmt, 22, record->placed_by);
+  _pkio_hdb_bind_id_or_null (stmt, 23, rare->replaces_order_id);
+  _pkio_hdb_bind_id_or_null (stmt, 24, rare->replaced_by_order_id);
+  sqlite3_bind_int (stmt, 25, (int) rare->revoke_state);
+  _pkio_hdb_bind_id_or_null (stmt, 26, rare->revoke_request_id);
+  _pkio_hdb_bind_text_or_null (stmt, 27, rare->revoke_reason);
+  _pkio_hdb_bind_text_or_null (stmt, 28, rare->revoke_requester);
+  _pkio_hdb_bind_id_or_null (stmt, 29, rare->revoke_time);
+  _pkio_hdb_bind_text_or_null (stmt, 30, rare->batch_key);
+  _pkio_hdb_bind_text_or_null (stmt, 31, rare->batch_row);
+  _pkio_hdb_bind_text_or_null (stmt, 32, rare->batch_file);
+  return 33;
 }
 
 gboolean
@@ -201,21 +203,25 @@ _pkio_hdb_step_done (PkioHistoryDb *self,
 gboolean
 _pkio_hdb_record_insert (PkioHistoryDb     *self,
                          PkioHistoryRecord *record,
+                         const char        *request_json,
                          gint64             owner_pid,
                          GError           **error)
 {
   sqlite3_stmt *stmt = _pkio_hdb_cached (self,
     "INSERT INTO records (state, origin, order_id, certificate_id, remote_status, created, "
     "updated, last_synced, holder_name, holder_email, individual_id, profile, ship_method, "
-    "account, request_json, errors_json, candidates_json, valid_from, valid_till, "
+    "account, errors_json, candidates_json, valid_from, valid_till, "
     "days_remaining, status_changed, expiry_warned, placed_by, replaces_order_id, "
     "replaced_by_order_id, revoke_state, revoke_request_id, revoke_reason, revoke_requester, "
-    "revoke_time, batch_key, batch_row, batch_file, owner_pid) "
+    "revoke_time, batch_key, batch_row, batch_file, request_json, owner_pid) "
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  int next;
 
   if (stmt == NULL)
     return FALSE;
-  _pkio_hdb_bind_id_or_null (stmt, _pkio_hdb_bind_record (stmt, record), owner_pid);
+  next = _pkio_hdb_bind_record (stmt, record);
+  _pkio_hdb_bind_text_or_null (stmt, next, request_json);
+  _pkio_hdb_bind_id_or_null (stmt, next + 1, owner_pid);
   if (!_pkio_hdb_step_done (self, stmt, error))
     return FALSE;
   record->local_id = sqlite3_last_insert_rowid (self->db);
@@ -230,7 +236,7 @@ _pkio_hdb_record_update (PkioHistoryDb     *self,
   sqlite3_stmt *stmt = _pkio_hdb_cached (self,
     "UPDATE records SET state=?, origin=?, order_id=?, certificate_id=?, remote_status=?, "
     "created=?, updated=?, last_synced=?, holder_name=?, holder_email=?, individual_id=?, "
-    "profile=?, ship_method=?, account=?, request_json=?, errors_json=?, candidates_json=?, "
+    "profile=?, ship_method=?, account=?, errors_json=?, candidates_json=?, "
     "valid_from=?, valid_till=?, days_remaining=?, status_changed=?, expiry_warned=?, "
     "placed_by=?, replaces_order_id=?, replaced_by_order_id=?, revoke_state=?, "
     "revoke_request_id=?, revoke_reason=?, revoke_requester=?, revoke_time=?, batch_key=?, "
@@ -334,6 +340,34 @@ _pkio_history_db_get_events (PkioHistoryDb *self,
       return NULL;
     }
   return g_steal_pointer (&events);
+}
+
+/* The request an order placed here was sent with: NULL (no error) for a record that keeps
+ * none; NOT_FOUND for a record that is not in the database. */
+char *
+_pkio_history_db_read_request (PkioHistoryDb *self,
+                               gint64         local_id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt = _pkio_hdb_cached (self, "SELECT request_json FROM records WHERE id = ?",
+                                         error);
+  char *json = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    json = _pkio_hdb_column_text (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, PKIO_HISTORY_ERROR, PKIO_HISTORY_ERROR_NOT_FOUND,
+                 _("This order is not in the history."));
+  else
+    _pkio_hdb_set_sqlite_error (error, self->db, rc, self->path);
+  /* Release the read snapshot now rather than at the next use. */
+  sqlite3_reset (stmt);
+  return json;
 }
 
 /* ---- loading ---- */

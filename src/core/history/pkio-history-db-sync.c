@@ -99,7 +99,7 @@ merge_one (PkioHistoryDb         *self,
       record->profile = _pkio_history_intern (remote->profile_option);
       record->ship_method = _pkio_history_intern (remote->ship_method);
       record->placed_by = g_strdup (remote->placed_by);
-      if (!_pkio_hdb_record_insert (self, record, 0, error))
+      if (!_pkio_hdb_record_insert (self, record, NULL, 0, error))
         return FALSE;
       _pkio_history_record_refresh_key (record);
       g_ptr_array_add (changed, g_steal_pointer (&record));

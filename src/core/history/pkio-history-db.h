@@ -91,6 +91,11 @@ gboolean           _pkio_history_db_add_event        (PkioHistoryDb *db,
                                                       const char    *kind,
                                                       const char    *detail,
                                                       GError       **error);
+/* The request @local_id was placed with (NULL, no error: it keeps none); NOT_FOUND when there
+ * is no such record. */
+char              *_pkio_history_db_read_request     (PkioHistoryDb *self,
+                                                      gint64         local_id,
+                                                      GError       **error);
 GPtrArray         *_pkio_history_db_get_events       (PkioHistoryDb *db,
                                                       gint64         local_id,
                                                       GError       **error);

@@ -118,11 +118,11 @@ pkio_history_record_get_account (PkioHistoryRecord *self)
   return self->account;
 }
 
-const char *
-pkio_history_record_get_request_json (PkioHistoryRecord *self)
+gboolean
+pkio_history_record_has_request (PkioHistoryRecord *self)
 {
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-  return self->request_json;
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+  return self->has_request;
 }
 
 const char *

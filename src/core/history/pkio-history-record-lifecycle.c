@@ -133,8 +133,19 @@ order_from_what_certcentral_said (PkioHistoryRecord *self)
   return order;
 }
 
+gboolean
+pkio_history_record_has_renewal_holder (PkioHistoryRecord *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), FALSE);
+
+  return self->order_id > 0
+         && (self->has_request || self->individual_id > 0
+             || (self->holder_email != NULL && *self->holder_email != '\0'));
+}
+
 PkioOrder *
-pkio_history_record_dup_renewal (PkioHistoryRecord *self)
+pkio_history_record_dup_renewal (PkioHistoryRecord *self,
+                                 const char        *request_json)
 {
   g_autoptr(PkioOrder) order = NULL;
   PkioProfile profile;
@@ -144,7 +155,7 @@ pkio_history_record_dup_renewal (PkioHistoryRecord *self)
 
   if (self->order_id <= 0)
     return NULL;
-  order = pkio_history_record_dup_request (self);
+  order = pkio_history_request_to_order (request_json);
   if (order == NULL)
     {
       if (self->individual_id <= 0 && (self->holder_email == NULL || *self->holder_email == '\0'))

@@ -48,7 +48,6 @@ struct _PkioHistoryRecord
   const char      *account;         /* interned */
   char            *holder_name;
   char            *holder_email;
-  char            *request_json;
   char            *placed_by;        /* who placed it, as CertCentral's order info says */
   PkioRecordRare  *rare;             /* NULL: none of it (_pkio_history_record_rare ()) */
   /* The folded search key ("name\nemail\norder id\ncertificate id\n\n", see
@@ -63,6 +62,9 @@ struct _PkioHistoryRecord
   guint8           state;            /* PkioRecordState */
   guint8           origin;           /* PkioRecordOrigin */
   guint            has_days_remaining : 1;
+  /* The database keeps the request it was placed with (read when needed:
+   * pkio_history_store_read_request_async ()); the record does not (issue 24). */
+  guint            has_request : 1;
 };
 
 /* A record's rare fields, to read: all zero and NULL when it has none. */

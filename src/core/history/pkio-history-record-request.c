@@ -7,8 +7,9 @@
 #include "pkio-order-json.h"
 #include "pkio-problem.h"
 
-/* The request a record keeps (the order's storage JSON, never card data), read back as its
- * scalar fields, so that front ends show it without parsing JSON. */
+/* The request the history keeps of an order placed here (the order's storage JSON, never card
+ * data; read from the database when needed, pkio_history_store_read_request_async ()), read
+ * back as an order or as its scalar fields, so that front ends show it without parsing JSON. */
 
 static void
 stored_value_free (PkioStoredValue *value)
@@ -85,15 +86,11 @@ flatten (JsonNode   *node,
 }
 
 PkioOrder *
-pkio_history_record_dup_request (PkioHistoryRecord *self)
+pkio_history_request_to_order (const char *json)
 {
-  const char *json;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) problems = pkio_problem_list_new ();
 
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), NULL);
-
-  json = pkio_history_record_get_request_json (self);
   if (json == NULL || (root = json_from_string (json, NULL)) == NULL)
     return NULL;
   /* Read on past what this version does not know: the record is what it is. */
@@ -101,15 +98,11 @@ pkio_history_record_dup_request (PkioHistoryRecord *self)
 }
 
 GPtrArray *
-pkio_history_record_dup_request_values (PkioHistoryRecord *self)
+pkio_history_request_dup_values (const char *json)
 {
   GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_value_free);
-  const char *json;
   g_autoptr(JsonNode) root = NULL;
 
-  g_return_val_if_fail (PKIO_IS_HISTORY_RECORD (self), values);
-
-  json = pkio_history_record_get_request_json (self);
   if (json != NULL && (root = json_from_string (json, NULL)) != NULL)
     flatten (root, NULL, values);
   return values;

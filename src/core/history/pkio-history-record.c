@@ -45,7 +45,7 @@ enum {
   PROP_PROFILE,
   PROP_SHIP_METHOD,
   PROP_ACCOUNT,
-  PROP_REQUEST_JSON,
+  PROP_HAS_REQUEST,
   PROP_ERRORS_JSON,
   PROP_CANDIDATES,
   PROP_VALID_FROM,
@@ -117,7 +117,6 @@ pkio_history_record_finalize (GObject *object)
 
   g_free (self->holder_name);
   g_free (self->holder_email);
-  g_free (self->request_json);
   g_free (self->placed_by);
   g_clear_pointer (&self->rare, rare_free);
   g_free (self->search_key);
@@ -151,7 +150,7 @@ pkio_history_record_get_property (GObject    *object,
     case PROP_PROFILE: g_value_set_string (value, self->profile); break;
     case PROP_SHIP_METHOD: g_value_set_string (value, self->ship_method); break;
     case PROP_ACCOUNT: g_value_set_string (value, self->account); break;
-    case PROP_REQUEST_JSON: g_value_set_string (value, self->request_json); break;
+    case PROP_HAS_REQUEST: g_value_set_boolean (value, self->has_request); break;
     case PROP_ERRORS_JSON: g_value_set_string (value, rare->errors_json); break;
     case PROP_CANDIDATES:
       g_value_set_boxed (value, pkio_history_record_get_candidates (self));
@@ -222,7 +221,7 @@ pkio_history_record_class_init (PkioHistoryRecordClass *klass)
   properties[PROP_PROFILE] = string_prop ("profile");
   properties[PROP_SHIP_METHOD] = string_prop ("ship-method");
   properties[PROP_ACCOUNT] = string_prop ("account");
-  properties[PROP_REQUEST_JSON] = string_prop ("request-json");
+  properties[PROP_HAS_REQUEST] = g_param_spec_boolean ("has-request", NULL, NULL, FALSE, flags);
   properties[PROP_ERRORS_JSON] = string_prop ("errors-json");
   properties[PROP_CANDIDATES] = g_param_spec_boxed ("candidates", NULL, NULL, G_TYPE_PTR_ARRAY,
                                                     flags);
@@ -372,7 +371,11 @@ _pkio_history_record_update_from (PkioHistoryRecord *self,
   update_interned (self, &self->profile, from->profile, PROP_PROFILE);
   update_interned (self, &self->ship_method, from->ship_method, PROP_SHIP_METHOD);
   update_interned (self, &self->account, from->account, PROP_ACCOUNT);
-  update_string (self, &self->request_json, from->request_json, PROP_REQUEST_JSON);
+  if (self->has_request != from->has_request)
+    {
+      self->has_request = from->has_request;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_REQUEST]);
+    }
   if (self->valid_from != from->valid_from)
     {
       self->valid_from = from->valid_from;

@@ -134,7 +134,10 @@ gint64              pkio_history_record_get_individual_id  (PkioHistoryRecord *s
 const char         *pkio_history_record_get_profile        (PkioHistoryRecord *self);  /* raw */
 const char         *pkio_history_record_get_ship_method    (PkioHistoryRecord *self);  /* raw */
 const char         *pkio_history_record_get_account        (PkioHistoryRecord *self);
-const char         *pkio_history_record_get_request_json   (PkioHistoryRecord *self);
+/* TRUE for an order placed here: the database keeps the request it was placed with (the
+ * storage JSON, never card data), which pkio_history_store_read_request_async () reads. The
+ * record does not keep it in memory (issue 24). */
+gboolean            pkio_history_record_has_request        (PkioHistoryRecord *self);
 const char         *pkio_history_record_get_errors_json    (PkioHistoryRecord *self);
 /* The certificate's validity as CertCentral reported it; 0 when not known. */
 PkioDay             pkio_history_record_get_valid_from     (PkioHistoryRecord *self);
@@ -163,13 +166,18 @@ gboolean            pkio_history_record_can_revoke         (PkioHistoryRecord *s
 gboolean            pkio_history_record_can_renew          (PkioHistoryRecord      *self,
                                                             const PkioExpiryWindow *window);
 /* The order that renews this one ("Order a new certificate"): for the same holder (by the
- * CertCentral individual id when the record knows it, otherwise with the details of the stored
- * request, or for an order placed elsewhere the name and email CertCentral gave), with the same
- * profile, signature, shipping and validity, and replaces_order_id set to this order. Never
- * card data; the agreement is asked for again; a fixed end date, which has passed or is about
- * to, becomes the default validity. NULL when the record has no order id, or neither an
- * individual id nor an email to order for. */
-PkioOrder          *pkio_history_record_dup_renewal        (PkioHistoryRecord      *self);
+ * CertCentral individual id when the record knows it, otherwise with the details of
+ * @request_json, the request the database keeps (pkio_history_store_read_request_async ()),
+ * or for an order placed elsewhere (@request_json NULL) the name and email CertCentral gave),
+ * with the same profile, signature, shipping and validity, and replaces_order_id set to this
+ * order. Never card data; the agreement is asked for again; a fixed end date, which has passed
+ * or is about to, becomes the default validity. NULL when the record has no order id, or
+ * neither a request, an individual id nor an email to order for. */
+PkioOrder          *pkio_history_record_dup_renewal        (PkioHistoryRecord      *self,
+                                                            const char             *request_json);
+/* Whether pkio_history_record_dup_renewal () can find someone to order for, without the
+ * request: an order id, and a stored request, an individual id or an email. */
+gboolean            pkio_history_record_has_renewal_holder (PkioHistoryRecord      *self);
 /* When CertCentral's status last changed as this computer saw it (Unix seconds), 0: never. */
 gint64              pkio_history_record_get_status_changed (PkioHistoryRecord *self);
 /* valid_till minus @today in days (negative once it has ended); FALSE when valid_till is not
@@ -199,9 +207,11 @@ const char         *pkio_history_record_get_batch_row      (PkioHistoryRecord *s
  * record keeps; empty (never NULL) when there are none. */
 GPtrArray          *pkio_history_record_dup_errors         (PkioHistoryRecord *self);
 
-/* The order a record keeps (never with card data: history stores none), to order again for
- * the same person; NULL for orders placed elsewhere, which keep no request. */
-PkioOrder          *pkio_history_record_dup_request        (PkioHistoryRecord *self);
+/* The order of a request the history keeps (@request_json, as
+ * pkio_history_store_read_request_finish () gives it: never card data), to order again for
+ * the same person; NULL for NULL (orders placed elsewhere keep no request) or text that is no
+ * JSON object. */
+PkioOrder          *pkio_history_request_to_order          (const char *request_json);
 
 /* One scalar of the request a record keeps, by its dotted path ("ship_info.city"). */
 typedef enum
@@ -221,9 +231,9 @@ typedef struct
   gboolean        boolean;
 } PkioStoredValue;
 
-/* Every scalar of the kept request (PkioStoredValue), in its order; empty (never NULL) when
- * the record keeps none (orders placed elsewhere). */
-GPtrArray          *pkio_history_record_dup_request_values (PkioHistoryRecord *self);
+/* Every scalar of a kept request (PkioStoredValue), in its order; empty (never NULL) for NULL
+ * (orders placed elsewhere keep none). */
+GPtrArray          *pkio_history_request_dup_values        (const char *request_json);
 /* An UNKNOWN attempt that CertCentral has several orders for, which could not be told apart:
  * those orders (PkioRemoteOrder: id, status, date, certificate id, and the holder name and
  * profile when CertCentral gave them), oldest first, for the person to choose from. Empty

@@ -144,6 +144,18 @@ timeline_job (PkioHistoryWorker *worker,
 }
 
 static void
+read_request_job (PkioHistoryWorker *worker,
+                  PkioHistoryJob    *job)
+{
+  PkioHistoryDb *db = _pkio_history_worker_get_db (worker, &job->error);
+
+  if (db != NULL)
+    job->result = _pkio_history_db_read_request (db, job->local_id, &job->error);
+  job->result_free = g_free;
+  _pkio_history_worker_deliver_job (worker, job);
+}
+
+static void
 cap_job (PkioHistoryWorker *worker,
          PkioHistoryJob    *job)
 {
@@ -434,6 +446,35 @@ pkio_history_store_get_timeline_async (PkioHistoryStore    *self,
 
 GPtrArray *
 pkio_history_store_get_timeline_finish (PkioHistoryStore *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pkio_history_store_read_request_async (PkioHistoryStore    *self,
+                                       PkioHistoryRecord   *record,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  PkioHistoryJob *job;
+
+  g_return_if_fail (PKIO_IS_HISTORY_STORE (self));
+  g_return_if_fail (PKIO_IS_HISTORY_RECORD (record));
+
+  job = _pkio_history_store_new_job (self, read_request_job,
+                                     pkio_history_store_read_request_async,
+                                     PKIO_HISTORY_RESULT_POINTER, cancellable, TRUE, callback,
+                                     user_data);
+  job->local_id = pkio_history_record_get_local_id (record);
+  _pkio_history_store_queue_job (self, job);
+}
+
+char *
+pkio_history_store_read_request_finish (PkioHistoryStore *self,
                                         GAsyncResult     *result,
                                         GError          **error)
 {

@@ -197,6 +197,22 @@ GPtrArray         *pkio_history_store_get_timeline_finish (PkioHistoryStore    *
                                                            GAsyncResult        *result,
                                                            GError             **error);
 
+/* The request @record was placed with (its storage JSON, never card data), read from the
+ * database on the worker thread: records keep only whether there is one
+ * (pkio_history_record_has_request ()), so that a history of 100,000 orders does not hold
+ * them all in memory (issue 24). Finishes with the JSON (g_free () it), or NULL without an
+ * error for a record that keeps none (an order placed elsewhere), or NULL with an error: the
+ * record is not in the database (PKIO_HISTORY_ERROR_NOT_FOUND), the database cannot be read,
+ * or @cancellable was cancelled. */
+void               pkio_history_store_read_request_async  (PkioHistoryStore    *self,
+                                                           PkioHistoryRecord   *record,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+char              *pkio_history_store_read_request_finish (PkioHistoryStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
 void               pkio_history_store_set_last_sync_async (PkioHistoryStore    *self,
                                                            gint64               unix_time,
                                                            GAsyncReadyCallback  callback,

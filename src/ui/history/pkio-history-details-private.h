@@ -42,8 +42,11 @@ struct _PkioHistoryDetails
   GPtrArray          *timeline_rows;
   GPtrArray          *message_rows;
   guint               fill_idle;
+  char               *request_json;      /* of record, once read (NULL: none) */
   guint               busy : 1;
   guint               not_found : 1;     /* "Check outcome" found nothing for this record */
+  guint               request_reading : 1; /* its request is being read from the database */
+  guint               request_read : 1;  /* request_json is the record's */
 };
 
 void _pkio_history_details_class_actions_init (PkioHistoryDetailsClass *klass);

@@ -76,7 +76,9 @@ request_group (PkioHistoryDetails *self,
 }
 
 static void
-fill_request (PkioHistoryDetails *self)
+show_request (PkioHistoryDetails *self,
+              const char         *request_json,
+              const char         *error_text)
 {
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
@@ -86,13 +88,81 @@ fill_request (PkioHistoryDetails *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->request_box))) != NULL)
     gtk_box_remove (self->request_box, child);
 
-  fields = pkio_history_format_request_fields (self->record);
+  if (error_text != NULL)
+    {
+      /* Said where the order's details would be; the record and the database are left as they
+       * are (nothing is lost: the next time it is shown, it is read again). */
+      GtkWidget *label = gtk_label_new (error_text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_set_name (label, "request_error_label");
+      gtk_box_append (self->request_box, label);
+      return;
+    }
+  fields = pkio_history_format_request_fields (request_json);
   for (guint i = 0; i < fields->len; i++)
     {
       const PkioHistoryField *field = g_ptr_array_index (fields, i);
 
       add_row (request_group (self, groups, field->section), scratch, field->label, field->value);
     }
+}
+
+static void
+read_request_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = pkio_history_store_read_request_finish (PKIO_HISTORY_STORE (source),
+                                                                  result, &error);
+  PkioHistoryDetails *self;
+
+  /* Another record shown, or the pane disposed: the read was cancelled, self may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  self->request_reading = FALSE;
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The details of this order could not be read "
+                                                 "from the history: %s"), error->message);
+
+      g_message ("record %" G_GINT64_FORMAT ": request not read: %s",
+                 pkio_history_record_get_local_id (self->record), error->message);
+      show_request (self, NULL, text);
+      return;
+    }
+  g_free (self->request_json);
+  self->request_json = g_steal_pointer (&json);
+  self->request_read = TRUE;
+  show_request (self, self->request_json, NULL);
+}
+
+/* The request the order was placed with: the database keeps it, not the record (issue 24).
+ * Read once per record shown, on the store's worker thread; a record's request never changes,
+ * so a fill after a status change shows what was read. */
+static void
+fill_request (PkioHistoryDetails *self)
+{
+  if (!pkio_history_record_has_request (self->record) || self->workspace == NULL)
+    {
+      show_request (self, NULL, NULL);
+      return;
+    }
+  if (self->request_read)
+    {
+      show_request (self, self->request_json, NULL);
+      return;
+    }
+  if (self->request_reading)
+    return;
+  self->request_reading = TRUE;
+  pkio_history_store_read_request_async (pkio_workspace_get_store (self->workspace),
+                                         self->record, self->cancellable, read_request_cb,
+                                         self);
 }
 
 static void
@@ -190,17 +260,14 @@ init_window (PkioHistoryDetails *self,
 static gboolean
 can_renew (PkioHistoryDetails *self)
 {
-  g_autoptr(PkioOrder) order = NULL;
   PkioExpiryWindow window;
 
   if (self->record == NULL || pkio_history_record_get_order_id (self->record) <= 0)
     return FALSE;
   init_window (self, &window);
-  if (!pkio_history_record_can_renew (self->record, &window))
-    return FALSE;
   /* Only when there is someone to fill the form for (an id, an email or a stored request). */
-  order = pkio_history_record_dup_renewal (self->record);
-  return order != NULL;
+  return pkio_history_record_can_renew (self->record, &window)
+         && pkio_history_record_has_renewal_holder (self->record);
 }
 
 /* "Replaces order N" on a renewal, "Replaced by order M" on the order it replaced. */
@@ -295,7 +362,7 @@ _pkio_history_details_update_actions (PkioHistoryDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->revoke_button), has_id && revocable);
   /* Only an order placed here has a stored request to fill the form from. */
   gtk_widget_set_visible (GTK_WIDGET (self->again_button),
-                          record != NULL && pkio_history_record_get_request_json (record) != NULL);
+                          record != NULL && pkio_history_record_has_request (record));
   /* A certificate that ends soon or has ended, that no order replaces yet (when one does, the
    * details say which: "Replaced by order"). */
   gtk_widget_set_visible (GTK_WIDGET (self->renew_button), can_renew (self));
@@ -431,6 +498,7 @@ pkio_history_details_finalize (GObject *object)
   PkioHistoryDetails *self = PKIO_HISTORY_DETAILS (object);
 
   g_clear_object (&self->cancellable);
+  g_free (self->request_json);
   g_clear_pointer (&self->order_rows, g_ptr_array_unref);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->message_rows, g_ptr_array_unref);
@@ -523,6 +591,9 @@ pkio_history_details_set_record (PkioHistoryDetails *self,
   self->cancellable = g_cancellable_new ();
   self->busy = FALSE;
   self->not_found = FALSE;
+  self->request_read = FALSE;
+  self->request_reading = FALSE;
+  g_clear_pointer (&self->request_json, g_free);
   _pkio_history_details_show_error (self, NULL);
   g_set_object (&self->record, record);
   g_signal_group_set_target (self->record_signals, record);

@@ -100,11 +100,11 @@ field_free (PkioHistoryField *field)
 }
 
 GPtrArray *
-pkio_history_format_request_fields (PkioHistoryRecord *record)
+pkio_history_format_request_fields (const char *request_json)
 {
   GPtrArray *fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) stored = pkio_history_record_dup_request_values (record);
+  g_autoptr(GPtrArray) stored = pkio_history_request_dup_values (request_json);
 
   for (guint i = 0; i < stored->len; i++)
     {

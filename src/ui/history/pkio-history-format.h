@@ -50,8 +50,9 @@ typedef struct
   char       *label_owned;
 } PkioHistoryField;
 
-/* Every field of the request @record keeps, known ones in a fixed order with their names,
- * then any others by path. Never NULL. */
-GPtrArray *pkio_history_format_request_fields (PkioHistoryRecord *record);
+/* Every field of a request the history keeps (@request_json, as
+ * pkio_history_store_read_request_finish () gives it; NULL: none), known ones in a fixed order
+ * with their names, then any others by path. Never NULL. */
+GPtrArray *pkio_history_format_request_fields (const char *request_json);
 
 G_END_DECLS

@@ -104,21 +104,27 @@ fill_or_ask (PkioOrderView *self,
 }
 
 /* History's record @local_id ordered again: the same order (@renewal FALSE), or the renewal of
- * its certificate. FALSE when there is no such record, or the view is busy placing. */
-static gboolean
-fill_from_record (PkioOrderView *self,
-                  gint64         local_id,
-                  gboolean       renewal)
+ * its certificate. The request it was placed with is read from the history's database (the
+ * record does not keep it in memory, issue 24), so the form is filled once it is there. */
+typedef struct
 {
-  PkioHistoryRecord *record = NULL;
-  PkioOrder *order = NULL;
+  gint64   local_id;
+  gboolean renewal;
+} FillData;
 
-  if (self->workspace != NULL && !self->sending && !self->checking)
-    record = pkio_history_store_find_by_local_id (pkio_workspace_get_store (self->workspace),
-                                                  local_id);
-  if (record != NULL)
-    order = renewal ? pkio_history_record_dup_renewal (record)
-                    : pkio_history_record_dup_request (record);
+static gboolean
+fill_from_request (PkioOrderView     *self,
+                   PkioHistoryRecord *record,
+                   gboolean           renewal,
+                   const char        *request_json)
+{
+  PkioOrder *order;
+
+  /* Placing began meanwhile: the form is not replaced under it. */
+  if (self->sending || self->checking)
+    return FALSE;
+  order = renewal ? pkio_history_record_dup_renewal (record, request_json)
+                  : pkio_history_request_to_order (request_json);
   if (order == NULL)
     return FALSE;
   if (!renewal)
@@ -126,21 +132,98 @@ fill_from_record (PkioOrderView *self,
   return fill_or_ask (self, order);
 }
 
-gboolean
-pkio_order_view_order_again (PkioOrderView *self,
-                             gint64         local_id)
+static void
+read_request_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+  g_autoptr(GTask) task = user_data;
+  PkioOrderView *self = g_task_get_source_object (task);
+  FillData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = pkio_history_store_read_request_finish (PKIO_HISTORY_STORE (source),
+                                                                  result, &error);
+  PkioHistoryRecord *record;
 
-  return fill_from_record (self, local_id, FALSE);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  record = pkio_history_store_find_by_local_id (PKIO_HISTORY_STORE (source), data->local_id);
+  g_task_return_boolean (task, record != NULL
+                               && fill_from_request (self, record, data->renewal, json));
+}
+
+static void
+fill_from_record_async (PkioOrderView       *self,
+                        gint64               local_id,
+                        gboolean             renewal,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  PkioHistoryRecord *record = NULL;
+  FillData *data = g_new0 (FillData, 1);
+  PkioHistoryStore *store = NULL;
+
+  data->local_id = local_id;
+  data->renewal = renewal;
+  g_task_set_task_data (task, data, g_free);
+  g_task_set_source_tag (task, fill_from_record_async);
+  if (self->workspace != NULL && !self->sending && !self->checking)
+    {
+      store = pkio_workspace_get_store (self->workspace);
+      record = pkio_history_store_find_by_local_id (store, local_id);
+    }
+  if (record == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  /* An order placed elsewhere keeps no request: nothing to wait for. */
+  if (!pkio_history_record_has_request (record))
+    {
+      g_task_return_boolean (task, fill_from_request (self, record, renewal, NULL));
+      return;
+    }
+  pkio_history_store_read_request_async (store, record, cancellable, read_request_cb,
+                                         g_steal_pointer (&task));
+}
+
+void
+pkio_order_view_order_again_async (PkioOrderView       *self,
+                                   gint64               local_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (PKIO_IS_ORDER_VIEW (self));
+
+  fill_from_record_async (self, local_id, FALSE, cancellable, callback, user_data);
+}
+
+void
+pkio_order_view_renew_async (PkioOrderView       *self,
+                             gint64               local_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (PKIO_IS_ORDER_VIEW (self));
+
+  fill_from_record_async (self, local_id, TRUE, cancellable, callback, user_data);
 }
 
 gboolean
-pkio_order_view_renew (PkioOrderView *self,
-                       gint64         local_id)
+pkio_order_view_fill_from_record_finish (PkioOrderView  *self,
+                                         GAsyncResult   *result,
+                                         GError        **error)
 {
-  g_return_val_if_fail (PKIO_IS_ORDER_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fill_from_record_async,
+                        FALSE);
 
-  return fill_from_record (self, local_id, TRUE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
-

@@ -27,17 +27,31 @@ void           pkio_order_view_set_workspace (PkioOrderView *self,
                                               PkioWorkspace *workspace);
 PkioWorkspace *pkio_order_view_get_workspace (PkioOrderView *self);
 /* "Another order for this person" from the history record @local_id: the form is filled from
- * its stored request (never card data, the agreement not ticked), after asking when it holds
- * an order being typed. FALSE when there is no such record or an order is on its way. */
-gboolean       pkio_order_view_order_again   (PkioOrderView *self,
-                                              gint64         local_id);
+ * its stored request, read from the history's database (never card data, the agreement not
+ * ticked), after asking when it holds an order being typed. Finish with
+ * pkio_order_view_fill_from_record_finish (): FALSE when there is no such record, it keeps no
+ * request, or an order is on its way; FALSE with an error when the request could not be read
+ * (the history's database). */
+void           pkio_order_view_order_again_async (PkioOrderView       *self,
+                                                  gint64               local_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
 /* "Order a new certificate" for the history record @local_id, whose certificate ends soon or
  * has ended: the form is filled for the same holder (pkio_history_record_dup_renewal ()), the
  * review says "Replaces order N" and the order placed keeps that link in the history
- * (CertCentral is never told). Asks first as order_again () does. FALSE when there is no such
- * record, nothing to fill the form with, or an order is on its way. */
-gboolean       pkio_order_view_renew         (PkioOrderView *self,
-                                              gint64         local_id);
+ * (CertCentral is never told). Asks first as order_again () does. Finish with
+ * pkio_order_view_fill_from_record_finish (): FALSE when there is no such record, nothing to
+ * fill the form with, or an order is on its way; with an error as order_again. */
+void           pkio_order_view_renew_async       (PkioOrderView       *self,
+                                                  gint64               local_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* TRUE when the form was filled, or the person is asked whether to replace what it holds. */
+gboolean       pkio_order_view_fill_from_record_finish (PkioOrderView  *self,
+                                                        GAsyncResult   *result,
+                                                        GError        **error);
 
 /* For tests and screenshots. */
 PkioOrderForm *pkio_order_view_get_form      (PkioOrderView *self);
