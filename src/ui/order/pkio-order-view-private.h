@@ -20,6 +20,7 @@ struct _PkioOrderView
   /* Template children */
   GtkStack          *pages;
   GtkScrolledWindow *form_scroller;
+  GtkWidget         *heading;      /* shown with the form */
   AdwBin            *form_slot;
   AdwBin            *review_slot;
   AdwBin            *outcome_slot;

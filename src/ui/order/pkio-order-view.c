@@ -265,6 +265,7 @@ _pkio_order_view_ensure_form (PkioOrderView *self)
   /* Built after the window's first frame, when AT-SPI may already read the window. */
   pkio_accessible_prepare (GTK_WIDGET (self->form));
   adw_bin_set_child (self->form_slot, GTK_WIDGET (self->form));
+  gtk_widget_set_visible (self->heading, TRUE);
   /* Nothing can be changed while the order is on its way or its outcome is checked. */
   g_object_bind_property (self, "busy", self->form, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
@@ -326,8 +327,9 @@ build_form_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The window's first frame shows the page's heading only: a form of boxed lists is what would
- * make the start slow, drawn in software (README, Performance). It follows on the next frame. */
+/* The window's first frame shows none of the page: a form of boxed lists is what would make
+ * the start slow, drawn in software, and the heading and introduction alone cost a second font,
+ * large glyphs and their shaders (README, Performance). They follow with the form. */
 static void
 first_frame_painted_cb (GdkFrameClock *clock,
                         PkioOrderView *self)
@@ -424,6 +426,7 @@ pkio_order_view_class_init (PkioOrderViewClass *klass)
                                                RESOURCE_PREFIX "/order/pkio-order-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, pages);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PkioOrderView, heading);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, form_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, review_slot);
   gtk_widget_class_bind_template_child (widget_class, PkioOrderView, outcome_slot);
