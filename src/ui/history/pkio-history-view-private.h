@@ -61,6 +61,7 @@ struct _PkioHistoryView
   PkioWorkspaceState   shown_state;      /* of the workspace, as last shown */
   char                *error_action;     /* what the error bar's button does, or NULL */
   gboolean             announce_sync;    /* the person asked for this sync: say when it ends */
+  gboolean             sync_answered;    /* a sync of this account ended since it was shown */
 };
 
 /* pkio-history-view-search.c: the status filter bound to @self->settings; the text searched

@@ -29,12 +29,28 @@ column_sort_changed_cb (PkioHistoryView *self)
 
 /* ---- counts and states ---- */
 
+/* "No orders yet" only once that is known: the history is read and holds nothing, and the
+ * account has answered a sync (now or before: the store keeps its time) or cannot be asked
+ * (no key, no keyring). Until the first answer the list says "Updating from CertCentral…":
+ * the practice examples, or an account's orders placed elsewhere, may be on their way. */
+static gboolean
+known_empty (PkioHistoryView *self)
+{
+  PkioHistoryStore *store = self->workspace ? pkio_workspace_get_store (self->workspace) : NULL;
+  PkioWorkspaceState state;
+
+  if (store == NULL || !pkio_history_store_is_loaded (store)
+      || g_list_model_get_n_items (G_LIST_MODEL (store)) != 0)
+    return FALSE;
+  state = pkio_workspace_get_state (self->workspace);
+  return self->sync_answered || pkio_history_store_get_last_sync (store) != 0
+         || (state != PKIO_WORKSPACE_STATE_READY && state != PKIO_WORKSPACE_STATE_LOADING);
+}
+
 static void
 update_pages (PkioHistoryView *self)
 {
-  PkioHistoryStore *store = self->workspace ? pkio_workspace_get_store (self->workspace) : NULL;
-  gboolean empty = store != NULL && pkio_history_store_is_loaded (store)
-                   && g_list_model_get_n_items (G_LIST_MODEL (store)) == 0;
+  gboolean empty = known_empty (self);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "list");
@@ -125,6 +141,9 @@ workspace_state_changed_cb (PkioHistoryView *self)
                           && self->shown_state != PKIO_WORKSPACE_STATE_READY;
 
   self->shown_state = state;
+  /* Another address (another account) answers anew. */
+  if (state == PKIO_WORKSPACE_STATE_LOADING)
+    self->sync_answered = FALSE;
   if (note != NULL)
     gtk_label_set_text (self->key_label, note);
   gtk_revealer_set_reveal_child (self->key_revealer, note != NULL);
@@ -140,10 +159,21 @@ workspace_state_changed_cb (PkioHistoryView *self)
     _pkio_history_view_show_error (self, NULL, NULL);
 
   _pkio_history_view_update_sync_ui (self);
+  update_pages (self);
   /* Each time the account becomes usable (at start, after a new key or address), its
    * history is brought up to date. */
   if (became_ready)
     pkio_history_view_refresh (self);
+}
+
+/* A sync that ends, well or not, is the account's answer: what the list shows is known. */
+static void
+syncing_changed_cb (PkioHistoryView *self)
+{
+  if (!pkio_workspace_get_syncing (self->workspace))
+    self->sync_answered = TRUE;
+  _pkio_history_view_update_sync_ui (self);
+  update_pages (self);
 }
 
 /* A key CertCentral takes again (replaced, or given back): the list catches up at once. A
@@ -519,9 +549,8 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::state", G_CALLBACK (workspace_state_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (workspace, "notify::syncing",
-                           G_CALLBACK (_pkio_history_view_update_sync_ui), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::syncing", G_CALLBACK (syncing_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::key-rejected",
                            G_CALLBACK (key_rejected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::recovered-path",
