@@ -282,6 +282,97 @@ test_empty_only_when_known (void)
   spin_idle ();
 }
 
+/* ---- the focus follows the view shown ---- */
+
+/* The focus is on something a person can see, inside @page. */
+static void
+assert_focus_shown_in (GtkWindow  *window,
+                       GtkWidget  *page,
+                       const char *what)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  if (focus == NULL || !gtk_widget_is_drawable (focus) || !gtk_widget_is_ancestor (focus, page))
+    g_error ("%s: the focus is on %s%s%s", what,
+             focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             focus != NULL && !gtk_widget_is_drawable (focus) ? ", not shown" : "",
+             focus != NULL && !gtk_widget_is_ancestor (focus, page) ? ", outside the view" : "");
+}
+
+static gboolean
+history_has_rows (gpointer view)
+{
+  return g_list_model_get_n_items (pkio_history_view_get_shown_model (view)) > 0
+         && !pkio_history_view_is_syncing (view);
+}
+
+/* The last record added to @store: the order placed last. */
+static PkioHistoryRecord *
+last_placed (PkioHistoryStore *store)
+{
+  PkioHistoryRecord *last = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(PkioHistoryRecord) record = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (last == NULL
+          || pkio_history_record_get_local_id (record) > pkio_history_record_get_local_id (last))
+        g_set_object (&last, record);
+    }
+  return last;
+}
+
+/* After an order is placed its result page has the focus (@order_view's). Showing History
+ * (Alt+2 does it with pkio_window_show_view ()) once left the focus on that page's button, no
+ * longer shown: a keyboard or screen reader user was nowhere. The focus now goes into the view
+ * shown: History's search field. */
+static void
+show_history_from_result_page (PkioWindow *window,
+                               GtkWidget  *order_view)
+{
+  PkioHistoryView *history;
+  GtkWidget *search_entry;
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_child_focus (order_view, GTK_DIR_TAB_FORWARD));
+  assert_focus_shown_in (GTK_WINDOW (window), order_view, "the result page");
+  pkio_window_show_view (window, "history");
+  history = pkio_window_get_history_view (window);
+  assert_focus_shown_in (GTK_WINDOW (window), GTK_WIDGET (history), "History shown");
+  search_entry = GTK_WIDGET (child (history, PKIO_TYPE_HISTORY_VIEW, "search_entry"));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == search_entry || gtk_widget_is_ancestor (focus, search_entry));
+}
+
+/* Back in New order the focus is on its result page again; "show this order" (a notification,
+ * the review's duplicate finding) puts it on the order's row in History. */
+static void
+show_placed_order_from_new_order (PkioWindow *window,
+                                  GtkWidget  *order_view)
+{
+  g_autoptr(PkioHistoryRecord) placed = NULL;
+  PkioHistoryView *history = pkio_window_get_history_view (window);
+  GtkWidget *focus;
+
+  spin_until (history_has_rows, history);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (child (history, PKIO_TYPE_HISTORY_VIEW,
+                                                           "search_entry"))));
+  pkio_window_show_view (window, "new-order");
+  assert_focus_shown_in (GTK_WINDOW (window), order_view, "New order shown again");
+
+  placed = last_placed (pkio_workspace_get_store (pkio_history_view_get_workspace (history)));
+  g_assert_nonnull (placed);
+  g_assert_true (pkio_window_show_order (window, pkio_history_record_get_local_id (placed)));
+  assert_focus_shown_in (GTK_WINDOW (window),
+                         GTK_WIDGET (child (history, PKIO_TYPE_HISTORY_VIEW, "column_view")),
+                         "the placed order shown in History");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
+                   pkio_history_view_get_shown_model (history))) == placed);
+}
+
 /* ---- ready is focusable ---- */
 
 static GtkWidget *
@@ -410,8 +501,6 @@ window_with_order_placed (PkioApplication *app,
   PkioWindow *window;
 
   pkio_order_notifier_set_sender (pkio_application_get_notifier (app), no_notice, NULL);
-  /* An earlier test's practice session (its orders, its simulator) is left behind. */
-  pkio_application_set_practice (app, FALSE);
   g_application_activate (G_APPLICATION (app));
   window = PKIO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   spin_until (widget_is_mapped, window);
@@ -440,7 +529,9 @@ window_with_order_placed (PkioApplication *app,
  * lists orders what it shows can take the focus: first a view given its account before the
  * history is read (practice mode: the examples come with the first sync), then the window as
  * the audit meets it (practice mode, an order placed in New order, whose outcome page has the
- * focus when the window switches to History). */
+ * focus when the window switches to History). That window also shows where the focus goes
+ * when the view changes (show_history_from_result_page (), show_placed_order_from_new_order ()).
+ */
 static void
 test_ready_is_focusable (void)
 {
@@ -466,9 +557,9 @@ test_ready_is_focusable (void)
   fresh_data_home ();
   app = start_application ();
   window = window_with_order_placed (app, &order_view);
-  gtk_widget_child_focus (order_view, GTK_DIR_TAB_FORWARD);
-  pkio_window_show_view (window, "history");
+  show_history_from_result_page (window, order_view);
   check_ready_turns (GTK_WINDOW (window), pkio_window_get_history_view (window));
+  show_placed_order_from_new_order (window, order_view);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin_idle ();

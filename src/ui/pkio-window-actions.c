@@ -79,6 +79,8 @@ show_order_id_action_cb (GtkWidget  *widget,
   history = pkio_window_get_history_view (self);
   if (record == NULL || !pkio_history_view_show_record (history, record))
     pkio_history_view_refresh (history);
+  else
+    pkio_history_view_focus_start (history);
 }
 
 /* GtkApplication would build the shortcuts window with every main window (gtk/help-overlay.ui),

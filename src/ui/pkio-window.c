@@ -390,15 +390,42 @@ pkio_window_get_practice_banner_visible (PkioWindow *self)
   return pkio_banner_get_revealed (self->practice_banner);
 }
 
+/* AdwViewStack takes the focus out of the page it hides only to a widget of the page it shows
+ * that can take it at that moment, else leaves it where it was: on New order's result page,
+ * say, when History, just built or still loading, had nothing ready. A keyboard or screen
+ * reader user was then nowhere. A focus the switch hid goes where the view starts; a focus
+ * elsewhere (the header bar, the view itself) stays. */
+static void
+focus_into_view (PkioWindow *self,
+                 GtkWidget  *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !gtk_widget_get_mapped (page)
+      || (gtk_widget_get_mapped (focus)
+          && (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack))
+              || gtk_widget_is_ancestor (focus, page))))
+    return;
+  if (self->history_view != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self->history_view), page))
+    pkio_history_view_focus_start (self->history_view);
+  else
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 void
 pkio_window_show_view (PkioWindow *self,
                        const char *name)
 {
+  GtkWidget *page;
+
   g_return_if_fail (PKIO_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, name);
+  page = adw_view_stack_get_child_by_name (self->stack, name);
+  if (page == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->stack, page);
+  focus_into_view (self, page);
 }
 
 /* "welcome" while the welcome page stands in for the views, else the view's name. */
@@ -425,7 +452,11 @@ pkio_window_show_order (PkioWindow *self,
   if (record == NULL)
     return FALSE;
   pkio_window_show_view (self, "history");
-  return pkio_history_view_show_record (pkio_window_get_history_view (self), record);
+  if (!pkio_history_view_show_record (pkio_window_get_history_view (self), record))
+    return FALSE;
+  /* The person asked for this order: the focus goes to it, and a screen reader reads it. */
+  pkio_history_view_focus_start (pkio_window_get_history_view (self));
+  return TRUE;
 }
 
 void

@@ -163,6 +163,49 @@ back_action_cb (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/* ---- where the focus starts ---- */
+
+/* The row of the column view that shows the selected item, brought into view first (GTK 4.8
+ * builds the rows near the list's anchor only); NULL when none is selected. */
+static GtkWidget *
+selected_row (PkioHistoryView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *list = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       c != NULL && list == NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      list = c;
+  if (list == NULL)
+    return NULL;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+      return row;
+  return NULL;
+}
+
+gboolean
+pkio_history_view_focus_start (PkioHistoryView *self)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PKIO_IS_HISTORY_VIEW (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->new_order_button));
+  if (adw_leaflet_get_folded (self->leaflet)
+      && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
+  if ((row = selected_row (self)) != NULL && gtk_widget_grab_focus (row))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* ---- export ---- */
 
 static void

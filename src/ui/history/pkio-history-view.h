@@ -35,5 +35,9 @@ void             pkio_history_view_show_ending_soon (PkioHistoryView *self);
 gboolean         pkio_history_view_show_record     (PkioHistoryView   *self,
                                                     PkioHistoryRecord *record);
 void             pkio_history_view_refresh         (PkioHistoryView *self);
+/* The keyboard focus where a person starts in History: the selected order's row (its details,
+ * when a narrow window shows them on their own page), else the search field; "New order" on
+ * the empty page. FALSE when nothing could take it (the view is not shown). */
+gboolean         pkio_history_view_focus_start     (PkioHistoryView *self);
 
 G_END_DECLS
