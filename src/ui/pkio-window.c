@@ -50,6 +50,11 @@ ensure_history_view (PkioWindow *self)
 
   g_clear_handle_id (&self->history_idle, g_source_remove);
   self->history_view = pkio_history_view_new (self->settings);
+  /* Hidden until History is shown: libadwaita 1.2's view stack measures every visible view,
+   * shown or not, and measuring the list makes GTK build rows for it (README, Performance). */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_view),
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack),
+                                     "history") == 0);
   pkio_accessible_prepare (GTK_WIDGET (self->history_view));
   adw_bin_set_child (self->history_slot, GTK_WIDGET (self->history_view));
   pkio_history_view_set_workspace (self->history_view, self->workspace);
@@ -59,7 +64,10 @@ static void
 visible_view_changed_cb (PkioWindow *self)
 {
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "history") == 0)
-    ensure_history_view (self);
+    {
+      ensure_history_view (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_view), TRUE);
+    }
 }
 
 static gboolean
