@@ -66,7 +66,9 @@ visible_view_changed_cb (PkioWindow *self)
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "history") == 0)
     {
       ensure_history_view (self);
-      gtk_widget_set_visible (GTK_WIDGET (self->history_view), TRUE);
+      /* None yet while the window has no workspace: then it is built visible. */
+      if (self->history_view != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->history_view), TRUE);
     }
 }
 
