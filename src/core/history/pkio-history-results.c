@@ -374,6 +374,14 @@ pkio_history_results_get_status_filter (PkioHistoryResults *self)
 }
 
 gboolean
+pkio_history_results_is_refiltering (PkioHistoryResults *self)
+{
+  g_return_val_if_fail (PKIO_IS_HISTORY_RESULTS (self), FALSE);
+
+  return self->next != NULL;
+}
+
+gboolean
 pkio_history_results_find (PkioHistoryResults *self,
                            PkioHistoryRecord  *record,
                            guint              *out_position)

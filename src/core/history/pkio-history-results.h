@@ -33,6 +33,11 @@ void                pkio_history_results_set_status_filter (PkioHistoryResults *
 void                pkio_history_results_set_expiry_window (PkioHistoryResults     *self,
                                                             const PkioExpiryWindow *window);
 PkioStatusFilter    pkio_history_results_get_status_filter (PkioHistoryResults *self);
+/* TRUE while the results announce a new search, status filter or expiry window (their
+ * items-changed then says from where the rows differ, not which records moved: a list may show
+ * the new records in the rows it holds, PkioHistoryRows); FALSE while they pass on a change of
+ * the model underneath. */
+gboolean            pkio_history_results_is_refiltering    (PkioHistoryResults *self);
 /* Where @record is in the list; FALSE when it is not shown. */
 gboolean            pkio_history_results_find              (PkioHistoryResults *self,
                                                             PkioHistoryRecord  *record,

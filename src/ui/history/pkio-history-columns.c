@@ -7,7 +7,26 @@
 #include "pkio-cell-text.h"
 #include "pkio-history-columns.h"
 #include "pkio-history-format.h"
+#include "pkio-history-row.h"
 
+/* What a cell needs to show another record when its row gets one (PkioHistoryRows): GTK keeps
+ * the row, the cell follows the row's "record" from bind to unbind. */
+typedef struct
+{
+  GtkListItem             *item;     /* owns this */
+  PkioHistoryColumn        column;
+  const PkioExpiryWindow  *window;   /* the view's */
+  PkioHistoryRow          *row;      /* while bound */
+  gulong                   record_handler;
+} CellBinding;
+
+static PkioHistoryRecord *
+record_of_item (GtkListItem *item)
+{
+  PkioHistoryRow *row = gtk_list_item_get_item (item);
+
+  return row != NULL ? pkio_history_row_get_record (row) : NULL;
+}
 
 /* "Waiting for approval": by whom and since when. */
 static gboolean
@@ -18,7 +37,7 @@ status_query_tooltip_cb (GtkWidget  *label,
                          GtkTooltip *tooltip,
                          gpointer    user_data)
 {
-  PkioHistoryRecord *record = gtk_list_item_get_item (GTK_LIST_ITEM (user_data));
+  PkioHistoryRecord *record = record_of_item (GTK_LIST_ITEM (user_data));
   g_autofree char *sentence = NULL;
 
   if (record == NULL)
@@ -37,6 +56,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   PkioHistoryColumn column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = pkio_cell_text_new ();
+  CellBinding *binding = g_new0 (CellBinding, 1);
+
+  binding->item = item;
+  binding->column = column;
+  binding->window = g_object_get_data (G_OBJECT (factory), "expiry-window");
+  g_object_set_data_full (G_OBJECT (item), "pkio-cell-binding", binding, g_free);
 
   /* Dates, statuses and numbers are short and must be read whole. */
   if (column != PKIO_HISTORY_COLUMN_DATE && column != PKIO_HISTORY_COLUMN_STATUS
@@ -122,12 +147,11 @@ row_label (PkioHistoryRecord *record)
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+show_record (CellBinding       *binding,
+             PkioHistoryRecord *record)
 {
-  PkioHistoryColumn column = GPOINTER_TO_INT (user_data);
-  PkioHistoryRecord *record = gtk_list_item_get_item (item);
+  PkioHistoryColumn column = binding->column;
+  GtkListItem *item = binding->item;
   GtkWidget *child = gtk_list_item_get_child (item);
   gboolean unknown = pkio_history_record_get_state (record) == PKIO_RECORD_STATE_UNKNOWN;
   g_autofree char *text = NULL;
@@ -188,7 +212,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
     case PKIO_HISTORY_COLUMN_VALID_UNTIL:
       {
-        const PkioExpiryWindow *window = g_object_get_data (G_OBJECT (factory), "expiry-window");
+        const PkioExpiryWindow *window = binding->window;
         GtkWidget *date = gtk_widget_get_first_child (child);
         GtkWidget *left = gtk_widget_get_next_sibling (date);
         g_autofree char *how_far = pkio_history_format_days_left (record, window);
@@ -229,6 +253,38 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+row_record_changed_cb (PkioHistoryRow *row,
+                       GParamSpec     *pspec,
+                       CellBinding    *binding)
+{
+  show_record (binding, pkio_history_row_get_record (row));
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  CellBinding *binding = g_object_get_data (G_OBJECT (item), "pkio-cell-binding");
+
+  binding->row = gtk_list_item_get_item (item);
+  binding->record_handler = g_signal_connect (binding->row, "notify::record",
+                                              G_CALLBACK (row_record_changed_cb), binding);
+  show_record (binding, pkio_history_row_get_record (binding->row));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  CellBinding *binding = g_object_get_data (G_OBJECT (item), "pkio-cell-binding");
+
+  g_clear_signal_handler (&binding->record_handler, binding->row);
+  binding->row = NULL;
 }
 
 static int
@@ -313,6 +369,7 @@ pkio_history_columns_init (GtkColumnViewColumn    **columns,
       g_object_set_data (G_OBJECT (factory), "expiry-window", (gpointer) window);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GINT_TO_POINTER (i));
       gtk_column_view_column_set_factory (columns[i], factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_records, GINT_TO_POINTER (i), NULL));
       gtk_column_view_column_set_sorter (columns[i], sorter);

@@ -250,7 +250,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file != NULL)
-    pkio_history_export_file_async (G_LIST_MODEL (self->selection), file, self->cancellable,
+    pkio_history_export_file_async (pkio_history_view_get_shown_model (self), file, self->cancellable,
                                     exported_cb, self);
 }
 

@@ -5,6 +5,7 @@
 #include "pkio-history-columns.h"
 #include "pkio-history-details.h"
 #include "pkio-history-results.h"
+#include "pkio-history-rows.h"
 #include "pkio-history-view.h"
 
 /* Columns that give way when the list is narrow (see pkio-history-view.c). */
@@ -42,7 +43,9 @@ struct _PkioHistoryView
   GCancellable        *cancellable;
   GtkSortListModel    *sort_model;
   PkioHistoryResults  *results;          /* what the search and status filter let through */
-  GtkSingleSelection  *selection;        /* of results (none until there is a workspace) */
+  PkioHistoryRows     *rows;             /* results as the list's rows (see there) */
+  GtkSingleSelection  *selection;        /* of rows (none until there is a workspace) */
+  GListStore          *no_results;       /* what is shown before there is a workspace */
   GtkSorter           *full_sorter;      /* unknown records first, then the column sort */
   GtkFileChooserNative *chooser;
   char                *query;            /* the search, kept until there are results */
@@ -83,6 +86,12 @@ void               _pkio_history_view_set_status_filter       (PkioHistoryView  
 
 /* pkio-history-view.c: counts the store again soon (once per burst of changes). */
 void _pkio_history_view_count_later         (PkioHistoryView      *self);
+/* The record of the selected row, or NULL. */
+PkioHistoryRecord *_pkio_history_view_get_selected_record (PkioHistoryView *self);
+/* After a new search or filter, which changed the record of the rows in place: the record that
+ * was selected (@was, or NULL) selected again where it is now, or nothing selected. */
+void _pkio_history_view_reselect             (PkioHistoryView      *self,
+                                              PkioHistoryRecord    *was);
 
 void _pkio_history_view_class_actions_init  (PkioHistoryViewClass *klass);
 /* Starts the auto-refresh and clock timers; "history.refresh" waits for a client. */

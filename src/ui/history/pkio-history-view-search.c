@@ -32,11 +32,18 @@ focus_search_cb (GtkWidget *widget,
 void
 _pkio_history_view_search_apply (PkioHistoryView *self)
 {
+  g_autoptr(PkioHistoryRecord) was = NULL;
+
   if (self->results == NULL)
     return;
+  /* The rows keep their places and get other records (PkioHistoryRows): the selection, which
+   * is a place, follows the record. */
+  if (self->rows != NULL && _pkio_history_view_get_selected_record (self) != NULL)
+    was = g_object_ref (_pkio_history_view_get_selected_record (self));
   pkio_history_results_set_expiry_window (self->results, &self->expiry_window);
   pkio_history_results_set_status_filter (self->results, self->status_filter);
   pkio_history_results_set_search (self->results, self->query);
+  _pkio_history_view_reselect (self, was);
 }
 
 /* New results are read from the top: and the list builds its rows there, where the first

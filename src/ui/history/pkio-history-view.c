@@ -51,7 +51,7 @@ static void
 update_pages (PkioHistoryView *self)
 {
   gboolean empty = known_empty (self);
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint shown = g_list_model_get_n_items (pkio_history_view_get_shown_model (self));
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "list");
   gtk_stack_set_visible_child_name (self->list_stack,
@@ -63,7 +63,8 @@ static void
 update_counts (PkioHistoryView *self)
 {
   g_autofree char *text = pkio_history_format_counts (
-    g_list_model_get_n_items (G_LIST_MODEL (self->selection)), self->total, self->in_progress,
+    g_list_model_get_n_items (pkio_history_view_get_shown_model (self)), self->total,
+    self->in_progress,
     self->ending_soon);
 
   gtk_label_set_text (self->counts_label, text);
@@ -218,6 +219,31 @@ find_shown (PkioHistoryView   *self,
   return self->results != NULL && pkio_history_results_find (self->results, record, position);
 }
 
+PkioHistoryRecord *
+_pkio_history_view_get_selected_record (PkioHistoryView *self)
+{
+  PkioHistoryRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? pkio_history_row_get_record (row) : NULL;
+}
+
+void
+_pkio_history_view_reselect (PkioHistoryView   *self,
+                             PkioHistoryRecord *was)
+{
+  guint position;
+
+  if (was == NULL)
+    return;
+  if (find_shown (self, was, &position))
+    {
+      if (gtk_single_selection_get_selected (self->selection) != position)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
 static gboolean
 reselect_cb (gpointer user_data)
 {
@@ -236,7 +262,7 @@ reselect_cb (gpointer user_data)
 static void
 selection_changed_cb (PkioHistoryView *self)
 {
-  PkioHistoryRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  PkioHistoryRecord *record = _pkio_history_view_get_selected_record (self);
   PkioHistoryRecord *showing = pkio_history_details_get_record (self->details);
   guint position;
 
@@ -365,8 +391,11 @@ pkio_history_view_dispose (GObject *object)
    * reach labels already gone. */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->results != NULL)
+    g_signal_handlers_disconnect_by_data (self->results, self);
   /* AdwBin unparents its child itself: gtk_widget_dispose_template () would do it twice. */
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->results);
   g_clear_object (&self->workspace);
 
@@ -386,6 +415,8 @@ pkio_history_view_finalize (GObject *object)
    * (column_sort_changed_cb ()). */
   g_clear_object (&self->sort_model);
   g_clear_pointer (&self->query, g_free);
+  /* In finalize: the counts may be asked for until the list is gone. */
+  g_clear_object (&self->no_results);
 
   G_OBJECT_CLASS (pkio_history_view_parent_class)->finalize (object);
 }
@@ -488,8 +519,8 @@ pkio_history_view_init (PkioHistoryView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_counts), self,
-                           G_CONNECT_SWAPPED);
+  /* The results, not the rows: a new search may change no row count and every record. */
+  self->no_results = g_list_store_new (PKIO_TYPE_HISTORY_RECORD);
 
   _pkio_history_view_search_init (self);
   folded_changed_cb (self);
@@ -538,8 +569,12 @@ pkio_history_view_set_workspace (PkioHistoryView *self,
   pkio_history_details_set_workspace (self->details, workspace);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (store));
   self->results = pkio_history_results_new (store, G_LIST_MODEL (self->sort_model));
+  g_signal_connect_object (self->results, "items-changed", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
   _pkio_history_view_search_apply (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->results));
+  self->rows = pkio_history_rows_new (self->results);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+  update_counts (self);
   g_signal_connect_object (store, "items-changed", G_CALLBACK (_pkio_history_view_count_later),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::loaded", G_CALLBACK (store_loaded_cb), self,
@@ -574,7 +609,7 @@ pkio_history_view_get_shown_model (PkioHistoryView *self)
 {
   g_return_val_if_fail (PKIO_IS_HISTORY_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return self->results != NULL ? G_LIST_MODEL (self->results) : G_LIST_MODEL (self->no_results);
 }
 
 gboolean
