@@ -7,8 +7,10 @@
 #include <glib/gstdio.h>
 
 #include "pkio-cancel-dialog.h"
+#include "pkio-cell-text.h"
 #include "pkio-history-details.h"
 #include "pkio-history-export-file.h"
+#include "pkio-history-row.h"
 #include "pkio-history-view.h"
 #include "pkio-workspace.h"
 #include "pkio-workspace-private.h"
@@ -184,6 +186,71 @@ test_search (Fixture       *fixture,
   set_search (fixture, "");
   g_assert_cmpuint (n_shown (fixture), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "rows");
+}
+
+static void select_order (Fixture *fixture,
+                          gint64   order_id);
+
+/* Whether a cell of the list on screen shows @text. */
+static gboolean
+list_shows (GtkWidget  *widget,
+            const char *text)
+{
+  if (PKIO_IS_CELL_TEXT (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (pkio_cell_text_get_text (PKIO_CELL_TEXT (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (list_shows (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The list keeps its rows when a search changes the matches and gives them other records
+ * (PkioHistoryRows): each row shows the record now at its place, and the selected record stays
+ * selected where it is now, or nothing is. */
+static void
+test_rows_follow_search (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *column_view = GTK_WIDGET (child (fixture->view, PKIO_TYPE_HISTORY_VIEW,
+                                              "column_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  PkioHistoryDetails *details = PKIO_HISTORY_DETAILS (child (fixture->view, PKIO_TYPE_HISTORY_VIEW,
+                                                             "details"));
+  g_autofree char *bob_id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->bob);
+  g_autofree char *alice_id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->alice);
+  PkioHistoryRecord *bob;
+  guint bob_at;
+
+  g_assert_true (list_shows (column_view, bob_id));
+  g_assert_true (list_shows (column_view, alice_id));
+
+  set_search (fixture, "ALICE");
+  g_assert_true (list_shows (column_view, alice_id));
+  g_assert_false (list_shows (column_view, bob_id));
+
+  set_search (fixture, bob_id);
+  g_assert_true (list_shows (column_view, bob_id));
+  g_assert_false (list_shows (column_view, alice_id));
+
+  /* Bob selected in the whole list, then found by his number: his row, now the first, is the
+   * selected one and the details show him. */
+  set_search (fixture, "");
+  select_order (fixture, fixture->bob);
+  bob_at = gtk_single_selection_get_selected (selection);
+  g_assert_cmpuint (bob_at, >, 0);
+  bob = shown (fixture, bob_at);
+  set_search (fixture, bob_id);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_true (pkio_history_row_get_record (gtk_single_selection_get_selected_item (selection))
+                 == bob);
+  g_assert_true (pkio_history_details_get_record (details) == bob);
+
+  /* A search that hides him unselects him: no other record takes his place. */
+  set_search (fixture, "ALICE");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_null (pkio_history_details_get_record (details));
 }
 
 static void
@@ -522,6 +589,8 @@ main (int   argc,
               test_lists_unknown_first, fixture_tear_down);
   g_test_add ("/history-view/search", Fixture, NULL, fixture_set_up, test_search,
               fixture_tear_down);
+  g_test_add ("/history-view/rows-follow-search", Fixture, NULL, fixture_set_up,
+              test_rows_follow_search, fixture_tear_down);
   g_test_add ("/history-view/status-filter", Fixture, NULL, fixture_set_up, test_status_filter,
               fixture_tear_down);
   g_test_add ("/history-view/export-csv", Fixture, NULL, fixture_set_up, test_export_csv,
