@@ -6,6 +6,7 @@
 #include "pkio-application.h"
 #include "pkio-credentials.h"
 #include "pkio-history-details.h"
+#include "pkio-history-row.h"
 #include "pkio-history-view.h"
 #include "pkio-order-json.h"
 #include "pkio-order-notifier.h"
@@ -354,6 +355,7 @@ show_placed_order_from_new_order (PkioWindow *window,
   g_autoptr(PkioHistoryRecord) placed = NULL;
   PkioHistoryView *history = pkio_window_get_history_view (window);
   GtkWidget *focus;
+  GtkSingleSelection *selection;
 
   spin_until (history_has_rows, history);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (child (history, PKIO_TYPE_HISTORY_VIEW,
@@ -369,8 +371,11 @@ show_placed_order_from_new_order (PkioWindow *window,
                          "the placed order shown in History");
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
-  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
-                   pkio_history_view_get_shown_model (history))) == placed);
+  /* The list's rows stand for places (PkioHistoryRow); the selected one shows the placed order. */
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (child (history, PKIO_TYPE_HISTORY_VIEW, "column_view"))));
+  g_assert_true (pkio_history_row_get_record (gtk_single_selection_get_selected_item (selection))
+                 == placed);
 }
 
 /* ---- ready is focusable ---- */
